@@ -1,0 +1,13 @@
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+let t=Date.now();
+const db = await PGlite.create({ extensions: { pg_trgm } });
+console.log('mem open', Date.now()-t); t=Date.now();
+await db.exec('create extension if not exists pg_trgm; create table a(id serial primary key, t text)');
+console.log('ext', Date.now()-t); t=Date.now();
+const dump = await db.dumpDataDir('none');
+console.log('dump', Date.now()-t, dump.size); t=Date.now();
+const db2 = await PGlite.create({ loadDataDir: dump, extensions: { pg_trgm } });
+console.log('load', Date.now()-t, (await db2.query('select count(*) from a')).rows); t=Date.now();
+const db3 = await PGlite.create({ dataDir: '/tmp/pgl-test-'+Date.now(), extensions: { pg_trgm } });
+console.log('disk open', Date.now()-t);

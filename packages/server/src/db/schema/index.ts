@@ -1,0 +1,5 @@
+export * from './tenancy';
+export * from './organisation';
+export * from './accounts';
+export * from './history';
+export * from './files';

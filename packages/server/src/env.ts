@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { randomBytes } from 'node:crypto';
+import { resolve } from 'node:path';
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: z.string().url().optional(),
+  SESSION_SECRET: z.string().min(16).optional(),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  UPLOAD_DIR: z.string().optional(),
+  UPLOAD_MAX_MB: z.coerce.number().positive().max(200).default(20),
+  DEMO_PASSWORD: z.string().optional(),
+  SEED_DEMO: z.enum(['true', 'false']).default('true'),
+  NODE_ENV: z.string().default('production'),
+});
+
+export interface AppConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl?: string;
+  sessionSecret: string;
+  sessionIdleMinutes: number;
+  uploadDir: string;
+  uploadMaxBytes: number;
+  demoPassword?: string;
+  seedDemo: boolean;
+  /** Secure cookies only when served behind HTTPS in production. */
+  secureCookies: boolean;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new Error(`配置有误:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const dataDir = resolve(e.DATA_DIR);
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir,
+    databaseUrl: e.DATABASE_URL,
+    sessionSecret: e.SESSION_SECRET ?? randomBytes(32).toString('hex'),
+    sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
+    uploadDir: resolve(e.UPLOAD_DIR ?? `${dataDir}/uploads`),
+    uploadMaxBytes: Math.round(e.UPLOAD_MAX_MB * 1024 * 1024),
+    demoPassword: e.DEMO_PASSWORD,
+    seedDemo: e.SEED_DEMO === 'true',
+    secureCookies: false,
+  };
+}

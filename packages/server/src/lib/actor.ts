@@ -1,0 +1,27 @@
+import type { Role } from '@cppcc/shared';
+import type { AppConfig } from '../env';
+import type { DbOrTx } from '../db/client';
+
+/** The signed-in user as every use case sees it. */
+export interface Actor {
+  userId: number;
+  committeeId: number;
+  displayName: string;
+  roles: Role[];
+  memberId: number | null;
+  staffId: number | null;
+  unitId: number | null;
+  ip: string | null;
+}
+
+/** What a use case receives: the database (or the open transaction), the actor and the configuration. */
+export interface ServiceContext {
+  db: DbOrTx;
+  actor: Actor;
+  config: AppConfig;
+}
+
+export const hasRole = (actor: Actor, ...roles: Role[]) => roles.some((r) => actor.roles.includes(r));
+
+/** The role recorded in audit and timeline entries: the first non-member role, else member. */
+export const primaryRole = (actor: Actor): Role => actor.roles.find((r) => r !== 'member') ?? actor.roles[0] ?? 'member';

@@ -1,0 +1,43 @@
+import { and, asc, eq } from 'drizzle-orm';
+import type { DbOrTx } from '../db/client';
+import { timelineEvents } from '../db/schema';
+import { primaryRole, type Actor } from './actor';
+
+export interface TimelineEntry {
+  recordType: string;
+  recordId: number;
+  action: string;
+  fromState?: string | null;
+  toState?: string | null;
+  note?: string | null;
+}
+
+/** Appends one step to a record's timeline; call it inside the transaction that makes the step. */
+export async function appendTimeline(db: DbOrTx, actor: Actor, entry: TimelineEntry) {
+  await db.insert(timelineEvents).values({
+    committeeId: actor.committeeId,
+    recordType: entry.recordType,
+    recordId: entry.recordId,
+    actorId: actor.userId,
+    actorName: actor.displayName,
+    actorRole: primaryRole(actor),
+    action: entry.action,
+    fromState: entry.fromState ?? null,
+    toState: entry.toState ?? null,
+    note: entry.note ?? null,
+  });
+}
+
+export function readTimeline(db: DbOrTx, committeeId: number, recordType: string, recordId: number) {
+  return db
+    .select()
+    .from(timelineEvents)
+    .where(
+      and(
+        eq(timelineEvents.committeeId, committeeId),
+        eq(timelineEvents.recordType, recordType),
+        eq(timelineEvents.recordId, recordId),
+      ),
+    )
+    .orderBy(asc(timelineEvents.id));
+}

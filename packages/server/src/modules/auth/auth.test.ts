@@ -1,0 +1,143 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { as, createTestApp, signIn, type TestContext } from '../../../test/harness';
+import { buildCommittee, buildUser, testPassword } from '../../../test/factories';
+import { sessions, users } from '../../db/schema';
+
+let t: TestContext;
+let committeeId: number;
+beforeAll(async () => {
+  t = await createTestApp();
+  committeeId = (await buildCommittee(t.database.db)).id;
+});
+afterAll(() => t.close());
+
+describe('login', () => {
+  it('signs in by username or phone and returns the CSRF token and roles', async () => {
+    const user = await buildUser(t.database.db, committeeId, ['member'], { phone: '13712345678' });
+    const byName = await signIn(t.app, user.username, testPassword);
+    const byPhone = await signIn(t.app, '13712345678', testPassword);
+    expect(byName.userId).toBe(user.id);
+    expect(byPhone.userId).toBe(user.id);
+    const me = await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: as(byName) });
+    expect(me.statusCode).toBe(200);
+    expect(me.json()).toMatchObject({ username: user.username, roles: ['member'], mustChangePassword: false });
+  });
+
+  it('sets an HttpOnly SameSite cookie', async () => {
+    const user = await buildUser(t.database.db, committeeId, ['member']);
+    const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { login: user.username, password: testPassword } });
+    const cookie = res.cookies.find((c) => c.name === 'cppcc_sid')!;
+    expect(cookie.httpOnly).toBe(true);
+    expect(cookie.sameSite).toBe('Strict');
+  });
+
+  it('refuses a wrong password with a Chinese message and locks after 5 failures', async () => {
+    const user = await buildUser(t.database.db, committeeId, ['member']);
+    for (let i = 1; i <= 4; i++) {
+      const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { login: user.username, password: 'wrong' } });
+      expect(res.statusCode).toBe(401);
+      expect(res.json()).toMatchObject({ code: 'INVALID_CREDENTIALS', message: `用户名或密码错误，还可尝试 ${5 - i} 次` });
+    }
+    const fifth = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { login: user.username, password: 'wrong' } });
+    expect(fifth.statusCode).toBe(423);
+    expect(fifth.json().code).toBe('ACCOUNT_LOCKED');
+    // Even the right password is refused while locked.
+    const right = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { login: user.username, password: testPassword } });
+    expect(right.statusCode).toBe(423);
+    // After the lock expires the right password works and resets the counter.
+    await t.database.db.update(users).set({ lockedUntil: new Date(Date.now() - 1000) }).where(eq(users.id, user.id));
+    await signIn(t.app, user.username, testPassword);
+    const [after] = await t.database.db.select().from(users).where(eq(users.id, user.id));
+    expect(after!.failedLogins).toBe(0);
+  });
+
+  it('gives the same answer for an unknown account', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { login: 'nobody', password: 'x' } });
+    expect(res.statusCode).toBe(401);
+    expect(res.json().code).toBe('INVALID_CREDENTIALS');
+  });
+});
+
+describe('sessions and CSRF', () => {
+  it('refuses anonymous requests and writes without the CSRF token', async () => {
+    const anon = await t.app.inject({ method: 'GET', url: '/api/auth/me' });
+    expect(anon.statusCode).toBe(401);
+    const user = await buildUser(t.database.db, committeeId, ['member']);
+    const s = await signIn(t.app, user.username, testPassword);
+    const noToken = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/password',
+      headers: { cookie: s.cookie },
+      payload: { currentPassword: testPassword, newPassword: 'New#Pass2025' },
+    });
+    expect(noToken.statusCode).toBe(403);
+    expect(noToken.json().code).toBe('CSRF_FAILED');
+  });
+
+  it('ends a session idle longer than the timeout', async () => {
+    const user = await buildUser(t.database.db, committeeId, ['member']);
+    const s = await signIn(t.app, user.username, testPassword);
+    await t.database.db.update(sessions).set({ lastSeenAt: new Date(Date.now() - 31 * 60_000) }).where(eq(sessions.userId, user.id));
+    const res = await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: as(s) });
+    expect(res.statusCode).toBe(401);
+    expect(res.json().code).toBe('SESSION_EXPIRED');
+    expect(await t.database.db.select().from(sessions).where(eq(sessions.userId, user.id))).toHaveLength(0);
+  });
+
+  it('logout ends the session', async () => {
+    const user = await buildUser(t.database.db, committeeId, ['member']);
+    const s = await signIn(t.app, user.username, testPassword);
+    expect((await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: as(s) })).statusCode).toBe(204);
+    expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: as(s) })).statusCode).toBe(401);
+  });
+});
+
+describe('forced password change', () => {
+  it('blocks other routes until the password is changed, and enforces the policy', async () => {
+    const user = await buildUser(t.database.db, committeeId, ['member'], { mustChangePassword: true });
+    const s = await signIn(t.app, user.username, testPassword);
+    const me = await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: as(s) });
+    expect(me.json().mustChangePassword).toBe(true);
+    const weak = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/password',
+      headers: as(s),
+      payload: { currentPassword: testPassword, newPassword: 'abcdefgh' },
+    });
+    expect(weak.statusCode).toBe(400);
+    expect(weak.json().details.fields[0]).toMatchObject({ path: 'body.newPassword' });
+    expect(weak.json().message).toContain('至少三类');
+    const ok = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/password',
+      headers: as(s),
+      payload: { currentPassword: testPassword, newPassword: 'Better#Pass1' },
+    });
+    expect(ok.statusCode).toBe(204);
+    await signIn(t.app, user.username, 'Better#Pass1');
+  });
+});
+
+describe('bad input', () => {
+  it('answers malformed JSON, unknown fields, wrong types and oversize bodies with 400/413 and a code', async () => {
+    const malformed = await t.app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'application/json' }, payload: '{"login":' });
+    expect(malformed.statusCode).toBe(400);
+    expect(malformed.json()).toMatchObject({ code: 'BAD_REQUEST' });
+    const unknown = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { login: 'a', password: 'b', admin: true } });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().code).toBe('VALIDATION_FAILED');
+    const wrongType = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { login: 5, password: 'b' } });
+    expect(wrongType.statusCode).toBe(400);
+    expect(wrongType.json().details.fields[0].path).toBe('body.login');
+    const huge = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { login: 'a', password: 'x'.repeat(1_100_000) } });
+    expect(huge.statusCode).toBe(413);
+    expect(huge.json().code).toBe('PAYLOAD_TOO_LARGE');
+    for (const res of [malformed, unknown, wrongType, huge]) expect(res.body).not.toMatch(/at .*\.ts/);
+  });
+
+  it('health reports the database mode', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/health' });
+    expect(res.json()).toEqual({ status: 'ok', database: process.env.DATABASE_URL ? 'postgres' : 'embedded' });
+  });
+});

@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import { passwordProblem, roleSchema } from '@cppcc/shared';
+import type { AppInstance } from '../../app';
+import { clearSessionCookie, sessionCookieName, destroySession, setSessionCookie } from '../../lib/auth';
+import { AppError } from '../../lib/errors';
+import { changePassword, presentCurrentUser, signIn } from './service';
+
+const loginBody = z
+  .object({
+    login: z.string().trim().min(1, '请输入用户名或手机号').max(50),
+    password: z.string().min(1, '请输入密码').max(128),
+  })
+  .strict();
+
+const currentUserResponse = z.object({
+  id: z.number(),
+  username: z.string(),
+  displayName: z.string(),
+  roles: z.array(roleSchema),
+  committee: z.object({ id: z.number(), name: z.string(), level: z.string() }),
+  memberId: z.number().nullable(),
+  unitId: z.number().nullable(),
+  mustChangePassword: z.boolean(),
+  csrfToken: z.string(),
+});
+
+const changePasswordBody = z
+  .object({
+    currentPassword: z.string().min(1, '请输入当前密码').max(128),
+    newPassword: z
+      .string()
+      .max(128)
+      .superRefine((value, ctx) => {
+        const problem = passwordProblem(value);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      }),
+  })
+  .strict();
+
+export async function authRoutes(app: AppInstance) {
+  const { database, config } = app.deps;
+
+  app.post(
+    '/auth/login',
+    {
+      schema: { tags: ['auth'], summary: '登录', body: loginBody, response: { 200: currentUserResponse } },
+      config: { access: 'public', rateLimit: { max: 30, timeWindow: '1 minute' } },
+    },
+    async (req, reply) => {
+      const { token, user } = await signIn(database.db, req, req.body.login, req.body.password);
+      setSessionCookie(reply, token, config.secureCookies);
+      return user;
+    },
+  );
+
+  app.post(
+    '/auth/logout',
+    { schema: { tags: ['auth'], summary: '退出登录' }, config: { access: 'session' } },
+    async (req, reply) => {
+      const token = req.cookies[sessionCookieName];
+      if (token) await destroySession(database.db, token);
+      clearSessionCookie(reply);
+      return reply.status(204).send();
+    },
+  );
+
+  app.get(
+    '/auth/me',
+    { schema: { tags: ['auth'], summary: '当前用户', response: { 200: currentUserResponse } }, config: { access: 'session' } },
+    async (req) => presentCurrentUser(database.db, req.actor!.userId, req.csrfToken!),
+  );
+
+  app.post(
+    '/auth/password',
+    { schema: { tags: ['auth'], summary: '修改密码', body: changePasswordBody }, config: { access: 'session' } },
+    async (req, reply) => {
+      if (req.body.currentPassword === req.body.newPassword) {
+        throw new AppError('VALIDATION_FAILED', '新密码不能与当前密码相同', {
+          fields: [{ path: 'body.newPassword', message: '新密码不能与当前密码相同' }],
+        });
+      }
+      await changePassword(database.db, req.actor!, req.body.currentPassword, req.body.newPassword);
+      return reply.status(204).send();
+    },
+  );
+}

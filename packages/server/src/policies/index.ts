@@ -1,0 +1,2 @@
+// Every resource's rules, registered explicitly: a resource without a file here has no abilities.
+import './account';

@@ -1,0 +1,95 @@
+import { randomBytes } from 'node:crypto';
+import type { Role } from '@cppcc/shared';
+import type { Db } from '../src/db/client';
+import * as s from '../src/db/schema';
+import { hashPassword } from '../src/lib/auth';
+import type { AppInstance } from '../src/app';
+import { signIn, type Session } from './harness';
+
+/** Factories that write real rows; each takes overrides and fills the rest with valid values. */
+export const testPassword = 'Test#Pass2024';
+let passwordHash: Promise<string> | null = null;
+const testPasswordHash = () => (passwordHash ??= hashPassword(testPassword));
+const unique = () => randomBytes(4).toString('hex');
+let phoneCounter = 0;
+/** Unique mobile numbers across files running in parallel: pid plus a counter. */
+export const uniquePhone = () => `139${String(process.pid % 10000).padStart(4, '0')}${String(++phoneCounter).padStart(4, '0')}`;
+
+export async function buildCommittee(db: Db, overrides: Partial<typeof s.committees.$inferInsert> = {}) {
+  const [row] = await db
+    .insert(s.committees)
+    .values({ code: `c-${unique()}`, name: `测试政协${unique()}`, level: 'county', ...overrides })
+    .returning();
+  return row!;
+}
+
+export async function buildTerm(db: Db, committeeId: number, overrides: Partial<typeof s.terms.$inferInsert> = {}) {
+  const [row] = await db
+    .insert(s.terms)
+    .values({ committeeId, number: 5, name: '第五届', startDate: '2022-01-01', endDate: '2026-12-31', ...overrides })
+    .returning();
+  return row!;
+}
+
+export async function buildSector(db: Db, committeeId: number, name = `界别${unique()}`) {
+  const [row] = await db.insert(s.sectors).values({ committeeId, name }).returning();
+  return row!;
+}
+
+export async function buildMember(db: Db, committeeId: number, overrides: Partial<typeof s.members.$inferInsert> = {}) {
+  const sectorId = overrides.sectorId ?? (await buildSector(db, committeeId)).id;
+  const termId = overrides.termId ?? (await buildTerm(db, committeeId, { number: Math.floor(Math.random() * 1e6) })).id;
+  const [row] = await db
+    .insert(s.members)
+    .values({
+      committeeId,
+      name: `委员${unique()}`,
+      gender: 'female',
+      ethnicity: '汉族',
+      birthMonth: '1975-06',
+      party: '中共',
+      phone: uniquePhone(),
+      ...overrides,
+      sectorId,
+      termId,
+    })
+    .returning();
+  return row!;
+}
+
+export async function buildUnit(db: Db, committeeId: number, overrides: Partial<typeof s.units.$inferInsert> = {}) {
+  const [row] = await db.insert(s.units).values({ committeeId, name: `单位${unique()}`, ...overrides }).returning();
+  return row!;
+}
+
+export async function buildUser(
+  db: Db,
+  committeeId: number,
+  roles: Role[],
+  overrides: Partial<typeof s.users.$inferInsert> = {},
+) {
+  const [row] = await db
+    .insert(s.users)
+    .values({
+      committeeId,
+      username: `u${unique()}`,
+      displayName: `用户${unique()}`,
+      passwordHash: await testPasswordHash(),
+      roles,
+      mustChangePassword: false,
+      ...overrides,
+    })
+    .returning();
+  return row!;
+}
+
+/** A user with the given roles, already signed in. */
+export async function signedInUser(
+  app: AppInstance,
+  committeeId: number,
+  roles: Role[],
+  overrides: Partial<typeof s.users.$inferInsert> = {},
+): Promise<Session & { user: typeof s.users.$inferSelect }> {
+  const user = await buildUser(app.deps.database.db, committeeId, roles, overrides);
+  return { ...(await signIn(app, user.username, testPassword)), user };
+}

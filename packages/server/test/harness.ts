@@ -1,0 +1,86 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import type { LightMyRequestResponse } from 'fastify';
+import { buildApp, type AppInstance } from '../src/app';
+import { openDatabase, runMigrations, type Database } from '../src/db/client';
+import { loadConfig, type AppConfig } from '../src/env';
+
+export interface TestContext {
+  app: AppInstance;
+  database: Database;
+  config: AppConfig;
+  close(): Promise<void>;
+}
+
+/**
+ * A fresh database for one test file: a copy of the migrated template in embedded mode,
+ * or a new database created on the server named by DATABASE_URL.
+ */
+export async function openTestDatabase(): Promise<{ database: Database; drop(): Promise<void> }> {
+  const url = process.env.DATABASE_URL;
+  if (!url) {
+    const database = await openDatabase({ templateFile: process.env.CPPCC_TEST_TEMPLATE });
+    if (!process.env.CPPCC_TEST_TEMPLATE) await runMigrations(database.db);
+    return { database, drop: () => database.close() };
+  }
+  const name = `cppcc_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const testUrl = new URL(url);
+  testUrl.pathname = `/${name}`;
+  const database = await openDatabase({ databaseUrl: testUrl.toString(), poolSize: 5 });
+  await runMigrations(database.db);
+  return {
+    database,
+    async drop() {
+      await database.close();
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      await client.query(`drop database if exists ${name} with (force)`);
+      await client.end();
+    },
+  };
+}
+
+export async function createTestApp(overrides: Partial<AppConfig> = {}): Promise<TestContext> {
+  const { database, drop } = await openTestDatabase();
+  const config: AppConfig = {
+    ...loadConfig({ NODE_ENV: 'test', DATA_DIR: `/tmp/cppcc-test-data-${process.pid}` }),
+    ...overrides,
+  };
+  const app = await buildApp({ database, config, webDist: '/nonexistent' });
+  await app.ready();
+  return {
+    app,
+    database,
+    config,
+    async close() {
+      await app.close();
+      await drop();
+    },
+  };
+}
+
+/** Headers that make `app.inject` act as a signed-in browser: session cookie plus CSRF token. */
+export interface Session {
+  cookie: string;
+  csrfToken: string;
+  userId: number;
+}
+
+export async function signIn(app: AppInstance, login: string, password: string): Promise<Session> {
+  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { login, password } });
+  if (res.statusCode !== 200) throw new Error(`sign-in failed for ${login}: ${res.statusCode} ${res.body}`);
+  return sessionOf(res);
+}
+
+export function sessionOf(res: LightMyRequestResponse): Session {
+  const cookie = res.cookies.find((c) => c.name === 'cppcc_sid');
+  if (!cookie) throw new Error('no session cookie');
+  const body = res.json() as { csrfToken: string; id: number };
+  return { cookie: `cppcc_sid=${cookie.value}`, csrfToken: body.csrfToken, userId: body.id };
+}
+
+export const as = (session: Session) => ({ cookie: session.cookie, 'x-csrf-token': session.csrfToken });
