@@ -48,6 +48,8 @@ declare module 'fastify' {
   }
   interface FastifyInstance {
     deps: AppDeps;
+    /** `METHOD /url` of every API route, for the authorization matrix test. */
+    apiRoutes: string[];
   }
   interface FastifyContextConfig {
     access?: RouteAccess;
@@ -70,6 +72,12 @@ export async function buildApp(deps: AppDeps): Promise<AppInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('deps', deps);
+  const apiRoutes: string[] = [];
+  app.decorate('apiRoutes', apiRoutes);
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;
+    for (const method of [route.method].flat()) if (method !== 'HEAD') apiRoutes.push(`${method} ${route.url}`);
+  });
   app.decorateRequest('actor', null);
   app.decorateRequest('csrfToken', null);
   app.decorateRequest('mustChangePassword', false);
@@ -97,7 +105,8 @@ export async function buildApp(deps: AppDeps): Promise<AppInstance> {
     req.mustChangePassword = loaded.mustChangePassword;
   });
 
-  app.addHook('preHandler', async (req) => {
+  // Access is decided before the body is parsed or validated: an anonymous caller learns nothing about the schema.
+  app.addHook('onRequest', async (req) => {
     const access = routeAccess(req);
     if (req.actor && req.csrfToken && !['GET', 'HEAD', 'OPTIONS'].includes(req.method)) {
       checkCsrf(req.csrfToken, req.headers[csrfHeaderName]);

@@ -1,0 +1,21 @@
+import { asc, desc, type AnyColumn, type SQL } from 'drizzle-orm';
+import type { ListQuery, Page } from '@cppcc/shared';
+import { invalidField } from './errors';
+
+/** Resolves `sort`/`order` of a list query against the columns a list allows; anything else is refused. */
+export function orderBy(query: Pick<ListQuery, 'sort' | 'order'>, sortable: Record<string, AnyColumn | SQL>, fallback: AnyColumn | SQL): SQL {
+  if (query.sort && !(query.sort in sortable)) {
+    throw invalidField('query.sort', `不支持按“${query.sort}”排序，可用：${Object.keys(sortable).join('、')}`);
+  }
+  const column = query.sort ? sortable[query.sort]! : fallback;
+  return query.order === 'desc' ? desc(column) : asc(column);
+}
+
+export const pageOffset = (query: Pick<ListQuery, 'page' | 'pageSize'>) => (query.page - 1) * query.pageSize;
+
+export function toPage<T>(items: T[], total: number, query: Pick<ListQuery, 'page' | 'pageSize'>): Page<T> {
+  return { items, total, page: query.page, pageSize: query.pageSize };
+}
+
+/** Escapes LIKE wildcards so that a user's `%` or `_` matches literally. */
+export const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
