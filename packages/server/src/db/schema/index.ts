@@ -3,3 +3,5 @@ export * from './organisation';
 export * from './accounts';
 export * from './history';
 export * from './files';
+export * from './proposals';
+export * from './events';

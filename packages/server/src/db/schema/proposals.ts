@@ -1,0 +1,334 @@
+import {
+  boolean,
+  index,
+  integer,
+  pgTable,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+  type AnyPgColumn,
+} from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { committees } from './tenancy';
+import { members, organisationProposers, plenarySessions, units } from './organisation';
+import { users } from './accounts';
+
+const committeeId = () =>
+  integer('committee_id')
+    .notNull()
+    .references(() => committees.id);
+const proposalId = () =>
+  integer('proposal_id')
+    .notNull()
+    .references(() => proposals.id, { onDelete: 'cascade' });
+const ts = (name: string) => timestamp(name, { withTimezone: true });
+const createdAt = () => ts('created_at').notNull().defaultNow();
+const updatedAt = () => ts('updated_at').notNull().defaultNow();
+
+/** 提案. `state` follows PROPOSAL_TRANSITIONS in @cppcc/shared; `version` guards concurrent staff actions. */
+export const proposals = pgTable(
+  'proposals',
+  {
+    id: serial('id').primaryKey(),
+    committeeId: committeeId(),
+    sessionId: integer('session_id')
+      .notNull()
+      .references(() => plenarySessions.id),
+    /** 'session' (大会提案) or 'regular' (平时提案); fixed at submission from the session's window. */
+    kind: text('kind'),
+    /** Unique within the session once accepted; shown as 第0023号. */
+    number: integer('number'),
+    title: text('title').notNull(),
+    category: text('category').notNull(),
+    content: text('content').notNull(),
+    state: text('state').notNull().default('draft'),
+    proposerType: text('proposer_type').notNull().default('member'),
+    organisationProposerId: integer('organisation_proposer_id').references(() => organisationProposers.id),
+    /** 第一提案人; for organisation proposals the member (convener) who files it. */
+    leadMemberId: integer('lead_member_id')
+      .notNull()
+      .references(() => members.id),
+    createdBy: integer('created_by')
+      .notNull()
+      .references(() => users.id),
+    suggestedUnitIds: integer('suggested_unit_ids').array().notNull().default([]),
+    attachmentIds: integer('attachment_ids').array().notNull().default([]),
+    cosignDeadline: ts('cosign_deadline'),
+    rejectionGround: text('rejection_ground'),
+    rejectionReason: text('rejection_reason'),
+    /** 'forwardSuggestion' | 'convertToOpinion' | 'none' */
+    rejectionDisposition: text('rejection_disposition'),
+    forwardUnitId: integer('forward_unit_id').references(() => units.id),
+    mergedIntoId: integer('merged_into_id').references((): AnyPgColumn => proposals.id),
+    returnComment: text('return_comment'),
+    reviewerId: integer('reviewer_id').references(() => users.id),
+    /** 'lead' (主办+协办) or 'separate' (分办). */
+    assignmentMode: text('assignment_mode'),
+    /** 'none' | 'nominated' | 'approved' — staff nominate, leaders approve. */
+    keyStatus: text('key_status').notNull().default('none'),
+    excellentStatus: text('excellent_status').notNull().default('none'),
+    /** Final answer category after staff review (A/B/C …). */
+    answerCategory: text('answer_category'),
+    version: integer('version').notNull().default(1),
+    submittedAt: ts('submitted_at'),
+    acceptedAt: ts('accepted_at'),
+    assignedAt: ts('assigned_at'),
+    deadline: ts('deadline'),
+    answeredAt: ts('answered_at'),
+    closedAt: ts('closed_at'),
+    withdrawnAt: ts('withdrawn_at'),
+    rehandleCount: integer('rehandle_count').notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('proposals_session_number_key').on(t.sessionId, t.number),
+    index('proposals_committee_state_idx').on(t.committeeId, t.state),
+    index('proposals_lead_member_idx').on(t.leadMemberId),
+    index('proposals_title_trgm_idx').using('gin', sql`${t.title} gin_trgm_ops`),
+  ],
+);
+
+/** 提案人: the lead proposer and co-proposers (附议); merged proposals' proposers join as 'co' with mergedFromId. */
+export const proposalProposers = pgTable(
+  'proposal_proposers',
+  {
+    id: serial('id').primaryKey(),
+    committeeId: committeeId(),
+    proposalId: proposalId(),
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id),
+    role: text('role').notNull(),
+    /** 'invited' | 'confirmed' | 'declined' | 'expired' */
+    status: text('status').notNull(),
+    mergedFromId: integer('merged_from_id').references(() => proposals.id),
+    sortOrder: integer('sort_order').notNull().default(0),
+    invitedAt: ts('invited_at'),
+    respondedAt: ts('responded_at'),
+    deadline: ts('deadline'),
+  },
+  (t) => [
+    uniqueIndex('proposal_proposers_proposal_member_key').on(t.proposalId, t.memberId),
+    index('proposal_proposers_member_idx').on(t.memberId, t.status),
+  ],
+);
+
+/** 承办单位 slots. A declined slot stays as history (`active` false) and staff reassign. */
+export const proposalUnits = pgTable(
+  'proposal_units',
+  {
+    id: serial('id').primaryKey(),
+    committeeId: committeeId(),
+    proposalId: proposalId(),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
+    /** 'lead' (主办) | 'co' (协办) | 'separate' (分办) */
+    role: text('role').notNull(),
+    /** 'assigned' | 'acknowledged' | 'declined' | 'answered' */
+    status: text('status').notNull().default('assigned'),
+    active: boolean('active').notNull().default(true),
+    assignedAt: ts('assigned_at').notNull().defaultNow(),
+    acknowledgeBy: ts('acknowledge_by').notNull(),
+    deadline: ts('deadline').notNull(),
+    acknowledgedAt: ts('acknowledged_at'),
+    declinedAt: ts('declined_at'),
+    declineReason: text('decline_reason'),
+    originalDeadline: ts('original_deadline'),
+    extensionReason: text('extension_reason'),
+    extendedAt: ts('extended_at'),
+    remindedAt: ts('reminded_at'),
+    overdueNotifiedAt: ts('overdue_notified_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('proposal_units_active_key')
+      .on(t.proposalId, t.unitId)
+      .where(sql`${t.active}`),
+    index('proposal_units_unit_idx').on(t.unitId, t.status),
+  ],
+);
+
+/** 协办意见: a co-unit's opinion sent to the lead unit. */
+export const proposalUnitOpinions = pgTable(
+  'proposal_unit_opinions',
+  {
+    id: serial('id').primaryKey(),
+    committeeId: committeeId(),
+    proposalId: proposalId(),
+    fromUnitId: integer('from_unit_id')
+      .notNull()
+      .references(() => units.id),
+    toUnitId: integer('to_unit_id')
+      .notNull()
+      .references(() => units.id),
+    text: text('text').notNull(),
+    contactPerson: text('contact_person'),
+    attachmentIds: integer('attachment_ids').array().notNull().default([]),
+    createdBy: integer('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('proposal_unit_opinions_key').on(t.proposalId, t.fromUnitId)],
+);
+
+/** 答复. `round` 1 is the first answer, 2+ after 不满意 re-handling. */
+export const proposalAnswers = pgTable(
+  'proposal_answers',
+  {
+    id: serial('id').primaryKey(),
+    committeeId: committeeId(),
+    proposalId: proposalId(),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
+    round: integer('round').notNull().default(1),
+    category: text('category').notNull(),
+    text: text('text').notNull(),
+    contactPerson: text('contact_person').notNull(),
+    contactPhone: text('contact_phone').notNull(),
+    attachmentIds: integer('attachment_ids').array().notNull().default([]),
+    /** 'draft' | 'pendingHead' | 'sent' | 'returned' | 'approved' */
+    state: text('state').notNull().default('draft'),
+    draftedBy: integer('drafted_by')
+      .notNull()
+      .references(() => users.id),
+    headApprovedBy: integer('head_approved_by').references(() => users.id),
+    headApprovedAt: ts('head_approved_at'),
+    headComment: text('head_comment'),
+    reviewedBy: integer('reviewed_by').references(() => users.id),
+    reviewedAt: ts('reviewed_at'),
+    staffReviewNote: text('staff_review_note'),
+    originalCategory: text('original_category'),
+    sentAt: ts('sent_at'),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('proposal_answers_round_key').on(t.proposalId, t.unitId, t.round),
+    index('proposal_answers_unit_idx').on(t.unitId, t.state),
+  ],
+);
+
+/** 满意度评价, one per proposer per answer. */
+export const proposalRatings = pgTable(
+  'proposal_ratings',
+  {
+    id: serial('id').primaryKey(),
+    committeeId: committeeId(),
+    proposalId: proposalId(),
+    answerId: integer('answer_id')
+      .notNull()
+      .references(() => proposalAnswers.id, { onDelete: 'cascade' }),
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id),
+    /** 'satisfied' | 'basicallySatisfied' | 'dissatisfied' */
+    satisfaction: text('satisfaction').notNull(),
+    /** 办理态度: same scale as satisfaction. */
+    attitude: text('attitude').notNull(),
+    /** 是否针对提案: 'targeted' | 'partly' | 'notTargeted' */
+    relevance: text('relevance').notNull(),
+    comment: text('comment'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('proposal_ratings_answer_member_key').on(t.answerId, t.memberId)],
+);
+
+/** 领衔督办: leaders supervising a key proposal. */
+export const proposalSupervisions = pgTable(
+  'proposal_supervisions',
+  {
+    id: serial('id').primaryKey(),
+    committeeId: committeeId(),
+    proposalId: proposalId(),
+    leaderUserId: integer('leader_user_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('proposal_supervisions_key').on(t.proposalId, t.leaderUserId)],
+);
+
+export const proposalSupervisionLogs = pgTable(
+  'proposal_supervision_logs',
+  {
+    id: serial('id').primaryKey(),
+    committeeId: committeeId(),
+    proposalId: proposalId(),
+    authorUserId: integer('author_user_id')
+      .notNull()
+      .references(() => users.id),
+    /** 'comment' | 'visit' | 'meeting' */
+    kind: text('kind').notNull(),
+    text: text('text').notNull(),
+    occurredOn: ts('occurred_on').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('proposal_supervision_logs_proposal_idx').on(t.proposalId)],
+);
+
+/** 双向评议: unit → proposal quality, proposer → handling; hidden until both sides are in. */
+export const proposalEvaluations = pgTable(
+  'proposal_evaluations',
+  {
+    id: serial('id').primaryKey(),
+    committeeId: committeeId(),
+    proposalId: proposalId(),
+    /** 'unitToProposal' | 'proposerToHandling' */
+    direction: text('direction').notNull(),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
+    memberId: integer('member_id').references(() => members.id),
+    score: integer('score').notNull(),
+    comment: text('comment'),
+    createdBy: integer('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('proposal_evaluations_unit_key')
+      .on(t.proposalId, t.unitId)
+      .where(sql`${t.direction} = 'unitToProposal'`),
+    uniqueIndex('proposal_evaluations_proposer_key')
+      .on(t.proposalId, t.unitId, t.memberId)
+      .where(sql`${t.direction} = 'proposerToHandling'`),
+  ],
+);
+
+/** 回头看: staff request an implementation update on an earlier B/C answer; the unit reports. */
+export const proposalFollowups = pgTable(
+  'proposal_followups',
+  {
+    id: serial('id').primaryKey(),
+    committeeId: committeeId(),
+    proposalId: proposalId(),
+    answerId: integer('answer_id')
+      .notNull()
+      .references(() => proposalAnswers.id),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
+    /** 'requested' | 'reported' | 'reviewed' */
+    status: text('status').notNull().default('requested'),
+    requestNote: text('request_note'),
+    requestedBy: integer('requested_by')
+      .notNull()
+      .references(() => users.id),
+    requestedAt: ts('requested_at').notNull().defaultNow(),
+    /** 'implemented' | 'inProgress' | 'notImplemented' */
+    implementation: text('implementation'),
+    report: text('report'),
+    reportedBy: integer('reported_by').references(() => users.id),
+    reportedAt: ts('reported_at'),
+    reviewNote: text('review_note'),
+    reviewedAt: ts('reviewed_at'),
+  },
+  (t) => [index('proposal_followups_proposal_idx').on(t.proposalId)],
+);
