@@ -1,0 +1,291 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+
+/**
+ * Crash safety of the embedded database: every write the API acknowledged before the whole
+ * process group (app and PGlite child) is killed with SIGKILL must be there after a restart.
+ * Runs the real server as a separate process, so it only makes sense in embedded mode.
+ */
+const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+const mainScript = fileURLToPath(new URL('../src/main.ts', import.meta.url));
+const demoPassword = 'Crash#Test2024';
+const acknowledgedTarget = 60;
+const concurrency = 4;
+
+interface RunningServer {
+  process: ChildProcess;
+  baseUrl: string;
+  output: () => string;
+}
+
+const dataDir = mkdtempSync(join(tmpdir(), 'cppcc-crash-'));
+const started: RunningServer[] = [];
+
+function withoutDatabaseUrl(env: NodeJS.ProcessEnv) {
+  const copy = { ...env };
+  delete copy.DATABASE_URL;
+  return copy;
+}
+
+function startServer(): Promise<RunningServer> {
+  const child = spawn(process.execPath, ['--import', 'tsx', mainScript], {
+    cwd: repoRoot,
+    // Own process group, so that one kill(-pid) reaches the app and the embedded database child.
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {
+      ...withoutDatabaseUrl(process.env),
+      NODE_ENV: 'production',
+      DATA_DIR: dataDir,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DEMO_PASSWORD: demoPassword,
+      SEED_DEMO: 'true',
+    },
+  });
+  let output = '';
+  const server: Omit<RunningServer, 'baseUrl'> = { process: child, output: () => output };
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start in time:\n${output}`)), 150_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /已启动：(http:\/\/\S+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        const entry = { ...server, baseUrl: match[1]!.replace('localhost', '127.0.0.1') };
+        started.push(entry);
+        resolve(entry);
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited (${code ?? signal}) before it started:\n${output}`));
+    });
+  });
+}
+
+/** Pids of live (not zombie) processes in a process group, read from /proc. */
+function livePidsOfGroup(pgid: number): number[] {
+  const pids: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      // Fields after the parenthesised command name: state, ppid, pgrp.
+      const [state, , pgrp] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(pgrp) === pgid && state !== 'Z' && state !== 'X') pids.push(Number(entry));
+    } catch {
+      // The process ended while we were reading.
+    }
+  }
+  return pids;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const state = stat.slice(stat.lastIndexOf(')') + 2).split(' ')[0];
+    return state !== 'Z' && state !== 'X';
+  } catch {
+    return false;
+  }
+}
+
+function embeddedChildPid(appPid: number): number | undefined {
+  return livePidsOfGroup(appPid).find((pid) => {
+    const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+    return cmdline.includes('embedded-server.mjs');
+  });
+}
+
+/** The socket directory the embedded child was given; a killed child cannot remove it. */
+function socketDirOf(pid: number): string | undefined {
+  const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+  const json = args.find((a) => a.startsWith('{'));
+  if (!json) return undefined;
+  const { socketPath } = JSON.parse(json) as { socketPath?: string };
+  return socketPath ? dirname(socketPath) : undefined;
+}
+
+async function waitFor(condition: () => boolean, timeoutMs: number): Promise<boolean> {
+  const end = Date.now() + timeoutMs;
+  while (Date.now() < end) {
+    if (condition()) return true;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return condition();
+}
+
+interface Session {
+  cookie: string;
+  csrfToken: string;
+}
+
+async function signIn(baseUrl: string, login: string): Promise<Session> {
+  const res = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ login, password: demoPassword }),
+  });
+  if (res.status !== 200) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
+  const cookie = res.headers
+    .getSetCookie()
+    .find((c) => c.startsWith('cppcc_sid='))!
+    .split(';')[0]!;
+  const { csrfToken } = (await res.json()) as { csrfToken: string };
+  return { cookie, csrfToken };
+}
+
+const headersOf = (session: Session) => ({
+  'content-type': 'application/json',
+  cookie: session.cookie,
+  'x-csrf-token': session.csrfToken,
+});
+
+async function createGroup(baseUrl: string, session: Session, name: string): Promise<boolean> {
+  const res = await fetch(`${baseUrl}/api/member-groups`, {
+    method: 'POST',
+    headers: headersOf(session),
+    body: JSON.stringify({ name, description: '崩溃测试' }),
+  });
+  await res.arrayBuffer();
+  if (res.status >= 400 && res.status !== 409) throw new Error(`write refused: ${res.status}`);
+  return res.ok;
+}
+
+async function groupNames(baseUrl: string, session: Session): Promise<Set<string>> {
+  const names = new Set<string>();
+  for (let page = 1; ; page++) {
+    const res = await fetch(`${baseUrl}/api/member-groups?page=${page}&pageSize=100`, {
+      headers: headersOf(session),
+    });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { items: { name: string }[]; total: number };
+    for (const item of body.items) names.add(item.name);
+    if (body.items.length === 0 || page * 100 >= body.total) return names;
+  }
+}
+
+/** Interim write until the member-groups route lands: a successful sign-in inserts a session row. */
+async function openSession(baseUrl: string): Promise<string | null> {
+  const res = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ login: 'liaison.staff', password: demoPassword }),
+  });
+  await res.arrayBuffer();
+  if (res.status !== 200) throw new Error(`write refused: ${res.status}`);
+  return res.headers
+    .getSetCookie()
+    .find((c) => c.startsWith('cppcc_sid='))!
+    .split(';')[0]!;
+}
+
+async function hasRoute(baseUrl: string, path: string) {
+  const res = await fetch(`${baseUrl}/api/docs/json`);
+  const doc = (await res.json()) as { paths: Record<string, unknown> };
+  return path in doc.paths;
+}
+
+afterAll(async () => {
+  for (const server of started) {
+    const pid = server.process.pid!;
+    for (const p of livePidsOfGroup(pid)) {
+      try {
+        process.kill(p, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
+  }
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe.skipIf(Boolean(process.env.DATABASE_URL))('crash safety (embedded database)', () => {
+  it(
+    'keeps every acknowledged write after the app and its database are killed with SIGKILL',
+    { timeout: 300_000 },
+    async () => {
+      const first = await startServer();
+      const appPid = first.process.pid!;
+      const dbPid = embeddedChildPid(appPid);
+      expect(dbPid, 'embedded database child process').toBeDefined();
+      const socketDir = socketDirOf(dbPid!);
+
+      const session = await signIn(first.baseUrl, 'liaison.staff');
+      const useGroups = await hasRoute(first.baseUrl, '/api/member-groups');
+      const target = useGroups ? acknowledgedTarget : 25;
+      const acknowledged: string[] = [];
+      let sequence = 0;
+      let killed = false;
+      const runId = Date.now().toString(36);
+
+      // A few writes in flight at all times; the kill lands while some are still unanswered.
+      const worker = async () => {
+        while (!killed) {
+          const name = `崩溃测试组-${runId}-${++sequence}`;
+          try {
+            if (!useGroups) {
+              const cookie = await openSession(first.baseUrl);
+              if (cookie) acknowledged.push(cookie);
+            } else if (await createGroup(first.baseUrl, session, name)) acknowledged.push(name);
+          } catch (error) {
+            if (!killed) throw error;
+            return;
+          }
+          if (acknowledged.length >= target && !killed) {
+            killed = true;
+            process.kill(-appPid, 'SIGKILL');
+          }
+        }
+      };
+      await Promise.all(Array.from({ length: concurrency }, worker));
+
+      expect(
+        await waitFor(() => !isAlive(appPid) && !isAlive(dbPid!), 10_000),
+        'app and database processes are gone',
+      ).toBe(true);
+      expect(livePidsOfGroup(appPid)).toEqual([]);
+      if (socketDir && existsSync(socketDir)) rmSync(socketDir, { recursive: true, force: true });
+
+      const second = await startServer();
+      const again = await signIn(second.baseUrl, 'liaison.staff');
+      let found: string[];
+      if (useGroups) {
+        const names = await groupNames(second.baseUrl, again);
+        found = acknowledged.filter((name) => names.has(name));
+      } else {
+        found = [];
+        for (const cookie of acknowledged) {
+          const res = await fetch(`${second.baseUrl}/api/auth/me`, { headers: { cookie } });
+          if (res.status === 200) found.push(cookie);
+        }
+      }
+      console.log(`crash test: ${acknowledged.length} writes acknowledged, ${found.length} found`);
+      expect(found).toEqual(acknowledged);
+
+      // The reopened database takes new writes.
+      if (useGroups) {
+        expect(await createGroup(second.baseUrl, again, `崩溃后新建-${runId}`)).toBe(true);
+        expect((await groupNames(second.baseUrl, again)).has(`崩溃后新建-${runId}`)).toBe(true);
+      } else {
+        const cookie = await openSession(second.baseUrl);
+        expect((await fetch(`${second.baseUrl}/api/auth/me`, { headers: { cookie: cookie! } })).status).toBe(
+          200,
+        );
+      }
+
+      const secondPid = second.process.pid!;
+      const exited = new Promise((resolve) => second.process.once('exit', resolve));
+      process.kill(secondPid, 'SIGTERM');
+      await exited;
+      expect(await waitFor(() => livePidsOfGroup(secondPid).length === 0, 10_000)).toBe(true);
+    },
+  );
+});
