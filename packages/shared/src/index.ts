@@ -2,3 +2,4 @@ export * from './errors';
 export * from './roles';
 export * from './password';
 export * from './organisation';
+export * from './proposals';
