@@ -1,0 +1,84 @@
+/**
+ * HTTP throughput on the embedded database and on PostgreSQL, one after the other:
+ * `GET /api/health` (trivial, one `select 1`) and `GET /api/auth/me` (signed in: session lookup + user).
+ * Run with `npm run bench` (or `npx tsx bench/http.ts`). Loopback only; 10 s per case.
+ * BENCH_DATABASE_URL overrides the PostgreSQL server (default postgres://postgres@127.0.0.1:5432/postgres).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { apiSignIn, startServer } from '../e2e/server';
+
+const durationSeconds = Number(process.env.BENCH_SECONDS ?? 10);
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
+const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const demoPassword = 'Bench#Demo2024';
+
+interface CaseResult {
+  reqPerSec: number;
+  p99: number;
+  failures: number;
+}
+type ModeResult = Record<'health' | 'me', CaseResult>;
+
+async function measure(url: string, headers: Record<string, string> = {}): Promise<CaseResult> {
+  // A short warm-up so that JIT and connection set-up do not count.
+  await autocannon({ url, connections, duration: 1, headers });
+  const result = await autocannon({ url, connections, duration: durationSeconds, headers });
+  return {
+    reqPerSec: result.requests.average,
+    p99: result.latency.p99,
+    failures: result.non2xx + result.errors + result.timeouts,
+  };
+}
+
+async function runMode(label: string, databaseUrl?: string): Promise<ModeResult> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'cppcc-bench-'));
+  const server = await startServer({ dataDir, demoPassword, databaseUrl });
+  try {
+    console.log(`${label}: ${server.baseUrl}`);
+    const health = await measure(`${server.baseUrl}/api/health`);
+    const session = await apiSignIn(server.baseUrl, 'liaison.staff', demoPassword);
+    const me = await measure(`${server.baseUrl}/api/auth/me`, { cookie: session.cookie });
+    return { health, me };
+  } finally {
+    await server.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function withScratchDatabase<T>(run: (url: string) => Promise<T>): Promise<T> {
+  const name = `cppcc_bench_${process.pid}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`drop database if exists ${name} with (force)`);
+  await admin.query(`create database ${name}`);
+  try {
+    const url = new URL(adminUrl);
+    url.pathname = `/${name}`;
+    return await run(url.toString());
+  } finally {
+    await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.end();
+  }
+}
+
+const format = (r: CaseResult) =>
+  `${Math.round(r.reqPerSec).toString().padStart(7)} req/s  p99 ${String(r.p99).padStart(4)} ms${r.failures ? `  (${r.failures} 失败)` : ''}`;
+
+const embedded = await runMode('嵌入式 PGlite');
+const postgres = await withScratchDatabase((url) => runMode('PostgreSQL', url));
+
+console.log(`\n${connections} 个连接，每项 ${durationSeconds} 秒（回环地址）`);
+for (const [name, key] of [
+  ['GET /api/health ', 'health'],
+  ['GET /api/auth/me', 'me'],
+] as const) {
+  const e = embedded[key];
+  const p = postgres[key];
+  console.log(
+    `${name}  嵌入式 ${format(e)}   PostgreSQL ${format(p)}   嵌入式/PostgreSQL ${(e.reqPerSec / p.reqPerSec).toFixed(2)}`,
+  );
+}

@@ -1,0 +1,81 @@
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { inject, test as base } from 'vitest';
+import { apiSignIn, type ApiSession } from './server';
+
+export const chromiumPath = '/usr/bin/chromium';
+const artifactsDir = fileURLToPath(new URL('./artifacts/', import.meta.url));
+
+export const baseUrl = () => inject('baseUrl');
+export const demoPassword = () => inject('demoPassword');
+
+interface Fixtures {
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+}
+
+/**
+ * `browser` is started once per spec file; every test gets its own context (cookies) and page.
+ * A failed test leaves a full-page screenshot in e2e/artifacts.
+ */
+export const test = base.extend<Fixtures>({
+  browser: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const browser = await chromium.launch({
+        executablePath: chromiumPath,
+        headless: true,
+        args: [
+          '--headless',
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--no-first-run',
+        ],
+      });
+      await use(browser);
+      await browser.close();
+    },
+    { scope: 'file' },
+  ],
+  context: async ({ browser }, use) => {
+    const context = await browser.newContext({
+      baseURL: baseUrl(),
+      locale: 'zh-CN',
+      viewport: { width: 1280, height: 800 },
+    });
+    context.setDefaultTimeout(15_000);
+    await use(context);
+    await context.close();
+  },
+  page: async ({ context, task }, use) => {
+    const page = await context.newPage();
+    await use(page);
+    // The runner marks the test failed before fixtures are torn down.
+    if (task.result?.state === 'fail') {
+      mkdirSync(artifactsDir, { recursive: true });
+      const name = `${task.file?.name ?? 'spec'}-${task.name}`.replace(/[^\w\u4e00-\u9fa5-]+/g, '_');
+      await page.screenshot({ path: `${artifactsDir}${name}.png`, fullPage: true }).catch(() => undefined);
+    }
+    await page.close();
+  },
+});
+
+export { expect } from 'vitest';
+
+/** Signs in through the login page and waits until the app has left it. */
+export async function signIn(page: Page, username: string, password = demoPassword()): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}
+
+/** A session over HTTP for arranging data or checking results beside the browser. */
+export const apiSession = (username: string, password = demoPassword()): Promise<ApiSession> =>
+  apiSignIn(baseUrl(), username, password);
