@@ -3,3 +3,6 @@ export * from './roles';
 export * from './password';
 export * from './organisation';
 export * from './proposals';
+export * from './accounts';
+export * from './settings';
+export * from './notifications';

@@ -1,9 +1,11 @@
 import type { AppInstance } from '../app';
 import { authRoutes } from './auth/routes';
 import { systemRoutes } from './system/routes';
+import { accountRoutes } from './accounts/routes';
 
 /** Every module's routes, registered explicitly under /api. */
 export async function registerModules(api: AppInstance) {
   await api.register(systemRoutes);
   await api.register(authRoutes);
+  await api.register(accountRoutes);
 }

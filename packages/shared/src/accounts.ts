@@ -1,0 +1,138 @@
+import { z } from 'zod';
+import { conflictingAdminRoles, roleLabels, roleSchema, type Role } from './roles';
+import { listQuerySchema, mobilePhonePattern } from './organisation';
+
+/** Account administration (三员分立: only the security administrator manages accounts). */
+export const usernamePattern = /^[A-Za-z][A-Za-z0-9._-]{2,31}$/;
+
+const id = z.number().int().positive();
+const optionalLink = id.nullable().optional();
+const displayName = z
+  .string({ error: '请填写姓名' })
+  .trim()
+  .min(1, '请填写姓名')
+  .max(30, '姓名不超过 30 个字');
+const phone = z.string().trim().regex(mobilePhonePattern, '手机号应为 11 位数字').nullable().optional();
+const roleList = z
+  .array(roleSchema, { error: '请选择角色' })
+  .min(1, '至少选择一个角色')
+  .max(11)
+  .refine((list) => new Set(list).size === list.length, '角色不能重复')
+  .superRefine((list, ctx) => {
+    const conflicting = conflictingAdminRoles(list);
+    if (conflicting.length > 0) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `三员分立：${conflicting.map((r) => roleLabels[r]).join('、')}不能由同一账号兼任`,
+      });
+    }
+  });
+
+export const createAccountBody = z
+  .object({
+    username: z
+      .string({ error: '请填写用户名' })
+      .trim()
+      .regex(usernamePattern, '用户名以字母开头，3–32 位字母、数字、点、下划线或连字符'),
+    displayName,
+    phone,
+    roles: roleList,
+    memberId: optionalLink,
+    unitId: optionalLink,
+    staffId: optionalLink,
+  })
+  .strict();
+export type CreateAccountInput = z.infer<typeof createAccountBody>;
+
+export const updateAccountBody = z
+  .object({
+    displayName: displayName.optional(),
+    phone,
+    roles: roleList.optional(),
+    memberId: optionalLink,
+    unitId: optionalLink,
+    staffId: optionalLink,
+    disabled: z.boolean({ error: '停用状态应为是或否' }).optional(),
+  })
+  .strict()
+  .refine((body) => Object.keys(body).length > 0, '没有要修改的内容');
+export type UpdateAccountInput = z.infer<typeof updateAccountBody>;
+
+const flag = z.enum(['true', 'false'], { error: '应为 true 或 false' }).transform((v) => v === 'true');
+export const accountSortFields = ['username', 'displayName', 'createdAt', 'lastLoginAt'] as const;
+export const listAccountsQuery = listQuerySchema
+  .extend({
+    role: roleSchema.optional(),
+    disabled: flag.optional(),
+    locked: flag.optional(),
+  })
+  .strict();
+export type ListAccountsQuery = z.infer<typeof listAccountsQuery>;
+
+export interface AccountDto {
+  id: number;
+  username: string;
+  displayName: string;
+  phone: string | null;
+  roles: Role[];
+  memberId: number | null;
+  memberName: string | null;
+  unitId: number | null;
+  unitName: string | null;
+  staffId: number | null;
+  staffName: string | null;
+  disabled: boolean;
+  /** Locked by too many failed sign-ins, until `lockedUntil`. */
+  locked: boolean;
+  lockedUntil: string | null;
+  failedLogins: number;
+  mustChangePassword: boolean;
+  lastLoginAt: string | null;
+  createdAt: string;
+  policies: Record<string, boolean>;
+}
+
+/** Returned once by create and reset-password; the password is never stored in clear or shown again. */
+export interface InitialPasswordDto {
+  account: AccountDto;
+  initialPassword: string;
+}
+
+/** Audit log (安全审计员 only). Dates are YYYY-MM-DD, inclusive, in server time. */
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+export const auditLogFilters = z
+  .object({
+    actor: z.string().trim().max(50, '操作人不超过 50 个字').optional(),
+    action: z.string().trim().max(60, '操作类型不超过 60 个字符').optional(),
+    targetType: z.string().trim().max(40, '对象类型不超过 40 个字符').optional(),
+    ip: z.string().trim().max(60, 'IP 不超过 60 个字符').optional(),
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+  })
+  .strict();
+export const listAuditLogQuery = auditLogFilters
+  .extend({
+    page: z.coerce.number().int().min(1).default(1),
+    pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  })
+  .strict()
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: '结束日期不能早于开始日期', path: ['to'] });
+export const exportAuditLogQuery = auditLogFilters.refine((q) => !q.from || !q.to || q.from <= q.to, {
+  message: '结束日期不能早于开始日期',
+  path: ['to'],
+});
+export type ListAuditLogQuery = z.infer<typeof listAuditLogQuery>;
+
+export interface AuditEntryDto {
+  id: number;
+  createdAt: string;
+  actorId: number | null;
+  actorName: string | null;
+  actorRole: string | null;
+  ip: string | null;
+  action: string;
+  targetType: string | null;
+  targetId: string | null;
+  summary: string;
+  changes: unknown;
+}

@@ -1,0 +1,153 @@
+import { z } from 'zod';
+
+/**
+ * Per-committee configuration (DOMAIN.md: locality rules are configuration with a default).
+ * Stored in committees.settings; the server merges stored values over these defaults.
+ * A module that needs a new setting adds a field here with its default.
+ */
+export const defaultProposalCategories = [
+  '经济建设',
+  '政治建设',
+  '文化建设',
+  '社会建设',
+  '生态文明建设',
+  '其他',
+];
+export const defaultRejectionGrounds = [
+  '涉及党和国家秘密',
+  '国家明令禁止',
+  '中共党员对党内组织、人事安排的意见',
+  '民主党派成员反映本组织内部问题',
+  '已进入诉讼、仲裁程序',
+  '学术研讨',
+  '为本人或亲属解决个人问题',
+  '宣传、推介具体作品或产品',
+  '指名举报',
+  '内容空泛、没有具体建议',
+];
+export const defaultAnswerCategories = [
+  { code: 'A', label: '已解决或采纳' },
+  { code: 'B', label: '正在解决或列入计划' },
+  { code: 'C', label: '留作参考' },
+];
+
+const whole = (label: string, min: number, max: number) =>
+  z
+    .number({ error: `请填写${label}` })
+    .int(`${label}应为整数`)
+    .min(min, `${label}不能小于 ${min}`)
+    .max(max, `${label}不能大于 ${max}`);
+
+const textList = (label: string, maxItems: number, maxLength: number) =>
+  z
+    .array(
+      z
+        .string({ error: `${label}应为文字` })
+        .trim()
+        .min(1, `${label}不能为空`)
+        .max(maxLength, `${label}每项不超过 ${maxLength} 个字`),
+      { error: `请填写${label}` },
+    )
+    .min(1, `${label}至少一项`)
+    .max(maxItems, `${label}最多 ${maxItems} 项`)
+    .refine((list) => new Set(list).size === list.length, `${label}不能重复`);
+
+export const answerCategorySchema = z
+  .object({
+    code: z
+      .string({ error: '请填写答复类别代码' })
+      .trim()
+      .regex(/^[A-Z]{1,2}$/, '答复类别代码为 1–2 个大写字母'),
+    label: z
+      .string({ error: '请填写答复类别名称' })
+      .trim()
+      .min(1, '请填写答复类别名称')
+      .max(30, '答复类别名称不超过 30 个字'),
+  })
+  .strict();
+
+export const settingsShape = {
+  proposalContentLimit: whole('提案正文字数上限', 500, 20000),
+  opinionContentLimit: whole('社情民意字数上限', 300, 10000),
+  proposalCategories: textList('提案类别', 30, 20),
+  rejectionGrounds: textList('不予立案理由', 40, 60),
+  answerCategories: z
+    .array(answerCategorySchema, { error: '请填写答复类别' })
+    .min(1, '答复类别至少一项')
+    .max(10, '答复类别最多 10 项')
+    .refine((list) => new Set(list.map((c) => c.code)).size === list.length, '答复类别代码不能重复'),
+  /** 大会提案: filed from this many months before the plenary until its deadline. */
+  plenaryProposalWindowMonths: whole('大会提案起算月数', 1, 12),
+  handlingDeadlineMonths: whole('办理期限（月）', 1, 12),
+  maxExtensionMonths: whole('延期上限（月）', 1, 24),
+  acknowledgeWindowDays: whole('签收/退办期限（天）', 1, 60),
+  coUnitOpinionDays: whole('协办意见期限（天）', 1, 180),
+  rehandleLimit: whole('不满意重办次数', 0, 5),
+  excellentProposalCapPercent: whole('优秀提案比例上限（%）', 1, 100),
+  maxLeaveRequestsPerMeeting: whole('每次会议请假次数上限', 0, 20),
+  sessionIdleMinutes: whole('登录空闲超时（分钟）', 5, 24 * 60),
+  /** 双向评议 grades: 优秀 ≥ excellent, 良好 ≥ good, 一般 ≥ fair, else 较差. */
+  evaluationGradeThresholds: z
+    .object({
+      excellent: whole('优秀分数线', 1, 100),
+      good: whole('良好分数线', 1, 100),
+      fair: whole('一般分数线', 1, 100),
+    })
+    .strict()
+    .refine((t) => t.excellent > t.good && t.good > t.fair, '分数线应满足 优秀 > 良好 > 一般'),
+};
+
+export const committeeSettingsSchema = z
+  .object(settingsShape)
+  .strict()
+  .refine((s) => s.maxExtensionMonths >= s.handlingDeadlineMonths, {
+    message: '延期上限不能短于办理期限',
+    path: ['maxExtensionMonths'],
+  });
+export type CommitteeSettings = z.infer<typeof committeeSettingsSchema>;
+export type SettingKey = keyof CommitteeSettings;
+
+export const defaultSettings: CommitteeSettings = {
+  proposalContentLimit: 3000,
+  opinionContentLimit: 1500,
+  proposalCategories: defaultProposalCategories,
+  rejectionGrounds: defaultRejectionGrounds,
+  answerCategories: defaultAnswerCategories,
+  plenaryProposalWindowMonths: 3,
+  handlingDeadlineMonths: 3,
+  maxExtensionMonths: 6,
+  acknowledgeWindowDays: 7,
+  coUnitOpinionDays: 30,
+  rehandleLimit: 1,
+  excellentProposalCapPercent: 5,
+  maxLeaveRequestsPerMeeting: 2,
+  sessionIdleMinutes: 30,
+  evaluationGradeThresholds: { excellent: 90, good: 75, fair: 60 },
+};
+
+export const settingLabels: Record<SettingKey, string> = {
+  proposalContentLimit: '提案正文字数上限',
+  opinionContentLimit: '社情民意字数上限',
+  proposalCategories: '提案类别',
+  rejectionGrounds: '不予立案理由',
+  answerCategories: '答复类别',
+  plenaryProposalWindowMonths: '大会提案起算月数',
+  handlingDeadlineMonths: '办理期限（月）',
+  maxExtensionMonths: '延期上限（月）',
+  acknowledgeWindowDays: '签收/退办期限（天）',
+  coUnitOpinionDays: '协办意见期限（天）',
+  rehandleLimit: '不满意重办次数',
+  excellentProposalCapPercent: '优秀提案比例上限（%）',
+  maxLeaveRequestsPerMeeting: '每次会议请假次数上限',
+  sessionIdleMinutes: '登录空闲超时（分钟）',
+  evaluationGradeThresholds: '双向评议等级分数线',
+};
+
+/** PUT /api/settings replaces the whole configuration. */
+export const updateSettingsBody = committeeSettingsSchema;
+
+export interface SettingsDto {
+  settings: CommitteeSettings;
+  defaults: CommitteeSettings;
+  policies: Record<string, boolean>;
+}
