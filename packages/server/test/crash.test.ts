@@ -235,13 +235,15 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('crash safety (embedded datab
       expect(livePidsOfGroup(appPid)).toEqual([]);
       if (socketDir && existsSync(socketDir)) rmSync(socketDir, { recursive: true, force: true });
 
+      const restartStarted = Date.now();
       const second = await startServer();
+      const restartSeconds = (Date.now() - restartStarted) / 1000;
       const again = await signIn(second.baseUrl, 'liaison.staff');
       const names = await groupNames(second.baseUrl, again);
       const found = acknowledged.filter((name) => names.has(name));
       console.log(
         `crash test: ${acknowledged.length} writes acknowledged, ${found.length} found ` +
-          `(${unansweredAtKill} in flight at the kill)`,
+          `(${unansweredAtKill} in flight at the kill; restart took ${restartSeconds.toFixed(1)} s)`,
       );
       expect(found).toEqual(acknowledged);
 
