@@ -1,5 +1,6 @@
 import type { AppInstance } from '../app';
 import { authRoutes } from './auth/routes';
+import { proposalFiguresRoutes } from './proposals/figures/routes';
 import { systemRoutes } from './system/routes';
 import { accountRoutes } from './accounts/routes';
 
@@ -8,4 +9,5 @@ export async function registerModules(api: AppInstance) {
   await api.register(systemRoutes);
   await api.register(authRoutes);
   await api.register(accountRoutes);
+  await api.register(proposalFiguresRoutes);
 }
