@@ -93,3 +93,73 @@ export async function signedInUser(
   const user = await buildUser(app.deps.database.db, committeeId, roles, overrides);
   return { ...(await signIn(app, user.username, testPassword)), user };
 }
+
+export async function buildSpecialCommittee(db: Db, committeeId: number, name = `专委会${unique()}`) {
+  const [row] = await db.insert(s.specialCommittees).values({ committeeId, name }).returning();
+  return row!;
+}
+
+export async function buildMemberGroup(db: Db, committeeId: number, name = `小组${unique()}`) {
+  const [row] = await db.insert(s.memberGroups).values({ committeeId, name }).returning();
+  return row!;
+}
+
+export async function buildContactPoint(
+  db: Db,
+  committeeId: number,
+  overrides: Partial<typeof s.contactPoints.$inferInsert> = {},
+) {
+  const [row] = await db
+    .insert(s.contactPoints)
+    .values({ committeeId, name: `联系点${unique()}`, kind: 'liaisonPoint', town: '城关镇', ...overrides })
+    .returning();
+  return row!;
+}
+
+export async function buildStaff(
+  db: Db,
+  committeeId: number,
+  overrides: Partial<typeof s.staff.$inferInsert> = {},
+) {
+  const [row] = await db
+    .insert(s.staff)
+    .values({ committeeId, name: `干部${unique()}`, ...overrides })
+    .returning();
+  return row!;
+}
+
+export async function buildPlenarySession(
+  db: Db,
+  committeeId: number,
+  overrides: Partial<typeof s.plenarySessions.$inferInsert> = {},
+) {
+  const termId =
+    overrides.termId ?? (await buildTerm(db, committeeId, { number: Math.floor(Math.random() * 1e6) })).id;
+  const [row] = await db
+    .insert(s.plenarySessions)
+    .values({
+      committeeId,
+      number: 1,
+      name: `第一次会议${unique()}`,
+      meetingStart: '2024-01-10',
+      meetingEnd: '2024-01-13',
+      submissionOpens: '2023-10-10',
+      submissionCloses: '2024-01-12',
+      ...overrides,
+      termId,
+    })
+    .returning();
+  return row!;
+}
+
+export async function buildOrganisationProposer(
+  db: Db,
+  committeeId: number,
+  overrides: Partial<typeof s.organisationProposers.$inferInsert> = {},
+) {
+  const [row] = await db
+    .insert(s.organisationProposers)
+    .values({ committeeId, name: `民革${unique()}`, kind: 'party', ...overrides })
+    .returning();
+  return row!;
+}

@@ -19,7 +19,13 @@ export const memberStatusLabels: Record<(typeof memberStatuses)[number], string>
   removed: '撤销资格',
 };
 
-export const contactPointKinds = ['liaisonPoint', 'receptionRoom', 'studio', 'station', 'contactStation'] as const;
+export const contactPointKinds = [
+  'liaisonPoint',
+  'receptionRoom',
+  'studio',
+  'station',
+  'contactStation',
+] as const;
 export const contactPointKindLabels: Record<(typeof contactPointKinds)[number], string> = {
   liaisonPoint: '基层联系点',
   receptionRoom: '委员会客室',
@@ -38,13 +44,45 @@ export const organisationProposerKindLabels: Record<(typeof organisationProposer
 
 /** Default lists from DOMAIN.md; committees edit their own copies. */
 export const defaultSectors = [
-  '中共', '民革', '民盟', '民建', '民进', '农工党', '致公党', '九三学社', '无党派人士', '共青团和青联', '工会',
-  '妇联', '工商联', '科协', '台联', '侨联', '文化艺术界', '科技界', '社会科学界', '经济界', '农业界', '教育界',
-  '体育界', '新闻出版界', '医药卫生界', '社会福利和社会保障界', '少数民族界', '宗教界', '特别邀请人士',
+  '中共',
+  '民革',
+  '民盟',
+  '民建',
+  '民进',
+  '农工党',
+  '致公党',
+  '九三学社',
+  '无党派人士',
+  '共青团和青联',
+  '工会',
+  '妇联',
+  '工商联',
+  '科协',
+  '台联',
+  '侨联',
+  '文化艺术界',
+  '科技界',
+  '社会科学界',
+  '经济界',
+  '农业界',
+  '教育界',
+  '体育界',
+  '新闻出版界',
+  '医药卫生界',
+  '社会福利和社会保障界',
+  '少数民族界',
+  '宗教界',
+  '特别邀请人士',
 ];
 export const defaultSpecialCommittees = [
-  '提案委员会', '经济委员会', '农业和农村委员会', '人口资源环境委员会', '教科卫体委员会', '社会和法制委员会',
-  '民族宗教委员会', '文化文史和学习委员会',
+  '提案委员会',
+  '经济委员会',
+  '农业和农村委员会',
+  '人口资源环境委员会',
+  '教科卫体委员会',
+  '社会和法制委员会',
+  '民族宗教委员会',
+  '文化文史和学习委员会',
 ];
 export const maxSpecialCommitteesPerMember = 2;
 
@@ -65,101 +103,152 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY
 
 export const mobilePhoneSchema = z.string().trim().regex(mobilePhonePattern, '手机号应为 11 位数字');
 
+const memberFields = {
+  name: name('姓名', 20),
+  gender: z.enum(genders, { error: '请选择性别' }),
+  ethnicity: name('民族', 20),
+  birthMonth: z.string({ error: '请填写出生年月' }).regex(yearMonthPattern, '出生年月格式应为 YYYY-MM'),
+  party: name('党派', 20),
+  sectorId: id,
+  specialCommitteeIds: z
+    .array(id)
+    .max(maxSpecialCommitteesPerMember, `专委会最多 ${maxSpecialCommitteesPerMember} 个`)
+    .refine((ids) => new Set(ids).size === ids.length, '专委会不能重复'),
+  groupId: optionalId,
+  contactPointId: optionalId,
+  employer: optionalText(100, '工作单位及职务'),
+  phone: mobilePhoneSchema,
+  isStandingMember: z.boolean(),
+  isLeader: z.boolean(),
+  termId: id,
+  status: z.enum(memberStatuses, { error: '状态不在允许范围内' }),
+};
+
 export const memberInputSchema = z
   .object({
-    name: name('姓名', 20),
-    gender: z.enum(genders, { error: '请选择性别' }),
-    ethnicity: name('民族', 20),
-    birthMonth: z.string().regex(yearMonthPattern, '出生年月格式应为 YYYY-MM'),
-    party: name('党派', 20),
-    sectorId: id,
-    specialCommitteeIds: z
-      .array(id)
-      .max(maxSpecialCommitteesPerMember, `专委会最多 ${maxSpecialCommitteesPerMember} 个`)
-      .default([]),
-    groupId: optionalId,
-    contactPointId: optionalId,
-    employer: optionalText(100, '工作单位及职务'),
-    phone: mobilePhoneSchema,
-    isStandingMember: z.boolean().default(false),
-    isLeader: z.boolean().default(false),
-    termId: id,
-    status: z.enum(memberStatuses).default('active'),
+    ...memberFields,
+    specialCommitteeIds: memberFields.specialCommitteeIds.default([]),
+    isStandingMember: memberFields.isStandingMember.default(false),
+    isLeader: memberFields.isLeader.default(false),
+    status: memberFields.status.default('active'),
   })
   .strict();
 export type MemberInput = z.infer<typeof memberInputSchema>;
+/** PATCH: any subset of the fields; no defaults, so that absent fields stay unchanged. */
+export const memberUpdateSchema = z.object(memberFields).partial().strict();
+export type MemberUpdate = z.infer<typeof memberUpdateSchema>;
 
+const termFields = {
+  number: z.number({ error: '请填写届次' }).int().min(1, '届次应为 1–99').max(99, '届次应为 1–99'),
+  name: name('名称', 30),
+  startDate: isoDate,
+  endDate: isoDate,
+};
 export const termInputSchema = z
-  .object({
-    number: z.number().int().min(1).max(99),
-    name: name('名称', 30),
-    startDate: isoDate,
-    endDate: isoDate,
-  })
+  .object(termFields)
   .strict()
   .refine((t) => t.endDate > t.startDate, { message: '结束日期应晚于开始日期', path: ['endDate'] });
+export type TermInput = z.infer<typeof termInputSchema>;
+export const termUpdateSchema = z.object(termFields).partial().strict();
+export type TermUpdate = z.infer<typeof termUpdateSchema>;
 
+const plenarySessionFields = {
+  termId: id,
+  number: z
+    .number({ error: '请填写会议次数' })
+    .int()
+    .min(1, '会议次数应为 1–20')
+    .max(20, '会议次数应为 1–20'),
+  name: name('名称', 50),
+  meetingStart: isoDate,
+  meetingEnd: isoDate,
+  submissionOpens: isoDate,
+  submissionCloses: isoDate,
+};
+type PlenaryWindow = Pick<
+  z.infer<z.ZodObject<typeof plenarySessionFields>>,
+  'meetingStart' | 'meetingEnd' | 'submissionOpens' | 'submissionCloses'
+>;
+/** Problems with a session's dates; the server also checks them after merging a PATCH with the stored row. */
+export function plenaryWindowProblems(s: PlenaryWindow): { path: string; message: string }[] {
+  const problems: { path: string; message: string }[] = [];
+  if (s.meetingEnd < s.meetingStart)
+    problems.push({ path: 'meetingEnd', message: '闭幕日期不能早于开幕日期' });
+  if (s.submissionCloses < s.submissionOpens)
+    problems.push({ path: 'submissionCloses', message: '提案截止日期不能早于开始日期' });
+  // 大会提案 are filed before the plenary and close by its end at the latest.
+  if (s.submissionCloses > s.meetingEnd)
+    problems.push({ path: 'submissionCloses', message: '提案截止日期不能晚于会议闭幕日期' });
+  if (s.submissionOpens > s.meetingStart)
+    problems.push({ path: 'submissionOpens', message: '提案开始日期不能晚于会议开幕日期' });
+  return problems;
+}
 export const plenarySessionInputSchema = z
-  .object({
-    termId: id,
-    number: z.number().int().min(1).max(20),
-    name: name('名称', 50),
-    meetingStart: isoDate,
-    meetingEnd: isoDate,
-    submissionOpens: isoDate,
-    submissionCloses: isoDate,
-  })
+  .object(plenarySessionFields)
   .strict()
-  .refine((s) => s.meetingEnd >= s.meetingStart, { message: '闭幕日期不能早于开幕日期', path: ['meetingEnd'] })
-  .refine((s) => s.submissionCloses >= s.submissionOpens, {
-    message: '提案截止日期不能早于开始日期',
-    path: ['submissionCloses'],
+  .superRefine((s, ctx) => {
+    for (const p of plenaryWindowProblems(s))
+      ctx.addIssue({ code: 'custom', message: p.message, path: [p.path] });
   });
+export type PlenarySessionInput = z.infer<typeof plenarySessionInputSchema>;
+export const plenarySessionUpdateSchema = z.object(plenarySessionFields).partial().strict();
+export type PlenarySessionUpdate = z.infer<typeof plenarySessionUpdateSchema>;
 
+const namedItemFields = {
+  name: name('名称'),
+  sortOrder: z.number().int().min(0, '排序号不能为负').max(9999, '排序号不超过 9999'),
+  active: z.boolean(),
+};
+/** Sectors and special committees. */
 export const namedItemInputSchema = z
-  .object({ name: name('名称'), sortOrder: z.number().int().min(0).default(0), active: z.boolean().default(true) })
-  .strict();
-
-export const memberGroupInputSchema = z
-  .object({ name: name('名称'), description: optionalText(200, '说明') })
-  .strict();
-
-export const contactPointInputSchema = z
   .object({
-    name: name('名称'),
-    kind: z.enum(contactPointKinds),
-    town: name('镇（街道）', 30),
-    village: optionalText(30, '村（社区）'),
-    address: optionalText(100, '地址'),
+    ...namedItemFields,
+    sortOrder: namedItemFields.sortOrder.default(0),
+    active: namedItemFields.active.default(true),
   })
   .strict();
+export const namedItemUpdateSchema = z.object(namedItemFields).partial().strict();
 
-export const staffInputSchema = z
-  .object({
-    name: name('姓名', 20),
-    department: optionalText(50, '部门'),
-    position: optionalText(50, '职务'),
-    phone: mobilePhoneSchema.nullable().optional(),
-  })
-  .strict();
+const memberGroupFields = { name: name('名称'), description: optionalText(200, '说明') };
+export const memberGroupInputSchema = z.object(memberGroupFields).strict();
+export const memberGroupUpdateSchema = z.object(memberGroupFields).partial().strict();
 
-export const unitInputSchema = z
-  .object({
-    name: name('单位名称', 60),
-    shortName: optionalText(20, '简称'),
-    contactPerson: optionalText(20, '联系人'),
-    contactPhone: optionalText(20, '联系电话'),
-    active: z.boolean().default(true),
-  })
-  .strict();
+const contactPointFields = {
+  name: name('名称'),
+  kind: z.enum(contactPointKinds, { error: '请选择联系点类型' }),
+  town: name('镇（街道）', 30),
+  village: optionalText(30, '村（社区）'),
+  address: optionalText(100, '地址'),
+};
+export const contactPointInputSchema = z.object(contactPointFields).strict();
+export const contactPointUpdateSchema = z.object(contactPointFields).partial().strict();
 
-export const organisationProposerInputSchema = z
-  .object({
-    name: name('名称', 60),
-    kind: z.enum(organisationProposerKinds),
-    convenerMemberId: optionalId,
-  })
-  .strict();
+const staffFields = {
+  name: name('姓名', 20),
+  department: optionalText(50, '部门'),
+  position: optionalText(50, '职务'),
+  phone: mobilePhoneSchema.nullable().optional(),
+};
+export const staffInputSchema = z.object(staffFields).strict();
+export const staffUpdateSchema = z.object(staffFields).partial().strict();
+
+const unitFields = {
+  name: name('单位名称', 60),
+  shortName: optionalText(20, '简称'),
+  contactPerson: optionalText(20, '联系人'),
+  contactPhone: optionalText(20, '联系电话'),
+  active: z.boolean(),
+};
+export const unitInputSchema = z.object({ ...unitFields, active: unitFields.active.default(true) }).strict();
+export const unitUpdateSchema = z.object(unitFields).partial().strict();
+
+const organisationProposerFields = {
+  name: name('名称', 60),
+  kind: z.enum(organisationProposerKinds, { error: '请选择类型' }),
+  convenerMemberId: optionalId,
+};
+export const organisationProposerInputSchema = z.object(organisationProposerFields).strict();
+export const organisationProposerUpdateSchema = z.object(organisationProposerFields).partial().strict();
 
 /** Common list query: paging, sorting and a free-text filter. */
 export const listQuerySchema = z.object({
@@ -177,3 +266,214 @@ export interface Page<T> {
   page: number;
   pageSize: number;
 }
+
+/** Abilities sent with every record: `{ canRead, canUpdate, … }`; the UI shows only allowed actions. */
+export const policiesSchema = z.record(z.string(), z.boolean());
+
+const booleanQuery = z
+  .enum(['true', 'false'], { error: '应为 true 或 false' })
+  .transform((v) => v === 'true')
+  .optional();
+const idQuery = z.coerce.number().int().positive('编号应为正整数').optional();
+
+/** Lists of the simple organisation resources take the common query only. */
+export const listOrganisationQuerySchema = listQuerySchema.strict();
+
+export const listMembersQuerySchema = listQuerySchema
+  .extend({
+    sectorId: idQuery,
+    groupId: idQuery,
+    specialCommitteeId: idQuery,
+    contactPointId: idQuery,
+    termId: idQuery,
+    status: z.enum(memberStatuses, { error: '状态不在允许范围内' }).optional(),
+    isStandingMember: booleanQuery,
+  })
+  .strict();
+export type ListMembersQuery = z.infer<typeof listMembersQuerySchema>;
+/** Sort keys accepted by `GET /api/members`. */
+export const memberSortKeys = [
+  'name',
+  'birthMonth',
+  'sector',
+  'group',
+  'term',
+  'status',
+  'createdAt',
+] as const;
+
+export const organisationOptionsQuerySchema = z.object({ all: booleanQuery }).strict();
+
+export const termDtoSchema = z.object({
+  id: z.number(),
+  number: z.number(),
+  name: z.string(),
+  startDate: z.string(),
+  endDate: z.string(),
+  policies: policiesSchema,
+});
+export type TermDto = z.infer<typeof termDtoSchema>;
+
+export const plenarySessionDtoSchema = z.object({
+  id: z.number(),
+  termId: z.number(),
+  termName: z.string(),
+  number: z.number(),
+  name: z.string(),
+  meetingStart: z.string(),
+  meetingEnd: z.string(),
+  submissionOpens: z.string(),
+  submissionCloses: z.string(),
+  policies: policiesSchema,
+});
+export type PlenarySessionDto = z.infer<typeof plenarySessionDtoSchema>;
+
+/** Sectors and special committees. */
+export const namedItemDtoSchema = z.object({
+  id: z.number(),
+  name: z.string(),
+  sortOrder: z.number(),
+  active: z.boolean(),
+  memberCount: z.number(),
+  policies: policiesSchema,
+});
+export type NamedItemDto = z.infer<typeof namedItemDtoSchema>;
+
+export const memberGroupDtoSchema = z.object({
+  id: z.number(),
+  name: z.string(),
+  description: z.string().nullable(),
+  memberCount: z.number(),
+  policies: policiesSchema,
+});
+export type MemberGroupDto = z.infer<typeof memberGroupDtoSchema>;
+
+export const contactPointDtoSchema = z.object({
+  id: z.number(),
+  name: z.string(),
+  kind: z.enum(contactPointKinds),
+  town: z.string(),
+  village: z.string().nullable(),
+  address: z.string().nullable(),
+  memberCount: z.number(),
+  policies: policiesSchema,
+});
+export type ContactPointDto = z.infer<typeof contactPointDtoSchema>;
+
+export const staffDtoSchema = z.object({
+  id: z.number(),
+  name: z.string(),
+  department: z.string().nullable(),
+  position: z.string().nullable(),
+  phone: z.string().nullable(),
+  policies: policiesSchema,
+});
+export type StaffDto = z.infer<typeof staffDtoSchema>;
+
+export const unitDtoSchema = z.object({
+  id: z.number(),
+  name: z.string(),
+  shortName: z.string().nullable(),
+  contactPerson: z.string().nullable(),
+  contactPhone: z.string().nullable(),
+  active: z.boolean(),
+  policies: policiesSchema,
+});
+export type UnitDto = z.infer<typeof unitDtoSchema>;
+/** `GET /api/units/:id`: the unit plus its handler/head accounts (read-only; accounts are managed elsewhere). */
+export const unitDetailDtoSchema = unitDtoSchema.extend({
+  accounts: z.array(
+    z.object({ id: z.number(), username: z.string(), displayName: z.string(), roles: z.array(z.string()) }),
+  ),
+});
+export type UnitDetailDto = z.infer<typeof unitDetailDtoSchema>;
+
+export const organisationProposerDtoSchema = z.object({
+  id: z.number(),
+  name: z.string(),
+  kind: z.enum(organisationProposerKinds),
+  convenerMemberId: z.number().nullable(),
+  convenerName: z.string().nullable(),
+  policies: policiesSchema,
+});
+export type OrganisationProposerDto = z.infer<typeof organisationProposerDtoSchema>;
+
+/** What any member of the committee may see of another member. */
+export const memberPublicDtoSchema = z.object({
+  id: z.number(),
+  name: z.string(),
+  sectorId: z.number(),
+  sectorName: z.string(),
+  groupId: z.number().nullable(),
+  groupName: z.string().nullable(),
+  policies: policiesSchema,
+});
+export type MemberPublicDto = z.infer<typeof memberPublicDtoSchema>;
+
+/** The full record, for staff and leaders (`policies.canReadPrivate`). */
+export const memberDtoSchema = memberPublicDtoSchema.extend({
+  gender: z.enum(genders),
+  ethnicity: z.string(),
+  birthMonth: z.string(),
+  party: z.string(),
+  specialCommittees: z.array(z.object({ id: z.number(), name: z.string() })),
+  contactPointId: z.number().nullable(),
+  contactPointName: z.string().nullable(),
+  employer: z.string().nullable(),
+  phone: z.string(),
+  isStandingMember: z.boolean(),
+  isLeader: z.boolean(),
+  termId: z.number(),
+  termName: z.string(),
+  status: z.enum(memberStatuses),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type MemberDto = z.infer<typeof memberDtoSchema>;
+/** Full first: a public record fails it (no phone) and falls through to the public shape, which strips the rest. */
+export const memberViewSchema = z.union([memberDtoSchema, memberPublicDtoSchema]);
+export type MemberView = MemberDto | MemberPublicDto;
+
+const option = z.object({ id: z.number(), name: z.string() });
+export const organisationOptionsSchema = z.object({
+  terms: z.array(option),
+  plenarySessions: z.array(option.extend({ termId: z.number() })),
+  sectors: z.array(option),
+  specialCommittees: z.array(option),
+  memberGroups: z.array(option),
+  contactPoints: z.array(option.extend({ town: z.string() })),
+  units: z.array(option),
+  organisationProposers: z.array(option.extend({ kind: z.enum(organisationProposerKinds) })),
+});
+export type OrganisationOptions = z.infer<typeof organisationOptionsSchema>;
+
+/** Member roster import: column headers in the template, in order. */
+export const memberImportHeaders = [
+  '姓名',
+  '性别',
+  '民族',
+  '出生年月',
+  '党派',
+  '界别',
+  '专委会',
+  '活动小组',
+  '联系点',
+  '工作单位及职务',
+  '手机',
+  '是否常委',
+  '是否主席会成员',
+  '届',
+  '状态',
+] as const;
+export type MemberImportHeader = (typeof memberImportHeaders)[number];
+/** Limit of an import file; the server also caps it at the upload limit. */
+export const memberImportMaxBytes = 5 * 1024 * 1024;
+export const memberImportMaxRows = 5000;
+
+/** One problem of an import row, in `details.rows` of an IMPORT_FAILED error; `row` is the spreadsheet row number. */
+export interface ImportRowIssue {
+  row: number;
+  column: string;
+  message: string;
+}
+export const importResultSchema = z.object({ created: z.number() });

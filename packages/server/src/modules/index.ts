@@ -2,12 +2,14 @@ import type { AppInstance } from '../app';
 import { authRoutes } from './auth/routes';
 import { proposalFiguresRoutes } from './proposals/figures/routes';
 import { systemRoutes } from './system/routes';
+import { organisationRoutes } from './organisation/routes';
 import { accountRoutes } from './accounts/routes';
 
 /** Every module's routes, registered explicitly under /api. */
 export async function registerModules(api: AppInstance) {
   await api.register(systemRoutes);
   await api.register(authRoutes);
+  await api.register(organisationRoutes);
   await api.register(accountRoutes);
   await api.register(proposalFiguresRoutes);
 }

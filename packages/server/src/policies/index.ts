@@ -1,5 +1,6 @@
 // Every resource's rules, registered explicitly: a resource without a file here has no abilities.
 import './account';
+import './organisation';
 import './audit';
 import './attachment';
 import './notification';

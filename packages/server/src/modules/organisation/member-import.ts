@@ -1,0 +1,396 @@
+import { and, desc, eq } from 'drizzle-orm';
+import {
+  genderLabels,
+  maxSpecialCommitteesPerMember,
+  memberImportHeaders,
+  memberImportMaxRows,
+  memberInputSchema,
+  memberStatusLabels,
+  memberStatuses,
+  type ImportRowIssue,
+  type MemberImportHeader,
+  type MemberInput,
+} from '@cppcc/shared';
+import type { DbOrTx } from '../../db/client';
+import {
+  contactPoints,
+  memberGroups,
+  memberSpecialCommittees,
+  members,
+  sectors,
+  specialCommittees,
+  terms,
+} from '../../db/schema';
+import type { ServiceContext } from '../../lib/actor';
+import { writeAudit } from '../../lib/audit';
+import { authorize, collectionOf } from '../../lib/policy';
+import { importFailed, readSheetByHeaders, writeXlsx, type SheetRow } from '../../lib/xlsx';
+
+/** Input field → template column, to report schema problems under the column the user filled in. */
+const columnOfField: Record<string, MemberImportHeader> = {
+  name: '姓名',
+  gender: '性别',
+  ethnicity: '民族',
+  birthMonth: '出生年月',
+  party: '党派',
+  sectorId: '界别',
+  specialCommitteeIds: '专委会',
+  groupId: '活动小组',
+  contactPointId: '联系点',
+  employer: '工作单位及职务',
+  phone: '手机',
+  isStandingMember: '是否常委',
+  isLeader: '是否主席会成员',
+  termId: '届',
+  status: '状态',
+};
+const requiredHeaders: MemberImportHeader[] = ['姓名', '性别', '民族', '出生年月', '党派', '界别', '手机'];
+
+interface Lookups {
+  sectors: Map<string, number>;
+  specialCommittees: Map<string, number>;
+  groups: Map<string, number>;
+  contactPoints: Map<string, number>;
+  terms: { id: number; number: number; name: string }[];
+  existingPhones: Map<string, string>;
+}
+
+async function loadLookups(db: DbOrTx, committeeId: number): Promise<Lookups> {
+  const byName = (rows: { id: number; name: string }[]) => new Map(rows.map((r) => [r.name, r.id]));
+  // Sequential: these run on the import's transaction, one connection.
+  const sectorRows = await db
+    .select({ id: sectors.id, name: sectors.name })
+    .from(sectors)
+    .where(eq(sectors.committeeId, committeeId));
+  const scRows = await db
+    .select({ id: specialCommittees.id, name: specialCommittees.name })
+    .from(specialCommittees)
+    .where(eq(specialCommittees.committeeId, committeeId));
+  const groupRows = await db
+    .select({ id: memberGroups.id, name: memberGroups.name })
+    .from(memberGroups)
+    .where(eq(memberGroups.committeeId, committeeId));
+  const cpRows = await db
+    .select({ id: contactPoints.id, name: contactPoints.name })
+    .from(contactPoints)
+    .where(eq(contactPoints.committeeId, committeeId));
+  const termRows = await db
+    .select({ id: terms.id, number: terms.number, name: terms.name })
+    .from(terms)
+    .where(eq(terms.committeeId, committeeId))
+    .orderBy(desc(terms.number));
+  const phoneRows = await db
+    .select({ phone: members.phone, name: members.name })
+    .from(members)
+    .where(eq(members.committeeId, committeeId));
+  return {
+    sectors: byName(sectorRows),
+    specialCommittees: byName(scRows),
+    groups: byName(groupRows),
+    contactPoints: byName(cpRows),
+    terms: termRows,
+    existingPhones: new Map(phoneRows.map((r) => [r.phone, r.name])),
+  };
+}
+
+const truthy = new Set(['是', 'y', 'yes', 'true', '1', '√']);
+const falsy = new Set(['否', 'n', 'no', 'false', '0', '']);
+const chineseDigits: Record<string, number> = {
+  一: 1,
+  二: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+  十: 10,
+};
+
+/** `1975-06`, `1975.6`, `1975/06`, `1975年6月`, or a date cell (`1975-06-01`) → `1975-06`. */
+export function parseBirthMonth(text: string): string | null {
+  const m = /^(\d{4})\s*[-./年]\s*(\d{1,2})(?:\s*月)?(?:[-./]\d{1,2}日?)?$/.exec(text.trim());
+  if (!m) return null;
+  const month = Number(m[2]);
+  if (month < 1 || month > 12) return null;
+  return `${m[1]}-${String(month).padStart(2, '0')}`;
+}
+
+/** `第五届`, `五届`, `5`, or the term's exact name. */
+function resolveTerm(text: string, list: Lookups['terms']): number | null {
+  const exact = list.find((t) => t.name === text);
+  if (exact) return exact.id;
+  const m = /^第?\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*届?$/.exec(text);
+  if (!m) return null;
+  const raw = m[1]!;
+  let number = Number(raw);
+  if (Number.isNaN(number)) {
+    // 十一 = 11, 二十 = 20, 十 = 10
+    const [a, b] = raw.split('十') as [string, string | undefined];
+    number =
+      b === undefined ? chineseDigits[a]! : (a ? chineseDigits[a]! : 1) * 10 + (b ? chineseDigits[b]! : 0);
+  }
+  return list.find((t) => t.number === number)?.id ?? null;
+}
+
+const statusByLabel = new Map<string, (typeof memberStatuses)[number]>(
+  memberStatuses.map((s) => [memberStatusLabels[s], s]),
+);
+
+/**
+ * Turns one sheet row into a member input, collecting every problem of the row instead of stopping at
+ * the first: names are resolved against the committee's own lists.
+ */
+function parseRow(
+  row: SheetRow<MemberImportHeader>,
+  lookups: Lookups,
+  issues: ImportRowIssue[],
+): MemberInput | null {
+  const v = row.values;
+  const problem = (column: MemberImportHeader, message: string) =>
+    issues.push({ row: row.rowNumber, column, message });
+  const before = issues.length;
+
+  const gender =
+    v['性别'] === ''
+      ? undefined
+      : (Object.entries(genderLabels).find(([, label]) => label === v['性别'])?.[0] as
+          MemberInput['gender'] | undefined);
+  if (v['性别'] !== '' && !gender) problem('性别', `性别应为“男”或“女”，不是“${v['性别']}”`);
+
+  let birthMonth: string | undefined;
+  if (v['出生年月'] !== '') {
+    birthMonth = parseBirthMonth(v['出生年月']) ?? undefined;
+    if (!birthMonth) problem('出生年月', `出生年月“${v['出生年月']}”格式不正确，应如 1975-06`);
+  }
+
+  const resolve = (column: MemberImportHeader, map: Map<string, number>, what: string) => {
+    const name = v[column];
+    if (name === '') return null;
+    const id = map.get(name);
+    if (id === undefined) problem(column, `未找到${what}“${name}”，请先在系统中添加或检查名称`);
+    return id ?? null;
+  };
+  const sectorId = resolve('界别', lookups.sectors, '界别');
+  const groupId = resolve('活动小组', lookups.groups, '活动小组');
+  const contactPointId = resolve('联系点', lookups.contactPoints, '联系点');
+
+  const scNames = v['专委会']
+    .split(/[、，,；;／/]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const specialCommitteeIds: number[] = [];
+  if (scNames.length > maxSpecialCommitteesPerMember) {
+    problem('专委会', `专委会最多 ${maxSpecialCommitteesPerMember} 个，填写了 ${scNames.length} 个`);
+  } else if (new Set(scNames).size !== scNames.length) {
+    problem('专委会', '专委会不能重复');
+  } else {
+    for (const name of scNames) {
+      const id = lookups.specialCommittees.get(name);
+      if (id === undefined) problem('专委会', `未找到专委会“${name}”`);
+      else specialCommitteeIds.push(id);
+    }
+  }
+
+  const flag = (column: MemberImportHeader) => {
+    const text = v[column].toLowerCase();
+    if (truthy.has(text)) return true;
+    if (falsy.has(text)) return false;
+    problem(column, `${column}应填“是”或“否”`);
+    return false;
+  };
+  const isStandingMember = flag('是否常委');
+  const isLeader = flag('是否主席会成员');
+
+  let termId: number | null;
+  if (v['届'] === '') {
+    // An empty term means the current one: the roster is usually imported for it.
+    termId = lookups.terms[0]?.id ?? null;
+    if (termId === null) problem('届', '系统中还没有届次，请先添加届次');
+  } else {
+    termId = resolveTerm(v['届'], lookups.terms);
+    if (termId === null) problem('届', `未找到届次“${v['届']}”`);
+  }
+
+  let status: MemberInput['status'] = 'active';
+  if (v['状态'] !== '') {
+    const found = statusByLabel.get(v['状态']) ?? memberStatuses.find((s) => s === v['状态']);
+    if (found) status = found;
+    else problem('状态', `状态应为：${[...statusByLabel.keys()].join('、')}`);
+  }
+
+  const candidate = {
+    name: v['姓名'],
+    gender,
+    ethnicity: v['民族'],
+    birthMonth: birthMonth ?? (v['出生年月'] === '' ? undefined : '0000-00'),
+    party: v['党派'],
+    sectorId: sectorId ?? (v['界别'] === '' ? undefined : 0),
+    specialCommitteeIds,
+    groupId,
+    contactPointId,
+    employer: v['工作单位及职务'] === '' ? null : v['工作单位及职务'],
+    phone: v['手机'].replace(/[\s-]/g, ''),
+    isStandingMember,
+    isLeader,
+    termId: termId ?? 0,
+    status,
+  };
+  const parsed = memberInputSchema.safeParse(candidate);
+  if (!parsed.success) {
+    // Columns that already have a problem from above are not reported twice.
+    const reported = new Set(issues.slice(before).map((i) => i.column));
+    for (const issue of parsed.error.issues) {
+      const column = columnOfField[String(issue.path[0])] ?? '姓名';
+      if (reported.has(column)) continue;
+      reported.add(column);
+      problem(column, issue.code === 'invalid_type' && v[column] === '' ? `请填写${column}` : issue.message);
+    }
+  }
+  return issues.length === before && parsed.success ? parsed.data : null;
+}
+
+/** Validates every row; writes all rows in one transaction, or nothing when any row has a problem. */
+export async function importMembers(
+  ctx: ServiceContext,
+  content: Buffer,
+  fileName: string,
+): Promise<{ created: number }> {
+  authorize(ctx.actor, 'import', 'member', collectionOf(ctx.actor));
+  const { rows } = await readSheetByHeaders(content, memberImportHeaders, {
+    required: requiredHeaders,
+    maxRows: memberImportMaxRows,
+  });
+  const committeeId = ctx.actor.committeeId;
+  return ctx.db.transaction(async (tx) => {
+    const lookups = await loadLookups(tx, committeeId);
+    const issues: ImportRowIssue[] = [];
+    const inputs: MemberInput[] = [];
+    const phoneRow = new Map<string, number>();
+    for (const row of rows) {
+      const input = parseRow(row, lookups, issues);
+      const phone = row.values['手机'].replace(/[\s-]/g, '');
+      if (phone) {
+        const firstRow = phoneRow.get(phone);
+        if (firstRow !== undefined) {
+          issues.push({
+            row: row.rowNumber,
+            column: '手机',
+            message: `手机号 ${phone} 与第 ${firstRow} 行重复`,
+          });
+        } else {
+          phoneRow.set(phone, row.rowNumber);
+          const owner = lookups.existingPhones.get(phone);
+          if (owner !== undefined) {
+            issues.push({
+              row: row.rowNumber,
+              column: '手机',
+              message: `手机号 ${phone} 已被委员“${owner}”使用`,
+            });
+          }
+        }
+      }
+      if (input) inputs.push(input);
+    }
+    if (issues.length > 0) throw importFailed(issues.sort((a, b) => a.row - b.row));
+
+    const created = await tx
+      .insert(members)
+      .values(inputs.map(({ specialCommitteeIds: _ignored, ...fields }) => ({ ...fields, committeeId })))
+      .returning({ id: members.id, phone: members.phone });
+    const idOfPhone = new Map(created.map((c) => [c.phone, c.id]));
+    const links = inputs.flatMap((input) =>
+      input.specialCommitteeIds.map((specialCommitteeId) => ({
+        memberId: idOfPhone.get(input.phone)!,
+        specialCommitteeId,
+      })),
+    );
+    if (links.length > 0) await tx.insert(memberSpecialCommittees).values(links);
+    await writeAudit(tx, ctx.actor, {
+      action: 'member.import',
+      targetType: 'member',
+      summary: `从“${fileName}”导入委员 ${created.length} 名`,
+      changes: { fileName, created: created.length, memberIds: created.map((c) => c.id) },
+    });
+    return { created: created.length };
+  });
+}
+
+/** The import template: the headers and one example row filled with the committee's own names. */
+export async function memberImportTemplate(ctx: ServiceContext): Promise<Buffer> {
+  authorize(ctx.actor, 'import', 'member', collectionOf(ctx.actor));
+  const committeeId = ctx.actor.committeeId;
+  const first = async <T extends { name: string }>(rows: Promise<T[]>, fallback: string) =>
+    (await rows)[0]?.name ?? fallback;
+  const [sector, group, contactPoint, term, scRows] = await Promise.all([
+    first(
+      ctx.db
+        .select({ name: sectors.name })
+        .from(sectors)
+        .where(eq(sectors.committeeId, committeeId))
+        .orderBy(sectors.sortOrder)
+        .limit(1),
+      '经济界',
+    ),
+    first(
+      ctx.db
+        .select({ name: memberGroups.name })
+        .from(memberGroups)
+        .where(eq(memberGroups.committeeId, committeeId))
+        .orderBy(memberGroups.id)
+        .limit(1),
+      '',
+    ),
+    first(
+      ctx.db
+        .select({ name: contactPoints.name })
+        .from(contactPoints)
+        .where(eq(contactPoints.committeeId, committeeId))
+        .orderBy(contactPoints.id)
+        .limit(1),
+      '',
+    ),
+    first(
+      ctx.db
+        .select({ name: terms.name })
+        .from(terms)
+        .where(eq(terms.committeeId, committeeId))
+        .orderBy(desc(terms.number))
+        .limit(1),
+      '第五届',
+    ),
+    ctx.db
+      .select({ name: specialCommittees.name })
+      .from(specialCommittees)
+      .where(and(eq(specialCommittees.committeeId, committeeId), eq(specialCommittees.active, true)))
+      .orderBy(specialCommittees.sortOrder)
+      .limit(2),
+  ]);
+  const example: Record<MemberImportHeader, string> = {
+    姓名: '张三',
+    性别: '男',
+    民族: '汉族',
+    出生年月: '1975-06',
+    党派: '中共',
+    界别: sector,
+    专委会: scRows.map((r) => r.name).join('、'),
+    活动小组: group,
+    联系点: contactPoint,
+    工作单位及职务: '某某公司 总经理',
+    手机: '13800000000',
+    是否常委: '否',
+    是否主席会成员: '否',
+    届: term,
+    状态: memberStatusLabels.active,
+  };
+  return writeXlsx(
+    '委员名单',
+    memberImportHeaders.map((h) => ({
+      header: h,
+      value: (r: Record<MemberImportHeader, string>) => r[h],
+      width: h === '工作单位及职务' ? 28 : undefined,
+    })),
+    [example],
+  );
+}

@@ -1,0 +1,137 @@
+import {
+  importResultSchema,
+  listMembersQuerySchema,
+  memberImportMaxBytes,
+  memberInputSchema,
+  memberUpdateSchema,
+  memberViewSchema,
+} from '@cppcc/shared';
+import { z } from 'zod';
+import type { AppInstance } from '../../app';
+import { AppError } from '../../lib/errors';
+import { assertXlsx, datedFileName, sendXlsx, writeXlsx } from '../../lib/xlsx';
+import { idParams } from './catalog';
+import { contextOf } from './context';
+import { importMembers, memberImportTemplate } from './member-import';
+import {
+  createMember,
+  exportMembers,
+  getMember,
+  listMembers,
+  memberExportColumns,
+  presentMember,
+  updateMember,
+} from './member-service';
+
+const tags = ['members'];
+const memberPage = z.object({
+  items: z.array(memberViewSchema),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+});
+
+export async function memberRoutes(app: AppInstance) {
+  app.get(
+    '/members',
+    {
+      schema: {
+        tags,
+        summary: '委员列表',
+        querystring: listMembersQuerySchema,
+        response: { 200: memberPage },
+      },
+    },
+    async (req) => listMembers(contextOf(app, req), req.query),
+  );
+
+  app.get(
+    '/members/export',
+    { schema: { tags, summary: '导出委员名单', querystring: listMembersQuerySchema } },
+    async (req, reply) => {
+      const rows = await exportMembers(contextOf(app, req), req.query);
+      return sendXlsx(
+        reply,
+        datedFileName('委员名单'),
+        await writeXlsx('委员名单', memberExportColumns, rows),
+      );
+    },
+  );
+
+  app.get(
+    '/members/import-template',
+    { schema: { tags, summary: '下载委员名单导入模板' } },
+    async (req, reply) =>
+      sendXlsx(reply, '委员名单导入模板.xlsx', await memberImportTemplate(contextOf(app, req))),
+  );
+
+  app.post(
+    '/members/import',
+    { schema: { tags, summary: '导入委员名单（.xlsx，字段 file）', response: { 200: importResultSchema } } },
+    async (req) => {
+      const ctx = contextOf(app, req);
+      if (!req.isMultipart()) {
+        throw new AppError(
+          'UNSUPPORTED_MEDIA_TYPE',
+          '请以表单文件（multipart/form-data）上传，字段名为 file',
+        );
+      }
+      const limit = Math.min(memberImportMaxBytes, app.deps.config.uploadMaxBytes);
+      const file = await req.file({ limits: { fileSize: limit, files: 1 } });
+      if (!file || file.fieldname !== 'file') {
+        throw new AppError('VALIDATION_FAILED', '请选择要导入的文件（字段名 file）', {
+          fields: [{ path: 'body.file', message: '请选择要导入的文件' }],
+        });
+      }
+      if (!/\.xlsx$/i.test(file.filename)) {
+        throw new AppError('UNSUPPORTED_MEDIA_TYPE', '只支持 .xlsx 格式的 Excel 文件，请使用导入模板');
+      }
+      let content: Buffer;
+      try {
+        content = await file.toBuffer();
+      } catch (error) {
+        if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
+          throw new AppError('PAYLOAD_TOO_LARGE', `文件不能超过 ${Math.floor(limit / 1024 / 1024)} MB`);
+        }
+        throw error;
+      }
+      await assertXlsx(content);
+      return importMembers(ctx, content, file.filename);
+    },
+  );
+
+  app.get(
+    '/members/:id',
+    { schema: { tags, summary: '委员详情', params: idParams, response: { 200: memberViewSchema } } },
+    async (req) => {
+      const ctx = contextOf(app, req);
+      return presentMember(ctx.actor, await getMember(ctx, req.params.id));
+    },
+  );
+
+  app.post(
+    '/members',
+    { schema: { tags, summary: '新增委员', body: memberInputSchema, response: { 201: memberViewSchema } } },
+    async (req, reply) => {
+      const ctx = contextOf(app, req);
+      return reply.status(201).send(presentMember(ctx.actor, await createMember(ctx, req.body)));
+    },
+  );
+
+  app.patch(
+    '/members/:id',
+    {
+      schema: {
+        tags,
+        summary: '修改委员',
+        params: idParams,
+        body: memberUpdateSchema,
+        response: { 200: memberViewSchema },
+      },
+    },
+    async (req) => {
+      const ctx = contextOf(app, req);
+      return presentMember(ctx.actor, await updateMember(ctx, req.params.id, req.body));
+    },
+  );
+}
