@@ -136,3 +136,20 @@ export interface AuditEntryDto {
   summary: string;
   changes: unknown;
 }
+
+/** Chinese names of audited actions; modules add theirs here. Unknown actions are shown as recorded. */
+export const auditActionLabels: Record<string, string> = {
+  'auth.login': '登录',
+  'auth.loginFailed': '登录失败',
+  'auth.passwordChanged': '修改密码',
+  'account.create': '创建账号',
+  'account.update': '修改账号',
+  'account.disable': '停用账号',
+  'account.enable': '启用账号',
+  'account.resetPassword': '重置密码',
+  'account.unlock': '解除锁定',
+  'settings.update': '修改系统设置',
+  'attachment.upload': '上传附件',
+  'attachment.delete': '删除附件',
+  'audit.export': '导出审计日志',
+};

@@ -4,6 +4,8 @@ import { proposalFiguresRoutes } from './proposals/figures/routes';
 import { systemRoutes } from './system/routes';
 import { organisationRoutes } from './organisation/routes';
 import { accountRoutes } from './accounts/routes';
+import { auditRoutes } from './audit/routes';
+import { settingsRoutes } from './settings/routes';
 
 /** Every module's routes, registered explicitly under /api. */
 export async function registerModules(api: AppInstance) {
@@ -12,4 +14,6 @@ export async function registerModules(api: AppInstance) {
   await api.register(organisationRoutes);
   await api.register(accountRoutes);
   await api.register(proposalFiguresRoutes);
+  await api.register(auditRoutes);
+  await api.register(settingsRoutes);
 }

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { defaultSettings, updateSettingsBody } from '@cppcc/shared';
+import type { AppInstance } from '../../app';
+import { forbidden } from '../../lib/errors';
+import { can, collectionOf, presentPolicies } from '../../lib/policy';
+import { getSettings, updateSettings } from '../../lib/settings';
+
+const settingsResponse = z.object({
+  settings: z.record(z.string(), z.unknown()),
+  defaults: z.record(z.string(), z.unknown()),
+  policies: z.record(z.string(), z.boolean()),
+});
+
+export async function settingsRoutes(app: AppInstance) {
+  const { db } = app.deps.database;
+
+  app.get(
+    '/settings',
+    {
+      schema: {
+        tags: ['settings'],
+        summary: '本级政协的系统设置（含默认值）',
+        response: { 200: settingsResponse },
+      },
+    },
+    async (req) => {
+      const actor = req.actor!;
+      if (!can(actor, 'read', 'settings', collectionOf(actor))) throw forbidden();
+      return {
+        settings: await getSettings(db, actor.committeeId),
+        defaults: defaultSettings,
+        policies: presentPolicies(actor, 'settings', collectionOf(actor)),
+      };
+    },
+  );
+
+  app.put(
+    '/settings',
+    {
+      schema: {
+        tags: ['settings'],
+        summary: '保存系统设置（整体替换，系统管理员）',
+        body: updateSettingsBody,
+        response: { 200: settingsResponse },
+      },
+    },
+    async (req) => {
+      const actor = req.actor!;
+      if (!can(actor, 'update', 'settings', collectionOf(actor)))
+        throw forbidden('只有系统管理员可以修改系统设置');
+      const settings = await db.transaction((tx) => updateSettings(tx, actor, req.body));
+      return {
+        settings,
+        defaults: defaultSettings,
+        policies: presentPolicies(actor, 'settings', collectionOf(actor)),
+      };
+    },
+  );
+}
