@@ -1,0 +1,75 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Role } from '@cppcc/shared';
+import { ApiError, api, setCsrfToken } from './client';
+
+export interface CurrentUser {
+  id: number;
+  username: string;
+  displayName: string;
+  roles: Role[];
+  committee: { id: number; name: string; level: string };
+  memberId: number | null;
+  unitId: number | null;
+  mustChangePassword: boolean;
+  csrfToken: string;
+}
+
+export const meKey = ['auth', 'me'] as const;
+
+/** The signed-in user, or null when nobody is signed in. */
+export async function fetchCurrentUser(): Promise<CurrentUser | null> {
+  try {
+    const user = await api<CurrentUser>('/api/auth/me', { skipAuthRedirect: true });
+    setCsrfToken(user.csrfToken);
+    return user;
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) {
+      setCsrfToken(null);
+      return null;
+    }
+    throw error;
+  }
+}
+
+export function useMeQuery() {
+  return useQuery({ queryKey: meKey, queryFn: fetchCurrentUser, staleTime: 5 * 60_000, retry: false });
+}
+
+export function useLogin() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { login: string; password: string }) =>
+      api<CurrentUser>('/api/auth/login', { method: 'POST', body, skipAuthRedirect: true }),
+    meta: { silent: true },
+    onSuccess: (user) => {
+      setCsrfToken(user.csrfToken);
+      queryClient.clear();
+      queryClient.setQueryData(meKey, user);
+    },
+  });
+}
+
+export function useLogout() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => api<void>('/api/auth/logout', { method: 'POST', skipAuthRedirect: true }),
+    meta: { silent: true },
+    onSettled: () => {
+      setCsrfToken(null);
+      queryClient.clear();
+      queryClient.setQueryData(meKey, null);
+    },
+  });
+}
+
+export function useChangePassword() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { currentPassword: string; newPassword: string }) =>
+      api<void>('/api/auth/password', { method: 'POST', body }),
+    meta: { silent: true },
+    onSuccess: () => {
+      queryClient.setQueryData<CurrentUser | null>(meKey, (user) => (user ? { ...user, mustChangePassword: false } : user));
+    },
+  });
+}

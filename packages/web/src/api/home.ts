@@ -1,0 +1,15 @@
+import { useQuery } from '@tanstack/react-query';
+import type { HomeCardDto } from '@cppcc/shared';
+import { api } from './client';
+
+export type HomeCard = HomeCardDto;
+
+export function useHome() {
+  return useQuery({
+    queryKey: ['home'],
+    queryFn: async () => {
+      const answer = await api<{ cards: HomeCard[] } | HomeCard[]>('/api/home');
+      return Array.isArray(answer) ? answer : answer.cards;
+    },
+  });
+}

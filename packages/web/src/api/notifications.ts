@@ -1,0 +1,52 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from './client';
+
+export interface NotificationItem {
+  id: number;
+  kind: string;
+  title: string;
+  body: string | null;
+  link: string | null;
+  read: boolean;
+  createdAt: string;
+}
+
+export interface NotificationPage {
+  items: NotificationItem[];
+  total: number;
+  page: number;
+  pageSize: number;
+  unreadCount: number;
+}
+
+const key = ['notifications'];
+
+export function useNotifications(params: { unreadOnly?: boolean; page?: number; pageSize?: number }, poll = false) {
+  return useQuery({
+    queryKey: [...key, params],
+    queryFn: () =>
+      api<NotificationPage>('/api/notifications', {
+        query: { unreadOnly: params.unreadOnly ? 'true' : undefined, page: params.page, pageSize: params.pageSize },
+      }),
+    placeholderData: keepPreviousData,
+    // The bell polls so that new tasks show up without a reload; background failures stay quiet.
+    refetchInterval: poll ? 60_000 : false,
+    meta: poll ? { silent: true } : undefined,
+  });
+}
+
+export function useMarkRead() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: number) => api<void>(`/api/notifications/${id}/read`, { method: 'POST' }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: key }),
+  });
+}
+
+export function useMarkAllRead() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => api<void>('/api/notifications/read-all', { method: 'POST' }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: key }),
+  });
+}

@@ -1,0 +1,28 @@
+import type { ComponentType } from 'react';
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import { pageRoutes } from './routes';
+
+const module = <T extends { default: ComponentType }>(load: () => Promise<T>) => async () => ({
+  Component: (await load()).default,
+});
+
+/** Pages are loaded on demand: the login page must not pay for the admin pages. */
+const pages: RouteObject[] = pageRoutes.map((route) => ({
+  ...(route.path === '/' ? { index: true } : { path: route.path.slice(1) }),
+  handle: { title: route.title },
+  lazy: async () => {
+    const [{ default: Page }, { guardRoles }] = await Promise.all([route.load(), import('./guards')]);
+    return { Component: guardRoles(Page, route.roles) };
+  },
+}));
+
+export const router = createBrowserRouter([
+  { path: '/login', lazy: module(() => import('../features/auth/LoginPage')) },
+  { path: '/change-password', lazy: module(() => import('../features/auth/ChangePasswordPage')) },
+  {
+    path: '/',
+    lazy: module(() => import('./AppLayout')),
+    HydrateFallback: () => null,
+    children: [...pages, { path: '*', lazy: module(() => import('./NotFoundPage')) }],
+  },
+]);

@@ -1,0 +1,35 @@
+import type { ComponentType } from 'react';
+import type { Role } from '@cppcc/shared';
+import { access } from './access';
+
+/**
+ * Every page of the signed-in area, one line each. `roles` limits who may open it (absent: everyone
+ * signed in); the server still checks every request.
+ */
+export interface PageRoute {
+  path: string;
+  title: string;
+  roles?: readonly Role[];
+  load: () => Promise<{ default: ComponentType }>;
+}
+
+export const pageRoutes: PageRoute[] = [
+  { path: '/', title: '首页', load: () => import('../features/home/HomePage') },
+  { path: '/notifications', title: '通知', load: () => import('../features/notifications/NotificationsPage') },
+  // Reserved for the proposals feature (src/features/proposals/), which replaces these lines.
+  { path: '/proposals/mine', title: '我的提案', roles: access.memberProposals, load: () => import('../features/reserved/ReservedPage') },
+  { path: '/proposals', title: '提案工作', roles: access.proposalWork, load: () => import('../features/reserved/ReservedPage') },
+  { path: '/unit/proposals', title: '承办工作', roles: access.unitWork, load: () => import('../features/reserved/ReservedPage') },
+  { path: '/members', title: '委员', roles: access.members, load: () => import('../features/organisation/MembersPage') },
+  { path: '/terms', title: '届次', roles: access.memberStructure, load: () => import('../features/organisation/TermsPage') },
+  { path: '/sectors', title: '界别', roles: access.memberStructure, load: () => import('../features/organisation/SectorsPage') },
+  { path: '/special-committees', title: '专委会', roles: access.memberStructure, load: () => import('../features/organisation/SpecialCommitteesPage') },
+  { path: '/member-groups', title: '活动小组', roles: access.memberStructure, load: () => import('../features/organisation/MemberGroupsPage') },
+  { path: '/contact-points', title: '联系点', roles: access.memberStructure, load: () => import('../features/organisation/ContactPointsPage') },
+  { path: '/units', title: '承办单位', roles: access.units, load: () => import('../features/organisation/UnitsPage') },
+  { path: '/organisation-proposers', title: '提案者组织', roles: access.organisationProposers, load: () => import('../features/organisation/OrganisationProposersPage') },
+  { path: '/staff', title: '工作人员', roles: access.staff, load: () => import('../features/organisation/StaffPage') },
+  { path: '/accounts', title: '账号管理', roles: access.accounts, load: () => import('../features/accounts/AccountsPage') },
+  { path: '/audit-log', title: '审计日志', roles: access.auditLog, load: () => import('../features/audit/AuditLogPage') },
+  { path: '/settings', title: '系统设置', roles: access.settings, load: () => import('../features/settings/SettingsPage') },
+];

@@ -1,0 +1,28 @@
+import { Tag } from 'antd';
+import dayjs from 'dayjs';
+import type { Option } from '../api/resources';
+
+export const yesNo = (value: unknown) => (value ? <Tag color="green">是</Tag> : <Tag>否</Tag>);
+
+export const activeTag = (value: unknown) => (value ? <Tag color="green">启用</Tag> : <Tag>停用</Tag>);
+
+export const dateText = (value: unknown) => (value ? dayjs(String(value)).format('YYYY-MM-DD') : '');
+
+export const dateTimeText = (value: unknown) => (value ? dayjs(String(value)).format('YYYY-MM-DD HH:mm') : '');
+
+/** Name of an id from an option list, falling back to a name the record already carries. */
+export function nameOf(options: Option[] | undefined, id: unknown, fallback?: unknown): string {
+  if (typeof fallback === 'string' && fallback) return fallback;
+  if (id === null || id === undefined) return '';
+  return options?.find((o) => o.id === id)?.name ?? '';
+}
+
+export const booleanFilterOptions = [
+  { value: 'true', label: '是' },
+  { value: 'false', label: '否' },
+];
+
+export const activeFilterOptions = [
+  { value: 'true', label: '启用' },
+  { value: 'false', label: '停用' },
+];

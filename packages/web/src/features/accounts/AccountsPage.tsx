@@ -1,0 +1,292 @@
+import { useMemo, useState } from 'react';
+import { Alert, Button, Form, Input, Modal, Popconfirm, Select, Space, Tag, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import {
+  createAccountBody,
+  roleLabels,
+  roles,
+  updateAccountBody,
+  type InitialPasswordDto,
+  type Role,
+} from '@cppcc/shared';
+import { api } from '../../api/client';
+import { toSelectOptions, useOrganisationOptions, type Identified } from '../../api/resources';
+import { booleanFilterOptions, dateTimeText } from '../../components/columns';
+import { zodRule } from '../../components/zodForm';
+import { RecordSelect } from '../../components/RecordSelect';
+import { ResourcePage, sortable } from '../../components/ResourcePage';
+import { allowed } from '../../hooks/usePolicy';
+import { showSuccess } from '../../app/notifier';
+import { access } from '../../app/access';
+import { MemberSelect } from '../organisation/MemberSelect';
+
+interface Account extends Identified {
+  username: string;
+  displayName: string;
+  phone: string | null;
+  roles: Role[];
+  memberId: number | null;
+  memberName?: string | null;
+  staffId: number | null;
+  staffName?: string | null;
+  unitId: number | null;
+  unitName?: string | null;
+  disabled: boolean;
+  locked?: boolean;
+  lockedUntil?: string | null;
+  mustChangePassword?: boolean;
+  lastLoginAt?: string | null;
+  createdAt?: string;
+}
+
+const endpoint = '/api/accounts';
+const roleOptions = roles.map((r) => ({ value: r, label: roleLabels[r] }));
+
+const isLocked = (a: Account) => a.locked ?? (!!a.lockedUntil && new Date(a.lockedUntil) > new Date());
+
+function statusTags(a: Account) {
+  return (
+    <Space size={4} wrap>
+      {a.disabled ? <Tag>已停用</Tag> : <Tag color="green">正常</Tag>}
+      {isLocked(a) && <Tag color="red">已锁定</Tag>}
+      {a.mustChangePassword && <Tag color="orange">待改初始密码</Tag>}
+    </Space>
+  );
+}
+
+function useAccountAction<TResult>(path: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: number; body?: unknown }) =>
+      api<TResult>(`${endpoint}/${id}${path}`, { method: path ? 'POST' : 'PATCH', body }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: [endpoint] }),
+  });
+}
+
+/** Shows a password exactly once; the server keeps only its hash. */
+function showInitialPassword(title: string, username: string, password: string) {
+  Modal.success({
+    title,
+    width: 460,
+    okText: '我已记下',
+    content: (
+      <>
+        <p>
+          账号 <Typography.Text strong>{username}</Typography.Text> 的初始密码为：
+        </p>
+        <Typography.Paragraph copyable={{ text: password }} code style={{ fontSize: 18 }}>
+          {password}
+        </Typography.Paragraph>
+        <Alert type="warning" showIcon title="此密码只显示这一次，请当面或通过安全渠道交给本人；首次登录时须修改。" />
+      </>
+    ),
+  });
+}
+
+
+export default function AccountsPage() {
+  const options = useOrganisationOptions();
+  const [busyId, setBusyId] = useState<number | null>(null);
+  const reset = useAccountAction<InitialPasswordDto>('/reset-password');
+  const unlock = useAccountAction<unknown>('/unlock');
+  const update = useAccountAction<unknown>('');
+
+  const columns: ColumnsType<Account> = useMemo(
+    () => [
+      sortable<Account>({ title: '用户名', dataIndex: 'username', key: 'username' }),
+      sortable<Account>({ title: '姓名', dataIndex: 'displayName', key: 'displayName' }),
+      { title: '手机号', dataIndex: 'phone', key: 'phone' },
+      {
+        title: '角色',
+        dataIndex: 'roles',
+        key: 'roles',
+        render: (rs: Role[]) => rs.map((r) => <Tag key={r}>{roleLabels[r] ?? r}</Tag>),
+      },
+      {
+        title: '关联',
+        key: 'link',
+        render: (_, a) =>
+          [a.memberName && `委员：${a.memberName}`, a.staffName && `干部：${a.staffName}`, a.unitName && `单位：${a.unitName}`]
+            .filter(Boolean)
+            .join('；'),
+      },
+      { title: '状态', key: 'status', render: (_, a) => statusTags(a) },
+      sortable<Account>({ title: '最近登录', dataIndex: 'lastLoginAt', key: 'lastLoginAt', render: dateTimeText }),
+    ],
+    [],
+  );
+
+  function rowActions(a: Account) {
+    const busy = busyId === a.id;
+    const run = <T,>(mutation: { mutate: (v: { id: number; body?: unknown }, o: { onSuccess: (r: T) => void; onSettled: () => void }) => void }, body: unknown, onSuccess: (r: T) => void) => {
+      setBusyId(a.id);
+      mutation.mutate({ id: a.id, body }, { onSuccess, onSettled: () => setBusyId(null) });
+    };
+    return (
+      <>
+        {allowed(a, 'canResetPassword') && (
+          <Popconfirm
+            title="重置密码"
+            description={`将为“${a.displayName}”生成新的初始密码，原密码立即失效。确定重置吗？`}
+            okText="重置"
+            cancelText="取消"
+            onConfirm={() =>
+              run<InitialPasswordDto>(reset, undefined, (r) => showInitialPassword('密码已重置', a.username, r.initialPassword))
+            }
+          >
+            <Button type="link" size="small" loading={busy && reset.isPending}>
+              重置密码
+            </Button>
+          </Popconfirm>
+        )}
+        {isLocked(a) && allowed(a, 'canUnlock') && (
+          <Popconfirm title={`确定解锁“${a.displayName}”吗？`} okText="解锁" cancelText="取消" onConfirm={() => run(unlock, undefined, () => showSuccess('已解锁'))}>
+            <Button type="link" size="small" loading={busy && unlock.isPending}>
+              解锁
+            </Button>
+          </Popconfirm>
+        )}
+        {allowed(a, 'canUpdate') &&
+          (a.disabled ? (
+            <Popconfirm title={`确定启用“${a.displayName}”吗？`} okText="启用" cancelText="取消" onConfirm={() => run(update, { disabled: false }, () => showSuccess('已启用'))}>
+              <Button type="link" size="small">
+                启用
+              </Button>
+            </Popconfirm>
+          ) : (
+            <Popconfirm
+              title="停用账号"
+              description={`停用后“${a.displayName}”将无法登录，已登录的会话立即失效。确定停用吗？`}
+              okText="停用"
+              okButtonProps={{ danger: true }}
+              cancelText="取消"
+              onConfirm={() => run(update, { disabled: true }, () => showSuccess('已停用'))}
+            >
+              <Button type="link" size="small" danger>
+                停用
+              </Button>
+            </Popconfirm>
+          ))}
+      </>
+    );
+  }
+
+  return (
+    <ResourcePage<Account>
+      title="账号管理"
+      noun="账号"
+      endpoint={endpoint}
+      columns={columns}
+      createRoles={access.accounts}
+      searchPlaceholder="用户名、姓名、手机号"
+      exportable={false}
+      filters={[
+        { name: 'role', label: '角色', input: <Select allowClear placeholder="全部" options={roleOptions} style={{ width: 160 }} /> },
+        {
+          name: 'disabled',
+          label: '停用',
+          input: <Select allowClear placeholder="全部" options={booleanFilterOptions} style={{ width: 100 }} />,
+        },
+        {
+          name: 'locked',
+          label: '锁定',
+          input: <Select allowClear placeholder="全部" options={booleanFilterOptions} style={{ width: 100 }} />,
+        },
+      ]}
+      rowActions={rowActions}
+      defaultSort={{ sort: 'username', order: 'asc' }}
+      form={{
+        schema: (editing) => (editing ? updateAccountBody : createAccountBody),
+        labels: { username: '用户名', displayName: '姓名', phone: '手机号', roles: '角色' },
+        initialValues: { roles: [] },
+        toValues: (a) => ({
+          username: a.username,
+          displayName: a.displayName,
+          phone: a.phone ?? '',
+          roles: a.roles,
+          memberId: a.memberId,
+          staffId: a.staffId,
+          unitId: a.unitId,
+          memberName: a.memberName,
+          staffName: a.staffName,
+        }),
+        toBody: (v, editing) => {
+          const body: Record<string, unknown> = {
+            displayName: String(v.displayName ?? '').trim(),
+            phone: typeof v.phone === 'string' && v.phone.trim() ? v.phone.trim() : null,
+            roles: v.roles ?? [],
+            memberId: v.memberId ?? null,
+            staffId: v.staffId ?? null,
+            unitId: v.unitId ?? null,
+          };
+          if (!editing) body.username = String(v.username ?? '').trim();
+          return body;
+        },
+        onSaved: (saved, editing) => {
+          const created = saved as InitialPasswordDto | undefined;
+          if (!editing && created?.initialPassword) {
+            showInitialPassword('账号已创建', created.account.username, created.initialPassword);
+          }
+        },
+        fields: ({ editing, form }) => <AccountFields editing={editing} form={form} unitOptions={toSelectOptions(options.data?.units)} />,
+      }}
+    />
+  );
+}
+
+function AccountFields({
+  editing,
+  form,
+  unitOptions,
+}: {
+  editing: Account | null;
+  form: ReturnType<typeof Form.useForm>[0];
+  unitOptions: { value: number; label: string }[];
+}) {
+  const selected = (Form.useWatch('roles', form) as Role[] | undefined) ?? [];
+  const needsMember = selected.includes('member');
+  const needsUnit = selected.includes('unitHandler') || selected.includes('unitHead');
+  const needsStaff = selected.some((r) => r === 'proposalStaff' || r === 'opinionStaff' || r === 'liaisonStaff');
+  return (
+    <>
+      <Form.Item
+        name="username"
+        label="用户名"
+        extra={editing ? '用户名创建后不能修改' : '以字母开头，3–32 位字母、数字、点、下划线或连字符'}
+        rules={editing ? [] : [zodRule(createAccountBody, 'username', '用户名')]}
+      >
+        <Input disabled={!!editing} autoComplete="off" />
+      </Form.Item>
+      <Form.Item
+        name="displayName"
+        label="姓名"
+        rules={[zodRule(createAccountBody, 'displayName', '姓名')]}
+      >
+        <Input />
+      </Form.Item>
+      <Form.Item name="phone" label="手机号" extra="可用手机号登录" rules={[zodRule(createAccountBody, 'phone', '手机号')]}>
+        <Input inputMode="numeric" maxLength={11} />
+      </Form.Item>
+      <Form.Item name="roles" label="角色" rules={[zodRule(createAccountBody, 'roles', '角色')]}>
+        <Select mode="multiple" options={roleOptions} placeholder="请选择" />
+      </Form.Item>
+      {needsMember && (
+        <Form.Item name="memberId" label="对应委员" rules={[{ required: true, message: '委员账号须关联委员' }]}>
+          <MemberSelect initialLabel={editing?.memberName} />
+        </Form.Item>
+      )}
+      {needsStaff && (
+        <Form.Item name="staffId" label="对应工作人员">
+          <RecordSelect endpoint="/api/staff" initialLabel={editing?.staffName} placeholder="输入姓名搜索" />
+        </Form.Item>
+      )}
+      {needsUnit && (
+        <Form.Item name="unitId" label="所属承办单位" rules={[{ required: true, message: '承办单位账号须选择单位' }]}>
+          <Select showSearch={{ optionFilterProp: 'label' }} options={unitOptions} placeholder="请选择" />
+        </Form.Item>
+      )}
+      {!editing && <Alert type="info" showIcon title="保存后系统生成初始密码，只显示一次；用户首次登录须修改。" />}
+    </>
+  );
+}

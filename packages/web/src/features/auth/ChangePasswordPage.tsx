@@ -1,0 +1,99 @@
+import { Navigate, useNavigate } from 'react-router';
+import { Alert, Button, Form, Input, Space } from 'antd';
+import { passwordProblem } from '@cppcc/shared';
+import { useChangePassword, useMeQuery } from '../../api/auth';
+import { showSuccess } from '../../app/notifier';
+import { applyServerErrors } from '../../components/zodForm';
+import { AuthFrame } from './AuthFrame';
+
+interface Values {
+  currentPassword: string;
+  newPassword: string;
+  confirmPassword: string;
+}
+
+export default function ChangePasswordPage() {
+  const me = useMeQuery();
+  const navigate = useNavigate();
+  const change = useChangePassword();
+  const [form] = Form.useForm<Values>();
+
+  if (me.isPending) return null;
+  if (!me.data) return <Navigate to="/login" replace />;
+  const forced = me.data.mustChangePassword;
+
+  function submit(values: Values) {
+    change.mutate(
+      { currentPassword: values.currentPassword, newPassword: values.newPassword },
+      {
+        onSuccess: () => {
+          showSuccess('密码已修改');
+          navigate('/', { replace: true });
+        },
+        onError: (error) => {
+          if (!applyServerErrors(form, error)) form.setFields([{ name: 'currentPassword', errors: [error.message] }]);
+        },
+      },
+    );
+  }
+
+  return (
+    <AuthFrame title="修改密码">
+      {forced && (
+        <Alert
+          type="info"
+          showIcon
+          title="首次登录或密码已被重置，请先设置新密码"
+          style={{ marginBottom: 16 }}
+        />
+      )}
+      <Form form={form} layout="vertical" onFinish={submit} requiredMark={false}>
+        <Form.Item name="currentPassword" label="当前密码" rules={[{ required: true, message: '请输入当前密码' }]}>
+          <Input.Password autoComplete="current-password" />
+        </Form.Item>
+        <Form.Item
+          name="newPassword"
+          label="新密码"
+          extra="至少 8 位，包含大写字母、小写字母、数字、符号中的至少三类"
+          dependencies={['currentPassword']}
+          rules={[
+            { required: true, message: '请输入新密码' },
+            ({ getFieldValue }) => ({
+              validator: async (_, value: string | undefined) => {
+                if (!value) return;
+                const problem = passwordProblem(value);
+                if (problem) throw new Error(problem);
+                if (value === getFieldValue('currentPassword')) throw new Error('新密码不能与当前密码相同');
+              },
+            }),
+          ]}
+        >
+          <Input.Password autoComplete="new-password" />
+        </Form.Item>
+        <Form.Item
+          name="confirmPassword"
+          label="确认新密码"
+          dependencies={['newPassword']}
+          rules={[
+            { required: true, message: '请再次输入新密码' },
+            ({ getFieldValue }) => ({
+              validator: async (_, value: string | undefined) => {
+                if (value && value !== getFieldValue('newPassword')) throw new Error('两次输入的新密码不一致');
+              },
+            }),
+          ]}
+        >
+          <Input.Password autoComplete="new-password" />
+        </Form.Item>
+        <Form.Item>
+          <Space style={{ width: '100%', justifyContent: 'flex-end' }}>
+            {!forced && <Button onClick={() => navigate(-1)}>返回</Button>}
+            <Button type="primary" htmlType="submit" loading={change.isPending}>
+              保存
+            </Button>
+          </Space>
+        </Form.Item>
+      </Form>
+    </AuthFrame>
+  );
+}

@@ -1,0 +1,100 @@
+import { Badge, Button, Empty, Flex, List, Popover, Typography } from 'antd';
+import { BellOutlined } from '@ant-design/icons';
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import dayjs from 'dayjs';
+import { useMarkAllRead, useMarkRead, useNotifications, type NotificationItem } from '../../api/notifications';
+
+/** Bell with the unread count; the dropdown lists the latest notifications. */
+export function NotificationBell() {
+  const [open, setOpen] = useState(false);
+  const navigate = useNavigate();
+  const { data } = useNotifications({ page: 1, pageSize: 8 }, true);
+  const markRead = useMarkRead();
+  const markAll = useMarkAllRead();
+  const unread = data?.unreadCount ?? 0;
+
+  function openItem(item: NotificationItem) {
+    if (!item.read) markRead.mutate(item.id);
+    if (item.link) {
+      setOpen(false);
+      navigate(item.link);
+    }
+  }
+
+  const content = (
+    <div style={{ width: 'min(360px, calc(100vw - 32px))' }}>
+      <Flex justify="space-between" align="center" style={{ marginBottom: 8 }}>
+        <Typography.Text strong>通知（{unread} 条未读）</Typography.Text>
+        <Button size="small" type="link" disabled={unread === 0} loading={markAll.isPending} onClick={() => markAll.mutate()}>
+          全部标为已读
+        </Button>
+      </Flex>
+      {data && data.items.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无通知" />
+      ) : (
+        <List
+          size="small"
+          dataSource={data?.items ?? []}
+          style={{ maxHeight: 360, overflowY: 'auto' }}
+          renderItem={(item) => (
+            <List.Item
+              style={{ cursor: 'pointer', background: item.read ? undefined : '#fff7f6', paddingInline: 8 }}
+              onClick={() => openItem(item)}
+              actions={
+                item.read
+                  ? []
+                  : [
+                      <Button
+                        key="read"
+                        size="small"
+                        type="link"
+                        onClick={(e) => {
+                          e.stopPropagation();
+                          markRead.mutate(item.id);
+                        }}
+                      >
+                        标为已读
+                      </Button>,
+                    ]
+              }
+            >
+              <List.Item.Meta
+                title={
+                  <Typography.Text strong={!item.read} ellipsis>
+                    {item.title}
+                  </Typography.Text>
+                }
+                description={
+                  <>
+                    {item.body && <Typography.Paragraph ellipsis={{ rows: 2 }} style={{ margin: 0 }}>{item.body}</Typography.Paragraph>}
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {dayjs(item.createdAt).format('YYYY-MM-DD HH:mm')}
+                    </Typography.Text>
+                  </>
+                }
+              />
+            </List.Item>
+          )}
+        />
+      )}
+      <Flex justify="center" style={{ marginTop: 8 }}>
+        <Button
+          type="link"
+          onClick={() => {
+            setOpen(false);
+            navigate('/notifications');
+          }}
+        >
+          查看全部通知
+        </Button>
+      </Flex>
+    </div>
+  );
+
+  return (
+    <Popover content={content} trigger="click" open={open} onOpenChange={setOpen} placement="bottomRight">
+      <Button type="text" aria-label={`通知，${unread} 条未读`} icon={<Badge count={unread} size="small" offset={[4, -2]}><BellOutlined style={{ fontSize: 18 }} /></Badge>} />
+    </Popover>
+  );
+}

@@ -1,0 +1,105 @@
+import { useState } from 'react';
+import { Alert, Button, Modal, Table, Upload } from 'antd';
+import { FileExcelOutlined, UploadOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import { ApiError, downloadFile, uploadFile } from '../../api/client';
+import { showError, showSuccess } from '../../app/notifier';
+import { hasAnyRole, useCurrentUser } from '../../hooks/useCurrentUser';
+import { writers } from '../../app/access';
+
+interface ImportRowError {
+  row: number;
+  column?: string | null;
+  message: string;
+}
+
+interface ImportResult {
+  created: number;
+}
+
+/** 下载模板 + 导入: uploads an .xlsx roster; a refused file shows its row-by-row report. */
+export function MemberImportButtons() {
+  const user = useCurrentUser();
+  const queryClient = useQueryClient();
+  const [uploading, setUploading] = useState(false);
+  const [report, setReport] = useState<{ message: string; rows: ImportRowError[] } | null>(null);
+
+  if (!hasAnyRole(user, writers.members)) return null;
+
+  async function template() {
+    try {
+      await downloadFile('/api/members/import-template', undefined, '委员导入模板.xlsx');
+    } catch (error) {
+      showError(error instanceof Error ? error.message : '下载失败');
+    }
+  }
+
+  async function upload(file: File) {
+    setUploading(true);
+    try {
+      const result = await uploadFile<ImportResult>('/api/members/import', file);
+      showSuccess(`导入成功，共导入 ${result.created} 名委员`);
+      void queryClient.invalidateQueries({ queryKey: ['/api/members'] });
+      void queryClient.invalidateQueries({ queryKey: ['/api/organisation/options'] });
+    } catch (error) {
+      const rows = (error instanceof ApiError && (error.details as { rows?: ImportRowError[] } | undefined)?.rows) || null;
+      if (error instanceof ApiError && error.code === 'IMPORT_FAILED' && Array.isArray(rows)) {
+        setReport({ message: error.message, rows });
+      } else {
+        showError(error instanceof Error ? error.message : '导入失败');
+      }
+    } finally {
+      setUploading(false);
+    }
+  }
+
+  return (
+    <>
+      <Button icon={<FileExcelOutlined />} onClick={template}>
+        下载模板
+      </Button>
+      <Upload
+        accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        showUploadList={false}
+        beforeUpload={(file) => {
+          void upload(file);
+          return false;
+        }}
+      >
+        <Button icon={<UploadOutlined />} loading={uploading}>
+          导入
+        </Button>
+      </Upload>
+      <Modal
+        title="导入失败"
+        open={!!report}
+        width={720}
+        onCancel={() => setReport(null)}
+        footer={
+          <Button type="primary" onClick={() => setReport(null)}>
+            知道了
+          </Button>
+        }
+      >
+        <Alert
+          type="error"
+          showIcon
+          title={report?.message}
+          description={`共 ${report?.rows.length ?? 0} 处错误，请修改表格后重新导入。`}
+          style={{ marginBottom: 16 }}
+        />
+        <Table<ImportRowError>
+          rowKey={(r) => `${r.row}-${r.column ?? ''}-${r.message}`}
+          size="small"
+          dataSource={report?.rows ?? []}
+          pagination={{ pageSize: 10, hideOnSinglePage: true }}
+          columns={[
+            { title: '行号', dataIndex: 'row', key: 'row', width: 80 },
+            { title: '列', dataIndex: 'column', key: 'column', width: 140, render: (c) => c ?? '' },
+            { title: '问题', dataIndex: 'message', key: 'message' },
+          ]}
+        />
+      </Modal>
+    </>
+  );
+}

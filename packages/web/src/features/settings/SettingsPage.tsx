@@ -1,0 +1,173 @@
+import { useEffect } from 'react';
+import { Alert, Button, Card, Col, Form, Input, InputNumber, Modal, Row, Select, Skeleton, Space, Typography } from 'antd';
+import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { z } from 'zod';
+import {
+  committeeSettingsSchema,
+  settingLabels,
+  settingsShape,
+  type CommitteeSettings,
+  type SettingKey,
+  type SettingsDto,
+} from '@cppcc/shared';
+import { api } from '../../api/client';
+import { showSuccess } from '../../app/notifier';
+import { allowed } from '../../hooks/usePolicy';
+import { applyServerErrors, validateBody, zodRule } from '../../components/zodForm';
+
+const key = ['/api/settings'];
+const fieldSchema = z.object(settingsShape);
+
+const numberGroups: { title: string; fields: SettingKey[] }[] = [
+  { title: '字数限制', fields: ['proposalContentLimit', 'opinionContentLimit'] },
+  {
+    title: '提案办理期限',
+    fields: [
+      'plenaryProposalWindowMonths',
+      'handlingDeadlineMonths',
+      'maxExtensionMonths',
+      'acknowledgeWindowDays',
+      'coUnitOpinionDays',
+      'rehandleLimit',
+      'excellentProposalCapPercent',
+    ],
+  },
+  { title: '会议与安全', fields: ['maxLeaveRequestsPerMeeting', 'sessionIdleMinutes'] },
+];
+
+const rule = (field: SettingKey) => zodRule(fieldSchema, field, settingLabels[field], (v) => (v === null || v === '' ? undefined : v));
+
+/** Per-committee rules (DOMAIN.md defaults, changed here by the system administrator). */
+export default function SettingsPage() {
+  const queryClient = useQueryClient();
+  const [form] = Form.useForm<CommitteeSettings>();
+  const query = useQuery({ queryKey: key, queryFn: () => api<SettingsDto>('/api/settings') });
+  const save = useMutation({
+    mutationFn: (body: CommitteeSettings) => api<SettingsDto>('/api/settings', { method: 'PUT', body }),
+    onSuccess: (dto) => {
+      queryClient.setQueryData(key, dto);
+      showSuccess('系统设置已保存');
+    },
+    onError: (error) => applyServerErrors(form, error),
+  });
+
+  useEffect(() => {
+    if (query.data) form.setFieldsValue(query.data.settings);
+  }, [query.data, form]);
+
+  if (!query.data) return <Card title="系统设置">{query.isError ? <Alert type="error" title={query.error.message} /> : <Skeleton active />}</Card>;
+  const canUpdate = allowed(query.data, 'canUpdate');
+
+  function submit() {
+    form
+      .validateFields()
+      .then(() => {
+        const body = validateBody(form, committeeSettingsSchema, form.getFieldsValue(true), settingLabels);
+        if (body) save.mutate(body);
+      })
+      .catch(() => undefined);
+  }
+
+  function restoreDefaults() {
+    Modal.confirm({
+      title: '恢复默认设置',
+      content: '表单将填入默认值（尚未保存），确认无误后再点“保存”。',
+      okText: '填入默认值',
+      cancelText: '取消',
+      onOk: () => form.setFieldsValue(query.data!.defaults),
+    });
+  }
+
+  const defaults = query.data.defaults;
+  const hint = (field: SettingKey) => `默认：${JSON.stringify(defaults[field]).replace(/"/g, '')}`;
+
+  return (
+    <Card
+      title={<Typography.Title level={4} style={{ margin: 0 }}>系统设置</Typography.Title>}
+      extra={
+        canUpdate && (
+          <Space>
+            <Button onClick={restoreDefaults}>恢复默认</Button>
+            <Button type="primary" loading={save.isPending} onClick={submit}>
+              保存
+            </Button>
+          </Space>
+        )
+      }
+    >
+      {!canUpdate && <Alert type="info" showIcon title="只有系统管理员可以修改设置" style={{ marginBottom: 16 }} />}
+      <Form form={form} layout="vertical" disabled={!canUpdate} onFinish={submit}>
+        {numberGroups.map((group) => (
+          <div key={group.title}>
+            <Typography.Title level={5}>{group.title}</Typography.Title>
+            <Row gutter={16}>
+              {group.fields.map((field) => (
+                <Col key={field} xs={24} sm={12} lg={8}>
+                  <Form.Item name={field} label={settingLabels[field]} extra={hint(field)} rules={[rule(field)]}>
+                    <InputNumber precision={0} style={{ width: '100%' }} />
+                  </Form.Item>
+                </Col>
+              ))}
+            </Row>
+          </div>
+        ))}
+        <Typography.Title level={5}>双向评议</Typography.Title>
+        <Row gutter={16}>
+          {(['excellent', 'good', 'fair'] as const).map((grade) => (
+            <Col key={grade} xs={24} sm={8}>
+              <Form.Item
+                name={['evaluationGradeThresholds', grade]}
+                label={{ excellent: '优秀分数线', good: '良好分数线', fair: '一般分数线' }[grade]}
+                rules={[{ required: true, message: '请填写分数线' }, { type: 'integer', min: 1, max: 100, message: '分数线应为 1–100 的整数' }]}
+              >
+                <InputNumber precision={0} style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+          ))}
+        </Row>
+        <Typography.Title level={5}>提案分类与理由</Typography.Title>
+        <Form.Item name="proposalCategories" label={settingLabels.proposalCategories} rules={[rule('proposalCategories')]} extra="输入后按回车添加">
+          <Select mode="tags" open={false} tokenSeparators={['\n']} />
+        </Form.Item>
+        <Form.Item name="rejectionGrounds" label={settingLabels.rejectionGrounds} rules={[rule('rejectionGrounds')]} extra="输入后按回车添加">
+          <Select mode="tags" open={false} tokenSeparators={['\n']} />
+        </Form.Item>
+        <Form.Item label={settingLabels.answerCategories} required>
+          <Form.List name="answerCategories">
+            {(fields, { add, remove }) => (
+              <>
+                {fields.map((field) => (
+                  <Space key={field.key} align="baseline" wrap style={{ display: 'flex', marginBottom: 4 }}>
+                    <Form.Item
+                      name={[field.name, 'code']}
+                      label="代码"
+                      rules={[{ required: true, pattern: /^[A-Z]{1,2}$/, message: '1–2 个大写字母' }]}
+                    >
+                      <Input style={{ width: 80 }} maxLength={2} />
+                    </Form.Item>
+                    <Form.Item
+                      name={[field.name, 'label']}
+                      label="名称"
+                      rules={[{ required: true, whitespace: true, message: '请填写名称' }, { max: 30, message: '不超过 30 个字' }]}
+                    >
+                      <Input style={{ width: 220 }} />
+                    </Form.Item>
+                    {canUpdate && fields.length > 1 && (
+                      <Button type="text" danger icon={<MinusCircleOutlined />} aria-label="删除此类别" onClick={() => remove(field.name)} />
+                    )}
+                  </Space>
+                ))}
+                {canUpdate && (
+                  <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ code: '', label: '' })}>
+                    添加答复类别
+                  </Button>
+                )}
+              </>
+            )}
+          </Form.List>
+        </Form.Item>
+      </Form>
+    </Card>
+  );
+}
