@@ -163,3 +163,32 @@ export async function buildOrganisationProposer(
     .returning();
   return row!;
 }
+
+/** A proposal row in any state (for access and matrix tests); builds its session, lead member and author when not given. */
+export async function buildProposal(
+  db: Db,
+  committeeId: number,
+  overrides: Partial<typeof s.proposals.$inferInsert> = {},
+) {
+  const sessionId = overrides.sessionId ?? (await buildPlenarySession(db, committeeId)).id;
+  const leadMemberId = overrides.leadMemberId ?? (await buildMember(db, committeeId)).id;
+  const createdBy = overrides.createdBy ?? (await buildUser(db, committeeId, ['member'], { memberId: leadMemberId })).id;
+  const [row] = await db
+    .insert(s.proposals)
+    .values({
+      committeeId,
+      title: `关于推进老旧小区改造的建议${unique()}`,
+      category: '社会建设',
+      content: '一、基本情况。二、存在问题。三、具体建议。',
+      ...overrides,
+      sessionId,
+      leadMemberId,
+      createdBy,
+    })
+    .returning();
+  await db
+    .insert(s.proposalProposers)
+    .values({ committeeId, proposalId: row!.id, memberId: leadMemberId, role: 'lead', status: 'confirmed' })
+    .onConflictDoNothing();
+  return row!;
+}

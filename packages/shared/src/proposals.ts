@@ -177,7 +177,6 @@ export const proposalTransitions: readonly ProposalTransition[] = [
     'notify:proposers',
   ]),
   ...move(['reviewing'], 'reject', 'rejected', 'review', [
-    'withdrawDuty:proposal.submitted',
     'event:proposal.convertedToOpinion',
     'notify:proposers',
   ]),
@@ -398,6 +397,7 @@ export const saveAnswerBody = z
 export const answerActionBody = z.object({ comment: optionalText('意见', 1000) }).strict();
 export const reviewAnswerBody = z
   .object({
+    answerId: id,
     approve: z.boolean({ error: '请选择通过或退回' }),
     category: text('答复类别', 5).optional(),
     note: optionalText('审核意见', 1000),

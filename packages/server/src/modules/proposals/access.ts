@@ -1,0 +1,49 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client';
+import { proposalProposers, proposalSupervisions, proposalUnits, proposals } from '../../db/schema';
+import type { ProposalAccess } from '../../policies/proposal';
+
+export type ProposalRow = typeof proposals.$inferSelect;
+
+/** Loads the people around proposals, for the policy (one query per relation, any number of proposals). */
+export async function loadAccess(db: DbOrTx, rows: ProposalRow[]): Promise<Map<number, ProposalAccess>> {
+  const ids = rows.map((r) => r.id);
+  const out = new Map<number, ProposalAccess>();
+  for (const r of rows) {
+    out.set(r.id, {
+      committeeId: r.committeeId,
+      leadMemberId: r.leadMemberId,
+      proposerMemberIds: [r.leadMemberId],
+      invitedMemberIds: [],
+      unitIds: [],
+      supervisorUserIds: [],
+    });
+  }
+  if (ids.length === 0) return out;
+  const [people, slots, supervisors] = await Promise.all([
+    db
+      .select({ proposalId: proposalProposers.proposalId, memberId: proposalProposers.memberId, status: proposalProposers.status })
+      .from(proposalProposers)
+      .where(inArray(proposalProposers.proposalId, ids)),
+    db
+      .select({ proposalId: proposalUnits.proposalId, unitId: proposalUnits.unitId })
+      .from(proposalUnits)
+      .where(and(inArray(proposalUnits.proposalId, ids), eq(proposalUnits.active, true))),
+    db
+      .select({ proposalId: proposalSupervisions.proposalId, userId: proposalSupervisions.leaderUserId })
+      .from(proposalSupervisions)
+      .where(inArray(proposalSupervisions.proposalId, ids)),
+  ]);
+  for (const p of people) {
+    const a = out.get(p.proposalId)!;
+    if (p.status === 'confirmed' && !a.proposerMemberIds.includes(p.memberId)) a.proposerMemberIds.push(p.memberId);
+    if (p.status === 'invited') a.invitedMemberIds.push(p.memberId);
+  }
+  for (const s of slots) out.get(s.proposalId)!.unitIds.push(s.unitId);
+  for (const s of supervisors) out.get(s.proposalId)!.supervisorUserIds.push(s.userId);
+  return out;
+}
+
+export async function accessOf(db: DbOrTx, row: ProposalRow) {
+  return (await loadAccess(db, [row])).get(row.id)!;
+}

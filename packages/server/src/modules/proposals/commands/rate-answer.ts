@@ -1,0 +1,83 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import { satisfactionLabels, type relevanceLevels, type satisfactionLevels } from '@cppcc/shared';
+import { proposalAnswers, proposalRatings, proposalUnits } from '../../../db/schema';
+import type { ServiceContext } from '../../../lib/actor';
+import { AppError, invalidField } from '../../../lib/errors';
+import { addMonths } from '../helpers';
+import { link, notifyUnits } from '../recipients';
+import { runCommand } from '../workflow';
+
+export interface RateInput {
+  answerId: number;
+  satisfaction: (typeof satisfactionLevels)[number];
+  attitude: (typeof satisfactionLevels)[number];
+  relevance: (typeof relevanceLevels)[number];
+  comment?: string;
+}
+
+/**
+ * A proposer rates an answer. When every proposer has rated every answer of the round: any 不满意 sends
+ * the proposal back to those units once (configurable), otherwise it is closed (办结).
+ */
+export async function rateAnswer(ctx: ServiceContext, proposalId: number, input: RateInput) {
+  return runCommand(ctx, { proposalId, command: 'rate' }, async ({ tx, proposal, access, settings, now }) => {
+    const round = proposal.rehandleCount + 1;
+    const answers = await tx
+      .select()
+      .from(proposalAnswers)
+      .where(and(eq(proposalAnswers.proposalId, proposal.id), eq(proposalAnswers.round, round), eq(proposalAnswers.state, 'approved')));
+    const answer = answers.find((a) => a.id === input.answerId);
+    if (!answer) throw invalidField('body.answerId', '该答复不存在或不是本轮答复');
+    const memberId = ctx.actor.memberId!;
+    const [already] = await tx
+      .select({ id: proposalRatings.id })
+      .from(proposalRatings)
+      .where(and(eq(proposalRatings.answerId, answer.id), eq(proposalRatings.memberId, memberId)));
+    if (already) throw new AppError('DUPLICATE', '您已评价过该答复');
+    await tx.insert(proposalRatings).values({
+      committeeId: proposal.committeeId,
+      proposalId: proposal.id,
+      answerId: answer.id,
+      memberId,
+      satisfaction: input.satisfaction,
+      attitude: input.attitude,
+      relevance: input.relevance,
+      comment: input.comment ?? null,
+      createdAt: now,
+    });
+    const note = `评价：${satisfactionLabels[input.satisfaction]}`;
+    const ratings = await tx
+      .select()
+      .from(proposalRatings)
+      .where(inArray(proposalRatings.answerId, answers.map((a) => a.id)));
+    const complete = answers.every((a) => access.proposerMemberIds.every((m) => ratings.some((r) => r.answerId === a.id && r.memberId === m)));
+    if (!complete) return { note };
+    const dissatisfiedUnits = [
+      ...new Set(ratings.filter((r) => r.satisfaction === 'dissatisfied').map((r) => answers.find((a) => a.id === r.answerId)!.unitId)),
+    ];
+    if (dissatisfiedUnits.length > 0 && proposal.rehandleCount < settings.rehandleLimit) {
+      const deadline = addMonths(now, settings.handlingDeadlineMonths);
+      await tx
+        .update(proposalUnits)
+        .set({ status: 'acknowledged', deadline, remindedAt: null, overdueNotifiedAt: null })
+        .where(and(eq(proposalUnits.proposalId, proposal.id), eq(proposalUnits.active, true), inArray(proposalUnits.unitId, dissatisfiedUnits)));
+      await notifyUnits(tx, proposal.committeeId, dissatisfiedUnits, {
+        kind: 'proposal.rehandling',
+        title: `提案人对答复不满意，请重新办理：${proposal.title}`,
+        link: link(proposal.id),
+      });
+      return {
+        note,
+        then: 'requestRehandling',
+        thenNote: '提案人不满意，重新办理',
+        patch: { rehandleCount: proposal.rehandleCount + 1, deadline },
+      };
+    }
+    await notifyUnits(tx, proposal.committeeId, answers.map((a) => a.unitId), {
+      kind: 'proposal.closed',
+      title: `提案已办结：${proposal.title}`,
+      link: link(proposal.id),
+    });
+    return { note, then: 'completeRating', thenNote: '全部评价完成，办结', patch: { closedAt: now } };
+  });
+}

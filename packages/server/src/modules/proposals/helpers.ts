@@ -1,0 +1,179 @@
+import { and, count, desc, eq, inArray, isNotNull, lte, gte, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client';
+import { attachments, members, plenarySessions, proposals, units } from '../../db/schema';
+import type { Actor } from '../../lib/actor';
+import { recordDuty } from '../../lib/duty';
+import { invalidField, notFound } from '../../lib/errors';
+import type { ProposalAccess } from '../../policies/proposal';
+import type { ProposalRow } from './access';
+
+/** Attachment types a proposal, answer or opinion may carry: documents and images, never executables. */
+export const allowedAttachmentTypes = new Set([
+  'application/pdf',
+  'application/msword',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.ms-excel',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/vnd.ms-powerpoint',
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+  'application/wps-office.doc',
+  'application/vnd.ofd',
+  'image/jpeg',
+  'image/png',
+  'text/plain',
+]);
+
+const unique = (ids: number[]) => [...new Set(ids)];
+
+export async function checkUnits(db: DbOrTx, committeeId: number, unitIds: number[], path: string) {
+  const ids = unique(unitIds);
+  if (ids.length === 0) return [];
+  const found = await db
+    .select({ id: units.id, name: units.name, active: units.active })
+    .from(units)
+    .where(and(eq(units.committeeId, committeeId), inArray(units.id, ids)));
+  const missing = ids.filter((id) => !found.some((u) => u.id === id && u.active));
+  if (missing.length > 0) throw invalidField(path, `承办单位不存在或已停用（编号 ${missing.join('、')}）`);
+  return found;
+}
+
+export async function checkMembers(db: DbOrTx, committeeId: number, memberIds: number[], path: string) {
+  const ids = unique(memberIds);
+  if (ids.length === 0) return [];
+  const found = await db
+    .select({ id: members.id, name: members.name, status: members.status })
+    .from(members)
+    .where(and(eq(members.committeeId, committeeId), inArray(members.id, ids)));
+  const missing = ids.filter((id) => !found.some((m) => m.id === id && m.status === 'active'));
+  if (missing.length > 0) throw invalidField(path, `委员不存在或不在任（编号 ${missing.join('、')}）`);
+  return found;
+}
+
+/**
+ * Binds uploaded files to a record. Only the uploader's own unbound files (or files already on this
+ * record) of an allowed type are accepted, so an id cannot pull in someone else's document.
+ */
+export async function bindAttachments(
+  db: DbOrTx,
+  actor: Actor,
+  ids: number[],
+  owner: { type: string; id: number },
+  path: string,
+) {
+  const wanted = unique(ids);
+  if (wanted.length === 0) return [];
+  const rows = await db
+    .select()
+    .from(attachments)
+    .where(and(eq(attachments.committeeId, actor.committeeId), inArray(attachments.id, wanted)));
+  for (const id of wanted) {
+    const row = rows.find((r) => r.id === id);
+    const usable =
+      row &&
+      ((row.ownerId === null && row.uploadedBy === actor.userId) ||
+        (row.ownerType === owner.type && row.ownerId === owner.id));
+    if (!usable) throw invalidField(path, `附件不存在或无权使用（编号 ${id}）`);
+    if (!allowedAttachmentTypes.has(row.mimeType)) {
+      throw invalidField(path, `附件“${row.fileName}”的类型不允许，请上传 PDF、Word、Excel、图片或文本文件`);
+    }
+  }
+  await db
+    .update(attachments)
+    .set({ ownerType: owner.type, ownerId: owner.id })
+    .where(and(eq(attachments.committeeId, actor.committeeId), inArray(attachments.id, wanted)));
+  return wanted;
+}
+
+/** Today's date in China (UTC+8), as YYYY-MM-DD, for comparing with session windows. */
+export const chinaDate = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+
+/** The session a new proposal belongs to: the one given, else the one whose window is open, else the latest. */
+export async function resolveSession(db: DbOrTx, committeeId: number, sessionId: number | undefined, now: Date) {
+  if (sessionId !== undefined) {
+    const [row] = await db
+      .select()
+      .from(plenarySessions)
+      .where(and(eq(plenarySessions.id, sessionId), eq(plenarySessions.committeeId, committeeId)));
+    if (!row) throw invalidField('body.sessionId', '会议不存在');
+    return row;
+  }
+  const today = chinaDate(now);
+  const [open] = await db
+    .select()
+    .from(plenarySessions)
+    .where(
+      and(
+        eq(plenarySessions.committeeId, committeeId),
+        lte(plenarySessions.submissionOpens, today),
+        gte(plenarySessions.submissionCloses, today),
+      ),
+    )
+    .limit(1);
+  if (open) return open;
+  const [latest] = await db
+    .select()
+    .from(plenarySessions)
+    .where(eq(plenarySessions.committeeId, committeeId))
+    .orderBy(desc(plenarySessions.meetingStart))
+    .limit(1);
+  if (!latest) throw invalidField('body.sessionId', '尚未设置会议（届次），请联系提案委工作人员');
+  return latest;
+}
+
+/** 大会提案 when filed inside the session's submission window, else 平时提案. */
+export async function kindAt(db: DbOrTx, sessionId: number, now: Date) {
+  const [s] = await db.select().from(plenarySessions).where(eq(plenarySessions.id, sessionId));
+  if (!s) throw notFound('会议');
+  const today = chinaDate(now);
+  return today >= s.submissionOpens && today <= s.submissionCloses ? 'session' : 'regular';
+}
+
+/** Next number of the session, taken under a lock of the session row so parallel accepts never collide. */
+export async function nextNumber(db: DbOrTx, sessionId: number) {
+  await db.select({ id: plenarySessions.id }).from(plenarySessions).where(eq(plenarySessions.id, sessionId)).for('update');
+  const [row] = await db
+    .select({ max: sql<number | null>`max(${proposals.number})` })
+    .from(proposals)
+    .where(eq(proposals.sessionId, sessionId));
+  return (row?.max ?? 0) + 1;
+}
+
+/** Accepted proposals of a session (those with a number), for the excellent-proposal cap. */
+export async function acceptedCount(db: DbOrTx, sessionId: number) {
+  const [row] = await db
+    .select({ n: count() })
+    .from(proposals)
+    .where(and(eq(proposals.sessionId, sessionId), isNotNull(proposals.number)));
+  return row?.n ?? 0;
+}
+
+/** Duty facts for everyone counted as a proposer: the lead as `lead`, others as `co`. Organisation proposals count for nobody. */
+export async function recordProposerDuty(
+  db: DbOrTx,
+  proposal: ProposalRow,
+  access: ProposalAccess,
+  kind: string,
+  now: Date,
+) {
+  if (proposal.proposerType === 'organisation') return;
+  for (const memberId of access.proposerMemberIds) {
+    await recordDuty(db, {
+      committeeId: proposal.committeeId,
+      memberId,
+      kind,
+      sourceType: 'proposal',
+      sourceId: proposal.id,
+      role: memberId === proposal.leadMemberId ? 'lead' : 'co',
+      occurredOn: now,
+    });
+  }
+}
+
+export const addMonths = (d: Date, months: number) => {
+  const out = new Date(d);
+  out.setMonth(out.getMonth() + months);
+  return out;
+};
+export const addDays = (d: Date, days: number) => new Date(d.getTime() + days * 86_400_000);
+/** A YYYY-MM-DD deadline means the end of that day in China. */
+export const endOfChinaDay = (date: string) => new Date(`${date}T23:59:59+08:00`);

@@ -1,0 +1,267 @@
+import { and, count, desc, eq, exists, inArray, isNotNull, lt, ne, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import {
+  formatProposalNumber,
+  proposalStateLabels,
+  type ListProposalsQuery,
+  type ProposalState,
+} from '@cppcc/shared';
+import type { DbOrTx } from '../../db/client';
+import {
+  members,
+  organisationProposers,
+  plenarySessions,
+  proposalProposers,
+  proposalRatings,
+  proposalSupervisions,
+  proposalUnits,
+  proposals,
+  units,
+} from '../../db/schema';
+import { hasRole, type ServiceContext } from '../../lib/actor';
+import { AppError } from '../../lib/errors';
+import { likePattern, orderBy, pageOffset, toPage } from '../../lib/list';
+import { authorize, can, collectionOf } from '../../lib/policy';
+import { proposalStages, type ProposalFilter } from './figures/filters';
+
+const handlingStates = ['assigned', 'rehandling'];
+
+/** The scope of each list view for this actor; a view the actor may not use is refused. */
+function viewScope(ctx: ServiceContext, view: ListProposalsQuery['view'], now: Date): SQL {
+  const a = ctx.actor;
+  const scope = collectionOf(a);
+  const memberId = a.memberId ?? -1;
+  const unitId = a.unitId ?? -1;
+  const asProposer = exists(
+    ctx.db
+      .select({ one: sql`1` })
+      .from(proposalProposers)
+      .where(and(eq(proposalProposers.proposalId, proposals.id), eq(proposalProposers.memberId, memberId), eq(proposalProposers.status, 'confirmed'))),
+  );
+  const unitSlot = (extra?: SQL) =>
+    exists(
+      ctx.db
+        .select({ one: sql`1` })
+        .from(proposalUnits)
+        .where(and(eq(proposalUnits.proposalId, proposals.id), eq(proposalUnits.unitId, unitId), eq(proposalUnits.active, true), extra)),
+    );
+  const overdueSlot = (unit?: number) =>
+    exists(
+      ctx.db
+        .select({ one: sql`1` })
+        .from(proposalUnits)
+        .where(
+          and(
+            eq(proposalUnits.proposalId, proposals.id),
+            eq(proposalUnits.active, true),
+            ne(proposalUnits.status, 'answered'),
+            lt(proposalUnits.deadline, now),
+            unit === undefined ? undefined : eq(proposalUnits.unitId, unit),
+          ),
+        ),
+    );
+  const overview = can(a, 'overview', 'proposals', scope);
+  switch (view) {
+    case 'mine':
+      if (a.memberId === null) throw new AppError('FORBIDDEN', '只有委员有“我的提案”');
+      return or(eq(proposals.leadMemberId, memberId), asProposer)!;
+    case 'cosign':
+      if (a.memberId === null) throw new AppError('FORBIDDEN', '只有委员有联名邀请');
+      return and(
+        eq(proposals.state, 'cosigning'),
+        exists(
+          ctx.db
+            .select({ one: sql`1` })
+            .from(proposalProposers)
+            .where(
+              and(
+                eq(proposalProposers.proposalId, proposals.id),
+                eq(proposalProposers.memberId, memberId),
+                eq(proposalProposers.status, 'invited'),
+                isNotNull(proposalProposers.invitedAt),
+              ),
+            ),
+        ),
+      )!;
+    case 'review':
+      authorize(a, 'review', 'proposals', scope);
+      return inArray(proposals.state, ['submitted', 'reviewing']);
+    case 'unit':
+      authorize(a, 'handle', 'proposals', scope);
+      return unitSlot();
+    case 'overdue':
+      if (overview) return and(inArray(proposals.state, handlingStates), overdueSlot())!;
+      authorize(a, 'handle', 'proposals', scope);
+      return and(inArray(proposals.state, handlingStates), overdueSlot(unitId))!;
+    case 'key': {
+      const key = ne(proposals.keyStatus, 'none');
+      if (overview) return key;
+      if (!hasRole(a, 'partyLeader')) throw new AppError('FORBIDDEN', '没有权限查看重点提案列表');
+      return and(
+        key,
+        exists(
+          ctx.db
+            .select({ one: sql`1` })
+            .from(proposalSupervisions)
+            .where(and(eq(proposalSupervisions.proposalId, proposals.id), eq(proposalSupervisions.leaderUserId, a.userId))),
+        ),
+      )!;
+    }
+    case 'all':
+      authorize(a, 'overview', 'proposals', scope);
+      // Drafts belong to their authors until submitted.
+      return notInArray(proposals.state, ['draft', 'cosigning']);
+  }
+}
+
+export async function listProposals(ctx: ServiceContext, query: ProposalFilter) {
+  const now = new Date();
+  const conditions: (SQL | undefined)[] = [eq(proposals.committeeId, ctx.actor.committeeId), viewScope(ctx, query.view, now)];
+  if (query.state) conditions.push(eq(proposals.state, query.state));
+  if (query.stage) conditions.push(inArray(proposals.state, [...proposalStages[query.stage]]));
+  if (query.sessionId) conditions.push(eq(proposals.sessionId, query.sessionId));
+  if (query.category) conditions.push(eq(proposals.category, query.category));
+  if (query.kind) conditions.push(eq(proposals.kind, query.kind));
+  if (query.answerCategory) conditions.push(eq(proposals.answerCategory, query.answerCategory));
+  if (query.year) conditions.push(sql`extract(year from ${proposals.submittedAt} at time zone 'Asia/Shanghai') = ${query.year}`);
+  if (query.unitId) {
+    conditions.push(
+      exists(
+        ctx.db
+          .select({ one: sql`1` })
+          .from(proposalUnits)
+          .where(and(eq(proposalUnits.proposalId, proposals.id), eq(proposalUnits.unitId, query.unitId), eq(proposalUnits.active, true))),
+      ),
+    );
+  }
+  if (query.satisfaction) {
+    conditions.push(
+      exists(
+        ctx.db
+          .select({ one: sql`1` })
+          .from(proposalRatings)
+          .where(and(eq(proposalRatings.proposalId, proposals.id), eq(proposalRatings.satisfaction, query.satisfaction))),
+      ),
+    );
+  }
+  if (query.sectorId) conditions.push(eq(members.sectorId, query.sectorId));
+  if (query.q) {
+    const n = Number(query.q.replace(/[第号]/g, ''));
+    conditions.push(
+      or(
+        sql`${proposals.title} ilike ${likePattern(query.q)}`,
+        Number.isInteger(n) && n > 0 ? eq(proposals.number, n) : undefined,
+      ),
+    );
+  }
+  const where = and(...conditions);
+  const order = orderBy(
+    query,
+    {
+      number: proposals.number,
+      submittedAt: proposals.submittedAt,
+      title: proposals.title,
+      deadline: proposals.deadline,
+      updatedAt: proposals.updatedAt,
+      state: proposals.state,
+    },
+    proposals.id,
+  );
+  const [rows, [total]] = await Promise.all([
+    ctx.db
+      .select({
+        p: proposals,
+        leadName: members.name,
+        organisationName: organisationProposers.name,
+        sessionName: plenarySessions.name,
+      })
+      .from(proposals)
+      .innerJoin(members, eq(members.id, proposals.leadMemberId))
+      .innerJoin(plenarySessions, eq(plenarySessions.id, proposals.sessionId))
+      .leftJoin(organisationProposers, eq(organisationProposers.id, proposals.organisationProposerId))
+      .where(where)
+      .orderBy(order, desc(proposals.id))
+      .limit(query.pageSize)
+      .offset(pageOffset(query)),
+    ctx.db
+      .select({ n: count() })
+      .from(proposals)
+      .innerJoin(members, eq(members.id, proposals.leadMemberId))
+      .where(where),
+  ]);
+  const ids = rows.map((r) => r.p.id);
+  const slots = ids.length
+    ? await ctx.db
+        .select({ proposalId: proposalUnits.proposalId, unitId: proposalUnits.unitId, name: units.name, role: proposalUnits.role, status: proposalUnits.status, deadline: proposalUnits.deadline })
+        .from(proposalUnits)
+        .innerJoin(units, eq(units.id, proposalUnits.unitId))
+        .where(and(inArray(proposalUnits.proposalId, ids), eq(proposalUnits.active, true)))
+    : [];
+  const items = rows.map(({ p, leadName, organisationName, sessionName }) => ({
+    id: p.id,
+    number: p.number,
+    numberLabel: formatProposalNumber(p.number),
+    sessionId: p.sessionId,
+    sessionName,
+    kind: p.kind,
+    title: p.title,
+    category: p.category,
+    state: p.state as ProposalState,
+    stateLabel: proposalStateLabels[p.state as ProposalState],
+    proposerType: p.proposerType,
+    leadMemberName: leadName,
+    organisationName: organisationName ?? null,
+    keyStatus: p.keyStatus,
+    excellentStatus: p.excellentStatus,
+    answerCategory: p.answerCategory,
+    submittedAt: p.submittedAt?.toISOString() ?? null,
+    deadline: p.deadline?.toISOString() ?? null,
+    overdue: slots.some((s) => s.proposalId === p.id && s.status !== 'answered' && s.deadline < now) && handlingStates.includes(p.state),
+    units: slots
+      .filter((s) => s.proposalId === p.id)
+      .map(({ unitId, name, role, status, deadline }) => ({ unitId, name, role, status, deadline: deadline.toISOString() })),
+    version: p.version,
+    updatedAt: p.updatedAt.toISOString(),
+  }));
+  return toPage(items, total?.n ?? 0, query);
+}
+
+/**
+ * Similar titles (pg_trgm word_similarity, both directions) and exact duplicates (same title or same
+ * content) among the committee's other submitted proposals, for the review page.
+ */
+export async function similarProposals(db: DbOrTx, committeeId: number, proposal: { id: number; title: string; content: string }) {
+  const score = sql<number>`greatest(word_similarity(${proposal.title}, ${proposals.title}), word_similarity(${proposals.title}, ${proposal.title}))`;
+  const exact = sql<boolean>`(${proposals.title} = ${proposal.title} or md5(${proposals.content}) = md5(${proposal.content}))`;
+  const rows = await db
+    .select({
+      id: proposals.id,
+      number: proposals.number,
+      title: proposals.title,
+      state: proposals.state,
+      sessionId: proposals.sessionId,
+      leadMemberName: members.name,
+      score,
+      exact,
+    })
+    .from(proposals)
+    .innerJoin(members, eq(members.id, proposals.leadMemberId))
+    .where(
+      and(
+        eq(proposals.committeeId, committeeId),
+        ne(proposals.id, proposal.id),
+        notInArray(proposals.state, ['draft', 'cosigning', 'withdrawn']),
+        or(sql`${score} >= 0.3`, exact),
+      ),
+    )
+    .orderBy(desc(exact), desc(score))
+    .limit(20);
+  return rows.map((r) => ({
+    ...r,
+    numberLabel: formatProposalNumber(r.number),
+    state: r.state as ProposalState,
+    stateLabel: proposalStateLabels[r.state as ProposalState],
+    score: Math.round(Number(r.score) * 100) / 100,
+    exact: Boolean(r.exact),
+  }));
+}
+

@@ -1,0 +1,60 @@
+import { and, eq, inArray, lt, lte, sql } from 'drizzle-orm';
+import { formatProposalNumber } from '@cppcc/shared';
+import type { Db } from '../../db/client';
+import { proposalProposers, proposalUnits, proposals } from '../../db/schema';
+import { notifyStaff, notifyUnits, link } from './recipients';
+
+const weekMs = 7 * 86_400_000;
+const handling = ['assigned', 'rehandling'];
+
+/**
+ * Deadline-driven reminders, idempotent per slot: units a week before the deadline and again when
+ * overdue (staff too); unanswered co-proposer invitations expire. Called on an interval and by tests.
+ */
+export async function runProposalReminders(db: Db, now = new Date()) {
+  return db.transaction(async (tx) => {
+    const due = await tx
+      .select({ slot: proposalUnits, proposal: proposals })
+      .from(proposalUnits)
+      .innerJoin(proposals, eq(proposals.id, proposalUnits.proposalId))
+      .where(
+        and(
+          eq(proposalUnits.active, true),
+          inArray(proposalUnits.status, ['assigned', 'acknowledged']),
+          inArray(proposals.state, handling),
+          lte(proposalUnits.deadline, new Date(now.getTime() + weekMs)),
+          sql`(${proposalUnits.remindedAt} is null or (${proposalUnits.deadline} < ${now} and ${proposalUnits.overdueNotifiedAt} is null))`,
+        ),
+      )
+      .for('update', { of: proposalUnits });
+    let reminded = 0;
+    let overdue = 0;
+    for (const { slot, proposal } of due) {
+      const label = `${formatProposalNumber(proposal.number)}“${proposal.title}”`;
+      if (slot.deadline < now) {
+        await notifyUnits(tx, proposal.committeeId, [slot.unitId], {
+          kind: 'proposal.overdue',
+          title: `提案办理已超期：${label}`,
+          link: link(proposal.id),
+        });
+        await notifyStaff(tx, proposal.committeeId, { kind: 'proposal.overdue', title: `提案办理超期：${label}`, link: link(proposal.id) });
+        await tx.update(proposalUnits).set({ overdueNotifiedAt: now, remindedAt: slot.remindedAt ?? now }).where(eq(proposalUnits.id, slot.id));
+        overdue++;
+      } else if (!slot.remindedAt && slot.deadline > now) {
+        await notifyUnits(tx, proposal.committeeId, [slot.unitId], {
+          kind: 'proposal.deadlineSoon',
+          title: `提案办理期限将至（${slot.deadline.toLocaleDateString('zh-CN', { timeZone: 'Asia/Shanghai' })}）：${label}`,
+          link: link(proposal.id),
+        });
+        await tx.update(proposalUnits).set({ remindedAt: now }).where(eq(proposalUnits.id, slot.id));
+        reminded++;
+      }
+    }
+    const expired = await tx
+      .update(proposalProposers)
+      .set({ status: 'expired' })
+      .where(and(eq(proposalProposers.status, 'invited'), lt(proposalProposers.deadline, now)))
+      .returning({ id: proposalProposers.id });
+    return { reminded, overdue, expiredInvitations: expired.length };
+  });
+}

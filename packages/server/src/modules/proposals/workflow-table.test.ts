@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import {
+  InvalidTransitionError,
+  nextState,
+  proposalCommands,
+  proposalStates,
+  proposalTransitions,
+  type ProposalCommand,
+  type ProposalState,
+} from '@cppcc/shared';
+
+/**
+ * The lifecycle of DOMAIN.md written out by hand, independently of how the table is built:
+ * every (state, command) pair not listed here must be refused.
+ */
+const handling = ['assigned', 'rehandling'] as const;
+const accepted = ['accepted', 'assigned', 'answered', 'rehandling', 'closed'] as const;
+const expected: [ProposalState, ProposalCommand, ProposalState][] = [
+  ['draft', 'update', 'draft'],
+  ['returned', 'update', 'returned'],
+  ['draft', 'requestCosign', 'cosigning'],
+  ['cosigning', 'respondCosign', 'cosigning'],
+  ['draft', 'submit', 'submitted'],
+  ['cosigning', 'submit', 'submitted'],
+  ['returned', 'submit', 'submitted'],
+  ['draft', 'withdraw', 'withdrawn'],
+  ['cosigning', 'withdraw', 'withdrawn'],
+  ['submitted', 'withdraw', 'withdrawn'],
+  ['reviewing', 'withdraw', 'withdrawn'],
+  ['returned', 'withdraw', 'withdrawn'],
+  ['submitted', 'claimReview', 'reviewing'],
+  ['reviewing', 'accept', 'accepted'],
+  ['reviewing', 'reject', 'rejected'],
+  ['reviewing', 'merge', 'merged'],
+  ['reviewing', 'return', 'returned'],
+  ['accepted', 'assign', 'assigned'],
+  ['assigned', 'assign', 'assigned'],
+  ...handling.flatMap((s) =>
+    (
+      [
+        'acknowledge',
+        'decline',
+        'extendDeadline',
+        'sendUnitOpinion',
+        'saveAnswer',
+        'submitAnswer',
+        'headApproveAnswer',
+        'headReturnAnswer',
+        'reviewAnswer',
+      ] as const
+    ).map((c): [ProposalState, ProposalCommand, ProposalState] => [s, c, s]),
+  ),
+  ['assigned', 'completeAnswering', 'answered'],
+  ['rehandling', 'completeAnswering', 'answered'],
+  ['answered', 'rate', 'answered'],
+  ['answered', 'completeRating', 'closed'],
+  ['answered', 'requestRehandling', 'rehandling'],
+  ['answered', 'close', 'closed'],
+  ...accepted.flatMap((s) =>
+    (['nominateKey', 'approveKey', 'nominateExcellent', 'approveExcellent', 'addSupervisionLog'] as const).map(
+      (c): [ProposalState, ProposalCommand, ProposalState] => [s, c, s],
+    ),
+  ),
+  ...(['answered', 'closed'] as const).flatMap((s) =>
+    (['evaluate', 'requestFollowup', 'reportFollowup'] as const).map((c): [ProposalState, ProposalCommand, ProposalState] => [s, c, s]),
+  ),
+];
+
+describe('proposal workflow table', () => {
+  const allowed = new Map(expected.map(([from, command, to]) => [`${from}:${command}`, to]));
+
+  it('has no duplicate rows and only known states and commands', () => {
+    const keys = proposalTransitions.map((t) => `${t.from}:${t.command}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    for (const t of proposalTransitions) {
+      expect(proposalStates).toContain(t.from);
+      expect(proposalStates).toContain(t.to);
+      expect(proposalCommands).toContain(t.command);
+    }
+    expect(keys.sort()).toEqual([...allowed.keys()].sort());
+  });
+
+  for (const state of proposalStates) {
+    for (const command of proposalCommands) {
+      const to = allowed.get(`${state}:${command}`);
+      if (to) {
+        it(`${state} --${command}--> ${to}`, () => expect(nextState(state, command)).toBe(to));
+      } else {
+        it(`${state} refuses ${command}`, () => {
+          expect(() => nextState(state, command)).toThrow(InvalidTransitionError);
+          try {
+            nextState(state, command);
+          } catch (e) {
+            expect((e as InvalidTransitionError).code).toBe('INVALID_TRANSITION');
+            expect((e as Error).message).toMatch(/不能执行/);
+          }
+        });
+      }
+    }
+  }
+
+  it('terminal states allow nothing but records of accepted proposals', () => {
+    for (const s of ['withdrawn', 'rejected', 'merged'] as const) {
+      expect(proposalTransitions.filter((t) => t.from === s)).toEqual([]);
+    }
+    expect(new Set(proposalTransitions.filter((t) => t.from === 'closed').map((t) => t.to))).toEqual(new Set(['closed']));
+  });
+
+  it('every command is uniform in its permission and the server-only steps are marked system', () => {
+    for (const c of proposalCommands) {
+      const perms = new Set(proposalTransitions.filter((t) => t.command === c).map((t) => t.permission));
+      expect(perms.size, c).toBe(1);
+    }
+    const system = proposalTransitions.filter((t) => t.permission === 'system').map((t) => t.command);
+    expect(new Set(system)).toEqual(new Set(['completeAnswering', 'completeRating', 'requestRehandling']));
+  });
+
+  it('names the duty records the issue requires', () => {
+    const effects = (c: ProposalCommand) => proposalTransitions.find((t) => t.command === c)!.effects;
+    expect(effects('submit')).toContain('duty:proposal.submitted');
+    expect(effects('accept')).toContain('duty:proposal.accepted');
+    expect(effects('approveKey')).toContain('duty:proposal.key');
+    expect(effects('approveExcellent')).toContain('duty:proposal.excellent');
+    expect(effects('withdraw')).toContain('withdrawDuty:proposal.submitted');
+  });
+});
