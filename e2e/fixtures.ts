@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { inject, test as base } from 'vitest';
-import { apiSignIn, type ApiSession } from './server';
+import { apiGet, apiSignIn, type ApiSession } from './server';
 
 export const chromiumPath = '/usr/bin/chromium';
 const artifactsDir = fileURLToPath(new URL('./artifacts/', import.meta.url));
@@ -70,12 +70,47 @@ export { expect } from 'vitest';
 /** Signs in through the login page and waits until the app has left it. */
 export async function signIn(page: Page, username: string, password = demoPassword()): Promise<void> {
   await page.goto('/login');
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(password);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await fillLogin(page, username, password);
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}
+
+/** Fills and submits the login form without waiting for the outcome. */
+export async function fillLogin(page: Page, username: string, password: string): Promise<void> {
+  await page.getByLabel('用户名或手机号').fill(username);
+  await page.getByLabel('密码', { exact: true }).fill(password);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
 }
 
 /** A session over HTTP for arranging data or checking results beside the browser. */
 export const apiSession = (username: string, password = demoPassword()): Promise<ApiSession> =>
   apiSignIn(baseUrl(), username, password);
+
+/** Texts of the side menu's items, in order. */
+export async function menuTexts(page: Page): Promise<string[]> {
+  const items = page.getByRole('menu').first().getByRole('menuitem');
+  await items.first().waitFor();
+  return (await items.allInnerTexts()).map((t) => t.trim());
+}
+
+interface AccountRow {
+  username: string;
+  mustChangePassword: boolean;
+  lastLoginAt: string | null;
+}
+
+/**
+ * Member accounts of the demo seed that have never signed in and must change their password
+ * (named `m` + mobile number), read through the security administrator's account list.
+ */
+export async function freshMemberAccounts(): Promise<string[]> {
+  const admin = await apiSession('secadmin');
+  const page = await apiGet<{ items: AccountRow[] }>(
+    baseUrl(),
+    admin,
+    '/api/accounts?role=member&pageSize=200',
+  );
+  return page.items
+    .filter((a) => /^m1\d{10}$/.test(a.username) && a.mustChangePassword && !a.lastLoginAt)
+    .map((a) => a.username)
+    .sort();
+}

@@ -1,0 +1,88 @@
+import ExcelJS from 'exceljs';
+import { apiGet } from '../server';
+import { apiSession, baseUrl, expect, signIn, test } from '../fixtures';
+
+const headers = [
+  '姓名',
+  '性别',
+  '民族',
+  '出生年月',
+  '党派',
+  '界别',
+  '专委会',
+  '活动小组',
+  '联系点',
+  '工作单位及职务',
+  '手机',
+  '是否常委',
+  '是否主席会成员',
+  '届',
+  '状态',
+];
+
+async function roster(rows: string[][]): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('委员');
+  sheet.addRow(headers);
+  for (const row of rows) sheet.addRow(row);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+const row = (name: string, phone: string, gender = '女') => [
+  name,
+  gender,
+  '汉族',
+  '1981-04',
+  '民盟',
+  '民盟',
+  '',
+  '',
+  '',
+  '区第二中学 教师',
+  phone,
+  '否',
+  '否',
+  '',
+  '',
+];
+
+async function memberCount(): Promise<number> {
+  const session = await apiSession('liaison.staff');
+  return (await apiGet<{ total: number }>(baseUrl(), session, '/api/members?pageSize=1')).total;
+}
+
+const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+test('a roster with a bad row is refused row by row and changes nothing; a good one is imported', async ({
+  page,
+}) => {
+  const before = await memberCount();
+  await signIn(page, 'liaison.staff');
+  await page.goto('/members');
+  const fileInput = page.locator('input[type=file]');
+  await page.getByRole('button', { name: /导\s*入/ }).waitFor();
+
+  // Row 2 is fine, row 3 has an unknown gender: nothing may be written.
+  await fileInput.setInputFiles({
+    name: '委员名单-有错.xlsx',
+    mimeType: xlsxType,
+    buffer: await roster([row('导入测试甲', '13700000001'), row('导入测试乙', '13700000002', '未知')]),
+  });
+  const dialog = page.getByRole('dialog', { name: '导入失败' });
+  await dialog.waitFor();
+  const problemRow = dialog.getByRole('row', { name: /性别应为“男”或“女”，不是“未知”/ });
+  await problemRow.waitFor();
+  expect(await problemRow.getByRole('cell').first().innerText()).toBe('3');
+  expect(await dialog.getByRole('row').count()).toBe(2); // header + the one problem
+  expect(await memberCount()).toBe(before);
+  await dialog.getByRole('button', { name: /知道了/ }).click();
+  await dialog.waitFor({ state: 'hidden' });
+
+  await fileInput.setInputFiles({
+    name: '委员名单.xlsx',
+    mimeType: xlsxType,
+    buffer: await roster([row('导入测试甲', '13700000001'), row('导入测试乙', '13700000002', '男')]),
+  });
+  await page.getByText('导入成功，共导入 2 名委员').waitFor();
+  expect(await memberCount()).toBe(before + 2);
+});
