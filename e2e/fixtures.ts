@@ -81,9 +81,20 @@ export async function fillLogin(page: Page, username: string, password: string):
   await page.getByRole('button', { name: /登\s*录/ }).click();
 }
 
-/** A session over HTTP for arranging data or checking results beside the browser. */
-export const apiSession = (username: string, password = demoPassword()): Promise<ApiSession> =>
-  apiSignIn(baseUrl(), username, password);
+const sessions = new Map<string, Promise<ApiSession>>();
+
+/**
+ * A session over HTTP for arranging data or checking results beside the browser; one per user and
+ * spec file, because sign-ins are rate-limited per address (30 a minute) and all specs share 127.0.0.1.
+ */
+export function apiSession(username: string, password = demoPassword()): Promise<ApiSession> {
+  let session = sessions.get(username);
+  if (!session) {
+    session = apiSignIn(baseUrl(), username, password);
+    sessions.set(username, session);
+  }
+  return session;
+}
 
 /** Texts of the side menu's items, in order. */
 export async function menuTexts(page: Page): Promise<string[]> {
