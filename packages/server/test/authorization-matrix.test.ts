@@ -1,3 +1,4 @@
+/// <reference types="vite/client" />
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, createTestApp, type TestContext } from './harness';
 import { buildCommittee, signedInUser } from './factories';
