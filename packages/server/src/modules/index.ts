@@ -1,5 +1,6 @@
 import type { AppInstance } from '../app';
 import { authRoutes } from './auth/routes';
+import { proposalDocumentsRoutes } from './proposals/documents/routes';
 import { proposalFiguresRoutes } from './proposals/figures/routes';
 import { systemRoutes } from './system/routes';
 import { organisationRoutes } from './organisation/routes';
@@ -16,4 +17,5 @@ export async function registerModules(api: AppInstance) {
   await api.register(proposalFiguresRoutes);
   await api.register(auditRoutes);
   await api.register(settingsRoutes);
+  await api.register(proposalDocumentsRoutes);
 }

@@ -1,0 +1,286 @@
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Footer,
+  HeadingLevel,
+  Packer,
+  PageNumber,
+  Paragraph,
+  Table,
+  TableCell,
+  TableOfContents,
+  TableRow,
+  TextRun,
+  VerticalAlign,
+  WidthType,
+  type ISectionOptions,
+} from 'docx';
+import type { ProposalSheet } from './load';
+
+export const docxMime = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+// GB/T 9704 official layout: A4, 仿宋 三号 body, 小标宋 二号 titles, 黑体 headings.
+const body = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '仿宋_GB2312' };
+const titleFont = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '方正小标宋简体' };
+const heiti = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '黑体' };
+const bodySize = 32;
+const mm = (n: number) => Math.round(n * 56.7);
+const page = {
+  size: { width: mm(210), height: mm(297) },
+  margin: { top: mm(37), bottom: mm(35), left: mm(28), right: mm(26) },
+};
+const red = 'C00000';
+
+const pageFooter = () =>
+  new Footer({
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], font: body, size: 28 })],
+      }),
+    ],
+  });
+
+/** Body text: each line its own paragraph, first line indented two characters. */
+function textParagraphs(text: string): Paragraph[] {
+  return text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .map(
+      (line) =>
+        new Paragraph({
+          indent: { firstLine: bodySize * 20 },
+          spacing: { line: 560, lineRule: 'exact' },
+          alignment: AlignmentType.JUSTIFIED,
+          children: [new TextRun({ text: line, font: body, size: bodySize })],
+        }),
+    );
+}
+
+const centredTitle = (
+  text: string,
+  size = 44,
+  extra: { color?: string; before?: number; after?: number } = {},
+) =>
+  new Paragraph({
+    alignment: AlignmentType.CENTER,
+    spacing: { before: extra.before ?? 0, after: extra.after ?? 240 },
+    children: [new TextRun({ text, font: titleFont, size, color: extra.color })],
+  });
+
+const line = (
+  text: string,
+  options: { align?: (typeof AlignmentType)[keyof typeof AlignmentType]; bold?: boolean } = {},
+) =>
+  new Paragraph({
+    alignment: options.align ?? AlignmentType.LEFT,
+    spacing: { line: 560, lineRule: 'exact' },
+    children: [new TextRun({ text, font: body, size: bodySize, bold: options.bold })],
+  });
+
+const cell = (text: string, width: number, options: { label?: boolean; span?: number } = {}) =>
+  new TableCell({
+    width: { size: width, type: WidthType.PERCENTAGE },
+    columnSpan: options.span,
+    verticalAlign: VerticalAlign.CENTER,
+    margins: { top: 80, bottom: 80, left: 100, right: 100 },
+    children: [
+      new Paragraph({
+        alignment: options.label ? AlignmentType.CENTER : AlignmentType.LEFT,
+        children: [new TextRun({ text, font: options.label ? heiti : body, size: 28 })],
+      }),
+    ],
+  });
+
+/** The 提案 sheet table: 提案号、案由、提案人、界别、联系方式、承办单位. */
+function sheetTable(p: ProposalSheet) {
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    rows: [
+      new TableRow({
+        children: [
+          cell('提案号', 15, { label: true }),
+          cell(p.numberLabel, 35),
+          cell('类别', 15, { label: true }),
+          cell(p.category, 35),
+        ],
+      }),
+      new TableRow({ children: [cell('案由', 15, { label: true }), cell(p.title, 85, { span: 3 })] }),
+      new TableRow({ children: [cell('提案人', 15, { label: true }), cell(p.proposers, 85, { span: 3 })] }),
+      new TableRow({
+        children: [
+          cell('界别', 15, { label: true }),
+          cell(p.sectorName || '—', 35),
+          cell('提案类型', 15, { label: true }),
+          cell(p.kindLabel || '—', 35),
+        ],
+      }),
+      new TableRow({
+        children: [cell('联系方式', 15, { label: true }), cell(p.contact || '—', 85, { span: 3 })],
+      }),
+      new TableRow({ children: [cell('承办单位', 15, { label: true }), cell(p.units, 85, { span: 3 })] }),
+    ],
+  });
+}
+
+const documentStyles = {
+  default: { document: { run: { font: body, size: bodySize } } },
+  paragraphStyles: [
+    {
+      id: 'Heading1',
+      name: 'Heading 1',
+      basedOn: 'Normal',
+      next: 'Normal',
+      quickFormat: true,
+      run: { font: heiti, size: 32 },
+      paragraph: { spacing: { before: 240, after: 240 }, alignment: AlignmentType.CENTER },
+    },
+  ],
+};
+
+const pack = (sections: ISectionOptions[], title: string, withToc = false) =>
+  Packer.toBuffer(
+    new Document({
+      creator: '政协履职平台',
+      title,
+      styles: documentStyles,
+      // Word fills in the table of contents' page numbers when it opens the file.
+      features: withToc ? { updateFields: true } : undefined,
+      sections,
+    }),
+  );
+
+/** One proposal in the official layout: red header, the sheet table, then the content. */
+export function proposalDocx(
+  committeeOfficialName: string,
+  sessionName: string,
+  p: ProposalSheet,
+): Promise<Buffer> {
+  return pack(
+    [
+      {
+        properties: { page },
+        footers: { default: pageFooter() },
+        children: [
+          centredTitle(committeeOfficialName, 40, { color: red, after: 120 }),
+          centredTitle('提　案', 72, { color: red, after: 120 }),
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            border: { bottom: { style: BorderStyle.SINGLE, size: 18, color: red, space: 4 } },
+            spacing: { after: 240 },
+            children: [new TextRun({ text: sessionName, font: body, size: 28 })],
+          }),
+          sheetTable(p),
+          new Paragraph({ spacing: { before: 360 }, children: [] }),
+          centredTitle(p.title, 36),
+          ...textParagraphs(p.content),
+        ],
+      },
+    ],
+    `${p.numberLabel}提案`,
+  );
+}
+
+export interface AnswerLetter {
+  unitName: string;
+  title: string;
+  category: string;
+  categoryLabel: string;
+  salutation: string;
+  text: string;
+  contactPerson: string;
+  contactPhone: string;
+  date: Date;
+  copyTo: string;
+}
+
+/** Chinese date as written on official letters: 2024年5月20日. */
+export const chineseDate = (d: Date) => {
+  const local = new Date(d.getTime() + 8 * 3600_000);
+  return `${local.getUTCFullYear()}年${local.getUTCMonth() + 1}月${local.getUTCDate()}日`;
+};
+
+/** 答复函: unit letterhead, category mark, title, salutation, text, contact, signature and date. One section per unit. */
+export function answerLetterDocx(letters: AnswerLetter[]): Promise<Buffer> {
+  return pack(
+    letters.map((l) => ({
+      properties: { page },
+      footers: { default: pageFooter() },
+      children: [
+        new Paragraph({
+          alignment: AlignmentType.CENTER,
+          border: { bottom: { style: BorderStyle.SINGLE, size: 24, color: red, space: 6 } },
+          spacing: { after: 360 },
+          children: [new TextRun({ text: l.unitName, font: titleFont, size: 56, color: red })],
+        }),
+        new Paragraph({
+          children: [new TextRun({ text: `${l.category}类`, font: heiti, size: bodySize, bold: true })],
+        }),
+        centredTitle(l.title, 40, { before: 240, after: 360 }),
+        line(`${l.salutation}：`),
+        ...textParagraphs(l.text),
+        new Paragraph({ spacing: { before: 240 }, children: [] }),
+        line(`答复类别：${l.category}类（${l.categoryLabel}）`),
+        line(`联系人：${l.contactPerson}　　联系电话：${l.contactPhone}`),
+        new Paragraph({ spacing: { before: 480 }, children: [] }),
+        line(l.unitName, { align: AlignmentType.RIGHT }),
+        line(chineseDate(l.date), { align: AlignmentType.RIGHT }),
+        new Paragraph({
+          spacing: { before: 600 },
+          border: { top: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 4 } },
+          children: [new TextRun({ text: `抄送：${l.copyTo}`, font: body, size: 28 })],
+        }),
+      ],
+    })),
+    letters[0]?.title ?? '提案答复',
+  );
+}
+
+/** 提案汇编: cover, table of contents, then every accepted proposal by number, each from a new page. */
+export function compilationDocx(
+  committeeOfficialName: string,
+  sessionName: string,
+  sheets: ProposalSheet[],
+  compiledOn: Date,
+): Promise<Buffer> {
+  const cover: Paragraph[] = [
+    new Paragraph({ spacing: { before: 2400 }, children: [] }),
+    centredTitle(committeeOfficialName, 44, { color: red }),
+    centredTitle(`${sessionName}`, 44),
+    centredTitle('提 案 汇 编', 72, { before: 480, after: 2400 }),
+    centredTitle(`${committeeOfficialName}提案委员会　编`, 32),
+    centredTitle(chineseDate(compiledOn), 32),
+  ];
+  const toc = [
+    new Paragraph({
+      pageBreakBefore: true,
+      alignment: AlignmentType.CENTER,
+      spacing: { after: 360 },
+      children: [new TextRun({ text: '目　录', font: heiti, size: 40 })],
+    }),
+    new TableOfContents('目录', { hyperlink: true, headingStyleRange: '1-1' }),
+  ];
+  const entries = sheets.flatMap((p) => [
+    new Paragraph({
+      heading: HeadingLevel.HEADING_1,
+      pageBreakBefore: true,
+      children: [new TextRun({ text: `${p.numberLabel}　${p.title}`, font: heiti, size: 32 })],
+    }),
+    line(`提案人：${p.proposers}`),
+    ...(p.sectorName ? [line(`界　别：${p.sectorName}`)] : []),
+    line(`类　别：${p.category}`),
+    line(`承办单位：${p.units}`),
+    new Paragraph({ spacing: { after: 120 }, children: [] }),
+    ...textParagraphs(p.content),
+  ]);
+  return pack(
+    [
+      { properties: { page }, children: cover },
+      { properties: { page }, footers: { default: pageFooter() }, children: [...toc, ...entries] },
+    ],
+    `${sessionName}提案汇编`,
+    true,
+  );
+}
