@@ -31,6 +31,8 @@ const page = {
   margin: { top: mm(37), bottom: mm(35), left: mm(28), right: mm(26) },
 };
 const red = 'C00000';
+/** Full-width space, as official documents separate labels and values. */
+const gap = '\u3000';
 
 const pageFooter = () =>
   new Footer({
@@ -223,7 +225,7 @@ export function answerLetterDocx(letters: AnswerLetter[]): Promise<Buffer> {
         ...textParagraphs(l.text),
         new Paragraph({ spacing: { before: 240 }, children: [] }),
         line(`答复类别：${l.category}类（${l.categoryLabel}）`),
-        line(`联系人：${l.contactPerson}　　联系电话：${l.contactPhone}`),
+        line(`联系人：${l.contactPerson}${gap}${gap}联系电话：${l.contactPhone}`),
         new Paragraph({ spacing: { before: 480 }, children: [] }),
         line(l.unitName, { align: AlignmentType.RIGHT }),
         line(chineseDate(l.date), { align: AlignmentType.RIGHT }),
@@ -250,7 +252,7 @@ export function compilationDocx(
     centredTitle(committeeOfficialName, 44, { color: red }),
     centredTitle(`${sessionName}`, 44),
     centredTitle('提 案 汇 编', 72, { before: 480, after: 2400 }),
-    centredTitle(`${committeeOfficialName}提案委员会　编`, 32),
+    centredTitle(`${committeeOfficialName}提案委员会${gap}编`, 32),
     centredTitle(chineseDate(compiledOn), 32),
   ];
   const toc = [
@@ -266,11 +268,11 @@ export function compilationDocx(
     new Paragraph({
       heading: HeadingLevel.HEADING_1,
       pageBreakBefore: true,
-      children: [new TextRun({ text: `${p.numberLabel}　${p.title}`, font: heiti, size: 32 })],
+      children: [new TextRun({ text: `${p.numberLabel}${gap}${p.title}`, font: heiti, size: 32 })],
     }),
     line(`提案人：${p.proposers}`),
-    ...(p.sectorName ? [line(`界　别：${p.sectorName}`)] : []),
-    line(`类　别：${p.category}`),
+    ...(p.sectorName ? [line(`界${gap}别：${p.sectorName}`)] : []),
+    line(`类${gap}别：${p.category}`),
     line(`承办单位：${p.units}`),
     new Paragraph({ spacing: { after: 120 }, children: [] }),
     ...textParagraphs(p.content),
