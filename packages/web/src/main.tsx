@@ -16,19 +16,23 @@ dayjs.locale('zh-cn');
 function reportError(error: unknown, meta: Record<string, unknown> | undefined) {
   if (meta?.silent) return;
   // 401 and the forced password change are handled by redirects, not by a toast.
-  if (error instanceof ApiError && (error.status === 401 || error.code === 'PASSWORD_CHANGE_REQUIRED')) return;
+  if (error instanceof ApiError && (error.status === 401 || error.code === 'PASSWORD_CHANGE_REQUIRED'))
+    return;
   showError(error instanceof Error ? error.message : '操作失败');
 }
 
 const queryClient = new QueryClient({
   defaultOptions: {
     queries: {
-      retry: (count, error) => !(error instanceof ApiError && error.status > 0 && error.status < 500) && count < 1,
+      retry: (count, error) =>
+        !(error instanceof ApiError && error.status > 0 && error.status < 500) && count < 1,
       refetchOnWindowFocus: false,
     },
   },
   queryCache: new QueryCache({ onError: (error, query) => reportError(error, query.meta) }),
-  mutationCache: new MutationCache({ onError: (error, _v, _c, mutation) => reportError(error, mutation.meta) }),
+  mutationCache: new MutationCache({
+    onError: (error, _v, _c, mutation) => reportError(error, mutation.meta),
+  }),
 });
 
 let redirecting = false;
@@ -40,13 +44,16 @@ configureClient({
     const from = window.location.pathname + window.location.search;
     queryClient.setQueryData(meKey, null);
     void router
-      .navigate(`/login?${new URLSearchParams({ from, ...(expired ? { expired: '1' } : {}) })}`, { replace: true })
+      .navigate(`/login?${new URLSearchParams({ from, ...(expired ? { expired: '1' } : {}) })}`, {
+        replace: true,
+      })
       .finally(() => {
         redirecting = false;
       });
   },
   onPasswordChangeRequired: () => {
-    if (window.location.pathname !== '/change-password') void router.navigate('/change-password', { replace: true });
+    if (window.location.pathname !== '/change-password')
+      void router.navigate('/change-password', { replace: true });
   },
 });
 
@@ -59,7 +66,12 @@ function NotifierBridge() {
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <ConfigProvider locale={zhCN} theme={{ token: { colorPrimary: '#b71c1c', borderRadius: 4 } }}>
+    <ConfigProvider
+      locale={zhCN}
+      // No space inside two-character labels (登 录): buttons keep the exact names users and tests look for.
+      button={{ autoInsertSpace: false }}
+      theme={{ token: { colorPrimary: '#b71c1c', borderRadius: 4 } }}
+    >
       <AntApp>
         <NotifierBridge />
         <QueryClientProvider client={queryClient}>

@@ -69,7 +69,9 @@ export function useChangePassword() {
       api<void>('/api/auth/password', { method: 'POST', body }),
     meta: { silent: true },
     onSuccess: () => {
-      queryClient.setQueryData<CurrentUser | null>(meKey, (user) => (user ? { ...user, mustChangePassword: false } : user));
+      queryClient.setQueryData<CurrentUser | null>(meKey, (user) =>
+        user ? { ...user, mustChangePassword: false } : user,
+      );
     },
   });
 }

@@ -71,7 +71,8 @@ async function toApiError(response: Response, skipAuthRedirect?: boolean): Promi
   const error = new ApiError(
     response.status,
     body.code ?? 'INTERNAL',
-    body.message ?? (response.status >= 500 ? '服务器暂时无法处理请求，请稍后再试' : `请求失败（${response.status}）`),
+    body.message ??
+      (response.status >= 500 ? '服务器暂时无法处理请求，请稍后再试' : `请求失败（${response.status}）`),
     body.details,
   );
   if (!skipAuthRedirect) {
@@ -108,11 +109,19 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
 }
 
 /** Multipart upload of one file in field `file`. */
-export async function uploadFile<T>(path: string, file: File, fields: Record<string, string> = {}): Promise<T> {
+export async function uploadFile<T>(
+  path: string,
+  file: File,
+  fields: Record<string, string> = {},
+): Promise<T> {
   const form = new FormData();
   for (const [key, value] of Object.entries(fields)) form.append(key, value);
   form.append('file', file);
-  const response = await send(path, { method: 'POST', headers: { accept: 'application/json', ...writeHeaders(true) }, body: form });
+  const response = await send(path, {
+    method: 'POST',
+    headers: { accept: 'application/json', ...writeHeaders(true) },
+    body: form,
+  });
   const text = await response.text();
   return (text ? JSON.parse(text) : undefined) as T;
 }

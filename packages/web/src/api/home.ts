@@ -11,5 +11,7 @@ export function useHome() {
       const answer = await api<{ cards: HomeCard[] } | HomeCard[]>('/api/home');
       return Array.isArray(answer) ? answer : answer.cards;
     },
+    // The page shows the error in place of the cards.
+    meta: { silent: true },
   });
 }

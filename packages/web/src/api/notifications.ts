@@ -21,12 +21,19 @@ export interface NotificationPage {
 
 const key = ['notifications'];
 
-export function useNotifications(params: { unreadOnly?: boolean; page?: number; pageSize?: number }, poll = false) {
+export function useNotifications(
+  params: { unreadOnly?: boolean; page?: number; pageSize?: number },
+  poll = false,
+) {
   return useQuery({
     queryKey: [...key, params],
     queryFn: () =>
       api<NotificationPage>('/api/notifications', {
-        query: { unreadOnly: params.unreadOnly ? 'true' : undefined, page: params.page, pageSize: params.pageSize },
+        query: {
+          unreadOnly: params.unreadOnly ? 'true' : undefined,
+          page: params.page,
+          pageSize: params.pageSize,
+        },
       }),
     placeholderData: keepPreviousData,
     // The bell polls so that new tasks show up without a reload; background failures stay quiet.

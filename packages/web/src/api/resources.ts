@@ -35,7 +35,9 @@ export function useSaveResource<T>(endpoint: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ id, body }: { id?: number | null; body: unknown }) =>
-      id == null ? api<T>(endpoint, { method: 'POST', body }) : api<T>(`${endpoint}/${id}`, { method: 'PATCH', body }),
+      id == null
+        ? api<T>(endpoint, { method: 'POST', body })
+        : api<T>(`${endpoint}/${id}`, { method: 'PATCH', body }),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: [endpoint] });
       void queryClient.invalidateQueries({ queryKey: optionsKey });

@@ -1,6 +1,18 @@
 import { Suspense, useMemo, useState } from 'react';
 import { Navigate, Outlet, useLocation, useMatches, useNavigate } from 'react-router';
-import { Avatar, Button, Drawer, Dropdown, Flex, Grid, Layout, Menu, Spin, Typography, type MenuProps } from 'antd';
+import {
+  Avatar,
+  Button,
+  Drawer,
+  Dropdown,
+  Flex,
+  Grid,
+  Layout,
+  Menu,
+  Spin,
+  Typography,
+  type MenuProps,
+} from 'antd';
 import { KeyOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
 import { roleLabels } from '@cppcc/shared';
 import { useLogout, useMeQuery } from '../api/auth';
@@ -74,7 +86,8 @@ export default function AppLayout() {
     ],
     onClick: ({ key }) => {
       if (key === 'password') navigate('/change-password');
-      if (key === 'logout') logout.mutate(undefined, { onSettled: () => navigate('/login', { replace: true }) });
+      if (key === 'logout')
+        logout.mutate(undefined, { onSettled: () => navigate('/login', { replace: true }) });
     },
   };
 
@@ -85,13 +98,22 @@ export default function AppLayout() {
     </div>
   );
   const menu = (
-    <Menu theme="dark" mode="inline" items={items} selectedKeys={selected ? [selected] : []} onClick={({ key }) => go(key)} />
+    <Menu
+      theme="dark"
+      mode="inline"
+      items={items}
+      selectedKeys={selected ? [selected] : []}
+      onClick={({ key }) => go(key)}
+    />
   );
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
       {wide ? (
-        <Layout.Sider width={siderWidth} style={{ position: 'fixed', insetBlock: 0, left: 0, overflow: 'auto' }}>
+        <Layout.Sider
+          width={siderWidth}
+          style={{ position: 'fixed', insetBlock: 0, left: 0, overflow: 'auto' }}
+        >
           {brand}
           {menu}
         </Layout.Sider>
@@ -123,7 +145,14 @@ export default function AppLayout() {
             boxShadow: '0 1px 4px rgba(0,0,0,0.08)',
           }}
         >
-          {!wide && <Button type="text" icon={<MenuOutlined />} aria-label="打开菜单" onClick={() => setDrawerOpen(true)} />}
+          {!wide && (
+            <Button
+              type="text"
+              icon={<MenuOutlined />}
+              aria-label="打开菜单"
+              onClick={() => setDrawerOpen(true)}
+            />
+          )}
           <Typography.Text strong style={{ fontSize: 16, flex: 1, minWidth: 0 }} ellipsis>
             {title ?? ''}
           </Typography.Text>

@@ -2,9 +2,11 @@ import type { ComponentType } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { pageRoutes } from './routes';
 
-const module = <T extends { default: ComponentType }>(load: () => Promise<T>) => async () => ({
-  Component: (await load()).default,
-});
+const module =
+  <T extends { default: ComponentType }>(load: () => Promise<T>) =>
+  async () => ({
+    Component: (await load()).default,
+  });
 
 /** Pages are loaded on demand: the login page must not pay for the admin pages. */
 const pages: RouteObject[] = pageRoutes.map((route) => ({
@@ -17,12 +19,17 @@ const pages: RouteObject[] = pageRoutes.map((route) => ({
 }));
 
 export const router = createBrowserRouter([
-  { path: '/login', lazy: module(() => import('../features/auth/LoginPage')) },
-  { path: '/change-password', lazy: module(() => import('../features/auth/ChangePasswordPage')) },
   {
-    path: '/',
-    lazy: module(() => import('./AppLayout')),
+    // Nothing to show while the first lazy page loads; the chunks are small.
     HydrateFallback: () => null,
-    children: [...pages, { path: '*', lazy: module(() => import('./NotFoundPage')) }],
+    children: [
+      { path: '/login', lazy: module(() => import('../features/auth/LoginPage')) },
+      { path: '/change-password', lazy: module(() => import('../features/auth/ChangePasswordPage')) },
+      {
+        path: '/',
+        lazy: module(() => import('./AppLayout')),
+        children: [...pages, { path: '*', lazy: module(() => import('./NotFoundPage')) }],
+      },
+    ],
   },
 ]);

@@ -1,6 +1,19 @@
 import { useMemo, useState, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
-import { Button, Card, Drawer, Flex, Form, Grid, Input, Modal, Space, Table, Typography, type FormInstance } from 'antd';
+import {
+  Button,
+  Card,
+  Drawer,
+  Flex,
+  Form,
+  Grid,
+  Input,
+  Modal,
+  Space,
+  Table,
+  Typography,
+  type FormInstance,
+} from 'antd';
 import type { ColumnsType, TablePaginationConfig } from 'antd/es/table';
 import type { SorterResult } from 'antd/es/table/interface';
 import { DownloadOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
@@ -57,7 +70,6 @@ export interface ResourcePageProps<T extends Identified> {
   defaultSort?: { sort: string; order: 'asc' | 'desc' };
 }
 
-
 /** List page with search, filters, sorting, paging, xlsx export and a create/edit drawer. */
 export function ResourcePage<T extends Identified>(props: ResourcePageProps<T>) {
   const { title, noun, endpoint, form: formSpec } = props;
@@ -88,7 +100,8 @@ export function ResourcePage<T extends Identified>(props: ResourcePageProps<T>) 
 
   const list = useResourceList<T>(endpoint, params);
   const canCreate =
-    !!formSpec && (list.data?.policies ? allowed(list.data, 'canCreate') : hasAnyRole(user, props.createRoles ?? []));
+    !!formSpec &&
+    (list.data?.policies ? allowed(list.data, 'canCreate') : hasAnyRole(user, props.createRoles ?? []));
 
   function updateParams(next: Record<string, string | number | undefined>, resetPage = true) {
     const merged = new URLSearchParams(searchParams);
@@ -115,10 +128,15 @@ export function ResourcePage<T extends Identified>(props: ResourcePageProps<T>) 
     updateParams(next);
   }
 
-  function onTableChange(pagination: TablePaginationConfig, _filters: unknown, sorter: SorterResult<T> | SorterResult<T>[]) {
+  function onTableChange(
+    pagination: TablePaginationConfig,
+    _filters: unknown,
+    sorter: SorterResult<T> | SorterResult<T>[],
+  ) {
     const s = Array.isArray(sorter) ? sorter[0] : sorter;
     const sortKey = s?.order ? String(s.columnKey ?? s.field ?? '') : undefined;
-    const sortChanged = sortKey !== params.sort || (s?.order === 'descend' ? 'desc' : 'asc') !== (params.order ?? 'asc');
+    const sortChanged =
+      sortKey !== params.sort || (s?.order === 'descend' ? 'desc' : 'asc') !== (params.order ?? 'asc');
     updateParams(
       {
         page: sortChanged ? undefined : pagination.current,
@@ -138,7 +156,9 @@ export function ResourcePage<T extends Identified>(props: ResourcePageProps<T>) 
 
   function openEdit(record: T) {
     setEditing(record);
-    setFormInitial(formSpec?.toValues ? formSpec.toValues(record) : (record as unknown as Record<string, unknown>));
+    setFormInitial(
+      formSpec?.toValues ? formSpec.toValues(record) : (record as unknown as Record<string, unknown>),
+    );
     setFormOpen(true);
   }
 
@@ -162,7 +182,8 @@ export function ResourcePage<T extends Identified>(props: ResourcePageProps<T>) 
       if (!c.sorter || !key) return c;
       return {
         ...c,
-        sortOrder: params.sort === key ? (params.order === 'desc' ? ('descend' as const) : ('ascend' as const)) : null,
+        sortOrder:
+          params.sort === key ? (params.order === 'desc' ? ('descend' as const) : ('ascend' as const)) : null,
       };
     });
     const hasActions = !!formSpec || !!props.detail || !!props.rowActions;
@@ -208,7 +229,11 @@ export function ResourcePage<T extends Identified>(props: ResourcePageProps<T>) 
 
   return (
     <Card
-      title={<Typography.Title level={4} style={{ margin: 0 }}>{title}</Typography.Title>}
+      title={
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {title}
+        </Typography.Title>
+      }
       extra={
         <Space wrap>
           {props.toolbar}
@@ -279,7 +304,13 @@ export function ResourcePage<T extends Identified>(props: ResourcePageProps<T>) 
         />
       )}
       {props.detail && (
-        <Drawer title={`${noun}详情`} open={!!viewing} size={screens.md ? 640 : '100%'} onClose={() => setViewing(null)} destroyOnHidden>
+        <Drawer
+          title={`${noun}详情`}
+          open={!!viewing}
+          size={screens.md ? 640 : '100%'}
+          onClose={() => setViewing(null)}
+          destroyOnHidden
+        >
           {viewing && props.detail(viewing)}
         </Drawer>
       )}
@@ -294,7 +325,11 @@ export function sortable<T>(column: ColumnsType<T>[number] & { key: string }): C
 
 /** Buttons laid out in a toolbar row, used by detail drawers. */
 export function DetailActions({ children }: { children: ReactNode }) {
-  return <Flex gap={8} wrap style={{ marginTop: 16 }}>{children}</Flex>;
+  return (
+    <Flex gap={8} wrap style={{ marginTop: 16 }}>
+      {children}
+    </Flex>
+  );
 }
 
 function EditDrawer<T extends Identified>(props: {
@@ -333,7 +368,14 @@ function EditDrawer<T extends Identified>(props: {
         },
       );
     const question = spec.confirm?.(body, editing);
-    if (question) Modal.confirm({ title: '请确认', content: question, okText: '确定保存', cancelText: '取消', onOk: run });
+    if (question)
+      Modal.confirm({
+        title: '请确认',
+        content: question,
+        okText: '确定保存',
+        cancelText: '取消',
+        onOk: run,
+      });
     else run();
   }
 

@@ -8,7 +8,8 @@ export const activeTag = (value: unknown) => (value ? <Tag color="green">启用<
 
 export const dateText = (value: unknown) => (value ? dayjs(String(value)).format('YYYY-MM-DD') : '');
 
-export const dateTimeText = (value: unknown) => (value ? dayjs(String(value)).format('YYYY-MM-DD HH:mm') : '');
+export const dateTimeText = (value: unknown) =>
+  value ? dayjs(String(value)).format('YYYY-MM-DD HH:mm') : '';
 
 /** Name of an id from an option list, falling back to a name the record already carries. */
 export function nameOf(options: Option[] | undefined, id: unknown, fallback?: unknown): string {

@@ -25,7 +25,12 @@ type AnyObjectSchema = z.ZodObject<z.ZodRawShape>;
  * An antd rule that checks one field against the shared zod schema while the user types, so the form
  * says exactly what the server would say.
  */
-export function zodRule(schema: AnyObjectSchema, field: string, label: string, prepare = blankToUndefined): FormRule {
+export function zodRule(
+  schema: AnyObjectSchema,
+  field: string,
+  label: string,
+  prepare = blankToUndefined,
+): FormRule {
   const fieldSchema = schema.shape[field] as z.ZodType | undefined;
   return {
     validator: async (_rule, value) => {

@@ -8,6 +8,9 @@ export function useCurrentUser(): CurrentUser {
   return data;
 }
 
-export function hasAnyRole(user: Pick<CurrentUser, 'roles'> | null | undefined, roles: readonly Role[]): boolean {
+export function hasAnyRole(
+  user: Pick<CurrentUser, 'roles'> | null | undefined,
+  roles: readonly Role[],
+): boolean {
   return !!user && user.roles.some((r) => roles.includes(r));
 }

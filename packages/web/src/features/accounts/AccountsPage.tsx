@@ -78,12 +78,15 @@ function showInitialPassword(title: string, username: string, password: string) 
         <Typography.Paragraph copyable={{ text: password }} code style={{ fontSize: 18 }}>
           {password}
         </Typography.Paragraph>
-        <Alert type="warning" showIcon title="此密码只显示这一次，请当面或通过安全渠道交给本人；首次登录时须修改。" />
+        <Alert
+          type="warning"
+          showIcon
+          title="此密码只显示这一次，请当面或通过安全渠道交给本人；首次登录时须修改。"
+        />
       </>
     ),
   });
 }
-
 
 export default function AccountsPage() {
   const options = useOrganisationOptions();
@@ -107,19 +110,37 @@ export default function AccountsPage() {
         title: '关联',
         key: 'link',
         render: (_, a) =>
-          [a.memberName && `委员：${a.memberName}`, a.staffName && `干部：${a.staffName}`, a.unitName && `单位：${a.unitName}`]
+          [
+            a.memberName && `委员：${a.memberName}`,
+            a.staffName && `干部：${a.staffName}`,
+            a.unitName && `单位：${a.unitName}`,
+          ]
             .filter(Boolean)
             .join('；'),
       },
       { title: '状态', key: 'status', render: (_, a) => statusTags(a) },
-      sortable<Account>({ title: '最近登录', dataIndex: 'lastLoginAt', key: 'lastLoginAt', render: dateTimeText }),
+      sortable<Account>({
+        title: '最近登录',
+        dataIndex: 'lastLoginAt',
+        key: 'lastLoginAt',
+        render: dateTimeText,
+      }),
     ],
     [],
   );
 
   function rowActions(a: Account) {
     const busy = busyId === a.id;
-    const run = <T,>(mutation: { mutate: (v: { id: number; body?: unknown }, o: { onSuccess: (r: T) => void; onSettled: () => void }) => void }, body: unknown, onSuccess: (r: T) => void) => {
+    const run = <T,>(
+      mutation: {
+        mutate: (
+          v: { id: number; body?: unknown },
+          o: { onSuccess: (r: T) => void; onSettled: () => void },
+        ) => void;
+      },
+      body: unknown,
+      onSuccess: (r: T) => void,
+    ) => {
       setBusyId(a.id);
       mutation.mutate({ id: a.id, body }, { onSuccess, onSettled: () => setBusyId(null) });
     };
@@ -132,7 +153,9 @@ export default function AccountsPage() {
             okText="重置"
             cancelText="取消"
             onConfirm={() =>
-              run<InitialPasswordDto>(reset, undefined, (r) => showInitialPassword('密码已重置', a.username, r.initialPassword))
+              run<InitialPasswordDto>(reset, undefined, (r) =>
+                showInitialPassword('密码已重置', a.username, r.initialPassword),
+              )
             }
           >
             <Button type="link" size="small" loading={busy && reset.isPending}>
@@ -141,7 +164,12 @@ export default function AccountsPage() {
           </Popconfirm>
         )}
         {isLocked(a) && allowed(a, 'canUnlock') && (
-          <Popconfirm title={`确定解锁“${a.displayName}”吗？`} okText="解锁" cancelText="取消" onConfirm={() => run(unlock, undefined, () => showSuccess('已解锁'))}>
+          <Popconfirm
+            title={`确定解锁“${a.displayName}”吗？`}
+            okText="解锁"
+            cancelText="取消"
+            onConfirm={() => run(unlock, undefined, () => showSuccess('已解锁'))}
+          >
             <Button type="link" size="small" loading={busy && unlock.isPending}>
               解锁
             </Button>
@@ -149,7 +177,12 @@ export default function AccountsPage() {
         )}
         {allowed(a, 'canUpdate') &&
           (a.disabled ? (
-            <Popconfirm title={`确定启用“${a.displayName}”吗？`} okText="启用" cancelText="取消" onConfirm={() => run(update, { disabled: false }, () => showSuccess('已启用'))}>
+            <Popconfirm
+              title={`确定启用“${a.displayName}”吗？`}
+              okText="启用"
+              cancelText="取消"
+              onConfirm={() => run(update, { disabled: false }, () => showSuccess('已启用'))}
+            >
               <Button type="link" size="small">
                 启用
               </Button>
@@ -182,16 +215,24 @@ export default function AccountsPage() {
       searchPlaceholder="用户名、姓名、手机号"
       exportable={false}
       filters={[
-        { name: 'role', label: '角色', input: <Select allowClear placeholder="全部" options={roleOptions} style={{ width: 160 }} /> },
+        {
+          name: 'role',
+          label: '角色',
+          input: <Select allowClear placeholder="全部" options={roleOptions} style={{ width: 160 }} />,
+        },
         {
           name: 'disabled',
           label: '停用',
-          input: <Select allowClear placeholder="全部" options={booleanFilterOptions} style={{ width: 100 }} />,
+          input: (
+            <Select allowClear placeholder="全部" options={booleanFilterOptions} style={{ width: 100 }} />
+          ),
         },
         {
           name: 'locked',
           label: '锁定',
-          input: <Select allowClear placeholder="全部" options={booleanFilterOptions} style={{ width: 100 }} />,
+          input: (
+            <Select allowClear placeholder="全部" options={booleanFilterOptions} style={{ width: 100 }} />
+          ),
         },
       ]}
       rowActions={rowActions}
@@ -229,7 +270,9 @@ export default function AccountsPage() {
             showInitialPassword('账号已创建', created.account.username, created.initialPassword);
           }
         },
-        fields: ({ editing, form }) => <AccountFields editing={editing} form={form} unitOptions={toSelectOptions(options.data?.units)} />,
+        fields: ({ editing, form }) => (
+          <AccountFields editing={editing} form={form} unitOptions={toSelectOptions(options.data?.units)} />
+        ),
       }}
     />
   );
@@ -247,7 +290,9 @@ function AccountFields({
   const selected = (Form.useWatch('roles', form) as Role[] | undefined) ?? [];
   const needsMember = selected.includes('member');
   const needsUnit = selected.includes('unitHandler') || selected.includes('unitHead');
-  const needsStaff = selected.some((r) => r === 'proposalStaff' || r === 'opinionStaff' || r === 'liaisonStaff');
+  const needsStaff = selected.some(
+    (r) => r === 'proposalStaff' || r === 'opinionStaff' || r === 'liaisonStaff',
+  );
   return (
     <>
       <Form.Item
@@ -258,21 +303,26 @@ function AccountFields({
       >
         <Input disabled={!!editing} autoComplete="off" />
       </Form.Item>
-      <Form.Item
-        name="displayName"
-        label="姓名"
-        rules={[zodRule(createAccountBody, 'displayName', '姓名')]}
-      >
+      <Form.Item name="displayName" label="姓名" rules={[zodRule(createAccountBody, 'displayName', '姓名')]}>
         <Input />
       </Form.Item>
-      <Form.Item name="phone" label="手机号" extra="可用手机号登录" rules={[zodRule(createAccountBody, 'phone', '手机号')]}>
+      <Form.Item
+        name="phone"
+        label="手机号"
+        extra="可用手机号登录"
+        rules={[zodRule(createAccountBody, 'phone', '手机号')]}
+      >
         <Input inputMode="numeric" maxLength={11} />
       </Form.Item>
       <Form.Item name="roles" label="角色" rules={[zodRule(createAccountBody, 'roles', '角色')]}>
         <Select mode="multiple" options={roleOptions} placeholder="请选择" />
       </Form.Item>
       {needsMember && (
-        <Form.Item name="memberId" label="对应委员" rules={[{ required: true, message: '委员账号须关联委员' }]}>
+        <Form.Item
+          name="memberId"
+          label="对应委员"
+          rules={[{ required: true, message: '委员账号须关联委员' }]}
+        >
           <MemberSelect initialLabel={editing?.memberName} />
         </Form.Item>
       )}
@@ -282,11 +332,17 @@ function AccountFields({
         </Form.Item>
       )}
       {needsUnit && (
-        <Form.Item name="unitId" label="所属承办单位" rules={[{ required: true, message: '承办单位账号须选择单位' }]}>
+        <Form.Item
+          name="unitId"
+          label="所属承办单位"
+          rules={[{ required: true, message: '承办单位账号须选择单位' }]}
+        >
           <Select showSearch={{ optionFilterProp: 'label' }} options={unitOptions} placeholder="请选择" />
         </Form.Item>
       )}
-      {!editing && <Alert type="info" showIcon title="保存后系统生成初始密码，只显示一次；用户首次登录须修改。" />}
+      {!editing && (
+        <Alert type="info" showIcon title="保存后系统生成初始密码，只显示一次；用户首次登录须修改。" />
+      )}
     </>
   );
 }

@@ -58,7 +58,10 @@ const columns: ColumnsType<AuditEntry> = [
   { title: 'IP 地址', dataIndex: 'ip', key: 'ip' },
 ];
 
-const actionOptions = Object.entries(auditActionLabels).map(([value, label]) => ({ value, label: `${label}（${value}）` }));
+const actionOptions = Object.entries(auditActionLabels).map(([value, label]) => ({
+  value,
+  label: `${label}（${value}）`,
+}));
 
 function toParams(values: Filters): ListParams {
   const [from, to] = values.range ?? [];
@@ -99,7 +102,11 @@ export default function AuditLogPage() {
 
   return (
     <Card
-      title={<Typography.Title level={4} style={{ margin: 0 }}>审计日志</Typography.Title>}
+      title={
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          审计日志
+        </Typography.Title>
+      }
       extra={
         <Button icon={<DownloadOutlined />} loading={exporting} onClick={exportLog}>
           导出
@@ -165,7 +172,9 @@ export default function AuditLogPage() {
         expandable={{
           rowExpandable: (r) => r.changes != null,
           expandedRowRender: (r) => (
-            <pre style={{ margin: 0, whiteSpace: 'pre-wrap', fontSize: 12 }}>{JSON.stringify(r.changes, null, 2)}</pre>
+            <pre style={{ margin: 0, whiteSpace: 'pre-wrap', fontSize: 12 }}>
+              {JSON.stringify(r.changes, null, 2)}
+            </pre>
           ),
         }}
         pagination={{

@@ -26,7 +26,9 @@ export function AuthFrame({ title, children }: { title: string; children: ReactN
         }}
       >
         <div style={{ textAlign: 'center', marginBottom: 24 }}>
-          <div style={{ fontSize: 22, fontWeight: 600, color: '#8e1b1b', letterSpacing: 2 }}>政协履职平台</div>
+          <div style={{ fontSize: 22, fontWeight: 600, color: '#8e1b1b', letterSpacing: 2 }}>
+            政协履职平台
+          </div>
           <h1 style={{ fontSize: 16, fontWeight: 400, color: '#555', margin: '8px 0 0' }}>{title}</h1>
         </div>
         {children}

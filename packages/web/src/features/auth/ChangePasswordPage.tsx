@@ -31,7 +31,8 @@ export default function ChangePasswordPage() {
           navigate('/', { replace: true });
         },
         onError: (error) => {
-          if (!applyServerErrors(form, error)) form.setFields([{ name: 'currentPassword', errors: [error.message] }]);
+          if (!applyServerErrors(form, error))
+            form.setFields([{ name: 'currentPassword', errors: [error.message] }]);
         },
       },
     );
@@ -48,7 +49,11 @@ export default function ChangePasswordPage() {
         />
       )}
       <Form form={form} layout="vertical" onFinish={submit} requiredMark={false}>
-        <Form.Item name="currentPassword" label="当前密码" rules={[{ required: true, message: '请输入当前密码' }]}>
+        <Form.Item
+          name="currentPassword"
+          label="当前密码"
+          rules={[{ required: true, message: '请输入当前密码' }]}
+        >
           <Input.Password autoComplete="current-password" />
         </Form.Item>
         <Form.Item
@@ -78,7 +83,8 @@ export default function ChangePasswordPage() {
             { required: true, message: '请再次输入新密码' },
             ({ getFieldValue }) => ({
               validator: async (_, value: string | undefined) => {
-                if (value && value !== getFieldValue('newPassword')) throw new Error('两次输入的新密码不一致');
+                if (value && value !== getFieldValue('newPassword'))
+                  throw new Error('两次输入的新密码不一致');
               },
             }),
           ]}

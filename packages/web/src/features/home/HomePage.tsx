@@ -14,7 +14,11 @@ function CardBody({ card }: { card: HomeCard }) {
   return (
     <>
       {card.value !== undefined && (
-        <Statistic value={card.value} suffix={card.unit} styles={{ content: color ? { color } : undefined }} />
+        <Statistic
+          value={card.value}
+          suffix={card.unit}
+          styles={{ content: color ? { color } : undefined }}
+        />
       )}
       {card.description && (
         <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
@@ -60,7 +64,11 @@ export default function HomePage() {
         <Row gutter={[16, 16]}>
           {home.data.map((card) => (
             <Col key={card.key} xs={24} sm={12} xl={card.items?.length ? 12 : 6}>
-              <Card title={card.title} extra={card.link ? <Link to={card.link}>查看</Link> : undefined} style={{ height: '100%' }}>
+              <Card
+                title={card.title}
+                extra={card.link ? <Link to={card.link}>查看</Link> : undefined}
+                style={{ height: '100%' }}
+              >
                 <CardBody card={card} />
               </Card>
             </Col>

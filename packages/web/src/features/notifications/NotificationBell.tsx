@@ -3,7 +3,12 @@ import { BellOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import dayjs from 'dayjs';
-import { useMarkAllRead, useMarkRead, useNotifications, type NotificationItem } from '../../api/notifications';
+import {
+  useMarkAllRead,
+  useMarkRead,
+  useNotifications,
+  type NotificationItem,
+} from '../../api/notifications';
 
 /** Bell with the unread count; the dropdown lists the latest notifications. */
 export function NotificationBell() {
@@ -26,7 +31,13 @@ export function NotificationBell() {
     <div style={{ width: 'min(360px, calc(100vw - 32px))' }}>
       <Flex justify="space-between" align="center" style={{ marginBottom: 8 }}>
         <Typography.Text strong>通知（{unread} 条未读）</Typography.Text>
-        <Button size="small" type="link" disabled={unread === 0} loading={markAll.isPending} onClick={() => markAll.mutate()}>
+        <Button
+          size="small"
+          type="link"
+          disabled={unread === 0}
+          loading={markAll.isPending}
+          onClick={() => markAll.mutate()}
+        >
           全部标为已读
         </Button>
       </Flex>
@@ -67,7 +78,11 @@ export function NotificationBell() {
                 }
                 description={
                   <>
-                    {item.body && <Typography.Paragraph ellipsis={{ rows: 2 }} style={{ margin: 0 }}>{item.body}</Typography.Paragraph>}
+                    {item.body && (
+                      <Typography.Paragraph ellipsis={{ rows: 2 }} style={{ margin: 0 }}>
+                        {item.body}
+                      </Typography.Paragraph>
+                    )}
                     <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                       {dayjs(item.createdAt).format('YYYY-MM-DD HH:mm')}
                     </Typography.Text>
@@ -94,7 +109,15 @@ export function NotificationBell() {
 
   return (
     <Popover content={content} trigger="click" open={open} onOpenChange={setOpen} placement="bottomRight">
-      <Button type="text" aria-label={`通知，${unread} 条未读`} icon={<Badge count={unread} size="small" offset={[4, -2]}><BellOutlined style={{ fontSize: 18 }} /></Badge>} />
+      <Button
+        type="text"
+        aria-label={`通知，${unread} 条未读`}
+        icon={
+          <Badge count={unread} size="small" offset={[4, -2]}>
+            <BellOutlined style={{ fontSize: 18 }} />
+          </Badge>
+        }
+      />
     </Popover>
   );
 }

@@ -28,7 +28,11 @@ export default function NotificationsPage() {
               setPage(1);
             }}
           />
-          <Button disabled={!list.data?.unreadCount} loading={markAll.isPending} onClick={() => markAll.mutate()}>
+          <Button
+            disabled={!list.data?.unreadCount}
+            loading={markAll.isPending}
+            onClick={() => markAll.mutate()}
+          >
             全部标为已读
           </Button>
         </Space>

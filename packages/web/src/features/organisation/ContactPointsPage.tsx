@@ -19,7 +19,12 @@ const kindOptions = contactPointKinds.map((k) => ({ value: k, label: contactPoin
 
 const columns: ColumnsType<ContactPoint> = [
   sortable<ContactPoint>({ title: '名称', dataIndex: 'name', key: 'name' }),
-  sortable<ContactPoint>({ title: '类型', dataIndex: 'kind', key: 'kind', render: (k: ContactPoint['kind']) => contactPointKindLabels[k] ?? k }),
+  sortable<ContactPoint>({
+    title: '类型',
+    dataIndex: 'kind',
+    key: 'kind',
+    render: (k: ContactPoint['kind']) => contactPointKindLabels[k] ?? k,
+  }),
   sortable<ContactPoint>({ title: '镇（街道）', dataIndex: 'town', key: 'town' }),
   sortable<ContactPoint>({ title: '村（社区）', dataIndex: 'village', key: 'village' }),
   { title: '地址', dataIndex: 'address', key: 'address' },
@@ -41,7 +46,13 @@ export default function ContactPointsPage() {
         schema: contactPointInputSchema,
         labels: { name: '名称', kind: '类型', town: '镇（街道）', village: '村（社区）', address: '地址' },
         initialValues: { kind: 'liaisonPoint' },
-        toValues: (r) => ({ name: r.name, kind: r.kind, town: r.town, village: r.village ?? '', address: r.address ?? '' }),
+        toValues: (r) => ({
+          name: r.name,
+          kind: r.kind,
+          town: r.town,
+          village: r.village ?? '',
+          address: r.address ?? '',
+        }),
         toBody: (v) => ({
           name: v.name ?? '',
           kind: v.kind,
@@ -57,13 +68,25 @@ export default function ContactPointsPage() {
             <Form.Item name="kind" label="类型" rules={[zodRule(contactPointInputSchema, 'kind', '类型')]}>
               <Select options={kindOptions} />
             </Form.Item>
-            <Form.Item name="town" label="镇（街道）" rules={[zodRule(contactPointInputSchema, 'town', '镇（街道）')]}>
+            <Form.Item
+              name="town"
+              label="镇（街道）"
+              rules={[zodRule(contactPointInputSchema, 'town', '镇（街道）')]}
+            >
               <Input />
             </Form.Item>
-            <Form.Item name="village" label="村（社区）" rules={[zodRule(contactPointInputSchema, 'village', '村（社区）')]}>
+            <Form.Item
+              name="village"
+              label="村（社区）"
+              rules={[zodRule(contactPointInputSchema, 'village', '村（社区）')]}
+            >
               <Input />
             </Form.Item>
-            <Form.Item name="address" label="地址" rules={[zodRule(contactPointInputSchema, 'address', '地址')]}>
+            <Form.Item
+              name="address"
+              label="地址"
+              rules={[zodRule(contactPointInputSchema, 'address', '地址')]}
+            >
               <Input />
             </Form.Item>
           </>

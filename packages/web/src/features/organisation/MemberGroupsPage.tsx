@@ -36,7 +36,11 @@ export default function MemberGroupsPage() {
             <Form.Item name="name" label="名称" rules={[zodRule(memberGroupInputSchema, 'name', '名称')]}>
               <Input />
             </Form.Item>
-            <Form.Item name="description" label="说明" rules={[zodRule(memberGroupInputSchema, 'description', '说明')]}>
+            <Form.Item
+              name="description"
+              label="说明"
+              rules={[zodRule(memberGroupInputSchema, 'description', '说明')]}
+            >
               <Input.TextArea rows={3} />
             </Form.Item>
           </>

@@ -42,7 +42,9 @@ export function MemberImportButtons() {
       void queryClient.invalidateQueries({ queryKey: ['/api/members'] });
       void queryClient.invalidateQueries({ queryKey: ['/api/organisation/options'] });
     } catch (error) {
-      const rows = (error instanceof ApiError && (error.details as { rows?: ImportRowError[] } | undefined)?.rows) || null;
+      const rows =
+        (error instanceof ApiError && (error.details as { rows?: ImportRowError[] } | undefined)?.rows) ||
+        null;
       if (error instanceof ApiError && error.code === 'IMPORT_FAILED' && Array.isArray(rows)) {
         setReport({ message: error.message, rows });
       } else {
@@ -85,7 +87,7 @@ export function MemberImportButtons() {
           type="error"
           showIcon
           title={report?.message}
-          description={`共 ${report?.rows.length ?? 0} 处错误，请修改表格后重新导入。`}
+          description="请按下表修改后重新导入。"
           style={{ marginBottom: 16 }}
         />
         <Table<ImportRowError>

@@ -1,7 +1,12 @@
 import { RecordSelect } from '../../components/RecordSelect';
 
 /** Searchable member picker backed by the member list (by name or phone). */
-export function MemberSelect(props: { value?: number | null; onChange?: (v: number | null) => void; initialLabel?: string | null; id?: string }) {
+export function MemberSelect(props: {
+  value?: number | null;
+  onChange?: (v: number | null) => void;
+  initialLabel?: string | null;
+  id?: string;
+}) {
   return (
     <RecordSelect
       {...props}

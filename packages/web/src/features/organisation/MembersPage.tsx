@@ -11,7 +11,12 @@ import {
   memberStatuses,
   type MemberInput,
 } from '@cppcc/shared';
-import { toSelectOptions, useOrganisationOptions, type Identified, type OrganisationOptions } from '../../api/resources';
+import {
+  toSelectOptions,
+  useOrganisationOptions,
+  type Identified,
+  type OrganisationOptions,
+} from '../../api/resources';
 import { booleanFilterOptions, nameOf } from '../../components/columns';
 import { ResourcePage, sortable } from '../../components/ResourcePage';
 import { zodRule } from '../../components/zodForm';
@@ -42,7 +47,12 @@ export interface Member extends Identified {
   status: Status;
 }
 
-const statusColors: Record<Status, string> = { active: 'green', suspended: 'orange', resigned: 'default', removed: 'red' };
+const statusColors: Record<Status, string> = {
+  active: 'green',
+  suspended: 'orange',
+  resigned: 'default',
+  removed: 'red',
+};
 const statusOptions = memberStatuses.map((s) => ({ value: s, label: memberStatusLabels[s] }));
 const labels: Record<keyof MemberInput, string> = {
   name: '姓名',
@@ -103,7 +113,13 @@ function memberColumns(options: Partial<OrganisationOptions> | undefined): Colum
   ];
 }
 
-function MemberDetail({ member, options }: { member: Member; options: Partial<OrganisationOptions> | undefined }) {
+function MemberDetail({
+  member,
+  options,
+}: {
+  member: Member;
+  options: Partial<OrganisationOptions> | undefined;
+}) {
   const scNames = (member.specialCommittees ?? []).map((sc) => sc.name).join('、');
   return (
     <Descriptions column={1} bordered size="small">
@@ -112,17 +128,24 @@ function MemberDetail({ member, options }: { member: Member; options: Partial<Or
       <Descriptions.Item label="民族">{member.ethnicity}</Descriptions.Item>
       <Descriptions.Item label="出生年月">{member.birthMonth}</Descriptions.Item>
       <Descriptions.Item label="党派">{member.party}</Descriptions.Item>
-      <Descriptions.Item label="界别">{nameOf(options?.sectors, member.sectorId, member.sectorName)}</Descriptions.Item>
+      <Descriptions.Item label="界别">
+        {nameOf(options?.sectors, member.sectorId, member.sectorName)}
+      </Descriptions.Item>
       <Descriptions.Item label="专委会">{scNames}</Descriptions.Item>
-      <Descriptions.Item label="活动小组">{nameOf(options?.memberGroups, member.groupId, member.groupName)}</Descriptions.Item>
+      <Descriptions.Item label="活动小组">
+        {nameOf(options?.memberGroups, member.groupId, member.groupName)}
+      </Descriptions.Item>
       <Descriptions.Item label="联系点">
         {nameOf(options?.contactPoints, member.contactPointId, member.contactPointName)}
       </Descriptions.Item>
       <Descriptions.Item label="工作单位及职务">{member.employer}</Descriptions.Item>
       <Descriptions.Item label="手机号">{member.phone}</Descriptions.Item>
-      <Descriptions.Item label="届">{nameOf(options?.terms, member.termId, member.termName)}</Descriptions.Item>
+      <Descriptions.Item label="届">
+        {nameOf(options?.terms, member.termId, member.termName)}
+      </Descriptions.Item>
       <Descriptions.Item label="身份">
-        {[member.isLeader && '主席会议成员', member.isStandingMember && '常委'].filter(Boolean).join('、') || '委员'}
+        {[member.isLeader && '主席会议成员', member.isStandingMember && '常委'].filter(Boolean).join('、') ||
+          '委员'}
       </Descriptions.Item>
       <Descriptions.Item label="状态">{memberStatusLabels[member.status]}</Descriptions.Item>
     </Descriptions>
@@ -145,19 +168,71 @@ export default function MembersPage() {
       searchPlaceholder="姓名、手机号、工作单位"
       toolbar={<MemberImportButtons />}
       filters={[
-        { name: 'sectorId', label: '界别', input: <Select allowClear showSearch={{ optionFilterProp: 'label' }} placeholder="全部" options={select('sectors')} style={{ width: 160 }} /> },
-        { name: 'groupId', label: '活动小组', input: <Select allowClear placeholder="全部" options={select('memberGroups')} style={{ width: 140 }} /> },
-        { name: 'specialCommitteeId', label: '专委会', input: <Select allowClear placeholder="全部" options={select('specialCommittees')} style={{ width: 180 }} /> },
-        { name: 'contactPointId', label: '联系点', input: <Select allowClear placeholder="全部" options={select('contactPoints')} style={{ width: 180 }} /> },
-        { name: 'status', label: '状态', input: <Select allowClear placeholder="全部" options={statusOptions} style={{ width: 120 }} /> },
-        { name: 'isStandingMember', label: '常委', input: <Select allowClear placeholder="全部" options={booleanFilterOptions} style={{ width: 100 }} /> },
+        {
+          name: 'sectorId',
+          label: '界别',
+          input: (
+            <Select
+              allowClear
+              showSearch={{ optionFilterProp: 'label' }}
+              placeholder="全部"
+              options={select('sectors')}
+              style={{ width: 160 }}
+            />
+          ),
+        },
+        {
+          name: 'groupId',
+          label: '活动小组',
+          input: (
+            <Select allowClear placeholder="全部" options={select('memberGroups')} style={{ width: 140 }} />
+          ),
+        },
+        {
+          name: 'specialCommitteeId',
+          label: '专委会',
+          input: (
+            <Select
+              allowClear
+              placeholder="全部"
+              options={select('specialCommittees')}
+              style={{ width: 180 }}
+            />
+          ),
+        },
+        {
+          name: 'contactPointId',
+          label: '联系点',
+          input: (
+            <Select allowClear placeholder="全部" options={select('contactPoints')} style={{ width: 180 }} />
+          ),
+        },
+        {
+          name: 'status',
+          label: '状态',
+          input: <Select allowClear placeholder="全部" options={statusOptions} style={{ width: 120 }} />,
+        },
+        {
+          name: 'isStandingMember',
+          label: '常委',
+          input: (
+            <Select allowClear placeholder="全部" options={booleanFilterOptions} style={{ width: 100 }} />
+          ),
+        },
       ]}
       detail={(m) => <MemberDetail member={m} options={o} />}
       form={{
         schema: memberInputSchema,
         labels,
         width: 720,
-        initialValues: { gender: 'male', ethnicity: '汉族', status: 'active', isStandingMember: false, isLeader: false, specialCommitteeIds: [] },
+        initialValues: {
+          gender: 'male',
+          ethnicity: '汉族',
+          status: 'active',
+          isStandingMember: false,
+          isLeader: false,
+          specialCommitteeIds: [],
+        },
         toValues: (m) => ({
           ...m,
           birthMonth: m.birthMonth ? dayjs(`${m.birthMonth}-01`) : undefined,
@@ -202,7 +277,11 @@ export default function MembersPage() {
               </Form.Item>
             </Col>
             <Col xs={24} md={12}>
-              <Form.Item name="birthMonth" label="出生年月" rules={[zodRule(memberInputSchema, 'birthMonth', '出生年月', month)]}>
+              <Form.Item
+                name="birthMonth"
+                label="出生年月"
+                rules={[zodRule(memberInputSchema, 'birthMonth', '出生年月', month)]}
+              >
                 <DatePicker picker="month" style={{ width: '100%' }} />
               </Form.Item>
             </Col>
@@ -218,7 +297,11 @@ export default function MembersPage() {
             </Col>
             <Col xs={24} md={12}>
               <Form.Item name="sectorId" label="界别" rules={[rule('sectorId')]}>
-                <Select showSearch={{ optionFilterProp: 'label' }} options={select('sectors')} placeholder="请选择" />
+                <Select
+                  showSearch={{ optionFilterProp: 'label' }}
+                  options={select('sectors')}
+                  placeholder="请选择"
+                />
               </Form.Item>
             </Col>
             <Col xs={24} md={12}>
@@ -243,7 +326,12 @@ export default function MembersPage() {
             </Col>
             <Col xs={24} md={12}>
               <Form.Item name="contactPointId" label="联系点" rules={[rule('contactPointId')]}>
-                <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={select('contactPoints')} placeholder="可不选" />
+                <Select
+                  allowClear
+                  showSearch={{ optionFilterProp: 'label' }}
+                  options={select('contactPoints')}
+                  placeholder="可不选"
+                />
               </Form.Item>
             </Col>
             <Col xs={24}>

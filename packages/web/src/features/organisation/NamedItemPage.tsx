@@ -39,13 +39,19 @@ export function NamedItemPage({ title, noun, endpoint }: { title: string; noun: 
         toValues: (r) => ({ name: r.name, sortOrder: r.sortOrder, active: r.active }),
         toBody: (v) => ({ name: v.name ?? '', sortOrder: v.sortOrder ?? 0, active: v.active ?? true }),
         confirm: (body, editing) =>
-          editing?.active && body.active === false ? `停用后，新录入的委员不能再选择“${editing.name}”。确定停用吗？` : null,
+          editing?.active && body.active === false
+            ? `停用后，新录入的委员不能再选择“${editing.name}”。确定停用吗？`
+            : null,
         fields: () => (
           <>
             <Form.Item name="name" label="名称" rules={[zodRule(namedItemInputSchema, 'name', '名称')]}>
               <Input />
             </Form.Item>
-            <Form.Item name="sortOrder" label="排序号" rules={[zodRule(namedItemInputSchema, 'sortOrder', '排序号')]}>
+            <Form.Item
+              name="sortOrder"
+              label="排序号"
+              rules={[zodRule(namedItemInputSchema, 'sortOrder', '排序号')]}
+            >
               <InputNumber min={0} precision={0} style={{ width: '100%' }} />
             </Form.Item>
             <Form.Item name="active" label="启用" valuePropName="checked">

@@ -1,6 +1,10 @@
 import { Form, Input, Select } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { organisationProposerInputSchema, organisationProposerKindLabels, organisationProposerKinds } from '@cppcc/shared';
+import {
+  organisationProposerInputSchema,
+  organisationProposerKindLabels,
+  organisationProposerKinds,
+} from '@cppcc/shared';
 import type { Identified } from '../../api/resources';
 import { ResourcePage, sortable } from '../../components/ResourcePage';
 import { zodRule } from '../../components/zodForm';
@@ -16,7 +20,10 @@ interface OrganisationProposer extends Identified {
   convenerName?: string | null;
 }
 
-const kindOptions = organisationProposerKinds.map((k) => ({ value: k, label: organisationProposerKindLabels[k] }));
+const kindOptions = organisationProposerKinds.map((k) => ({
+  value: k,
+  label: organisationProposerKindLabels[k],
+}));
 
 const columns: ColumnsType<OrganisationProposer> = [
   sortable<OrganisationProposer>({ title: '名称', dataIndex: 'name', key: 'name' }),
@@ -45,10 +52,18 @@ export default function OrganisationProposersPage() {
         toBody: (v) => ({ name: v.name ?? '', kind: v.kind, convenerMemberId: v.convenerMemberId ?? null }),
         fields: ({ editing }) => (
           <>
-            <Form.Item name="name" label="名称" rules={[zodRule(organisationProposerInputSchema, 'name', '名称')]}>
+            <Form.Item
+              name="name"
+              label="名称"
+              rules={[zodRule(organisationProposerInputSchema, 'name', '名称')]}
+            >
               <Input />
             </Form.Item>
-            <Form.Item name="kind" label="类型" rules={[zodRule(organisationProposerInputSchema, 'kind', '类型')]}>
+            <Form.Item
+              name="kind"
+              label="类型"
+              rules={[zodRule(organisationProposerInputSchema, 'kind', '类型')]}
+            >
               <Select options={kindOptions} />
             </Form.Item>
             <Form.Item name="convenerMemberId" label="召集人" extra="界别、小组以组织名义提案时由召集人签署">

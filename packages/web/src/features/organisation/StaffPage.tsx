@@ -34,7 +34,12 @@ export default function StaffPage() {
       form={{
         schema: staffInputSchema,
         labels: { name: '姓名', department: '部门', position: '职务', phone: '手机号' },
-        toValues: (r) => ({ name: r.name, department: r.department ?? '', position: r.position ?? '', phone: r.phone ?? '' }),
+        toValues: (r) => ({
+          name: r.name,
+          department: r.department ?? '',
+          position: r.position ?? '',
+          phone: r.phone ?? '',
+        }),
         toBody: (v) => ({
           name: v.name ?? '',
           department: optional(v.department),
@@ -46,7 +51,11 @@ export default function StaffPage() {
             <Form.Item name="name" label="姓名" rules={[zodRule(staffInputSchema, 'name', '姓名')]}>
               <Input />
             </Form.Item>
-            <Form.Item name="department" label="部门" rules={[zodRule(staffInputSchema, 'department', '部门')]}>
+            <Form.Item
+              name="department"
+              label="部门"
+              rules={[zodRule(staffInputSchema, 'department', '部门')]}
+            >
               <Input />
             </Form.Item>
             <Form.Item name="position" label="职务" rules={[zodRule(staffInputSchema, 'position', '职务')]}>

@@ -29,8 +29,11 @@ interface PlenarySession extends Identified {
 
 const day = (v: unknown) => (dayjs.isDayjs(v) ? (v as Dayjs).format('YYYY-MM-DD') : undefined);
 const toDay = (v: string | null | undefined) => (v ? dayjs(v) : undefined);
-const dateRule = (schema: typeof termInputSchema | typeof plenarySessionInputSchema, field: string, label: string) =>
-  zodRule(schema, field, label, (v) => day(v));
+const dateRule = (
+  schema: typeof termInputSchema | typeof plenarySessionInputSchema,
+  field: string,
+  label: string,
+) => zodRule(schema, field, label, (v) => day(v));
 
 const termColumns: ColumnsType<Term> = [
   sortable<Term>({ title: '届次', dataIndex: 'number', key: 'number', render: (n) => `第${n}届` }),
@@ -51,20 +54,42 @@ function TermsTab() {
       form={{
         schema: termInputSchema,
         labels: { number: '届次', name: '名称', startDate: '开始日期', endDate: '结束日期' },
-        toValues: (r) => ({ number: r.number, name: r.name, startDate: toDay(r.startDate), endDate: toDay(r.endDate) }),
-        toBody: (v) => ({ number: v.number, name: v.name ?? '', startDate: day(v.startDate), endDate: day(v.endDate) }),
+        toValues: (r) => ({
+          number: r.number,
+          name: r.name,
+          startDate: toDay(r.startDate),
+          endDate: toDay(r.endDate),
+        }),
+        toBody: (v) => ({
+          number: v.number,
+          name: v.name ?? '',
+          startDate: day(v.startDate),
+          endDate: day(v.endDate),
+        }),
         fields: () => (
           <>
-            <Form.Item name="number" label="届次（第几届）" rules={[zodRule(termInputSchema, 'number', '届次')]}>
+            <Form.Item
+              name="number"
+              label="届次（第几届）"
+              rules={[zodRule(termInputSchema, 'number', '届次')]}
+            >
               <InputNumber min={1} max={99} precision={0} style={{ width: '100%' }} />
             </Form.Item>
             <Form.Item name="name" label="名称" rules={[zodRule(termInputSchema, 'name', '名称')]}>
               <Input placeholder="如：第五届" />
             </Form.Item>
-            <Form.Item name="startDate" label="开始日期" rules={[dateRule(termInputSchema, 'startDate', '开始日期')]}>
+            <Form.Item
+              name="startDate"
+              label="开始日期"
+              rules={[dateRule(termInputSchema, 'startDate', '开始日期')]}
+            >
               <DatePicker style={{ width: '100%' }} />
             </Form.Item>
-            <Form.Item name="endDate" label="结束日期" rules={[dateRule(termInputSchema, 'endDate', '结束日期')]}>
+            <Form.Item
+              name="endDate"
+              label="结束日期"
+              rules={[dateRule(termInputSchema, 'endDate', '结束日期')]}
+            >
               <DatePicker style={{ width: '100%' }} />
             </Form.Item>
           </>
@@ -79,8 +104,18 @@ function SessionsTab() {
   const termOptions = toSelectOptions(options.data?.terms);
   const columns: ColumnsType<PlenarySession> = [
     sortable<PlenarySession>({ title: '名称', dataIndex: 'name', key: 'name' }),
-    { title: '所属届', dataIndex: 'termId', key: 'termId', render: (id, r) => nameOf(options.data?.terms, id, r.termName) },
-    sortable<PlenarySession>({ title: '开幕日期', dataIndex: 'meetingStart', key: 'meetingStart', render: dateText }),
+    {
+      title: '所属届',
+      dataIndex: 'termId',
+      key: 'termId',
+      render: (id, r) => nameOf(options.data?.terms, id, r.termName),
+    },
+    sortable<PlenarySession>({
+      title: '开幕日期',
+      dataIndex: 'meetingStart',
+      key: 'meetingStart',
+      render: dateText,
+    }),
     { title: '闭幕日期', dataIndex: 'meetingEnd', key: 'meetingEnd', render: dateText },
     {
       title: '大会提案征集期',
@@ -98,7 +133,11 @@ function SessionsTab() {
       createRoles={writers.memberStructure}
       defaultSort={{ sort: 'meetingStart', order: 'desc' }}
       filters={[
-        { name: 'termId', label: '届', input: <Select allowClear placeholder="全部" options={termOptions} style={{ width: 140 }} /> },
+        {
+          name: 'termId',
+          label: '届',
+          input: <Select allowClear placeholder="全部" options={termOptions} style={{ width: 140 }} />,
+        },
       ]}
       form={{
         schema: s,
@@ -134,7 +173,11 @@ function SessionsTab() {
             <Form.Item name="termId" label="所属届" rules={[zodRule(s, 'termId', '所属届')]}>
               <Select options={termOptions} placeholder="请选择" />
             </Form.Item>
-            <Form.Item name="number" label="会议次数（第几次会议）" rules={[zodRule(s, 'number', '会议次数')]}>
+            <Form.Item
+              name="number"
+              label="会议次数（第几次会议）"
+              rules={[zodRule(s, 'number', '会议次数')]}
+            >
               <InputNumber min={1} max={20} precision={0} style={{ width: '100%' }} />
             </Form.Item>
             <Form.Item name="name" label="名称" rules={[zodRule(s, 'name', '名称')]}>
@@ -154,7 +197,11 @@ function SessionsTab() {
             >
               <DatePicker style={{ width: '100%' }} />
             </Form.Item>
-            <Form.Item name="submissionCloses" label="提案截止日期" rules={[dateRule(s, 'submissionCloses', '提案截止日期')]}>
+            <Form.Item
+              name="submissionCloses"
+              label="提案截止日期"
+              rules={[dateRule(s, 'submissionCloses', '提案截止日期')]}
+            >
               <DatePicker style={{ width: '100%' }} />
             </Form.Item>
           </>

@@ -98,7 +98,9 @@ export default function UnitsPage() {
           active: v.active ?? true,
         }),
         confirm: (body, editing) =>
-          editing?.active && body.active === false ? `停用后不能再向“${editing.name}”交办提案。确定停用吗？` : null,
+          editing?.active && body.active === false
+            ? `停用后不能再向“${editing.name}”交办提案。确定停用吗？`
+            : null,
         fields: () => (
           <>
             <Form.Item name="name" label="单位名称" rules={[zodRule(unitInputSchema, 'name', '单位名称')]}>
@@ -107,10 +109,18 @@ export default function UnitsPage() {
             <Form.Item name="shortName" label="简称" rules={[zodRule(unitInputSchema, 'shortName', '简称')]}>
               <Input />
             </Form.Item>
-            <Form.Item name="contactPerson" label="联系人" rules={[zodRule(unitInputSchema, 'contactPerson', '联系人')]}>
+            <Form.Item
+              name="contactPerson"
+              label="联系人"
+              rules={[zodRule(unitInputSchema, 'contactPerson', '联系人')]}
+            >
               <Input />
             </Form.Item>
-            <Form.Item name="contactPhone" label="联系电话" rules={[zodRule(unitInputSchema, 'contactPhone', '联系电话')]}>
+            <Form.Item
+              name="contactPhone"
+              label="联系电话"
+              rules={[zodRule(unitInputSchema, 'contactPhone', '联系电话')]}
+            >
               <Input />
             </Form.Item>
             <Form.Item name="active" label="启用" valuePropName="checked">

@@ -1,5 +1,19 @@
 import { useEffect } from 'react';
-import { Alert, Button, Card, Col, Form, Input, InputNumber, Modal, Row, Select, Skeleton, Space, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Row,
+  Select,
+  Skeleton,
+  Space,
+  Typography,
+} from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
@@ -36,7 +50,8 @@ const numberGroups: { title: string; fields: SettingKey[] }[] = [
   { title: '会议与安全', fields: ['maxLeaveRequestsPerMeeting', 'sessionIdleMinutes'] },
 ];
 
-const rule = (field: SettingKey) => zodRule(fieldSchema, field, settingLabels[field], (v) => (v === null || v === '' ? undefined : v));
+const rule = (field: SettingKey) =>
+  zodRule(fieldSchema, field, settingLabels[field], (v) => (v === null || v === '' ? undefined : v));
 
 /** Per-committee rules (DOMAIN.md defaults, changed here by the system administrator). */
 export default function SettingsPage() {
@@ -56,7 +71,12 @@ export default function SettingsPage() {
     if (query.data) form.setFieldsValue(query.data.settings);
   }, [query.data, form]);
 
-  if (!query.data) return <Card title="系统设置">{query.isError ? <Alert type="error" title={query.error.message} /> : <Skeleton active />}</Card>;
+  if (!query.data)
+    return (
+      <Card title="系统设置">
+        {query.isError ? <Alert type="error" title={query.error.message} /> : <Skeleton active />}
+      </Card>
+    );
   const canUpdate = allowed(query.data, 'canUpdate');
 
   function submit() {
@@ -84,7 +104,11 @@ export default function SettingsPage() {
 
   return (
     <Card
-      title={<Typography.Title level={4} style={{ margin: 0 }}>系统设置</Typography.Title>}
+      title={
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          系统设置
+        </Typography.Title>
+      }
       extra={
         canUpdate && (
           <Space>
@@ -96,7 +120,9 @@ export default function SettingsPage() {
         )
       }
     >
-      {!canUpdate && <Alert type="info" showIcon title="只有系统管理员可以修改设置" style={{ marginBottom: 16 }} />}
+      {!canUpdate && (
+        <Alert type="info" showIcon title="只有系统管理员可以修改设置" style={{ marginBottom: 16 }} />
+      )}
       <Form form={form} layout="vertical" disabled={!canUpdate} onFinish={submit}>
         {numberGroups.map((group) => (
           <div key={group.title}>
@@ -104,7 +130,12 @@ export default function SettingsPage() {
             <Row gutter={16}>
               {group.fields.map((field) => (
                 <Col key={field} xs={24} sm={12} lg={8}>
-                  <Form.Item name={field} label={settingLabels[field]} extra={hint(field)} rules={[rule(field)]}>
+                  <Form.Item
+                    name={field}
+                    label={settingLabels[field]}
+                    extra={hint(field)}
+                    rules={[rule(field)]}
+                  >
                     <InputNumber precision={0} style={{ width: '100%' }} />
                   </Form.Item>
                 </Col>
@@ -119,7 +150,10 @@ export default function SettingsPage() {
               <Form.Item
                 name={['evaluationGradeThresholds', grade]}
                 label={{ excellent: '优秀分数线', good: '良好分数线', fair: '一般分数线' }[grade]}
-                rules={[{ required: true, message: '请填写分数线' }, { type: 'integer', min: 1, max: 100, message: '分数线应为 1–100 的整数' }]}
+                rules={[
+                  { required: true, message: '请填写分数线' },
+                  { type: 'integer', min: 1, max: 100, message: '分数线应为 1–100 的整数' },
+                ]}
               >
                 <InputNumber precision={0} style={{ width: '100%' }} />
               </Form.Item>
@@ -127,10 +161,20 @@ export default function SettingsPage() {
           ))}
         </Row>
         <Typography.Title level={5}>提案分类与理由</Typography.Title>
-        <Form.Item name="proposalCategories" label={settingLabels.proposalCategories} rules={[rule('proposalCategories')]} extra="输入后按回车添加">
+        <Form.Item
+          name="proposalCategories"
+          label={settingLabels.proposalCategories}
+          rules={[rule('proposalCategories')]}
+          extra="输入后按回车添加"
+        >
           <Select mode="tags" open={false} tokenSeparators={['\n']} />
         </Form.Item>
-        <Form.Item name="rejectionGrounds" label={settingLabels.rejectionGrounds} rules={[rule('rejectionGrounds')]} extra="输入后按回车添加">
+        <Form.Item
+          name="rejectionGrounds"
+          label={settingLabels.rejectionGrounds}
+          rules={[rule('rejectionGrounds')]}
+          extra="输入后按回车添加"
+        >
           <Select mode="tags" open={false} tokenSeparators={['\n']} />
         </Form.Item>
         <Form.Item label={settingLabels.answerCategories} required>
@@ -149,12 +193,21 @@ export default function SettingsPage() {
                     <Form.Item
                       name={[field.name, 'label']}
                       label="名称"
-                      rules={[{ required: true, whitespace: true, message: '请填写名称' }, { max: 30, message: '不超过 30 个字' }]}
+                      rules={[
+                        { required: true, whitespace: true, message: '请填写名称' },
+                        { max: 30, message: '不超过 30 个字' },
+                      ]}
                     >
                       <Input style={{ width: 220 }} />
                     </Form.Item>
                     {canUpdate && fields.length > 1 && (
-                      <Button type="text" danger icon={<MinusCircleOutlined />} aria-label="删除此类别" onClick={() => remove(field.name)} />
+                      <Button
+                        type="text"
+                        danger
+                        icon={<MinusCircleOutlined />}
+                        aria-label="删除此类别"
+                        onClick={() => remove(field.name)}
+                      />
                     )}
                   </Space>
                 ))}
