@@ -2,6 +2,7 @@ import type { AppInstance } from '../app';
 import { authRoutes } from './auth/routes';
 import { proposalDocumentsRoutes } from './proposals/documents/routes';
 import { proposalFiguresRoutes } from './proposals/figures/routes';
+import { proposalRoutes } from './proposals/routes';
 import { systemRoutes } from './system/routes';
 import { organisationRoutes } from './organisation/routes';
 import { accountRoutes } from './accounts/routes';
@@ -15,6 +16,7 @@ export async function registerModules(api: AppInstance) {
   await api.register(organisationRoutes);
   await api.register(accountRoutes);
   await api.register(proposalFiguresRoutes);
+  await api.register(proposalRoutes);
   await api.register(auditRoutes);
   await api.register(settingsRoutes);
   await api.register(proposalDocumentsRoutes);

@@ -53,6 +53,8 @@ export const proposalCollectionPolicy = definePolicy<{ committeeId: number }>({
   resource: 'proposals',
   label: '提案',
   abilities: {
+    /** Everyone of the committee knows the collection exists; refusals of its views are then 403, not 404. */
+    read: () => true,
     create: (a) => hasRole(a, 'member') && a.memberId !== null,
     review: (a) => isStaff(a),
     overview: (a) => isStaff(a) || hasRole(a, 'leader'),
