@@ -1,17 +1,4 @@
-import {
-  aliasedTable,
-  and,
-  asc,
-  count,
-  eq,
-  exists,
-  ilike,
-  inArray,
-  ne,
-  or,
-  sql,
-  type SQL,
-} from 'drizzle-orm';
+import { aliasedTable, and, asc, count, eq, ilike, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
 import {
   memberPublicDtoSchema,
   memberStatusLabels,
@@ -165,10 +152,9 @@ function memberFilters(actor: Actor, query: ListMembersQuery): SQL {
   if (query.isStandingMember !== undefined)
     conditions.push(eq(members.isStandingMember, query.isStandingMember));
   if (query.specialCommitteeId) {
+    // Qualified by hand: drizzle leaves columns unqualified when the outer select has one table.
     conditions.push(
-      exists(
-        sql`(select 1 from ${memberSpecialCommittees} where ${memberSpecialCommittees.memberId} = ${members.id} and ${memberSpecialCommittees.specialCommitteeId} = ${query.specialCommitteeId})`,
-      ),
+      sql`exists (select 1 from member_special_committees msc where msc.member_id = "members"."id" and msc.special_committee_id = ${query.specialCommitteeId})`,
     );
   }
   return and(...conditions)!;

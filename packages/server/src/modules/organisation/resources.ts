@@ -24,7 +24,6 @@ import {
 import {
   contactPoints,
   memberGroups,
-  memberSpecialCommittees,
   members,
   organisationProposers,
   sectors,
@@ -39,25 +38,25 @@ import { plenarySessionResource, termResource } from './terms';
 const yesNo = (v: unknown) => (v ? '是' : '否');
 const text = (v: unknown) => (v === null || v === undefined ? '' : String(v));
 
-const sectorMemberCount =
-  sql<number>`(select count(*) from ${members} where ${members.sectorId} = ${sectors.id})`
-    .mapWith(Number)
-    .as('member_count');
+// Written out with qualified names: drizzle leaves column references unqualified in a single-table select,
+// which inside a subquery would bind to the subquery's own table.
+const sectorMemberCount = sql<number>`(select count(*) from members m where m.sector_id = "sectors"."id")`
+  .mapWith(Number)
+  .as('member_count');
 const specialCommitteeMemberCount =
-  sql<number>`(select count(*) from ${memberSpecialCommittees} where ${memberSpecialCommittees.specialCommitteeId} = ${specialCommittees.id})`
+  sql<number>`(select count(*) from member_special_committees msc where msc.special_committee_id = "special_committees"."id")`
     .mapWith(Number)
     .as('member_count');
-const groupMemberCount =
-  sql<number>`(select count(*) from ${members} where ${members.groupId} = ${memberGroups.id})`
-    .mapWith(Number)
-    .as('member_count');
+const groupMemberCount = sql<number>`(select count(*) from members m where m.group_id = "member_groups"."id")`
+  .mapWith(Number)
+  .as('member_count');
 const contactPointMemberCount =
-  sql<number>`(select count(*) from ${members} where ${members.contactPointId} = ${contactPoints.id})`
+  sql<number>`(select count(*) from members m where m.contact_point_id = "contact_points"."id")`
     .mapWith(Number)
     .as('member_count');
 const convenerName = sql<
   string | null
->`(select ${members.name} from ${members} where ${members.id} = ${organisationProposers.convenerMemberId})`.as(
+>`(select m.name from members m where m.id = "organisation_proposers"."convener_member_id")`.as(
   'convener_name',
 );
 

@@ -42,10 +42,10 @@ export const termResource: CatalogResource = {
   },
 };
 
-const termName =
-  sql<string>`(select ${terms.name} from ${terms} where ${terms.id} = ${plenarySessions.termId})`.as(
-    'term_name',
-  );
+// Qualified by hand: see resources.ts.
+const termName = sql<string>`(select t.name from terms t where t.id = "plenary_sessions"."term_id")`.as(
+  'term_name',
+);
 
 export const listPlenarySessionsQuery = listQuerySchema
   .extend({ termId: z.coerce.number().int().positive('编号应为正整数').optional() })

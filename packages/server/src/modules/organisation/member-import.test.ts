@@ -1,0 +1,282 @@
+import ExcelJS from 'exceljs';
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { memberImportHeaders, type ImportRowIssue } from '@cppcc/shared';
+import { as, createTestApp, type Session, type TestContext } from '../../../test/harness';
+import {
+  buildCommittee,
+  buildContactPoint,
+  buildMember,
+  buildMemberGroup,
+  buildSector,
+  buildSpecialCommittee,
+  buildTerm,
+  signedInUser,
+} from '../../../test/factories';
+import { auditLog, memberSpecialCommittees, members } from '../../db/schema';
+import { multipartFile, rosterFile, type RosterRow } from './fixtures';
+import { parseBirthMonth } from './member-import';
+
+let t: TestContext;
+let committeeId: number;
+let liaison: Session;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const db = t.database.db;
+  committeeId = (await buildCommittee(db)).id;
+  await buildTerm(db, committeeId, { number: 4, name: '第四届' });
+  await buildTerm(db, committeeId, { number: 5, name: '第五届' });
+  for (const name of ['经济界', '教育界', '农业界']) await buildSector(db, committeeId, name);
+  for (const name of ['提案委员会', '经济委员会', '教科卫体委员会'])
+    await buildSpecialCommittee(db, committeeId, name);
+  await buildMemberGroup(db, committeeId, '第一小组');
+  await buildContactPoint(db, committeeId, { name: '城关镇工作室' });
+  liaison = await signedInUser(t.app, committeeId, ['liaisonStaff']);
+});
+afterAll(() => t.close());
+
+const row = (overrides: RosterRow = {}): RosterRow => ({
+  姓名: '李明',
+  性别: '男',
+  民族: '回族',
+  出生年月: '1978-09',
+  党派: '民建',
+  界别: '经济界',
+  专委会: '提案委员会、经济委员会',
+  活动小组: '第一小组',
+  联系点: '城关镇工作室',
+  工作单位及职务: '南湖物流园 董事长',
+  手机: '13600000001',
+  是否常委: '是',
+  是否主席会成员: '否',
+  届: '第五届',
+  状态: '在任',
+  ...overrides,
+});
+
+async function upload(session: Session, content: Buffer, filename = '委员名单.xlsx', contentType?: string) {
+  const { payload, headers } = multipartFile(content, filename, { contentType });
+  return t.app.inject({
+    method: 'POST',
+    url: '/api/members/import',
+    headers: { ...as(session), ...headers },
+    payload,
+  });
+}
+
+const countMembers = async () =>
+  (await t.database.db.select().from(members).where(eq(members.committeeId, committeeId))).length;
+
+describe('import template', () => {
+  it('is an xlsx with the Chinese headers and one example row using the committee’s names', async () => {
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/api/members/import-template',
+      headers: as(liaison),
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-disposition']).toContain(
+      `filename*=UTF-8''${encodeURIComponent('委员名单导入模板.xlsx')}`,
+    );
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const rows: unknown[][] = [];
+    wb.worksheets[0]!.eachRow((r) => rows.push((r.values as unknown[]).slice(1)));
+    expect(rows[0]).toEqual([...memberImportHeaders]);
+    expect(rows).toHaveLength(2);
+    expect(rows[1]![5]).toBe('经济界');
+    expect(rows[1]![13]).toBe('第五届');
+  });
+
+  it('is refused to members', async () => {
+    const m = await signedInUser(t.app, committeeId, ['member']);
+    const res = await t.app.inject({ method: 'GET', url: '/api/members/import-template', headers: as(m) });
+    expect(res.statusCode).toBe(403);
+  });
+});
+
+describe('importing a roster', () => {
+  it('creates every row of a good file in one go, with one audit entry', async () => {
+    const before = await countMembers();
+    const file = await rosterFile([
+      row(),
+      row({
+        姓名: '赵芳',
+        性别: '女',
+        手机: '136 0000 0002',
+        专委会: '',
+        活动小组: '',
+        联系点: '',
+        是否常委: '',
+        届: '',
+        状态: '',
+        出生年月: '1980年3月',
+      }),
+      row({
+        姓名: '孙强',
+        手机: '13600000003',
+        专委会: '教科卫体委员会',
+        届: '4',
+        是否主席会成员: '是',
+        出生年月: '1969.11',
+      }),
+    ]);
+    const res = await upload(liaison, file);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toEqual({ created: 3 });
+    expect(await countMembers()).toBe(before + 3);
+
+    const [li] = await t.database.db
+      .select()
+      .from(members)
+      .where(and(eq(members.committeeId, committeeId), eq(members.phone, '13600000001')));
+    expect(li).toMatchObject({
+      name: '李明',
+      gender: 'male',
+      ethnicity: '回族',
+      birthMonth: '1978-09',
+      isStandingMember: true,
+      employer: '南湖物流园 董事长',
+    });
+    const links = await t.database.db
+      .select()
+      .from(memberSpecialCommittees)
+      .where(eq(memberSpecialCommittees.memberId, li!.id));
+    expect(links).toHaveLength(2);
+    const [zhao] = await t.database.db.select().from(members).where(eq(members.phone, '13600000002'));
+    expect(zhao).toMatchObject({
+      birthMonth: '1980-03',
+      isStandingMember: false,
+      status: 'active',
+      groupId: null,
+    });
+    const [sun] = await t.database.db.select().from(members).where(eq(members.phone, '13600000003'));
+    expect(sun).toMatchObject({ birthMonth: '1969-11', isLeader: true });
+    // Empty 届 means the current term; "4" means the fourth.
+    const list = await t.app.inject({
+      method: 'GET',
+      url: '/api/members?q=%E8%B5%B5%E8%8A%B3',
+      headers: as(liaison),
+    });
+    expect(list.json().items[0].termName).toBe('第五届');
+    const sunView = await t.app.inject({
+      method: 'GET',
+      url: `/api/members/${sun!.id}`,
+      headers: as(liaison),
+    });
+    expect(sunView.json().termName).toBe('第四届');
+
+    const audits = await t.database.db.select().from(auditLog).where(eq(auditLog.action, 'member.import'));
+    expect(audits).toHaveLength(1);
+    expect(audits[0]!.summary).toContain('3 名');
+  });
+
+  it('refuses a file with bad rows, reporting every problem by row and column, and writes nothing', async () => {
+    await buildMember(t.database.db, committeeId, { name: '老委员', phone: '13600009999' });
+    const before = await countMembers();
+    const file = await rosterFile([
+      row({ 手机: '13611110001' }),
+      row({ 手机: '13611110002', 界别: '未知界' }),
+      row({ 手机: '1361111' }),
+      row({ 手机: '13611110004', 专委会: '提案委员会、经济委员会、教科卫体委员会' }),
+      row({ 手机: '13611110005', 姓名: '' }),
+      row({ 手机: '13611110001' }),
+      row({ 手机: '13600009999' }),
+      row({
+        手机: '13611110008',
+        性别: '未知',
+        出生年月: '七八年',
+        是否常委: '也许',
+        届: '第九届',
+        状态: '退休',
+      }),
+    ]);
+    const res = await upload(liaison, file);
+    expect(res.statusCode).toBe(422);
+    const body = res.json() as { code: string; message: string; details: { rows: ImportRowIssue[] } };
+    expect(body.code).toBe('IMPORT_FAILED');
+    expect(body.message).toContain('未写入任何数据');
+    const at = (r: number) =>
+      body.details.rows.filter((i) => i.row === r).map((i) => `${i.column}:${i.message}`);
+    // Data starts on spreadsheet row 2 (row 1 is the header).
+    expect(at(2)).toEqual([]);
+    expect(at(3)).toEqual(['界别:未找到界别“未知界”，请先在系统中添加或检查名称']);
+    expect(at(4)).toEqual(['手机:手机号应为 11 位数字']);
+    expect(at(5)).toEqual(['专委会:专委会最多 2 个，填写了 3 个']);
+    expect(at(6)).toEqual(['姓名:请填写姓名']);
+    expect(at(7)).toEqual(['手机:手机号 13611110001 与第 2 行重复']);
+    expect(at(8)).toEqual(['手机:手机号 13600009999 已被委员“老委员”使用']);
+    expect(
+      at(9)
+        .map((s) => s.split(':')[0])
+        .sort(),
+    ).toEqual(['出生年月', '性别', '是否常委', '届', '状态'].sort());
+    expect(await countMembers()).toBe(before);
+    expect(
+      await t.database.db.select().from(auditLog).where(eq(auditLog.action, 'member.import')),
+    ).toHaveLength(1);
+  });
+
+  it('names missing columns', async () => {
+    const file = await rosterFile([{ 姓名: '缺列' }], ['姓名', '性别']);
+    const res = await upload(liaison, file);
+    expect(res.statusCode).toBe(422);
+    expect(res.json().details.rows.map((r: ImportRowIssue) => r.column)).toEqual([
+      '民族',
+      '出生年月',
+      '党派',
+      '界别',
+      '手机',
+    ]);
+  });
+
+  it('refuses content that is not an xlsx even when named .xlsx, and other file names', async () => {
+    const before = await countMembers();
+    const fake = await upload(liaison, Buffer.from('姓名,手机\n张三,13600000001\n'), '委员名单.xlsx');
+    expect(fake.statusCode).toBe(415);
+    expect(fake.json().code).toBe('UNSUPPORTED_MEDIA_TYPE');
+    const xls = await upload(liaison, await rosterFile([row({ 手机: '13622220001' })]), '委员名单.xls');
+    expect(xls.statusCode).toBe(415);
+    const notMultipart = await t.app.inject({
+      method: 'POST',
+      url: '/api/members/import',
+      headers: as(liaison),
+      payload: { file: 'x' },
+    });
+    expect(notMultipart.statusCode).toBe(415);
+    expect(await countMembers()).toBe(before);
+  });
+
+  it('refuses a file over the size limit', async () => {
+    const big = Buffer.concat([
+      await rosterFile([row({ 手机: '13633330001' })]),
+      Buffer.alloc(5 * 1024 * 1024 + 10, 1),
+    ]);
+    const res = await upload(liaison, big);
+    expect(res.statusCode).toBe(413);
+    expect(res.json().message).toContain('不能超过 5 MB');
+  });
+
+  it('is refused to proposal staff and members, before the file is read', async () => {
+    const before = await countMembers();
+    for (const roles of [['proposalStaff'], ['member']] as const) {
+      const s = await signedInUser(t.app, committeeId, [...roles]);
+      const res = await upload(s, await rosterFile([row({ 手机: '13644440001' })]));
+      expect(res.statusCode).toBe(403);
+    }
+    expect(await countMembers()).toBe(before);
+  });
+});
+
+describe('birth month parsing', () => {
+  it('accepts the ways rosters write it', () => {
+    expect(parseBirthMonth('1975-06')).toBe('1975-06');
+    expect(parseBirthMonth('1975.6')).toBe('1975-06');
+    expect(parseBirthMonth('1975/06')).toBe('1975-06');
+    expect(parseBirthMonth('1975年6月')).toBe('1975-06');
+    expect(parseBirthMonth('1975-06-01')).toBe('1975-06');
+    expect(parseBirthMonth('1975-13')).toBeNull();
+    expect(parseBirthMonth('六月')).toBeNull();
+  });
+});
