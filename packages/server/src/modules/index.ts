@@ -8,6 +8,9 @@ import { organisationRoutes } from './organisation/routes';
 import { accountRoutes } from './accounts/routes';
 import { auditRoutes } from './audit/routes';
 import { settingsRoutes } from './settings/routes';
+import { attachmentRoutes } from './attachments/routes';
+import { notificationRoutes } from './notifications/routes';
+import { homeRoutes } from './home/routes';
 
 /** Every module's routes, registered explicitly under /api. */
 export async function registerModules(api: AppInstance) {
@@ -20,4 +23,7 @@ export async function registerModules(api: AppInstance) {
   await api.register(auditRoutes);
   await api.register(settingsRoutes);
   await api.register(proposalDocumentsRoutes);
+  await api.register(attachmentRoutes);
+  await api.register(notificationRoutes);
+  await api.register(homeRoutes);
 }

@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import type { AppInstance } from '../../app';
+import { AppError } from '../../lib/errors';
+import { contentDisposition, openStoredFile, storedFileExists, storeUpload } from '../../lib/storage';
+import { deleteAttachment, findReadableAttachment, recordUpload } from './service';
+
+const idParams = z
+  .object({ id: z.coerce.number({ error: '编号应为数字' }).int().positive('编号应为正整数') })
+  .strict();
+const attachmentResponse = z.object({
+  id: z.number(),
+  fileName: z.string(),
+  mimeType: z.string(),
+  size: z.number(),
+});
+
+export async function attachmentRoutes(app: AppInstance) {
+  const { database, config } = app.deps;
+  const { db } = database;
+
+  app.post(
+    '/attachments',
+    {
+      schema: {
+        tags: ['attachments'],
+        summary: '上传附件（multipart 字段 file；关联到记录前仅上传者可见）',
+        consumes: ['multipart/form-data'],
+        response: { 201: attachmentResponse },
+      },
+    },
+    async (req, reply) => {
+      if (!req.isMultipart()) {
+        throw new AppError('UNSUPPORTED_MEDIA_TYPE', '请以 multipart/form-data 方式上传文件（字段名 file）');
+      }
+      const part = await req.file();
+      if (!part || part.fieldname !== 'file') {
+        part?.file.resume();
+        throw new AppError('BAD_REQUEST', '请选择要上传的文件（字段名 file）');
+      }
+      const stored = await storeUpload(config, part.file, part.filename);
+      return reply.status(201).send(await recordUpload(db, req.actor!, stored));
+    },
+  );
+
+  app.get(
+    '/attachments/:id/download',
+    { schema: { tags: ['attachments'], summary: '下载附件', params: idParams } },
+    async (req, reply) => {
+      const row = await findReadableAttachment(db, req.actor!, req.params.id);
+      if (!(await storedFileExists(config, row.storageKey)))
+        throw new AppError('NOT_FOUND', '附件文件已丢失，请联系管理员');
+      return reply
+        .header('content-type', row.mimeType)
+        .header('content-length', row.size)
+        .header('content-disposition', contentDisposition(row.fileName))
+        .header('x-content-type-options', 'nosniff')
+        .header('cache-control', 'private, no-store')
+        .send(openStoredFile(config, row.storageKey));
+    },
+  );
+
+  app.delete(
+    '/attachments/:id',
+    { schema: { tags: ['attachments'], summary: '删除未关联的附件（仅上传者）', params: idParams } },
+    async (req, reply) => {
+      await deleteAttachment(db, config, req.actor!, req.params.id);
+      return reply.status(204).send();
+    },
+  );
+}
