@@ -1,6 +1,6 @@
-import { StrictMode, useEffect } from 'react';
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App as AntApp, ConfigProvider } from 'antd';
+import { ConfigProvider } from 'antd';
 import zhCN from 'antd/es/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
@@ -8,7 +8,7 @@ import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@ta
 import { RouterProvider } from 'react-router';
 import { ApiError, configureClient } from './api/client';
 import { meKey } from './api/auth';
-import { setMessageApi, showError, showWarning } from './app/notifier';
+import { showError, showWarning } from './app/notifier';
 import { router } from './app/router';
 
 dayjs.locale('zh-cn');
@@ -57,13 +57,6 @@ configureClient({
   },
 });
 
-/** Hands antd's themed message API to code outside components. */
-function NotifierBridge() {
-  const { message } = AntApp.useApp();
-  useEffect(() => setMessageApi(message), [message]);
-  return null;
-}
-
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <ConfigProvider
@@ -72,12 +65,9 @@ createRoot(document.getElementById('root')!).render(
       button={{ autoInsertSpace: false }}
       theme={{ token: { colorPrimary: '#b71c1c', borderRadius: 4 } }}
     >
-      <AntApp>
-        <NotifierBridge />
-        <QueryClientProvider client={queryClient}>
-          <RouterProvider router={router} />
-        </QueryClientProvider>
-      </AntApp>
+      <QueryClientProvider client={queryClient}>
+        <RouterProvider router={router} />
+      </QueryClientProvider>
     </ConfigProvider>
   </StrictMode>,
 );

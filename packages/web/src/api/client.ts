@@ -148,9 +148,9 @@ export async function downloadFile(path: string, query?: Query, fallbackName = '
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-/** Field problems of a VALIDATION_FAILED answer, keyed by the body field name. */
+/** Field problems of an answer (VALIDATION_FAILED, DUPLICATE …) as `details.fields`. */
 export function fieldIssues(error: unknown): FieldIssue[] {
-  if (!(error instanceof ApiError) || error.code !== 'VALIDATION_FAILED') return [];
+  if (!(error instanceof ApiError)) return [];
   const fields = (error.details as { fields?: FieldIssue[] } | undefined)?.fields;
   return Array.isArray(fields) ? fields : [];
 }

@@ -1,6 +1,7 @@
-import { Suspense, useMemo, useState } from 'react';
+import { Suspense, useEffect, useMemo, useState } from 'react';
 import { Navigate, Outlet, useLocation, useMatches, useNavigate } from 'react-router';
 import {
+  App,
   Avatar,
   Button,
   Drawer,
@@ -18,6 +19,7 @@ import { roleLabels } from '@cppcc/shared';
 import { useLogout, useMeQuery } from '../api/auth';
 import { NotificationBell } from '../features/notifications/NotificationBell';
 import { menuFor, type MenuEntry } from './menu';
+import { setMessageApi } from './notifier';
 
 const siderWidth = 216;
 
@@ -42,8 +44,28 @@ function selectedKey(entries: MenuEntry[], pathname: string): string | undefined
   return best?.key;
 }
 
-/** Signed-in frame: side menu (drawer on phones), header with notifications and the user menu. */
+/** Lets toasts raised outside components use the themed message API of <App>. */
+function MessageBridge() {
+  const { message } = App.useApp();
+  useEffect(() => {
+    setMessageApi(message);
+    return () => setMessageApi(null);
+  }, [message]);
+  return null;
+}
+
+/** antd's <App> gives pages themed modal/message hooks; the login page does without it. */
 export default function AppLayout() {
+  return (
+    <App component={false}>
+      <MessageBridge />
+      <SignedInFrame />
+    </App>
+  );
+}
+
+/** Signed-in frame: side menu (drawer on phones), header with notifications and the user menu. */
+function SignedInFrame() {
   const me = useMeQuery();
   const location = useLocation();
   const navigate = useNavigate();

@@ -1,6 +1,7 @@
 import { useMemo, useState, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
 import {
+  App,
   Button,
   Card,
   Drawer,
@@ -8,7 +9,6 @@ import {
   Form,
   Grid,
   Input,
-  Modal,
   Space,
   Table,
   Typography,
@@ -343,6 +343,7 @@ function EditDrawer<T extends Identified>(props: {
 }) {
   const { spec, editing, noun } = props;
   const [form] = Form.useForm();
+  const { modal } = App.useApp();
   const save = useSaveResource<T>(props.endpoint);
 
   async function submit() {
@@ -369,7 +370,7 @@ function EditDrawer<T extends Identified>(props: {
       );
     const question = spec.confirm?.(body, editing);
     if (question)
-      Modal.confirm({
+      modal.confirm({
         title: '请确认',
         content: question,
         okText: '确定保存',

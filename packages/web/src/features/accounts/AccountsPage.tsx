@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Alert, Button, Form, Input, Modal, Popconfirm, Select, Space, Tag, Typography } from 'antd';
+import { Alert, App, Button, Form, Input, Popconfirm, Select, Space, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
@@ -40,6 +40,8 @@ interface Account extends Identified {
   createdAt?: string;
 }
 
+type ModalApi = ReturnType<typeof App.useApp>['modal'];
+
 const endpoint = '/api/accounts';
 const roleOptions = roles.map((r) => ({ value: r, label: roleLabels[r] }));
 
@@ -65,8 +67,8 @@ function useAccountAction<TResult>(path: string) {
 }
 
 /** Shows a password exactly once; the server keeps only its hash. */
-function showInitialPassword(title: string, username: string, password: string) {
-  Modal.success({
+function showInitialPassword(modal: ModalApi, title: string, username: string, password: string) {
+  modal.success({
     title,
     width: 460,
     okText: '我已记下',
@@ -90,6 +92,7 @@ function showInitialPassword(title: string, username: string, password: string) 
 
 export default function AccountsPage() {
   const options = useOrganisationOptions();
+  const { modal } = App.useApp();
   const [busyId, setBusyId] = useState<number | null>(null);
   const reset = useAccountAction<InitialPasswordDto>('/reset-password');
   const unlock = useAccountAction<unknown>('/unlock');
@@ -154,7 +157,7 @@ export default function AccountsPage() {
             cancelText="取消"
             onConfirm={() =>
               run<InitialPasswordDto>(reset, undefined, (r) =>
-                showInitialPassword('密码已重置', a.username, r.initialPassword),
+                showInitialPassword(modal, '密码已重置', a.username, r.initialPassword),
               )
             }
           >
@@ -267,7 +270,7 @@ export default function AccountsPage() {
         onSaved: (saved, editing) => {
           const created = saved as InitialPasswordDto | undefined;
           if (!editing && created?.initialPassword) {
-            showInitialPassword('账号已创建', created.account.username, created.initialPassword);
+            showInitialPassword(modal, '账号已创建', created.account.username, created.initialPassword);
           }
         },
         fields: ({ editing, form }) => (

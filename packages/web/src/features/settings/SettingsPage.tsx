@@ -1,13 +1,13 @@
 import { useEffect } from 'react';
 import {
   Alert,
+  App,
   Button,
   Card,
   Col,
   Form,
   Input,
   InputNumber,
-  Modal,
   Row,
   Select,
   Skeleton,
@@ -57,6 +57,7 @@ const rule = (field: SettingKey) =>
 export default function SettingsPage() {
   const queryClient = useQueryClient();
   const [form] = Form.useForm<CommitteeSettings>();
+  const { modal } = App.useApp();
   const query = useQuery({ queryKey: key, queryFn: () => api<SettingsDto>('/api/settings') });
   const save = useMutation({
     mutationFn: (body: CommitteeSettings) => api<SettingsDto>('/api/settings', { method: 'PUT', body }),
@@ -90,7 +91,7 @@ export default function SettingsPage() {
   }
 
   function restoreDefaults() {
-    Modal.confirm({
+    modal.confirm({
       title: '恢复默认设置',
       content: '表单将填入默认值（尚未保存），确认无误后再点“保存”。',
       okText: '填入默认值',
