@@ -98,6 +98,31 @@ describe('GET /api/audit-log', () => {
     expect(await summaries('from=2025-03-02&to=2025-03-02')).toEqual(['重置甲']);
     expect(await summaries('from=2025-03-03&to=2025-03-03')).toEqual(['修改设置']);
     expect(await summaries(`actor=${encodeURIComponent('%')}`)).toEqual([]);
+    // The actor filter also matches the account's username.
+    const [withAccount] = await t.database.db
+      .insert(auditLog)
+      .values(
+        entry({
+          actorId: auditor.userId,
+          actorName: '审计员',
+          summary: '按用户名',
+          createdAt: new Date('2025-04-04T09:00:00+08:00'),
+        }),
+      )
+      .returning();
+    await t.database.db
+      .insert(auditLog)
+      .values(
+        entry({
+          committeeId: otherCommitteeId,
+          actorId: auditor.userId,
+          summary: '外委按用户名',
+          createdAt: new Date('2025-04-04T10:00:00+08:00'),
+        }),
+      );
+    expect(await summaries(`actor=${auditor.user.username}&from=2025-04-01&to=2025-04-30`)).toEqual([
+      withAccount!.summary,
+    ]);
     const page = (await get('from=2025-03-01&to=2025-03-31&pageSize=2&page=2')).json();
     expect(page).toMatchObject({ total: 3, page: 2, pageSize: 2 });
     expect(page.items.map((e: { summary: string }) => e.summary)).toEqual(['创建账号甲']);

@@ -1,7 +1,7 @@
-import { and, count, desc, eq, gte, ilike, like, lt, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, ilike, inArray, like, lt, or, type SQL } from 'drizzle-orm';
 import { auditActionLabels, type AuditEntryDto, type ListAuditLogQuery } from '@cppcc/shared';
 import type { Db, DbOrTx } from '../../db/client';
-import { auditLog } from '../../db/schema';
+import { auditLog, users } from '../../db/schema';
 import type { Actor } from '../../lib/actor';
 import { likePattern, pageOffset, toPage } from '../../lib/list';
 
@@ -14,9 +14,18 @@ const nextDayStart = (day: string) => new Date(dayStart(day).getTime() + 24 * 36
 /** Escapes LIKE wildcards for a prefix match. */
 const prefixPattern = (text: string) => `${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-function auditConditions(actor: Actor, f: AuditFilters): SQL | undefined {
+function auditConditions(db: DbOrTx, actor: Actor, f: AuditFilters): SQL | undefined {
   const conditions: SQL[] = [eq(auditLog.committeeId, actor.committeeId)];
-  if (f.actor) conditions.push(ilike(auditLog.actorName, likePattern(f.actor)));
+  if (f.actor) {
+    // The log keeps the actor's name as it was; the username is matched through the account.
+    const byUsername = db
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.committeeId, actor.committeeId), ilike(users.username, likePattern(f.actor))));
+    conditions.push(
+      or(ilike(auditLog.actorName, likePattern(f.actor)), inArray(auditLog.actorId, byUsername))!,
+    );
+  }
   if (f.action) conditions.push(like(auditLog.action, prefixPattern(f.action)));
   if (f.targetType) conditions.push(eq(auditLog.targetType, f.targetType));
   if (f.ip) conditions.push(like(auditLog.ip, prefixPattern(f.ip)));
@@ -42,7 +51,7 @@ export function presentAuditEntry(row: typeof auditLog.$inferSelect): AuditEntry
 }
 
 export async function listAuditLog(db: Db, actor: Actor, query: ListAuditLogQuery) {
-  const where = auditConditions(actor, query);
+  const where = auditConditions(db, actor, query);
   const rows = await db
     .select()
     .from(auditLog)
@@ -61,7 +70,7 @@ export async function selectAuditForExport(db: Db, actor: Actor, filters: AuditF
   return db
     .select()
     .from(auditLog)
-    .where(auditConditions(actor, filters))
+    .where(auditConditions(db, actor, filters))
     .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
     .limit(maxExportRows + 1);
 }
