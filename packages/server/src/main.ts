@@ -3,21 +3,35 @@ import { openDatabase, runMigrations } from './db/client';
 import { buildApp } from './app';
 import { seedOnEmpty } from './db/seed';
 import { purgeIdleSessions } from './lib/auth';
+import { runProposalReminders } from './modules/proposals/reminders';
 
 const config = loadConfig();
-const database = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: `${config.dataDir}/pgdata` });
+const database = await openDatabase({
+  databaseUrl: config.databaseUrl,
+  pgliteDir: `${config.dataDir}/pgdata`,
+});
 await runMigrations(database.db);
 const seeded = config.seedDemo ? await seedOnEmpty(database.db, config) : null;
 await purgeIdleSessions(database.db, config.sessionIdleMinutes);
 const app = await buildApp({ database, config });
 const address = await app.listen({ port: config.port, host: config.host });
 
+// Deadline reminders come from the clock, not from people remembering: hourly, and once at start-up.
+const remindProposals = () =>
+  runProposalReminders(database.db).catch((e) => console.error('提案提醒任务失败', e));
+void remindProposals();
+setInterval(remindProposals, 60 * 60 * 1000).unref();
+
 console.log(`政协履职平台已启动：${address.replace('127.0.0.1', 'localhost')}`);
-console.log(`数据库：${database.mode === 'embedded' ? `嵌入式 PGlite（${config.dataDir}/pgdata）` : 'PostgreSQL'}`);
+console.log(
+  `数据库：${database.mode === 'embedded' ? `嵌入式 PGlite（${config.dataDir}/pgdata）` : 'PostgreSQL'}`,
+);
 if (seeded) {
   console.log('演示账号（每个角色一个）：');
   for (const account of seeded.accounts) console.log(`  ${account.username.padEnd(16)} ${account.label}`);
-  console.log(`演示密码：${seeded.password}${seeded.passwordGenerated ? '（随机生成；设置 DEMO_PASSWORD 可固定）' : ''}`);
+  console.log(
+    `演示密码：${seeded.password}${seeded.passwordGenerated ? '（随机生成；设置 DEMO_PASSWORD 可固定）' : ''}`,
+  );
 }
 
 let closing = false;

@@ -22,7 +22,11 @@ export async function loadAccess(db: DbOrTx, rows: ProposalRow[]): Promise<Map<n
   if (ids.length === 0) return out;
   const [people, slots, supervisors] = await Promise.all([
     db
-      .select({ proposalId: proposalProposers.proposalId, memberId: proposalProposers.memberId, status: proposalProposers.status })
+      .select({
+        proposalId: proposalProposers.proposalId,
+        memberId: proposalProposers.memberId,
+        status: proposalProposers.status,
+      })
       .from(proposalProposers)
       .where(inArray(proposalProposers.proposalId, ids)),
     db
@@ -36,7 +40,8 @@ export async function loadAccess(db: DbOrTx, rows: ProposalRow[]): Promise<Map<n
   ]);
   for (const p of people) {
     const a = out.get(p.proposalId)!;
-    if (p.status === 'confirmed' && !a.proposerMemberIds.includes(p.memberId)) a.proposerMemberIds.push(p.memberId);
+    if (p.status === 'confirmed' && !a.proposerMemberIds.includes(p.memberId))
+      a.proposerMemberIds.push(p.memberId);
     if (p.status === 'invited') a.invitedMemberIds.push(p.memberId);
   }
   for (const s of slots) out.get(s.proposalId)!.unitIds.push(s.unitId);

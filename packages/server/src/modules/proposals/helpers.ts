@@ -3,6 +3,9 @@ import type { DbOrTx } from '../../db/client';
 import { attachments, members, plenarySessions, proposals, units } from '../../db/schema';
 import type { Actor } from '../../lib/actor';
 import { recordDuty } from '../../lib/duty';
+import { attachToRecord } from '../../lib/storage';
+import type { ProposalAttachmentOwner } from './attachment-owners';
+import './attachment-owners';
 import { invalidField, notFound } from '../../lib/errors';
 import type { ProposalAccess } from '../../policies/proposal';
 import type { ProposalRow } from './access';
@@ -50,45 +53,41 @@ export async function checkMembers(db: DbOrTx, committeeId: number, memberIds: n
 }
 
 /**
- * Binds uploaded files to a record. Only the uploader's own unbound files (or files already on this
- * record) of an allowed type are accepted, so an id cannot pull in someone else's document.
+ * Binds uploaded files to a record through lib/storage (only the uploader's own unattached files, or
+ * files already on this record). The type is checked again here: a row that bypassed the upload
+ * check (import, older data) must still not attach an executable to an official document.
  */
 export async function bindAttachments(
   db: DbOrTx,
   actor: Actor,
   ids: number[],
-  owner: { type: string; id: number },
+  owner: { type: ProposalAttachmentOwner; id: number },
   path: string,
 ) {
   const wanted = unique(ids);
   if (wanted.length === 0) return [];
   const rows = await db
-    .select()
+    .select({ id: attachments.id, fileName: attachments.fileName, mimeType: attachments.mimeType })
     .from(attachments)
     .where(and(eq(attachments.committeeId, actor.committeeId), inArray(attachments.id, wanted)));
-  for (const id of wanted) {
-    const row = rows.find((r) => r.id === id);
-    const usable =
-      row &&
-      ((row.ownerId === null && row.uploadedBy === actor.userId) ||
-        (row.ownerType === owner.type && row.ownerId === owner.id));
-    if (!usable) throw invalidField(path, `附件不存在或无权使用（编号 ${id}）`);
+  for (const row of rows) {
     if (!allowedAttachmentTypes.has(row.mimeType)) {
       throw invalidField(path, `附件“${row.fileName}”的类型不允许，请上传 PDF、Word、Excel、图片或文本文件`);
     }
   }
-  await db
-    .update(attachments)
-    .set({ ownerType: owner.type, ownerId: owner.id })
-    .where(and(eq(attachments.committeeId, actor.committeeId), inArray(attachments.id, wanted)));
-  return wanted;
+  return attachToRecord(db, actor, wanted, owner.type, owner.id, path);
 }
 
 /** Today's date in China (UTC+8), as YYYY-MM-DD, for comparing with session windows. */
 export const chinaDate = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 
 /** The session a new proposal belongs to: the one given, else the one whose window is open, else the latest. */
-export async function resolveSession(db: DbOrTx, committeeId: number, sessionId: number | undefined, now: Date) {
+export async function resolveSession(
+  db: DbOrTx,
+  committeeId: number,
+  sessionId: number | undefined,
+  now: Date,
+) {
   if (sessionId !== undefined) {
     const [row] = await db
       .select()
@@ -130,7 +129,11 @@ export async function kindAt(db: DbOrTx, sessionId: number, now: Date) {
 
 /** Next number of the session, taken under a lock of the session row so parallel accepts never collide. */
 export async function nextNumber(db: DbOrTx, sessionId: number) {
-  await db.select({ id: plenarySessions.id }).from(plenarySessions).where(eq(plenarySessions.id, sessionId)).for('update');
+  await db
+    .select({ id: plenarySessions.id })
+    .from(plenarySessions)
+    .where(eq(plenarySessions.id, sessionId))
+    .for('update');
   const [row] = await db
     .select({ max: sql<number | null>`max(${proposals.number})` })
     .from(proposals)

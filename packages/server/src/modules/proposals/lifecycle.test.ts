@@ -2,7 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import * as s from '../../db/schema';
 import { createTestApp, type TestContext } from '../../../test/harness';
-import { caller, dutyOf, notificationsOf, proposalWorld, validProposal, type World } from './proposal-world.fixture';
+import {
+  caller,
+  dutyOf,
+  notificationsOf,
+  proposalWorld,
+  validProposal,
+  type World,
+} from './proposal-world.fixture';
 
 let t: TestContext;
 let w: World;
@@ -24,7 +31,12 @@ describe('joint proposal lifecycle', () => {
 
   it('member drafts with a co-proposer; submitting before inviting is refused', async () => {
     const { users, members, units } = w;
-    const res = await call(users.lead, 'POST', '/proposals', validProposal({ coProposerMemberIds: [members.co.id], suggestedUnitIds: [units.a.id] }));
+    const res = await call(
+      users.lead,
+      'POST',
+      '/proposals',
+      validProposal({ coProposerMemberIds: [members.co.id], suggestedUnitIds: [units.a.id] }),
+    );
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     expect(res.body.state).toBe('draft');
     expect(res.body.proposers.map((p: { status: string }) => p.status)).toEqual(['confirmed', 'invited']);
@@ -46,7 +58,9 @@ describe('joint proposal lifecycle', () => {
     expect(await notificationsOf(w.db, users.co.userId, 'proposal.cosignInvited')).toHaveLength(1);
     const queue = await call(users.co, 'GET', '/proposals?view=cosign');
     expect(queue.body.items.map((p: { id: number }) => p.id)).toEqual([id]);
-    expect((await call(users.other, 'POST', `/proposals/${id}/respond-cosign`, { confirm: true })).status).toBe(404);
+    expect(
+      (await call(users.other, 'POST', `/proposals/${id}/respond-cosign`, { confirm: true })).status,
+    ).toBe(404);
     const confirmed = await call(users.co, 'POST', `/proposals/${id}/respond-cosign`, { confirm: true });
     expect(confirmed.status).toBe(200);
     expect((await call(users.co, 'GET', '/proposals?view=cosign')).body.items).toEqual([]);
@@ -59,7 +73,9 @@ describe('joint proposal lifecycle', () => {
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ state: 'submitted', kind: 'session', kindLabel: '大会提案' });
     const duty = await dutyOf(w.db, id);
-    expect(duty.map((d) => [d.kind, d.memberId, d.role])).toEqual([['proposal.submitted', members.lead.id, 'lead']]);
+    expect(duty.map((d) => [d.kind, d.memberId, d.role])).toEqual([
+      ['proposal.submitted', members.lead.id, 'lead'],
+    ]);
     expect(await notificationsOf(w.db, users.staff.userId, 'proposal.submitted')).toHaveLength(1);
     expect((await call(users.lead, 'PATCH', `/proposals/${id}`, { title: '改标题' })).status).toBe(409);
   });
@@ -72,7 +88,9 @@ describe('joint proposal lifecycle', () => {
     const claimed = await call(users.staff, 'POST', `/proposals/${id}/claim-review`, {});
     expect(claimed.body.state).toBe('reviewing');
     expect((await call(users.lead, 'POST', `/proposals/${id}/accept`, {})).status).toBe(403);
-    const accepted = await call(users.staff, 'POST', `/proposals/${id}/accept`, { version: claimed.body.version });
+    const accepted = await call(users.staff, 'POST', `/proposals/${id}/accept`, {
+      version: claimed.body.version,
+    });
     expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
     expect(accepted.body).toMatchObject({ state: 'accepted', number: 1, numberLabel: '第0001号' });
     const duty = (await dutyOf(w.db, id)).filter((d) => d.kind === 'proposal.accepted');
@@ -88,12 +106,18 @@ describe('joint proposal lifecycle', () => {
   it('assigns a lead and a co unit; units are notified and only they see it in their inbox', async () => {
     const { users, units } = w;
     const bad = await call(users.staff, 'POST', `/proposals/${id}/assign`, {
-      units: [{ unitId: units.a.id, role: 'lead' }, { unitId: units.b.id, role: 'lead' }],
+      units: [
+        { unitId: units.a.id, role: 'lead' },
+        { unitId: units.b.id, role: 'lead' },
+      ],
     });
     expect(bad.status).toBe(400);
     expect(bad.body.message).toMatch(/主办单位必须且只能有一个/);
     const res = await call(users.staff, 'POST', `/proposals/${id}/assign`, {
-      units: [{ unitId: units.a.id, role: 'lead' }, { unitId: units.b.id, role: 'co' }],
+      units: [
+        { unitId: units.a.id, role: 'lead' },
+        { unitId: units.b.id, role: 'co' },
+      ],
       version,
     });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
@@ -109,11 +133,18 @@ describe('joint proposal lifecycle', () => {
 
   it('co unit sends its opinion; lead unit answers, head approves; staff change category and approve', async () => {
     const { users } = w;
-    expect((await call(users.handlerB, 'POST', `/proposals/${id}/unit-opinion`, { text: '财政局意见' })).body.message).toMatch(/签收/);
+    expect(
+      (await call(users.handlerB, 'POST', `/proposals/${id}/unit-opinion`, { text: '财政局意见' })).body
+        .message,
+    ).toMatch(/签收/);
     expect((await call(users.handlerB, 'POST', `/proposals/${id}/acknowledge`, {})).status).toBe(200);
-    const op = await call(users.handlerB, 'POST', `/proposals/${id}/unit-opinion`, { text: '财政局将统筹安排改造资金 2000 万元。' });
+    const op = await call(users.handlerB, 'POST', `/proposals/${id}/unit-opinion`, {
+      text: '财政局将统筹安排改造资金 2000 万元。',
+    });
     expect(op.status, JSON.stringify(op.body)).toBe(200);
-    expect((await call(users.handlerB, 'POST', `/proposals/${id}/answer`, answer('B'))).body.message).toMatch(/协办单位/);
+    expect((await call(users.handlerB, 'POST', `/proposals/${id}/answer`, answer('B'))).body.message).toMatch(
+      /协办单位/,
+    );
     expect((await call(users.handlerA, 'POST', `/proposals/${id}/acknowledge`, {})).status).toBe(200);
     const saved = await call(users.handlerA, 'POST', `/proposals/${id}/answer`, answer('X'));
     expect(saved.status).toBe(400);
@@ -124,14 +155,26 @@ describe('joint proposal lifecycle', () => {
     expect((await call(users.handlerA, 'POST', `/proposals/${id}/answer/head-approve`, {})).status).toBe(403);
     expect((await call(users.handlerA, 'POST', `/proposals/${id}/answer/submit`, {})).status).toBe(200);
     expect(await notificationsOf(w.db, users.headA.userId, 'proposal.answerPendingHead')).toHaveLength(1);
-    expect((await call(users.headB, 'POST', `/proposals/${id}/answer/head-approve`, {})).body.message).toMatch(/没有待负责人审核/);
-    const approved = await call(users.headA, 'POST', `/proposals/${id}/answer/head-approve`, { comment: '同意' });
+    expect(
+      (await call(users.headB, 'POST', `/proposals/${id}/answer/head-approve`, {})).body.message,
+    ).toMatch(/没有待负责人审核/);
+    const approved = await call(users.headA, 'POST', `/proposals/${id}/answer/head-approve`, {
+      comment: '同意',
+    });
     expect(approved.status).toBe(200);
     const answerId = approved.body.answers[0].id;
-    const reviewed = await call(users.staff, 'POST', `/proposals/${id}/answer/review`, { answerId, approve: true, category: 'A' });
+    const reviewed = await call(users.staff, 'POST', `/proposals/${id}/answer/review`, {
+      answerId,
+      approve: true,
+      category: 'A',
+    });
     expect(reviewed.status, JSON.stringify(reviewed.body)).toBe(200);
     expect(reviewed.body).toMatchObject({ state: 'answered', answerCategory: 'A' });
-    expect(reviewed.body.answers[0]).toMatchObject({ category: 'A', originalCategory: 'B', state: 'approved' });
+    expect(reviewed.body.answers[0]).toMatchObject({
+      category: 'A',
+      originalCategory: 'B',
+      state: 'approved',
+    });
     expect(await notificationsOf(w.db, w.users.co.userId, 'proposal.answered')).toHaveLength(1);
   });
 
@@ -140,31 +183,59 @@ describe('joint proposal lifecycle', () => {
     const detail = await call(users.lead, 'GET', `/proposals/${id}`);
     expect(detail.body.answers).toHaveLength(1);
     const answerId = detail.body.answers[0].id;
-    expect((await call(users.handlerA, 'POST', `/proposals/${id}/rate`, rating(answerId, 'satisfied'))).status).toBe(403);
-    expect((await call(users.lead, 'POST', `/proposals/${id}/rate`, rating(answerId, 'dissatisfied'))).status).toBe(200);
+    expect(
+      (await call(users.handlerA, 'POST', `/proposals/${id}/rate`, rating(answerId, 'satisfied'))).status,
+    ).toBe(403);
+    expect(
+      (await call(users.lead, 'POST', `/proposals/${id}/rate`, rating(answerId, 'dissatisfied'))).status,
+    ).toBe(200);
     const dup = await call(users.lead, 'POST', `/proposals/${id}/rate`, rating(answerId, 'satisfied'));
     expect(dup.status).toBe(409);
     const last = await call(users.co, 'POST', `/proposals/${id}/rate`, rating(answerId, 'satisfied'));
     expect(last.body).toMatchObject({ state: 'rehandling', rehandleCount: 1 });
     expect(await notificationsOf(w.db, users.handlerA.userId, 'proposal.rehandling')).toHaveLength(1);
 
-    expect((await call(users.handlerA, 'POST', `/proposals/${id}/answer`, answer('A', '已完成 12 个小区改造'))).status).toBe(200);
+    expect(
+      (await call(users.handlerA, 'POST', `/proposals/${id}/answer`, answer('A', '已完成 12 个小区改造')))
+        .status,
+    ).toBe(200);
     expect((await call(users.handlerA, 'POST', `/proposals/${id}/answer/submit`, {})).status).toBe(200);
-    const returned = await call(users.headA, 'POST', `/proposals/${id}/answer/head-return`, { comment: '请补充资金来源' });
+    const returned = await call(users.headA, 'POST', `/proposals/${id}/answer/head-return`, {
+      comment: '请补充资金来源',
+    });
     expect(returned.status).toBe(200);
-    expect((await call(users.handlerA, 'POST', `/proposals/${id}/answer`, answer('A', '补充：资金来源为专项债'))).status).toBe(200);
+    expect(
+      (await call(users.handlerA, 'POST', `/proposals/${id}/answer`, answer('A', '补充：资金来源为专项债')))
+        .status,
+    ).toBe(200);
     expect((await call(users.handlerA, 'POST', `/proposals/${id}/answer/submit`, {})).status).toBe(200);
     const sent = await call(users.headA, 'POST', `/proposals/${id}/answer/head-approve`, {});
     const second = sent.body.answers.find((a: { round: number }) => a.round === 2);
-    const back = await call(users.staff, 'POST', `/proposals/${id}/answer/review`, { answerId: second.id, approve: false, note: '请写明时间表' });
+    const back = await call(users.staff, 'POST', `/proposals/${id}/answer/review`, {
+      answerId: second.id,
+      approve: false,
+      note: '请写明时间表',
+    });
     expect(back.body.state).toBe('rehandling');
     expect((await call(users.handlerA, 'POST', `/proposals/${id}/answer/submit`, {})).status).toBe(200);
     expect((await call(users.headA, 'POST', `/proposals/${id}/answer/head-approve`, {})).status).toBe(200);
-    const ok = await call(users.staff, 'POST', `/proposals/${id}/answer/review`, { answerId: second.id, approve: true });
+    const ok = await call(users.staff, 'POST', `/proposals/${id}/answer/review`, {
+      answerId: second.id,
+      approve: true,
+    });
     expect(ok.body.state).toBe('answered');
-    expect((await call(users.lead, 'POST', `/proposals/${id}/rate`, rating(answerId, 'satisfied'))).body.message).toMatch(/不是本轮/);
-    expect((await call(users.lead, 'POST', `/proposals/${id}/rate`, rating(second.id, 'satisfied'))).status).toBe(200);
-    const closed = await call(users.co, 'POST', `/proposals/${id}/rate`, rating(second.id, 'basicallySatisfied'));
+    expect(
+      (await call(users.lead, 'POST', `/proposals/${id}/rate`, rating(answerId, 'satisfied'))).body.message,
+    ).toMatch(/不是本轮/);
+    expect(
+      (await call(users.lead, 'POST', `/proposals/${id}/rate`, rating(second.id, 'satisfied'))).status,
+    ).toBe(200);
+    const closed = await call(
+      users.co,
+      'POST',
+      `/proposals/${id}/rate`,
+      rating(second.id, 'basicallySatisfied'),
+    );
     expect(closed.body.state).toBe('closed');
     expect(closed.body.closedAt).not.toBeNull();
   });
@@ -172,7 +243,16 @@ describe('joint proposal lifecycle', () => {
   it('the timeline and the audit log hold every step', async () => {
     const detail = await call(w.users.staff, 'GET', `/proposals/${id}`);
     const steps = detail.body.timeline.map((e: { action: string }) => e.action);
-    expect(steps.slice(0, 8)).toEqual(['create', 'requestCosign', 'respondCosign', 'submit', 'claimReview', 'accept', 'assign', 'acknowledge']);
+    expect(steps.slice(0, 8)).toEqual([
+      'create',
+      'requestCosign',
+      'respondCosign',
+      'submit',
+      'claimReview',
+      'accept',
+      'assign',
+      'acknowledge',
+    ]);
     expect(steps).toContain('requestRehandling');
     expect(steps.at(-1)).toBe('completeRating');
     expect(detail.body.timeline.at(-1)).toMatchObject({ fromState: 'answered', toState: 'closed' });
@@ -185,10 +265,16 @@ describe('joint proposal lifecycle', () => {
 
   it('two-way evaluation stays hidden until both sides are in', async () => {
     const { users, units } = w;
-    const mine = await call(users.lead, 'POST', `/proposals/${id}/evaluations`, { unitId: units.a.id, score: 92 });
+    const mine = await call(users.lead, 'POST', `/proposals/${id}/evaluations`, {
+      unitId: units.a.id,
+      score: 92,
+    });
     expect(mine.status, JSON.stringify(mine.body)).toBe(200);
     expect((await call(users.handlerA, 'GET', `/proposals/${id}`)).body.evaluations).toEqual([]);
-    expect((await call(users.handlerA, 'POST', `/proposals/${id}/evaluations`, { unitId: units.b.id, score: 80 })).status).toBe(400);
+    expect(
+      (await call(users.handlerA, 'POST', `/proposals/${id}/evaluations`, { unitId: units.b.id, score: 80 }))
+        .status,
+    ).toBe(400);
     await call(users.handlerA, 'POST', `/proposals/${id}/evaluations`, { unitId: units.a.id, score: 78 });
     const both = (await call(users.co, 'GET', `/proposals/${id}`)).body.evaluations;
     expect(both.map((e: { grade: string }) => e.grade).sort()).toEqual(['优秀', '良好']);

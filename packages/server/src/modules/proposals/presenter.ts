@@ -57,13 +57,25 @@ export async function presentProposal(ctx: ServiceContext, row: ProposalRow) {
   const access = await accessOf(db, row);
   const a = ctx.actor;
   const isStaffView = hasRole(a, 'proposalStaff', 'leader');
-  const myUnit = a.unitId !== null && access.unitIds.includes(a.unitId) && hasRole(a, 'unitHandler', 'unitHead') ? a.unitId : null;
+  const myUnit =
+    a.unitId !== null && access.unitIds.includes(a.unitId) && hasRole(a, 'unitHandler', 'unitHead')
+      ? a.unitId
+      : null;
   const [session] = await db.select().from(plenarySessions).where(eq(plenarySessions.id, row.sessionId));
   const [org] = row.organisationProposerId
-    ? await db.select().from(organisationProposers).where(eq(organisationProposers.id, row.organisationProposerId))
+    ? await db
+        .select()
+        .from(organisationProposers)
+        .where(eq(organisationProposers.id, row.organisationProposerId))
     : [];
   const people = await db
-    .select({ pp: proposalProposers, name: members.name, sector: sectors.name, phone: members.phone, employer: members.employer })
+    .select({
+      pp: proposalProposers,
+      name: members.name,
+      sector: sectors.name,
+      phone: members.phone,
+      employer: members.employer,
+    })
     .from(proposalProposers)
     .innerJoin(members, eq(members.id, proposalProposers.memberId))
     .innerJoin(sectors, eq(sectors.id, members.sectorId))
@@ -76,7 +88,10 @@ export async function presentProposal(ctx: ServiceContext, row: ProposalRow) {
     .where(eq(proposalUnits.proposalId, row.id))
     .orderBy(asc(proposalUnits.id));
   const suggested = row.suggestedUnitIds.length
-    ? await db.select({ id: units.id, name: units.name }).from(units).where(inArray(units.id, row.suggestedUnitIds))
+    ? await db
+        .select({ id: units.id, name: units.name })
+        .from(units)
+        .where(inArray(units.id, row.suggestedUnitIds))
     : [];
   const answerRows = await db
     .select({ ans: proposalAnswers, unitName: units.name })
@@ -99,14 +114,18 @@ export async function presentProposal(ctx: ServiceContext, row: ProposalRow) {
     const ans = answerRows.find((x) => x.ans.id === r.answerId);
     return (myUnit !== null && ans?.ans.unitId === myUnit) || r.memberId === a.memberId;
   });
-  const opinions = isStaffView || myUnit !== null
-    ? await db
-        .select({ o: proposalUnitOpinions, fromName: units.name })
-        .from(proposalUnitOpinions)
-        .innerJoin(units, eq(units.id, proposalUnitOpinions.fromUnitId))
-        .where(eq(proposalUnitOpinions.proposalId, row.id))
-    : [];
-  const evaluations = await db.select().from(proposalEvaluations).where(eq(proposalEvaluations.proposalId, row.id));
+  const opinions =
+    isStaffView || myUnit !== null
+      ? await db
+          .select({ o: proposalUnitOpinions, fromName: units.name })
+          .from(proposalUnitOpinions)
+          .innerJoin(units, eq(units.id, proposalUnitOpinions.fromUnitId))
+          .where(eq(proposalUnitOpinions.proposalId, row.id))
+      : [];
+  const evaluations = await db
+    .select()
+    .from(proposalEvaluations)
+    .where(eq(proposalEvaluations.proposalId, row.id));
   const supervisors = await db
     .select({ userId: proposalSupervisions.leaderUserId, name: users.displayName })
     .from(proposalSupervisions)
@@ -142,7 +161,12 @@ export async function presentProposal(ctx: ServiceContext, row: ProposalRow) {
     attachmentIds: row.attachmentIds,
     cosignDeadline: iso(row.cosignDeadline),
     rejection: row.rejectionGround
-      ? { ground: row.rejectionGround, reason: row.rejectionReason, disposition: row.rejectionDisposition, forwardUnitId: row.forwardUnitId }
+      ? {
+          ground: row.rejectionGround,
+          reason: row.rejectionReason,
+          disposition: row.rejectionDisposition,
+          forwardUnitId: row.forwardUnitId,
+        }
       : null,
     mergedIntoId: row.mergedIntoId,
     returnComment: row.returnComment,
@@ -189,7 +213,11 @@ export async function presentProposal(ctx: ServiceContext, row: ProposalRow) {
       originalDeadline: iso(s.originalDeadline),
       extensionReason: s.extensionReason,
       declineReason: s.declineReason,
-      overdue: s.active && s.status !== 'answered' && s.deadline < now && ['assigned', 'rehandling'].includes(row.state),
+      overdue:
+        s.active &&
+        s.status !== 'answered' &&
+        s.deadline < now &&
+        ['assigned', 'rehandling'].includes(row.state),
     })),
     unitOpinions: opinions.map(({ o, fromName }) => ({
       id: o.id,
@@ -256,7 +284,9 @@ export async function presentProposal(ctx: ServiceContext, row: ProposalRow) {
       occurredOn: l.occurredOn.toISOString(),
     })),
     followups: followups
-      .filter((f) => isStaffView || f.unitId === myUnit || access.proposerMemberIds.includes(a.memberId ?? -1))
+      .filter(
+        (f) => isStaffView || f.unitId === myUnit || access.proposerMemberIds.includes(a.memberId ?? -1),
+      )
       .map((f) => ({
         id: f.id,
         answerId: f.answerId,

@@ -47,7 +47,10 @@ export const matrix: MatrixEntry[] = [
     crossCommittee: {
       roles: ['proposalStaff', 'leader'],
       async foreign(db, committeeBId) {
-        const p = await buildProposal(db, committeeBId, { state: 'submitted', title: '乙方政协的秘密提案标题' });
+        const p = await buildProposal(db, committeeBId, {
+          state: 'submitted',
+          title: '乙方政协的秘密提案标题',
+        });
         return { url: '/api/proposals?view=all', mustNotContain: p.title };
       },
     },
@@ -61,7 +64,13 @@ export const matrix: MatrixEntry[] = [
         const unit = await buildUnit(db, committeeBId);
         return {
           url: '/api/proposals',
-          payload: { sessionId: session.id, title: '跨组织提案', category: '其他', content: '内容', suggestedUnitIds: [unit.id] },
+          payload: {
+            sessionId: session.id,
+            title: '跨组织提案',
+            category: '其他',
+            content: '内容',
+            suggestedUnitIds: [unit.id],
+          },
           snapshot: async (d) => (await d.execute(sql`select count(*)::int as n from proposals`)).rows[0],
         };
       },
@@ -98,7 +107,11 @@ export const matrix: MatrixEntry[] = [
       roles: strongest,
       async foreign(db, committeeBId) {
         const p = await buildProposal(db, committeeBId, { state: 'draft' });
-        return { url: `/api/proposals/${p.id}`, payload: { title: '改掉别人的标题' }, snapshot: snapshotOf(p.id) };
+        return {
+          url: `/api/proposals/${p.id}`,
+          payload: { title: '改掉别人的标题' },
+          snapshot: snapshotOf(p.id),
+        };
       },
     },
   },
@@ -124,14 +137,23 @@ export const matrix: MatrixEntry[] = [
   commandEntry('assign', 'accepted', { units: [{ unitId: 1, role: 'lead' }] }),
   commandEntry('acknowledge', 'assigned', {}),
   commandEntry('decline', 'assigned', { reason: '不属于本单位职责' }),
-  commandEntry('extend-deadline', 'assigned', { unitId: 1, deadline: '2030-01-01', reason: '需要跨年度实施' }),
+  commandEntry('extend-deadline', 'assigned', {
+    unitId: 1,
+    deadline: '2030-01-01',
+    reason: '需要跨年度实施',
+  }),
   commandEntry('unit-opinion', 'assigned', { text: '协办意见' }),
   commandEntry('answer', 'assigned', answer),
   commandEntry('answer/submit', 'assigned', {}),
   commandEntry('answer/head-approve', 'assigned', {}),
   commandEntry('answer/head-return', 'assigned', { comment: '请修改' }),
   commandEntry('answer/review', 'assigned', { answerId: 1, approve: true }),
-  commandEntry('rate', 'answered', { answerId: 1, satisfaction: 'satisfied', attitude: 'satisfied', relevance: 'targeted' }),
+  commandEntry('rate', 'answered', {
+    answerId: 1,
+    satisfaction: 'satisfied',
+    attitude: 'satisfied',
+    relevance: 'targeted',
+  }),
   commandEntry('close', 'answered', {}),
   commandEntry('key', 'accepted', { key: true }),
   commandEntry('key/approve', 'accepted', { approve: true }),
@@ -140,5 +162,9 @@ export const matrix: MatrixEntry[] = [
   commandEntry('supervision-logs', 'accepted', { kind: 'visit', text: '实地督办', occurredOn: '2025-05-01' }),
   commandEntry('evaluations', 'closed', { unitId: 1, score: 90 }),
   commandEntry('followups', 'closed', { answerId: 1 }),
-  commandEntry('followups/report', 'closed', { followupId: 1, implementation: 'implemented', report: '已落实' }),
+  commandEntry('followups/report', 'closed', {
+    followupId: 1,
+    implementation: 'implemented',
+    report: '已落实',
+  }),
 ];

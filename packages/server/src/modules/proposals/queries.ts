@@ -1,4 +1,18 @@
-import { and, count, desc, eq, exists, inArray, isNotNull, lt, ne, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import {
+  and,
+  count,
+  desc,
+  eq,
+  exists,
+  inArray,
+  isNotNull,
+  lt,
+  ne,
+  notInArray,
+  or,
+  sql,
+  type SQL,
+} from 'drizzle-orm';
 import {
   formatProposalNumber,
   proposalStateLabels,
@@ -35,14 +49,27 @@ function viewScope(ctx: ServiceContext, view: ListProposalsQuery['view'], now: D
     ctx.db
       .select({ one: sql`1` })
       .from(proposalProposers)
-      .where(and(eq(proposalProposers.proposalId, proposals.id), eq(proposalProposers.memberId, memberId), eq(proposalProposers.status, 'confirmed'))),
+      .where(
+        and(
+          eq(proposalProposers.proposalId, proposals.id),
+          eq(proposalProposers.memberId, memberId),
+          eq(proposalProposers.status, 'confirmed'),
+        ),
+      ),
   );
   const unitSlot = (extra?: SQL) =>
     exists(
       ctx.db
         .select({ one: sql`1` })
         .from(proposalUnits)
-        .where(and(eq(proposalUnits.proposalId, proposals.id), eq(proposalUnits.unitId, unitId), eq(proposalUnits.active, true), extra)),
+        .where(
+          and(
+            eq(proposalUnits.proposalId, proposals.id),
+            eq(proposalUnits.unitId, unitId),
+            eq(proposalUnits.active, true),
+            extra,
+          ),
+        ),
     );
   const overdueSlot = (unit?: number) =>
     exists(
@@ -102,7 +129,12 @@ function viewScope(ctx: ServiceContext, view: ListProposalsQuery['view'], now: D
           ctx.db
             .select({ one: sql`1` })
             .from(proposalSupervisions)
-            .where(and(eq(proposalSupervisions.proposalId, proposals.id), eq(proposalSupervisions.leaderUserId, a.userId))),
+            .where(
+              and(
+                eq(proposalSupervisions.proposalId, proposals.id),
+                eq(proposalSupervisions.leaderUserId, a.userId),
+              ),
+            ),
         ),
       )!;
     }
@@ -115,21 +147,33 @@ function viewScope(ctx: ServiceContext, view: ListProposalsQuery['view'], now: D
 
 export async function listProposals(ctx: ServiceContext, query: ProposalFilter) {
   const now = new Date();
-  const conditions: (SQL | undefined)[] = [eq(proposals.committeeId, ctx.actor.committeeId), viewScope(ctx, query.view, now)];
+  const conditions: (SQL | undefined)[] = [
+    eq(proposals.committeeId, ctx.actor.committeeId),
+    viewScope(ctx, query.view, now),
+  ];
   if (query.state) conditions.push(eq(proposals.state, query.state));
   if (query.stage) conditions.push(inArray(proposals.state, [...proposalStages[query.stage]]));
   if (query.sessionId) conditions.push(eq(proposals.sessionId, query.sessionId));
   if (query.category) conditions.push(eq(proposals.category, query.category));
   if (query.kind) conditions.push(eq(proposals.kind, query.kind));
   if (query.answerCategory) conditions.push(eq(proposals.answerCategory, query.answerCategory));
-  if (query.year) conditions.push(sql`extract(year from ${proposals.submittedAt} at time zone 'Asia/Shanghai') = ${query.year}`);
+  if (query.year)
+    conditions.push(
+      sql`extract(year from ${proposals.submittedAt} at time zone 'Asia/Shanghai') = ${query.year}`,
+    );
   if (query.unitId) {
     conditions.push(
       exists(
         ctx.db
           .select({ one: sql`1` })
           .from(proposalUnits)
-          .where(and(eq(proposalUnits.proposalId, proposals.id), eq(proposalUnits.unitId, query.unitId), eq(proposalUnits.active, true))),
+          .where(
+            and(
+              eq(proposalUnits.proposalId, proposals.id),
+              eq(proposalUnits.unitId, query.unitId),
+              eq(proposalUnits.active, true),
+            ),
+          ),
       ),
     );
   }
@@ -139,7 +183,12 @@ export async function listProposals(ctx: ServiceContext, query: ProposalFilter) 
         ctx.db
           .select({ one: sql`1` })
           .from(proposalRatings)
-          .where(and(eq(proposalRatings.proposalId, proposals.id), eq(proposalRatings.satisfaction, query.satisfaction))),
+          .where(
+            and(
+              eq(proposalRatings.proposalId, proposals.id),
+              eq(proposalRatings.satisfaction, query.satisfaction),
+            ),
+          ),
       ),
     );
   }
@@ -191,7 +240,14 @@ export async function listProposals(ctx: ServiceContext, query: ProposalFilter) 
   const ids = rows.map((r) => r.p.id);
   const slots = ids.length
     ? await ctx.db
-        .select({ proposalId: proposalUnits.proposalId, unitId: proposalUnits.unitId, name: units.name, role: proposalUnits.role, status: proposalUnits.status, deadline: proposalUnits.deadline })
+        .select({
+          proposalId: proposalUnits.proposalId,
+          unitId: proposalUnits.unitId,
+          name: units.name,
+          role: proposalUnits.role,
+          status: proposalUnits.status,
+          deadline: proposalUnits.deadline,
+        })
         .from(proposalUnits)
         .innerJoin(units, eq(units.id, proposalUnits.unitId))
         .where(and(inArray(proposalUnits.proposalId, ids), eq(proposalUnits.active, true)))
@@ -215,10 +271,18 @@ export async function listProposals(ctx: ServiceContext, query: ProposalFilter) 
     answerCategory: p.answerCategory,
     submittedAt: p.submittedAt?.toISOString() ?? null,
     deadline: p.deadline?.toISOString() ?? null,
-    overdue: slots.some((s) => s.proposalId === p.id && s.status !== 'answered' && s.deadline < now) && handlingStates.includes(p.state),
+    overdue:
+      slots.some((s) => s.proposalId === p.id && s.status !== 'answered' && s.deadline < now) &&
+      handlingStates.includes(p.state),
     units: slots
       .filter((s) => s.proposalId === p.id)
-      .map(({ unitId, name, role, status, deadline }) => ({ unitId, name, role, status, deadline: deadline.toISOString() })),
+      .map(({ unitId, name, role, status, deadline }) => ({
+        unitId,
+        name,
+        role,
+        status,
+        deadline: deadline.toISOString(),
+      })),
     version: p.version,
     updatedAt: p.updatedAt.toISOString(),
   }));
@@ -229,7 +293,11 @@ export async function listProposals(ctx: ServiceContext, query: ProposalFilter) 
  * Similar titles (pg_trgm word_similarity, both directions) and exact duplicates (same title or same
  * content) among the committee's other submitted proposals, for the review page.
  */
-export async function similarProposals(db: DbOrTx, committeeId: number, proposal: { id: number; title: string; content: string }) {
+export async function similarProposals(
+  db: DbOrTx,
+  committeeId: number,
+  proposal: { id: number; title: string; content: string },
+) {
   const score = sql<number>`greatest(word_similarity(${proposal.title}, ${proposals.title}), word_similarity(${proposals.title}, ${proposal.title}))`;
   const exact = sql<boolean>`(${proposals.title} = ${proposal.title} or md5(${proposals.content}) = md5(${proposal.content}))`;
   const rows = await db
@@ -264,4 +332,3 @@ export async function similarProposals(db: DbOrTx, committeeId: number, proposal
     exact: Boolean(r.exact),
   }));
 }
-

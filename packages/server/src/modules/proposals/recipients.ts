@@ -19,7 +19,12 @@ export const staffUserIds = (db: DbOrTx, committeeId: number) =>
 export const memberUserIds = (db: DbOrTx, committeeId: number, memberIds: number[]) =>
   memberIds.length === 0 ? Promise.resolve([]) : userIds(db, committeeId, inArray(users.memberId, memberIds));
 
-export const unitUserIds = (db: DbOrTx, committeeId: number, unitIds: number[], roles: Role[] = ['unitHandler', 'unitHead']) =>
+export const unitUserIds = (
+  db: DbOrTx,
+  committeeId: number,
+  unitIds: number[],
+  roles: Role[] = ['unitHandler', 'unitHead'],
+) =>
   unitIds.length === 0
     ? Promise.resolve([])
     : userIds(db, committeeId, and(inArray(users.unitId, unitIds), arrayOverlaps(users.roles, roles)));
@@ -29,7 +34,12 @@ export const link = (proposalId: number) => `/proposals/${proposalId}`;
 export async function notifyStaff(db: DbOrTx, committeeId: number, n: NotificationInput) {
   await notifyUsers(db, committeeId, await staffUserIds(db, committeeId), n);
 }
-export async function notifyMembers(db: DbOrTx, committeeId: number, memberIds: number[], n: NotificationInput) {
+export async function notifyMembers(
+  db: DbOrTx,
+  committeeId: number,
+  memberIds: number[],
+  n: NotificationInput,
+) {
   await notifyUsers(db, committeeId, await memberUserIds(db, committeeId, memberIds), n);
 }
 export async function notifyUnits(

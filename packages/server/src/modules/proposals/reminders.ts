@@ -37,8 +37,15 @@ export async function runProposalReminders(db: Db, now = new Date()) {
           title: `提案办理已超期：${label}`,
           link: link(proposal.id),
         });
-        await notifyStaff(tx, proposal.committeeId, { kind: 'proposal.overdue', title: `提案办理超期：${label}`, link: link(proposal.id) });
-        await tx.update(proposalUnits).set({ overdueNotifiedAt: now, remindedAt: slot.remindedAt ?? now }).where(eq(proposalUnits.id, slot.id));
+        await notifyStaff(tx, proposal.committeeId, {
+          kind: 'proposal.overdue',
+          title: `提案办理超期：${label}`,
+          link: link(proposal.id),
+        });
+        await tx
+          .update(proposalUnits)
+          .set({ overdueNotifiedAt: now, remindedAt: slot.remindedAt ?? now })
+          .where(eq(proposalUnits.id, slot.id));
         overdue++;
       } else if (!slot.remindedAt && slot.deadline > now) {
         await notifyUnits(tx, proposal.committeeId, [slot.unitId], {

@@ -71,20 +71,30 @@ export async function proposalRoutes(app: AppInstance) {
   });
   const tags = ['proposals'];
 
-  app.get('/proposals', { schema: { tags, summary: '提案列表', querystring: proposalFilterQuery } }, async (req) =>
-    listProposals(ctxOf(req), req.query),
+  app.get(
+    '/proposals',
+    { schema: { tags, summary: '提案列表', querystring: proposalFilterQuery } },
+    async (req) => listProposals(ctxOf(req), req.query),
   );
 
-  app.post('/proposals', { schema: { tags, summary: '起草提案', body: createProposalBody } }, async (req, reply) => {
-    const ctx = ctxOf(req);
-    const row = await createProposal(ctx, req.body);
-    return reply.status(201).send(await presentProposal(ctx, row));
-  });
+  app.post(
+    '/proposals',
+    { schema: { tags, summary: '起草提案', body: createProposalBody } },
+    async (req, reply) => {
+      const ctx = ctxOf(req);
+      const row = await createProposal(ctx, req.body);
+      return reply.status(201).send(await presentProposal(ctx, row));
+    },
+  );
 
-  app.post('/proposals/batch-assign', { schema: { tags, summary: '批量交办（交办会）', body: batchAssignBody } }, async (req) => {
-    const rows = await batchAssign(ctxOf(req), req.body);
-    return { assigned: rows.map((r) => ({ id: r.id, state: r.state, version: r.version })) };
-  });
+  app.post(
+    '/proposals/batch-assign',
+    { schema: { tags, summary: '批量交办（交办会）', body: batchAssignBody } },
+    async (req) => {
+      const rows = await batchAssign(ctxOf(req), req.body);
+      return { assigned: rows.map((r) => ({ id: r.id, state: r.state, version: r.version })) };
+    },
+  );
 
   app.get('/proposals/:id', { schema: { tags, summary: '提案详情', params: idParams } }, async (req) => {
     const ctx = ctxOf(req);
@@ -92,17 +102,25 @@ export async function proposalRoutes(app: AppInstance) {
     return presentProposal(ctx, row);
   });
 
-  app.patch('/proposals/:id', { schema: { tags, summary: '修改提案', params: idParams, body: updateProposalBody } }, async (req) => {
-    const ctx = ctxOf(req);
-    return presentProposal(ctx, (await updateProposal(ctx, req.params.id, req.body)).proposal);
-  });
+  app.patch(
+    '/proposals/:id',
+    { schema: { tags, summary: '修改提案', params: idParams, body: updateProposalBody } },
+    async (req) => {
+      const ctx = ctxOf(req);
+      return presentProposal(ctx, (await updateProposal(ctx, req.params.id, req.body)).proposal);
+    },
+  );
 
-  app.get('/proposals/:id/similar', { schema: { tags, summary: '相似与重复提案', params: idParams } }, async (req) => {
-    const ctx = ctxOf(req);
-    const { row, access } = await loadProposal(ctx, req.params.id);
-    authorize(ctx.actor, 'review', 'proposal', access);
-    return { items: await similarProposals(ctx.db, ctx.actor.committeeId, row) };
-  });
+  app.get(
+    '/proposals/:id/similar',
+    { schema: { tags, summary: '相似与重复提案', params: idParams } },
+    async (req) => {
+      const ctx = ctxOf(req);
+      const { row, access } = await loadProposal(ctx, req.params.id);
+      authorize(ctx.actor, 'review', 'proposal', access);
+      return { items: await similarProposals(ctx.db, ctx.actor.committeeId, row) };
+    },
+  );
 
   /** One POST per command; each answers with the proposal as the caller now sees it. */
   function command<B extends z.ZodType>(
@@ -134,8 +152,12 @@ export async function proposalRoutes(app: AppInstance) {
   command('unit-opinion', '报送协办意见', unitOpinionBody, sendUnitOpinion);
   command('answer', '保存答复', saveAnswerBody, saveAnswer);
   command('answer/submit', '答复提交负责人审核', emptyBody, (ctx, id) => submitAnswer(ctx, id));
-  command('answer/head-approve', '负责人审核通过答复', answerActionBody, (ctx, id, b) => headDecideAnswer(ctx, id, true, b));
-  command('answer/head-return', '负责人退回答复', answerActionBody, (ctx, id, b) => headDecideAnswer(ctx, id, false, b));
+  command('answer/head-approve', '负责人审核通过答复', answerActionBody, (ctx, id, b) =>
+    headDecideAnswer(ctx, id, true, b),
+  );
+  command('answer/head-return', '负责人退回答复', answerActionBody, (ctx, id, b) =>
+    headDecideAnswer(ctx, id, false, b),
+  );
   command('answer/review', '提案委审核答复', reviewAnswerBody, reviewAnswer);
   command('rate', '满意度评价', rateBody, rateAnswer);
   command('close', '办结', closeBody, closeProposal);

@@ -57,12 +57,14 @@ const expected: [ProposalState, ProposalCommand, ProposalState][] = [
   ['answered', 'requestRehandling', 'rehandling'],
   ['answered', 'close', 'closed'],
   ...accepted.flatMap((s) =>
-    (['nominateKey', 'approveKey', 'nominateExcellent', 'approveExcellent', 'addSupervisionLog'] as const).map(
-      (c): [ProposalState, ProposalCommand, ProposalState] => [s, c, s],
-    ),
+    (
+      ['nominateKey', 'approveKey', 'nominateExcellent', 'approveExcellent', 'addSupervisionLog'] as const
+    ).map((c): [ProposalState, ProposalCommand, ProposalState] => [s, c, s]),
   ),
   ...(['answered', 'closed'] as const).flatMap((s) =>
-    (['evaluate', 'requestFollowup', 'reportFollowup'] as const).map((c): [ProposalState, ProposalCommand, ProposalState] => [s, c, s]),
+    (['evaluate', 'requestFollowup', 'reportFollowup'] as const).map(
+      (c): [ProposalState, ProposalCommand, ProposalState] => [s, c, s],
+    ),
   ),
 ];
 
@@ -103,7 +105,9 @@ describe('proposal workflow table', () => {
     for (const s of ['withdrawn', 'rejected', 'merged'] as const) {
       expect(proposalTransitions.filter((t) => t.from === s)).toEqual([]);
     }
-    expect(new Set(proposalTransitions.filter((t) => t.from === 'closed').map((t) => t.to))).toEqual(new Set(['closed']));
+    expect(new Set(proposalTransitions.filter((t) => t.from === 'closed').map((t) => t.to))).toEqual(
+      new Set(['closed']),
+    );
   });
 
   it('every command is uniform in its permission and the server-only steps are marked system', () => {

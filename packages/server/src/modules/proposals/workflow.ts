@@ -51,7 +51,9 @@ export function permissionOf(command: ProposalCommand) {
 }
 
 export const toAppError = (e: unknown) =>
-  e instanceof InvalidTransitionError ? new AppError('INVALID_TRANSITION', e.message, { state: e.state, command: e.command }) : e;
+  e instanceof InvalidTransitionError
+    ? new AppError('INVALID_TRANSITION', e.message, { state: e.state, command: e.command })
+    : e;
 
 /** Locks the proposal row of the actor's committee; another committee's proposal is not found. */
 export async function lockProposal(tx: DbOrTx, committeeId: number, proposalId: number) {
@@ -113,7 +115,10 @@ export async function runCommand<R = void>(
           targetType: 'proposal',
           targetId: proposal.id,
           summary: `${proposalCommandLabels[t.action]}：${proposal.title}${t.note ? `（${t.note}）` : ''}`,
-          changes: { state: [t.from, t.to], ...(t === timeline[0] && outcome.changes ? { detail: outcome.changes } : {}) },
+          changes: {
+            state: [t.from, t.to],
+            ...(t === timeline[0] && outcome.changes ? { detail: outcome.changes } : {}),
+          },
         });
       }
       return { proposal: updated!, result: outcome.result };
