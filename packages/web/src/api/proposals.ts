@@ -123,7 +123,12 @@ export interface ProposalDetail {
   suggestedUnits: { id: number; name: string }[];
   attachmentIds: number[];
   cosignDeadline: string | null;
-  rejection: { ground: string; reason: string | null; disposition: string | null; forwardUnitId: number | null } | null;
+  rejection: {
+    ground: string;
+    reason: string | null;
+    disposition: string | null;
+    forwardUnitId: number | null;
+  } | null;
   mergedIntoId: number | null;
   returnComment: string | null;
   assignmentMode: string | null;

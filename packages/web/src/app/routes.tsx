@@ -20,24 +20,71 @@ export const pageRoutes: PageRoute[] = [
     title: '通知',
     load: () => import('../features/notifications/NotificationsPage'),
   },
-  // Reserved for the proposals feature (src/features/proposals/), which replaces these lines.
+  // Proposals (src/features/proposals/); a proposal's own page is open to every reader the server allows.
   {
     path: '/proposals/mine',
     title: '我的提案',
     roles: access.memberProposals,
-    load: () => import('../features/reserved/ReservedPage'),
+    load: () => import('../features/proposals/MyProposalsPage'),
+  },
+  {
+    path: '/proposals/cosign',
+    title: '联名邀请',
+    roles: access.memberProposals,
+    load: () => import('../features/proposals/CosignQueuePage'),
+  },
+  {
+    path: '/proposals/new',
+    title: '写提案',
+    roles: access.memberProposals,
+    load: () => import('../features/proposals/ProposalEditPage'),
+  },
+  {
+    path: '/proposals/:id/edit',
+    title: '修改提案',
+    roles: access.memberProposals,
+    load: () => import('../features/proposals/ProposalEditPage'),
   },
   {
     path: '/proposals',
     title: '提案工作',
+    roles: ['proposalStaff', 'leader'],
+    load: () => import('../features/proposals/StaffProposalsPage'),
+  },
+  {
+    path: '/proposals/review',
+    title: '提案审查',
     roles: access.proposalWork,
-    load: () => import('../features/reserved/ReservedPage'),
+    load: () => import('../features/proposals/ReviewQueuePage'),
+  },
+  {
+    path: '/proposals/overdue',
+    title: '超期提案',
+    roles: ['proposalStaff', 'leader', 'unitHandler', 'unitHead'],
+    load: () => import('../features/proposals/OverduePage'),
+  },
+  {
+    path: '/proposals/key',
+    title: '重点提案',
+    roles: ['proposalStaff', 'leader', 'partyLeader'],
+    load: () => import('../features/proposals/KeyProposalsPage'),
+  },
+  {
+    path: '/proposals/figures',
+    title: '提案统计',
+    roles: ['proposalStaff', 'leader'],
+    load: () => import('../features/proposals/FiguresPage'),
+  },
+  {
+    path: '/proposals/:id',
+    title: '提案详情',
+    load: () => import('../features/proposals/ProposalDetailPage'),
   },
   {
     path: '/unit/proposals',
     title: '承办工作',
     roles: access.unitWork,
-    load: () => import('../features/reserved/ReservedPage'),
+    load: () => import('../features/proposals/UnitInboxPage'),
   },
   {
     path: '/members',

@@ -43,7 +43,15 @@ export async function download(path: string, query?: Record<string, string | num
   }
 }
 
-export function DownloadButton({ path, children, query }: { path: string; children: ReactNode; query?: Record<string, string | number | undefined> }) {
+export function DownloadButton({
+  path,
+  children,
+  query,
+}: {
+  path: string;
+  children: ReactNode;
+  query?: Record<string, string | number | undefined>;
+}) {
   const [busy, setBusy] = useState(false);
   return (
     <Button

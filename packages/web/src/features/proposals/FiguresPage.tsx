@@ -1,0 +1,236 @@
+import { useMemo, useState } from 'react';
+import { useNavigate, useSearchParams } from 'react-router';
+import {
+  Alert,
+  Card,
+  Col,
+  Empty,
+  Flex,
+  InputNumber,
+  Row,
+  Segmented,
+  Select,
+  Skeleton,
+  Space,
+  Statistic,
+  Table,
+  Typography,
+} from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import {
+  proposalDocuments,
+  useProposalFigures,
+  type BreakdownRow,
+  type Figure,
+  type FigureFilter,
+  type RateFigure,
+} from '../../api/proposals';
+import { useOrganisationOptions } from '../../api/resources';
+import { DownloadButton } from './common';
+
+/** The list page that shows the records behind a figure. */
+export function figureLink(filter: FigureFilter): string {
+  const { view, ...rest } = filter;
+  const query = new URLSearchParams();
+  for (const [k, v] of Object.entries(rest)) if (v !== undefined && v !== '') query.set(k, String(v));
+  const base = view === 'overdue' ? '/proposals/overdue' : view === 'key' ? '/proposals/key' : '/proposals';
+  const qs = query.toString();
+  return qs ? `${base}?${qs}` : base;
+}
+
+const percent = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
+
+function FigureCard({ figure, onOpen }: { figure: Figure; onOpen: (f: FigureFilter) => void }) {
+  return (
+    <Card
+      size="small"
+      hoverable
+      role="link"
+      aria-label={`${figure.label} ${figure.value}`}
+      onClick={() => onOpen(figure.filter)}
+      style={{ height: '100%' }}
+    >
+      <Statistic title={figure.label} value={figure.value} suffix="件" />
+    </Card>
+  );
+}
+
+function RateCard({ rate, onOpen }: { rate: RateFigure; onOpen: (f: FigureFilter) => void }) {
+  return (
+    <Card
+      size="small"
+      hoverable
+      role="link"
+      aria-label={`${rate.label} ${percent(rate.value)}`}
+      onClick={() => onOpen(rate.filter)}
+    >
+      <Statistic title={rate.label} value={percent(rate.value)} />
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {rate.numerator} / {rate.denominator}
+      </Typography.Text>
+    </Card>
+  );
+}
+
+/** 提案统计: every figure of a session or a year; each number opens the list of proposals behind it. */
+export default function FiguresPage() {
+  const navigate = useNavigate();
+  const [searchParams, setSearchParams] = useSearchParams();
+  const options = useOrganisationOptions();
+  const sessions = options.data?.plenarySessions ?? [];
+  const [mode, setMode] = useState<'session' | 'year'>(searchParams.get('year') ? 'year' : 'session');
+  // Without a choice, the latest session (options are ordered by meeting date).
+  const sessionId = Number(searchParams.get('sessionId')) || sessions.at(-1)?.id;
+  const year = Number(searchParams.get('year')) || undefined;
+
+
+  const scope = mode === 'session' ? { sessionId } : { year: year ?? new Date().getFullYear() };
+  const figures = useProposalFigures(scope);
+  const open = (filter: FigureFilter) => navigate(figureLink(filter));
+
+  const breakdown = (rows: BreakdownRow[], first: string): ColumnsType<BreakdownRow> => {
+    const keys = rows[0]?.figures.map((f) => ({ key: f.key, label: f.label })) ?? [];
+    return [
+      { title: first, dataIndex: 'label', key: 'label', fixed: 'left' },
+      ...keys.map(({ key, label }) => ({
+        title: label,
+        key,
+        align: 'right' as const,
+        render: (_: unknown, row: BreakdownRow) => {
+          const f = row.figures.find((x) => x.key === key);
+          return f ? (
+            <Typography.Link onClick={() => open(f.filter)} aria-label={`${row.label}${label} ${f.value}`}>
+              {f.value}
+            </Typography.Link>
+          ) : null;
+        },
+      })),
+    ];
+  };
+
+  const data = figures.data;
+  const tables = useMemo(
+    () =>
+      data
+        ? [
+            { title: '按承办单位', rows: data.byUnit, first: '承办单位' },
+            { title: '按界别', rows: data.bySector, first: '界别' },
+            { title: '按类别', rows: data.byCategory, first: '类别' },
+          ]
+        : [],
+    [data],
+  );
+
+  return (
+    <Flex vertical gap={16}>
+      <Card
+        title={
+          <Typography.Title level={4} style={{ margin: 0 }}>
+            提案统计{data ? `：${data.scope.label}` : ''}
+          </Typography.Title>
+        }
+        extra={
+          <Space wrap>
+            <Segmented
+              value={mode}
+              onChange={(v) => {
+                setMode(v as 'session' | 'year');
+                setSearchParams(v === 'year' ? { year: String(new Date().getFullYear()) } : {}, {
+                  replace: true,
+                });
+              }}
+              options={[
+                { value: 'session', label: '按会议' },
+                { value: 'year', label: '按年度' },
+              ]}
+            />
+            {mode === 'session' ? (
+              <Select
+                aria-label="会议"
+                style={{ width: 220 }}
+                value={sessionId}
+                options={sessions.map((s) => ({ value: s.id, label: s.name }))}
+                onChange={(v) => setSearchParams({ sessionId: String(v) }, { replace: true })}
+              />
+            ) : (
+              <InputNumber
+                aria-label="年度"
+                min={2000}
+                max={2100}
+                value={year ?? new Date().getFullYear()}
+                onChange={(v) => v && setSearchParams({ year: String(v) }, { replace: true })}
+              />
+            )}
+            {mode === 'session' && sessionId && (
+              <DownloadButton path={proposalDocuments.compilation(sessionId)}>下载提案汇编</DownloadButton>
+            )}
+            <DownloadButton path={proposalDocuments.list} query={{ view: 'all', ...scope }}>
+              导出提案清单
+            </DownloadButton>
+          </Space>
+        }
+      >
+        {figures.isError && <Alert type="error" showIcon title={figures.error.message} />}
+        {figures.isPending && <Skeleton active />}
+        {data && (
+          <Flex vertical gap={16}>
+            <Row gutter={[12, 12]}>
+              {data.totals.map((f) => (
+                <Col key={f.key} xs={12} sm={8} md={6} lg={4}>
+                  <FigureCard figure={f} onOpen={open} />
+                </Col>
+              ))}
+            </Row>
+            <Row gutter={[12, 12]}>
+              {data.rates.map((r) => (
+                <Col key={r.key} xs={24} sm={8}>
+                  <RateCard rate={r} onOpen={open} />
+                </Col>
+              ))}
+            </Row>
+            <Row gutter={[12, 12]}>
+              <Col xs={24} md={12}>
+                <Card size="small" title="按答复类别">
+                  {data.byAnswerCategory.length === 0 ? (
+                    <Empty description="暂无答复" />
+                  ) : (
+                    <Row gutter={[8, 8]}>
+                      {data.byAnswerCategory.map((f) => (
+                        <Col key={f.key} span={12}>
+                          <FigureCard figure={f} onOpen={open} />
+                        </Col>
+                      ))}
+                    </Row>
+                  )}
+                </Card>
+              </Col>
+              <Col xs={24} md={12}>
+                <Card size="small" title="重点提案办理进度">
+                  <Row gutter={[8, 8]}>
+                    {data.keyProgress.map((f) => (
+                      <Col key={f.key} span={12}>
+                        <FigureCard figure={f} onOpen={open} />
+                      </Col>
+                    ))}
+                  </Row>
+                </Card>
+              </Col>
+            </Row>
+          </Flex>
+        )}
+      </Card>
+      {tables.map((t) => (
+        <Card key={t.title} size="small" title={t.title}>
+          <Table<BreakdownRow>
+            rowKey="id"
+            size="small"
+            dataSource={t.rows}
+            columns={breakdown(t.rows, t.first)}
+            pagination={t.rows.length > 15 ? { pageSize: 15, size: 'small' } : false}
+            scroll={{ x: 'max-content' }}
+          />
+        </Card>
+      ))}
+    </Flex>
+  );
+}

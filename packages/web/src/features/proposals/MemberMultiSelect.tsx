@@ -1,0 +1,49 @@
+import { useState } from 'react';
+import { Select } from 'antd';
+import { useResourceList } from '../../api/resources';
+
+export interface MemberOption {
+  id: number;
+  name: string;
+  employer?: string | null;
+}
+
+/** Several members picked by searching their names (the member list's `q`). */
+export function MemberMultiSelect(props: {
+  value?: number[];
+  onChange?: (ids: number[]) => void;
+  excludeId?: number | null;
+  initial?: MemberOption[];
+  id?: string;
+}) {
+  const [q, setQ] = useState('');
+  const [known, setKnown] = useState<MemberOption[]>(props.initial ?? []);
+  const list = useResourceList<MemberOption>(
+    '/api/members',
+    { q: q || undefined, pageSize: 20, page: 1, status: 'active' },
+    q.length > 0,
+  );
+  const found = (list.data?.items ?? []).filter((m) => m.id !== props.excludeId);
+  const byId = new Map<number, MemberOption>([...known, ...found].map((m) => [m.id, m]));
+  const options = [...byId.values()].map((m) => ({
+    value: m.id,
+    label: m.employer ? `${m.name}（${m.employer}）` : m.name,
+  }));
+  return (
+    <Select
+      id={props.id}
+      mode="multiple"
+      allowClear
+      value={props.value ?? []}
+      onChange={(ids: number[]) => {
+        setKnown([...byId.values()].filter((m) => ids.includes(m.id)));
+        props.onChange?.(ids);
+      }}
+      showSearch={{ filterOption: false, onSearch: setQ }}
+      placeholder="输入委员姓名搜索"
+      options={options}
+      loading={list.isFetching}
+      notFoundContent={q ? (list.isFetching ? '搜索中…' : '没有匹配的委员') : '请输入姓名'}
+    />
+  );
+}

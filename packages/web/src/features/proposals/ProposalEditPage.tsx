@@ -1,0 +1,333 @@
+import { useEffect, useMemo, useState } from 'react';
+import { useNavigate, useParams } from 'react-router';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Flex,
+  Form,
+  Input,
+  Result,
+  Select,
+  Skeleton,
+  Space,
+  Typography,
+  Upload,
+} from 'antd';
+import { UploadOutlined } from '@ant-design/icons';
+import { createProposalBody, proposalTitleMax } from '@cppcc/shared';
+import { api, uploadFile } from '../../api/client';
+import { useCommitteeSettings, useProposal, useSaveProposal, type ProposalDetail } from '../../api/proposals';
+import { toSelectOptions, useOrganisationOptions } from '../../api/resources';
+import { showSuccess } from '../../app/notifier';
+import { applyServerErrors, zodRule } from '../../components/zodForm';
+import { useCurrentUser } from '../../hooks/useCurrentUser';
+import { errorText } from './common';
+import { MemberMultiSelect, type MemberOption } from './MemberMultiSelect';
+
+interface Values {
+  title?: string;
+  category?: string;
+  content?: string;
+  suggestedUnitIds?: number[];
+  coProposerMemberIds?: number[];
+  organisationProposerId?: number;
+}
+
+interface UploadedFile {
+  uid: string;
+  name: string;
+  status: 'done' | 'uploading' | 'error';
+  attachmentId?: number;
+}
+
+const labels = { title: '案由（标题）', category: '类别', content: '提案内容' };
+
+/** Write a new proposal or edit a draft / a proposal returned for revision. Works at phone width. */
+export default function ProposalEditPage() {
+  const params = useParams();
+  const id = params.id ? Number(params.id) : null;
+  const existing = useProposal(id);
+  if (id !== null && existing.isPending) return <Skeleton active />;
+  if (id !== null && !existing.data) return <Result status="404" title="提案不存在或无权查看" />;
+  if (existing.data && !existing.data.policies.canUpdate) {
+    return (
+      <Result status="warning" title="该提案当前不能修改" subTitle={`状态：${existing.data.stateLabel}`} />
+    );
+  }
+  return <ProposalForm key={id ?? 'new'} existing={existing.data ?? null} />;
+}
+
+function ProposalForm({ existing }: { existing: ProposalDetail | null }) {
+  const navigate = useNavigate();
+  const user = useCurrentUser();
+  const [form] = Form.useForm<Values>();
+  const { modal } = App.useApp();
+  const settings = useCommitteeSettings();
+  const options = useOrganisationOptions();
+  const save = useSaveProposal();
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [files, setFiles] = useState<UploadedFile[]>(
+    (existing?.attachmentIds ?? []).map((aid) => ({
+      uid: String(aid),
+      name: `附件 ${aid}`,
+      status: 'done',
+      attachmentId: aid,
+    })),
+  );
+  const limit = settings.data?.proposalContentLimit ?? 3000;
+  const coIds = Form.useWatch('coProposerMemberIds', form) ?? [];
+  const orgId = Form.useWatch('organisationProposerId', form);
+  const initialMembers: MemberOption[] = useMemo(
+    () =>
+      (existing?.proposers ?? [])
+        .filter((p) => p.role === 'co')
+        .map((p) => ({ id: p.memberId, name: p.name })),
+    [existing],
+  );
+  // The server checks that the member is the organisation's convener.
+  const myOrganisations = options.data?.organisationProposers ?? [];
+
+  useEffect(() => {
+    if (existing) {
+      form.setFieldsValue({
+        title: existing.title,
+        category: existing.category,
+        content: existing.content,
+        suggestedUnitIds: existing.suggestedUnits.map((u) => u.id),
+        coProposerMemberIds: existing.proposers
+          .filter((p) => p.role === 'co' && p.status !== 'expired')
+          .map((p) => p.memberId),
+      });
+    }
+  }, [existing, form]);
+
+  const contentRule = {
+    validator: async (_: unknown, value: string | undefined) => {
+      if (value && value.trim().length > limit)
+        throw new Error(`提案内容不超过 ${limit} 个字（当前 ${value.trim().length} 个字）`);
+    },
+  };
+
+  async function saveDraft(): Promise<ProposalDetail | null> {
+    setProblem(null);
+    let values: Values;
+    try {
+      values = await form.validateFields();
+    } catch {
+      return null;
+    }
+    const uploading = files.some((f) => f.status === 'uploading');
+    if (uploading) {
+      setProblem('附件仍在上传，请稍候');
+      return null;
+    }
+    const body = {
+      title: values.title?.trim(),
+      category: values.category,
+      content: values.content?.trim(),
+      suggestedUnitIds: values.suggestedUnitIds ?? [],
+      coProposerMemberIds: values.organisationProposerId ? [] : (values.coProposerMemberIds ?? []),
+      attachmentIds: files.filter((f) => f.attachmentId).map((f) => f.attachmentId!),
+      ...(existing
+        ? { version: existing.version }
+        : values.organisationProposerId
+          ? { organisationProposerId: values.organisationProposerId }
+          : {}),
+    };
+    try {
+      return await save.mutateAsync({ id: existing?.id, body });
+    } catch (error) {
+      if (!applyServerErrors(form, error)) setProblem(errorText(error));
+      return null;
+    }
+  }
+
+  async function onSaveDraft() {
+    setBusy(true);
+    const saved = await saveDraft();
+    setBusy(false);
+    if (saved) {
+      showSuccess('草稿已保存');
+      navigate(`/proposals/${saved.id}`, { replace: true });
+    }
+  }
+
+  /** Joint proposals first invite the co-proposers; a proposal without them is submitted at once. */
+  function onSubmit() {
+    const joint = coIds.length > 0 && !orgId;
+    const uninvited = existing
+      ? coIds.some((m) => !existing.proposers.some((p) => p.memberId === m && p.invitedAt))
+      : joint;
+    modal.confirm({
+      title: uninvited ? '发起联名邀请' : '提交提案',
+      content: uninvited
+        ? `将保存提案并邀请 ${coIds.length} 位委员联名。他们确认附议后，您再提交提案。`
+        : '提交后由提案委员会审查，审查开始前可以撤回（撤案）。确定提交吗？',
+      okText: uninvited ? '保存并邀请' : '确定提交',
+      cancelText: '取消',
+      onOk: async () => {
+        setBusy(true);
+        try {
+          const saved = await saveDraft();
+          if (!saved) return;
+          const path = uninvited ? 'request-cosign' : 'submit';
+          if (uninvited && !saved.policies.canRequestCosign) {
+            setProblem('当前状态不能发起联名');
+            return;
+          }
+          await api(`/api/proposals/${saved.id}/${path}`, {
+            method: 'POST',
+            body: { version: saved.version },
+          });
+          showSuccess(uninvited ? '已发出联名邀请' : '提案已提交');
+          navigate(`/proposals/${saved.id}`, { replace: true });
+        } catch (error) {
+          setProblem(errorText(error));
+        } finally {
+          setBusy(false);
+        }
+      },
+    });
+  }
+
+  if (settings.isPending) return <Skeleton active />;
+
+  return (
+    <Card
+      title={
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {existing ? '修改提案' : '写提案'}
+        </Typography.Title>
+      }
+      styles={{ body: { maxWidth: 860 } }}
+    >
+      {existing?.returnComment && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title="提案委员会退回修改意见"
+          description={existing.returnComment}
+        />
+      )}
+      <Form
+        form={form}
+        layout="vertical"
+        requiredMark
+        initialValues={{ suggestedUnitIds: [], coProposerMemberIds: [] }}
+      >
+        <Form.Item
+          name="title"
+          label="案由（标题）"
+          required
+          rules={[zodRule(createProposalBody, 'title', labels.title)]}
+          extra="一事一案，标题简明扼要"
+        >
+          <Input count={{ show: true, max: proposalTitleMax }} placeholder="关于……的建议" />
+        </Form.Item>
+        <Form.Item name="category" label="类别" required rules={[{ required: true, message: '请选择类别' }]}>
+          <Select
+            placeholder="请选择"
+            options={(settings.data?.proposalCategories ?? []).map((c) => ({ value: c, label: c }))}
+          />
+        </Form.Item>
+        {!existing && myOrganisations.length > 0 && (
+          <Form.Item
+            name="organisationProposerId"
+            label="以组织名义提出"
+            extra="党派团体、专委会，或大会期间的界别、小组；只有召集人可以以其名义提出，不征集联名"
+          >
+            <Select allowClear placeholder="以个人名义提出" options={toSelectOptions(myOrganisations)} />
+          </Form.Item>
+        )}
+        <Form.Item
+          name="content"
+          label="提案内容"
+          required
+          rules={[zodRule(createProposalBody, 'content', labels.content), contentRule]}
+          extra="写明情况、分析和具体建议"
+        >
+          <Input.TextArea autoSize={{ minRows: 8, maxRows: 24 }} count={{ show: true, max: limit }} />
+        </Form.Item>
+        <Form.Item
+          name="suggestedUnitIds"
+          label="建议承办单位"
+          extra={options.data?.units?.length ? undefined : '暂无可选的承办单位，可不填，由提案委员会确定'}
+        >
+          <Select
+            mode="multiple"
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            placeholder="可多选"
+            options={toSelectOptions(options.data?.units)}
+            disabled={!options.data?.units?.length}
+          />
+        </Form.Item>
+        {!orgId && (
+          <Form.Item
+            name="coProposerMemberIds"
+            label="联名提案人"
+            extra="输入委员姓名搜索；联名人在截止前确认附议"
+          >
+            <MemberMultiSelect excludeId={user.memberId} initial={initialMembers} />
+          </Form.Item>
+        )}
+        <Form.Item label="附件" extra="PDF、Word、Excel、图片或文本文件">
+          <Upload
+            fileList={files}
+            customRequest={async ({ file, onSuccess, onError }) => {
+              const f = file as File;
+              try {
+                const saved = await uploadFile<{ id: number; fileName: string }>('/api/attachments', f);
+                setFiles((all) =>
+                  all.map((x) =>
+                    x.uid === (file as { uid: string }).uid
+                      ? { ...x, status: 'done', attachmentId: saved.id, name: saved.fileName }
+                      : x,
+                  ),
+                );
+                onSuccess?.(saved);
+              } catch (error) {
+                setFiles((all) =>
+                  all.map((x) => (x.uid === (file as { uid: string }).uid ? { ...x, status: 'error' } : x)),
+                );
+                setProblem(errorText(error));
+                onError?.(error as Error);
+              }
+            }}
+            onChange={({ fileList }) =>
+              setFiles((all) =>
+                fileList.map(
+                  (f) =>
+                    all.find((x) => x.uid === f.uid) ?? { uid: f.uid, name: f.name, status: 'uploading' },
+                ),
+              )
+            }
+            onRemove={(f) => {
+              setFiles((all) => all.filter((x) => x.uid !== f.uid));
+              return false;
+            }}
+          >
+            <Button icon={<UploadOutlined />}>上传附件</Button>
+          </Upload>
+        </Form.Item>
+        {problem && <Alert type="error" showIcon title={problem} role="alert" style={{ marginBottom: 16 }} />}
+        <Flex gap={8} wrap>
+          <Button onClick={onSaveDraft} loading={busy}>
+            保存草稿
+          </Button>
+          <Button type="primary" onClick={onSubmit} loading={busy}>
+            {coIds.length > 0 && !orgId ? '保存并邀请联名' : '提交提案'}
+          </Button>
+          <Space />
+          <Button type="link" onClick={() => navigate(-1)}>
+            返回
+          </Button>
+        </Flex>
+      </Form>
+    </Card>
+  );
+}

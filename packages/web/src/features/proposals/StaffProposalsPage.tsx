@@ -1,0 +1,205 @@
+import { useState, type Key } from 'react';
+import { Link } from 'react-router';
+import { Alert, Button, DatePicker, Form, Modal, Select, Table, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useBatchAssign, type ProposalListItem } from '../../api/proposals';
+import { toSelectOptions, useOrganisationOptions } from '../../api/resources';
+import { showSuccess } from '../../app/notifier';
+import { hasAnyRole, useCurrentUser } from '../../hooks/useCurrentUser';
+import { errorText } from './common';
+import { ProposalList } from './ProposalList';
+
+interface Row {
+  id: number;
+  title: string;
+  numberLabel: string;
+  version: number;
+  leadUnitId?: number;
+  coUnitIds: number[];
+}
+
+/** 提案工作: every proposal of the committee past the draft stage, with 交办会 batch assignment. */
+export default function StaffProposalsPage() {
+  const user = useCurrentUser();
+  const isStaff = hasAnyRole(user, ['proposalStaff']);
+  const [selected, setSelected] = useState<Key[]>([]);
+  const [rows, setRows] = useState<ProposalListItem[]>([]);
+  const [open, setOpen] = useState(false);
+
+  return (
+    <>
+      <ProposalList
+        title="全部提案"
+        view="all"
+        showUnitFilter
+        showExport
+        extra={
+          <>
+            <Link to="/proposals/review">
+              <Button>审查队列</Button>
+            </Link>
+            <Link to="/proposals/figures">
+              <Button>统计</Button>
+            </Link>
+            {isStaff && (
+              <Button type="primary" disabled={selected.length === 0} onClick={() => setOpen(true)}>
+                批量交办（{selected.length}）
+              </Button>
+            )}
+          </>
+        }
+        selection={
+          isStaff
+            ? {
+                selectedKeys: selected,
+                onChange: (keys, picked) => {
+                  setSelected(keys);
+                  setRows(picked.filter(Boolean));
+                },
+                selectable: (r) => r.state === 'accepted',
+              }
+            : undefined
+        }
+      />
+      {open && (
+        <BatchAssignModal
+          proposals={rows.filter((r) => selected.includes(r.id))}
+          onClose={(done) => {
+            setOpen(false);
+            if (done) {
+              setSelected([]);
+              setRows([]);
+            }
+          }}
+        />
+      )}
+    </>
+  );
+}
+
+/** 交办会: one lead unit and any co-units per proposal, one deadline for all; all or none are assigned. */
+function BatchAssignModal({
+  proposals,
+  onClose,
+}: {
+  proposals: ProposalListItem[];
+  onClose: (done: boolean) => void;
+}) {
+  const options = useOrganisationOptions();
+  const unitOptions = toSelectOptions(options.data?.units);
+  const batch = useBatchAssign();
+  const [deadline, setDeadline] = useState<Dayjs | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [rows, setRows] = useState<Row[]>(
+    proposals.map((p) => ({
+      id: p.id,
+      title: p.title,
+      numberLabel: p.numberLabel,
+      version: p.version,
+      coUnitIds: [],
+    })),
+  );
+  const patch = (id: number, next: Partial<Row>) =>
+    setRows((all) => all.map((r) => (r.id === id ? { ...r, ...next } : r)));
+
+  function submit() {
+    setProblem(null);
+    const missing = rows.find((r) => !r.leadUnitId);
+    if (missing) {
+      setProblem(`请为“${missing.title}”选择主办单位`);
+      return;
+    }
+    const clash = rows.find((r) => r.coUnitIds.includes(r.leadUnitId!));
+    if (clash) {
+      setProblem(`“${clash.title}”的协办单位不能与主办单位相同`);
+      return;
+    }
+    batch.mutate(
+      {
+        items: rows.map((r) => ({
+          proposalId: r.id,
+          version: r.version,
+          units: [
+            { unitId: r.leadUnitId!, role: 'lead' },
+            ...r.coUnitIds.map((unitId) => ({ unitId, role: 'co' })),
+          ],
+        })),
+        ...(deadline ? { deadline: deadline.format('YYYY-MM-DD') } : {}),
+      },
+      {
+        onSuccess: (result) => {
+          showSuccess(`已交办 ${result.assigned.length} 件提案`);
+          onClose(true);
+        },
+        onError: (error) => setProblem(errorText(error)),
+      },
+    );
+  }
+
+  return (
+    <Modal
+      open
+      title={`批量交办（交办会，共 ${rows.length} 件）`}
+      width={900}
+      onCancel={() => onClose(false)}
+      onOk={submit}
+      okText="确认交办"
+      cancelText="取消"
+      confirmLoading={batch.isPending}
+    >
+      <Typography.Paragraph type="secondary">
+        每件提案选择一个主办单位，可另选协办单位；全部成功才会交办，任何一件有误则都不交办。
+      </Typography.Paragraph>
+      <Form layout="inline" style={{ marginBottom: 12 }}>
+        <Form.Item label="办理期限" extra="不填则按系统设置（默认交办后 3 个月）">
+          <DatePicker value={deadline} onChange={setDeadline} />
+        </Form.Item>
+      </Form>
+      <Table<Row>
+        rowKey="id"
+        size="small"
+        pagination={false}
+        dataSource={rows}
+        scroll={{ x: 'max-content' }}
+        columns={[
+          { title: '提案号', dataIndex: 'numberLabel', width: 100 },
+          { title: '案由', dataIndex: 'title', ellipsis: true },
+          {
+            title: '主办单位',
+            key: 'lead',
+            width: 200,
+            render: (_, r) => (
+              <Select
+                aria-label={`${r.title} 主办单位`}
+                showSearch={{ optionFilterProp: 'label' }}
+                style={{ width: 190 }}
+                placeholder="选择主办单位"
+                options={unitOptions}
+                value={r.leadUnitId}
+                onChange={(v) => patch(r.id, { leadUnitId: v })}
+              />
+            ),
+          },
+          {
+            title: '协办单位',
+            key: 'co',
+            width: 240,
+            render: (_, r) => (
+              <Select
+                aria-label={`${r.title} 协办单位`}
+                mode="multiple"
+                showSearch={{ optionFilterProp: 'label' }}
+                style={{ width: 230 }}
+                placeholder="可不选"
+                options={unitOptions.filter((o) => o.value !== r.leadUnitId)}
+                value={r.coUnitIds}
+                onChange={(v) => patch(r.id, { coUnitIds: v })}
+              />
+            ),
+          },
+        ]}
+      />
+      {problem && <Alert style={{ marginTop: 12 }} type="error" showIcon title={problem} role="alert" />}
+    </Modal>
+  );
+}
