@@ -126,7 +126,7 @@ export async function uploadFile<T>(
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
-function fileNameFrom(disposition: string | null, fallback: string): string {
+export function fileNameFrom(disposition: string | null, fallback: string): string {
   if (!disposition) return fallback;
   const star = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
   if (star?.[1]) return decodeURIComponent(star[1]);

@@ -1,4 +1,10 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  keepPreviousData,
+  useMutation,
+  useQuery,
+  useQueryClient,
+  type QueryClient,
+} from '@tanstack/react-query';
 import { api } from './client';
 
 export interface NotificationItem {
@@ -20,6 +26,13 @@ export interface NotificationPage {
 }
 
 const key = ['notifications'];
+
+// The home page shows an unread count too.
+const refresh = (queryClient: QueryClient) =>
+  Promise.all([
+    queryClient.invalidateQueries({ queryKey: key }),
+    queryClient.invalidateQueries({ queryKey: ['home'] }),
+  ]);
 
 export function useNotifications(
   params: { unreadOnly?: boolean; page?: number; pageSize?: number },
@@ -46,7 +59,7 @@ export function useMarkRead() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (id: number) => api<void>(`/api/notifications/${id}/read`, { method: 'POST' }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: key }),
+    onSuccess: () => refresh(queryClient),
   });
 }
 
@@ -54,6 +67,6 @@ export function useMarkAllRead() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => api<void>('/api/notifications/read-all', { method: 'POST' }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: key }),
+    onSuccess: () => refresh(queryClient),
   });
 }

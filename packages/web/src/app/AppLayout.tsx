@@ -91,9 +91,12 @@ function SignedInFrame() {
 
   // Before the first paint Grid reports no breakpoints; treat that as wide to avoid a flash of the phone layout.
   const wide = screens.md ?? true;
-  const title = (matches.at(-1)?.handle as { title?: string } | undefined)?.title;
   const items = menuItems(entries);
   const selected = selectedKey(entries, location.pathname);
+  // The menu may name a page for the role (总览 for leaders); otherwise the route's own title.
+  const title =
+    entries.find((e) => e.key === selected && e.path === location.pathname)?.label ??
+    (matches.at(-1)?.handle as { title?: string } | undefined)?.title;
   const go = (key: string) => {
     const entry = entries.find((e) => e.key === key);
     if (entry) navigate(entry.path);

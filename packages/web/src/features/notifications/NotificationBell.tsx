@@ -72,7 +72,7 @@ export function NotificationBell() {
             >
               <List.Item.Meta
                 title={
-                  <Typography.Text strong={!item.read} ellipsis>
+                  <Typography.Text strong={!item.read} type={item.read ? 'secondary' : undefined} ellipsis>
                     {item.title}
                   </Typography.Text>
                 }
