@@ -49,7 +49,7 @@ export interface CatalogResource {
   /** A list query with extra filters (default: the common list query) and the conditions they add. */
   listQuery?: z.ZodType<ListQuery>;
   filters?(query: ListQuery): (SQL | undefined)[];
-  /** Routes to register; all five by default (terms and sessions have no export or detail route). */
+  /** Routes to register; all five by default. */
   routes?: ('list' | 'export' | 'read' | 'create' | 'update')[];
 }
 

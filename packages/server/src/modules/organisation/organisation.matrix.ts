@@ -46,7 +46,7 @@ const cases: ForeignCase[] = [
     rows: (db, c) => db.select().from(s.terms).where(eq(s.terms.committeeId, c)).orderBy(asc(s.terms.id)),
     createBody: () => ({ number: 9, name: `矩阵届${tag()}`, startDate: '2030-01-01', endDate: '2034-12-31' }),
     updateBody: () => ({ name: `改名${tag()}` }),
-    routes: ['list', 'create', 'update'],
+    routes: all,
   },
   {
     path: 'plenary-sessions',
@@ -64,7 +64,7 @@ const cases: ForeignCase[] = [
     // Refers to committee B's term: must be refused and must not create a session under it.
     createBody: () => ({}),
     updateBody: () => ({ name: `改名${tag()}` }),
-    routes: ['list', 'create', 'update'],
+    routes: all,
   },
   {
     path: 'sectors',

@@ -55,8 +55,8 @@ const cases: Case[] = [
       endDate: '2034-12-31',
     }),
     update: { name: '改名届' },
-    hasExport: false,
-    hasDetail: false,
+    hasExport: true,
+    hasDetail: true,
   },
   {
     path: 'plenary-sessions',
@@ -76,8 +76,8 @@ const cases: Case[] = [
       };
     },
     update: { name: '改名会议' },
-    hasExport: false,
-    hasDetail: false,
+    hasExport: true,
+    hasDetail: true,
   },
   ...(['sectors', 'special-committees'] as const).map((path): Case => ({
     path,

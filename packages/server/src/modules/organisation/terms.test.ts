@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, createTestApp, type Session, type TestContext } from '../../../test/harness';
@@ -110,6 +111,16 @@ describe('plenary sessions', () => {
     });
     expect(patched.statusCode, patched.body).toBe(200);
     expect(patched.json().submissionCloses).toBe('2024-01-11');
+
+    const exported = await inject(liaison, 'GET', `/api/plenary-sessions/export?termId=${termId}`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(exported.rawPayload as unknown as ArrayBuffer);
+    const rows: unknown[][] = [];
+    wb.worksheets[0]!.eachRow((r) => rows.push((r.values as unknown[]).slice(1)));
+    expect(rows).toEqual([
+      ['届次', '会议名称', '开幕日期', '闭幕日期', '提案征集开始', '提案截止'],
+      ['第八届', '五届三次会议', '2024-01-10', '2024-01-13', '2023-10-10', '2024-01-11'],
+    ]);
   });
 
   it('refuses windows that are not sane, naming the field', async () => {

@@ -31,11 +31,11 @@ export const termResource: CatalogResource = {
   searchColumns: [terms.name],
   unique: [{ field: 'number', column: terms.number, label: '届次' }],
   exportColumns: [
-    { header: '届次', value: (r) => text(r.name) },
+    { header: '届次', value: (r) => r.number as number },
+    { header: '名称', value: (r) => text(r.name) },
     { header: '开始日期', value: (r) => text(r.startDate) },
     { header: '结束日期', value: (r) => text(r.endDate) },
   ],
-  routes: ['list', 'create', 'update'],
   async validate(_ctx, input, before) {
     const merged = { ...before, ...input } as { startDate: string; endDate: string };
     if (merged.endDate <= merged.startDate) throw invalidField('body.endDate', '结束日期应晚于开始日期');
@@ -82,8 +82,14 @@ export const plenarySessionResource: CatalogResource = {
   defaultSort: plenarySessions.meetingStart,
   searchColumns: [plenarySessions.name],
   unique: [],
-  exportColumns: [],
-  routes: ['list', 'create', 'update'],
+  exportColumns: [
+    { header: '届次', value: (r) => text(r.termName) },
+    { header: '会议名称', value: (r) => text(r.name) },
+    { header: '开幕日期', value: (r) => text(r.meetingStart) },
+    { header: '闭幕日期', value: (r) => text(r.meetingEnd) },
+    { header: '提案征集开始', value: (r) => text(r.submissionOpens) },
+    { header: '提案截止', value: (r) => text(r.submissionCloses) },
+  ],
   /** The term is the committee's, the number is unique in the term, and the dates make a sane window. */
   async validate(ctx, input, before) {
     const merged = { ...before, ...input } as SessionDates & { termId: number; number: number };
