@@ -213,7 +213,10 @@ export const proposalTransitions: readonly ProposalTransition[] = [
 ];
 
 /** The row for (state, command), or undefined when the step is not allowed. */
-export function findTransition(state: ProposalState, command: ProposalCommand): ProposalTransition | undefined {
+export function findTransition(
+  state: ProposalState,
+  command: ProposalCommand,
+): ProposalTransition | undefined {
   return proposalTransitions.find((t) => t.from === state && t.command === command);
 }
 
@@ -236,8 +239,9 @@ export function nextState(state: ProposalState, command: ProposalCommand): Propo
 }
 
 /** Commands a viewer may be offered in a state (before the role check). */
-export const commandsFrom = (state: ProposalState) =>
-  [...new Set(proposalTransitions.filter((t) => t.from === state).map((t) => t.command))];
+export const commandsFrom = (state: ProposalState) => [
+  ...new Set(proposalTransitions.filter((t) => t.from === state).map((t) => t.command)),
+];
 
 // ---- vocabulary ----
 
@@ -246,11 +250,21 @@ export const proposalKindLabels = { session: '大会提案', regular: '平时提
 export const proposerTypes = ['member', 'organisation'] as const;
 export const proposerRoles = ['lead', 'co'] as const;
 export const proposerStatuses = ['invited', 'confirmed', 'declined', 'expired'] as const;
-export const proposerStatusLabels = { invited: '待确认', confirmed: '已附议', declined: '已谢绝', expired: '已过期' } as const;
+export const proposerStatusLabels = {
+  invited: '待确认',
+  confirmed: '已附议',
+  declined: '已谢绝',
+  expired: '已过期',
+} as const;
 export const unitRoles = ['lead', 'co', 'separate'] as const;
 export const unitRoleLabels = { lead: '主办', co: '协办', separate: '分办' } as const;
 export const unitStatuses = ['assigned', 'acknowledged', 'declined', 'answered'] as const;
-export const unitStatusLabels = { assigned: '待签收', acknowledged: '已签收', declined: '已退办', answered: '已答复' } as const;
+export const unitStatusLabels = {
+  assigned: '待签收',
+  acknowledged: '已签收',
+  declined: '已退办',
+  answered: '已答复',
+} as const;
 export const answerStates = ['draft', 'pendingHead', 'sent', 'returned', 'approved'] as const;
 export const answerStateLabels = {
   draft: '草稿',
@@ -260,9 +274,17 @@ export const answerStateLabels = {
   approved: '已审核',
 } as const;
 export const satisfactionLevels = ['satisfied', 'basicallySatisfied', 'dissatisfied'] as const;
-export const satisfactionLabels = { satisfied: '满意', basicallySatisfied: '基本满意', dissatisfied: '不满意' } as const;
+export const satisfactionLabels = {
+  satisfied: '满意',
+  basicallySatisfied: '基本满意',
+  dissatisfied: '不满意',
+} as const;
 export const relevanceLevels = ['targeted', 'partly', 'notTargeted'] as const;
-export const relevanceLabels = { targeted: '针对提案', partly: '部分针对', notTargeted: '未针对提案' } as const;
+export const relevanceLabels = {
+  targeted: '针对提案',
+  partly: '部分针对',
+  notTargeted: '未针对提案',
+} as const;
 export const rejectionDispositions = ['forwardSuggestion', 'convertToOpinion', 'none'] as const;
 export const rejectionDispositionLabels = {
   forwardSuggestion: '作为意见建议转有关部门',
@@ -271,9 +293,17 @@ export const rejectionDispositionLabels = {
 } as const;
 export const selectionStatuses = ['none', 'nominated', 'approved'] as const;
 export const supervisionLogKinds = ['comment', 'visit', 'meeting'] as const;
-export const supervisionLogKindLabels = { comment: '督办意见', visit: '实地督办', meeting: '督办座谈' } as const;
+export const supervisionLogKindLabels = {
+  comment: '督办意见',
+  visit: '实地督办',
+  meeting: '督办座谈',
+} as const;
 export const followupImplementations = ['implemented', 'inProgress', 'notImplemented'] as const;
-export const followupImplementationLabels = { implemented: '已落实', inProgress: '正在落实', notImplemented: '未落实' } as const;
+export const followupImplementationLabels = {
+  implemented: '已落实',
+  inProgress: '正在落实',
+  notImplemented: '未落实',
+} as const;
 
 /** 双向评议 grades: 优秀≥90, 良好75–89, 一般60–74, 较差<60. */
 export function evaluationGrade(score: number): string {
@@ -335,14 +365,10 @@ export const updateProposalBody = z
 export type UpdateProposalInput = z.infer<typeof updateProposalBody>;
 
 export const versionBody = z.object({ version }).strict();
-export const requestCosignBody = z
-  .object({ deadline: isoDate.optional(), version })
-  .strict();
+export const requestCosignBody = z.object({ deadline: isoDate.optional(), version }).strict();
 export const respondCosignBody = z.object({ confirm: z.boolean({ error: '请选择附议或谢绝' }) }).strict();
 export const withdrawBody = z.object({ reason: optionalText('撤案理由', 500), version }).strict();
-export const acceptBody = z
-  .object({ category: text('类别', 20).optional(), version })
-  .strict();
+export const acceptBody = z.object({ category: text('类别', 20).optional(), version }).strict();
 export const rejectBody = z
   .object({
     ground: text('不予立案理由类别', 100),
@@ -352,7 +378,9 @@ export const rejectBody = z
     version,
   })
   .strict();
-export const mergeBody = z.object({ intoProposalId: id, note: optionalText('并案说明', 500), version }).strict();
+export const mergeBody = z
+  .object({ intoProposalId: id, note: optionalText('并案说明', 500), version })
+  .strict();
 export const returnBody = z.object({ comment: text('退回意见', 1000), version }).strict();
 
 const unitSlot = z
@@ -390,7 +418,10 @@ export const saveAnswerBody = z
     category: text('答复类别', 5),
     text: text('答复内容', 20000),
     contactPerson: text('联系人', 20),
-    contactPhone: z.string().trim().regex(/^[\d\-+() ]{7,20}$/, '联系电话格式不正确'),
+    contactPhone: z
+      .string()
+      .trim()
+      .regex(/^[\d\-+() ]{7,20}$/, '联系电话格式不正确'),
     attachmentIds: z.array(id).max(20, '附件最多 20 个').default([]),
   })
   .strict();
@@ -433,7 +464,11 @@ export const supervisionLogBody = z
 export const evaluateBody = z
   .object({
     unitId: id,
-    score: z.number({ error: '请填写分数' }).int('分数应为整数').min(0, '分数为 0–100').max(100, '分数为 0–100'),
+    score: z
+      .number({ error: '请填写分数' })
+      .int('分数应为整数')
+      .min(0, '分数为 0–100')
+      .max(100, '分数为 0–100'),
     comment: optionalText('评议意见', 1000),
   })
   .strict();
@@ -470,6 +505,8 @@ export const listProposalsQuery = listQuerySchema
     satisfaction: z.enum(satisfactionLevels).optional(),
     sectorId: z.coerce.number().int().positive().optional(),
     year: z.coerce.number().int().min(2000).max(2100).optional(),
+    keyStatus: z.enum(selectionStatuses, { error: '重点提案状态不正确' }).optional(),
+    excellentStatus: z.enum(selectionStatuses, { error: '优秀提案状态不正确' }).optional(),
   })
   .strict();
 export type ListProposalsQuery = z.infer<typeof listProposalsQuery>;

@@ -156,6 +156,8 @@ export async function listProposals(ctx: ServiceContext, query: ProposalFilter) 
   if (query.sessionId) conditions.push(eq(proposals.sessionId, query.sessionId));
   if (query.category) conditions.push(eq(proposals.category, query.category));
   if (query.kind) conditions.push(eq(proposals.kind, query.kind));
+  if (query.keyStatus) conditions.push(eq(proposals.keyStatus, query.keyStatus));
+  if (query.excellentStatus) conditions.push(eq(proposals.excellentStatus, query.excellentStatus));
   if (query.answerCategory) conditions.push(eq(proposals.answerCategory, query.answerCategory));
   if (query.year)
     conditions.push(

@@ -1,0 +1,272 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import * as s from '../../db/schema';
+import { createTestApp, type TestContext } from '../../../test/harness';
+import { buildOrganisationProposer } from '../../../test/factories';
+import {
+  caller,
+  dutyOf,
+  notificationsOf,
+  proposalWorld,
+  validProposal,
+  type World,
+} from './proposal-world.fixture';
+import { runProposalReminders } from './reminders';
+
+let t: TestContext;
+let w: World;
+let call: ReturnType<typeof caller>;
+beforeAll(async () => {
+  t = await createTestApp();
+  w = await proposalWorld(t);
+  call = caller(t);
+});
+afterAll(() => t?.close());
+
+const answerBody = (category: string) => ({
+  category,
+  text: '已列入明年计划。',
+  contactPerson: '刘洋',
+  contactPhone: '13800138000',
+});
+const rating = (answerId: number, satisfaction: string) => ({
+  answerId,
+  satisfaction,
+  attitude: 'satisfied',
+  relevance: 'partly',
+});
+
+async function accepted() {
+  const created = await call(w.users.lead, 'POST', '/proposals', validProposal());
+  const id = created.body.id as number;
+  await call(w.users.lead, 'POST', `/proposals/${id}/submit`, {});
+  await call(w.users.staff, 'POST', `/proposals/${id}/claim-review`, {});
+  await call(w.users.staff, 'POST', `/proposals/${id}/accept`, {});
+  return id;
+}
+
+/** Acknowledge, answer, submit, head approve and staff approve for one unit; returns the last response. */
+async function answerAs(
+  id: number,
+  handler: typeof w.users.handlerA,
+  head: typeof w.users.headA,
+  category: string,
+) {
+  await call(handler, 'POST', `/proposals/${id}/acknowledge`, {});
+  expect((await call(handler, 'POST', `/proposals/${id}/answer`, answerBody(category))).status).toBe(200);
+  await call(handler, 'POST', `/proposals/${id}/answer/submit`, {});
+  const sent = await call(head, 'POST', `/proposals/${id}/answer/head-approve`, {});
+  const mine = sent.body.answers.filter(
+    (a: { unitId: number; state: string }) => a.unitId === handler.user.unitId && a.state === 'sent',
+  );
+  return call(w.users.staff, 'POST', `/proposals/${id}/answer/review`, {
+    answerId: mine.at(-1).id,
+    approve: true,
+  });
+}
+
+describe('separate units (分办)', () => {
+  it('each unit answers; the proposal is answered only when both are approved, and rated per answer', async () => {
+    const id = await accepted();
+    const assigned = await call(w.users.staff, 'POST', `/proposals/${id}/assign`, {
+      units: [
+        { unitId: w.units.a.id, role: 'separate' },
+        { unitId: w.units.b.id, role: 'separate' },
+      ],
+    });
+    expect(assigned.body.assignmentMode).toBe('separate');
+    const first = await answerAs(id, w.users.handlerA, w.users.headA, 'B');
+    expect(first.body.state).toBe('assigned');
+    const second = await answerAs(id, w.users.handlerB, w.users.headB, 'A');
+    expect(second.body.state).toBe('answered');
+    const answers = (await call(w.users.lead, 'GET', `/proposals/${id}`)).body.answers;
+    expect(answers).toHaveLength(2);
+    // A unit sees the ratings of its own answer only.
+    await call(w.users.lead, 'POST', `/proposals/${id}/rate`, rating(answers[0].id, 'satisfied'));
+    const partial = await call(
+      w.users.lead,
+      'POST',
+      `/proposals/${id}/rate`,
+      rating(answers[1].id, 'basicallySatisfied'),
+    );
+    expect(partial.body.state).toBe('closed');
+    const ratingsB = (await call(w.users.handlerB, 'GET', `/proposals/${id}`)).body.ratings;
+    expect(ratingsB.map((r: { answerId: number }) => r.answerId)).toEqual([
+      answers.find((a: { unitId: number }) => a.unitId === w.units.b.id).id,
+    ]);
+  });
+});
+
+describe('re-handling limit and staff close', () => {
+  it('a second 不满意 closes the proposal once the configured re-handling is used', async () => {
+    const id = await accepted();
+    await call(w.users.staff, 'POST', `/proposals/${id}/assign`, {
+      units: [{ unitId: w.units.a.id, role: 'lead' }],
+    });
+    const r1 = await answerAs(id, w.users.handlerA, w.users.headA, 'C');
+    expect(r1.body.state).toBe('answered');
+    const a1 = r1.body.answers.at(-1).id;
+    expect(
+      (await call(w.users.lead, 'POST', `/proposals/${id}/rate`, rating(a1, 'dissatisfied'))).body.state,
+    ).toBe('rehandling');
+    const r2 = await answerAs(id, w.users.handlerA, w.users.headA, 'B');
+    const a2 = r2.body.answers.at(-1).id;
+    const closed = await call(w.users.lead, 'POST', `/proposals/${id}/rate`, rating(a2, 'dissatisfied'));
+    expect(closed.body).toMatchObject({ state: 'closed', rehandleCount: 1 });
+  });
+
+  it('staff close an answered proposal whose proposers did not rate', async () => {
+    const id = await accepted();
+    await call(w.users.staff, 'POST', `/proposals/${id}/assign`, {
+      units: [{ unitId: w.units.a.id, role: 'lead' }],
+    });
+    await answerAs(id, w.users.handlerA, w.users.headA, 'A');
+    expect((await call(w.users.lead, 'POST', `/proposals/${id}/close`, {})).status).toBe(403);
+    const closed = await call(w.users.staff, 'POST', `/proposals/${id}/close`, { note: '提案人逾期未评价' });
+    expect(closed.body.state).toBe('closed');
+  });
+});
+
+describe('follow-up (回头看)', () => {
+  it('staff request an update on a B answer; the unit reports; A answers are refused', async () => {
+    const id = await accepted();
+    await call(w.users.staff, 'POST', `/proposals/${id}/assign`, {
+      units: [{ unitId: w.units.a.id, role: 'lead' }],
+    });
+    const done = await answerAs(id, w.users.handlerA, w.users.headA, 'B');
+    const answerId = done.body.answers.at(-1).id;
+    await call(w.users.staff, 'POST', `/proposals/${id}/close`, {});
+    expect((await call(w.users.handlerA, 'POST', `/proposals/${id}/followups`, { answerId })).status).toBe(
+      403,
+    );
+    const req = await call(w.users.staff, 'POST', `/proposals/${id}/followups`, {
+      answerId,
+      note: '请报送年度落实情况',
+    });
+    expect(req.status, JSON.stringify(req.body)).toBe(200);
+    expect(await notificationsOf(w.db, w.users.handlerA.userId, 'proposal.followup')).toHaveLength(1);
+    const followupId = req.body.followups[0].id;
+    expect((await call(w.users.staff, 'POST', `/proposals/${id}/followups`, { answerId })).status).toBe(409);
+    const report = await call(w.users.handlerA, 'POST', `/proposals/${id}/followups/report`, {
+      followupId,
+      implementation: 'inProgress',
+      report: '已完成一期改造，二期明年开工',
+    });
+    expect(report.status, JSON.stringify(report.body)).toBe(200);
+    expect(report.body.followups[0]).toMatchObject({ status: 'reported', implementation: 'inProgress' });
+    expect(report.body.state).toBe('closed');
+
+    const id2 = await accepted();
+    await call(w.users.staff, 'POST', `/proposals/${id2}/assign`, {
+      units: [{ unitId: w.units.a.id, role: 'lead' }],
+    });
+    const a = await answerAs(id2, w.users.handlerA, w.users.headA, 'A');
+    const refused = await call(w.users.staff, 'POST', `/proposals/${id2}/followups`, {
+      answerId: a.body.answers.at(-1).id,
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body.message).toMatch(/B 类、C 类/);
+  });
+});
+
+describe('co-proposers', () => {
+  it('a declined invitation and an expired one drop off at submission', async () => {
+    const created = await call(
+      w.users.lead,
+      'POST',
+      '/proposals',
+      validProposal({ coProposerMemberIds: [w.members.co.id, w.members.other.id] }),
+    );
+    const id = created.body.id;
+    await call(w.users.lead, 'POST', `/proposals/${id}/request-cosign`, {});
+    expect(
+      (await call(w.users.co, 'POST', `/proposals/${id}/respond-cosign`, { confirm: false })).status,
+    ).toBe(200);
+    expect(
+      (await call(w.users.co, 'POST', `/proposals/${id}/respond-cosign`, { confirm: true })).status,
+    ).toBe(404);
+    await runProposalReminders(t.database.db, new Date(Date.now() + 8 * 86_400_000));
+    const late = await call(w.users.other, 'POST', `/proposals/${id}/respond-cosign`, { confirm: true });
+    expect(late.status).toBe(404);
+    const submitted = await call(w.users.lead, 'POST', `/proposals/${id}/submit`, {});
+    expect(submitted.body.proposers.map((p: { status: string }) => p.status)).toEqual([
+      'confirmed',
+      'declined',
+      'expired',
+    ]);
+    await call(w.users.staff, 'POST', `/proposals/${id}/claim-review`, {});
+    await call(w.users.staff, 'POST', `/proposals/${id}/accept`, {});
+    const duty = (await dutyOf(w.db, id)).filter((d) => d.kind === 'proposal.accepted');
+    expect(duty.map((d) => d.memberId)).toEqual([w.members.lead.id]);
+  });
+});
+
+describe('organisation proposals', () => {
+  it('only the convener files in the organisation’s name; no joint signing; no personal duty record', async () => {
+    const org = await buildOrganisationProposer(w.db, w.committee.id, {
+      name: '民盟县委会',
+      convenerMemberId: w.members.lead.id,
+    });
+    const byOther = await call(
+      w.users.co,
+      'POST',
+      '/proposals',
+      validProposal({ organisationProposerId: org.id }),
+    );
+    expect(byOther.status).toBe(403);
+    expect(byOther.body.message).toMatch(/召集人/);
+    const joint = await call(
+      w.users.lead,
+      'POST',
+      '/proposals',
+      validProposal({ organisationProposerId: org.id, coProposerMemberIds: [w.members.co.id] }),
+    );
+    expect(joint.status).toBe(400);
+    const res = await call(
+      w.users.lead,
+      'POST',
+      '/proposals',
+      validProposal({ organisationProposerId: org.id }),
+    );
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({
+      proposerType: 'organisation',
+      organisationProposer: { name: '民盟县委会' },
+    });
+    await call(w.users.lead, 'POST', `/proposals/${res.body.id}/submit`, {});
+    expect(await dutyOf(w.db, res.body.id)).toEqual([]);
+  });
+});
+
+describe('attachments', () => {
+  it('the proposer’s own PDF attaches to the proposal; listing readers follow the proposal', async () => {
+    const [file] = await w.db
+      .insert(s.attachments)
+      .values({
+        committeeId: w.committee.id,
+        fileName: '调研报告.pdf',
+        mimeType: 'application/pdf',
+        size: 10,
+        sha256: 'x',
+        storageKey: 'k3',
+        uploadedBy: w.users.lead.userId,
+      })
+      .returning();
+    const res = await call(w.users.lead, 'POST', '/proposals', validProposal({ attachmentIds: [file!.id] }));
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect(res.body.attachmentIds).toEqual([file!.id]);
+    const [row] = await w.db.select().from(s.attachments).where(eq(s.attachments.id, file!.id));
+    expect(row).toMatchObject({ ownerType: 'proposal', ownerId: res.body.id });
+  });
+});
+
+describe('lists for leaders', () => {
+  it('leaders see nominated excellent proposals to approve; members cannot use the staff views', async () => {
+    const id = await accepted();
+    await call(w.users.staff, 'POST', `/proposals/${id}/excellent`, { excellent: true });
+    const list = await call(w.users.leader, 'GET', '/proposals?view=all&excellentStatus=nominated');
+    expect(list.body.items.map((i: { id: number }) => i.id)).toEqual([id]);
+    expect((await call(w.users.lead, 'GET', '/proposals?view=all')).status).toBe(403);
+    expect((await call(w.users.handlerA, 'GET', '/proposals?view=review')).status).toBe(403);
+  });
+});
