@@ -4,12 +4,15 @@ import type { AppConfig } from '../../env';
 import type { Db } from '../client';
 import { hashPassword } from '../../lib/auth';
 import { cityDemoAccount, demoAccounts, seedOrganisation, type SeededOrganisation } from './organisation';
+import { seedProposals } from './proposals';
 
 /**
  * Seed steps of later modules, run in order after the organisation on an empty database.
  * A module adds its demo data by appending a step here.
  */
-export const demoSeedSteps: { name: string; run(db: Db, org: SeededOrganisation): Promise<void> }[] = [];
+export const demoSeedSteps: { name: string; run(db: Db, org: SeededOrganisation): Promise<void> }[] = [
+  { name: 'proposals', run: (db, org) => seedProposals(db, org) },
+];
 
 /** Generates a demo password that satisfies the password policy. */
 function generatePassword() {
