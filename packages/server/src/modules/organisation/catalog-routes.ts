@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { listOrganisationQuerySchema, unitDetailDtoSchema } from '@cppcc/shared';
+import { listOrganisationQuerySchema, policiesSchema, unitDetailDtoSchema } from '@cppcc/shared';
 import type { AppInstance } from '../../app';
 import { users } from '../../db/schema';
 import { can } from '../../lib/policy';
@@ -19,7 +19,13 @@ import { contextOf } from './context';
 import { catalogResources, unitResource } from './resources';
 
 const pageOf = (item: z.ZodType) =>
-  z.object({ items: z.array(item), total: z.number(), page: z.number(), pageSize: z.number() });
+  z.object({
+    items: z.array(item),
+    total: z.number(),
+    page: z.number(),
+    pageSize: z.number(),
+    policies: policiesSchema,
+  });
 
 /** list, export, read, create and update routes of every simple organisation resource. */
 export async function catalogRoutes(app: AppInstance) {

@@ -104,6 +104,9 @@ describe('sectors', () => {
     const list = await inject(member, 'GET', '/api/sectors');
     expect(list.statusCode).toBe(200);
     expect(list.json().items[0].policies.canUpdate).toBe(false);
+    expect(list.json().policies).toMatchObject({ canList: true, canCreate: false, canExport: false });
+    const staffList = await inject(liaison, 'GET', '/api/sectors');
+    expect(staffList.json().policies).toMatchObject({ canCreate: true, canExport: true });
     const create = await inject(member, 'POST', '/api/sectors', { name: '委员建的界别' });
     expect(create.statusCode).toBe(403);
     const byProposalStaff = await inject(proposal, 'POST', '/api/sectors', { name: '提案委建的界别' });

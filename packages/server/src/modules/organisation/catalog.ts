@@ -80,7 +80,7 @@ export async function listCatalog(
   ctx: ServiceContext,
   res: CatalogResource,
   query: ListQuery,
-): Promise<Page<Record<string, unknown>>> {
+): Promise<Page<Record<string, unknown>> & { policies: Record<string, boolean> }> {
   authorize(ctx.actor, 'list', res.resource, collectionOf(ctx.actor));
   const where = scopedWhere(ctx, res, query);
   const order = orderBy(query, res.sortable, res.defaultSort);
@@ -94,11 +94,15 @@ export async function listCatalog(
       .offset(pageOffset(query)),
     ctx.db.select({ n: count() }).from(res.table).where(where),
   ]);
-  return toPage(
-    (rows as CatalogRow[]).map((r) => presentCatalogRow(ctx, res, r)),
-    total?.n ?? 0,
-    query,
-  );
+  return {
+    ...toPage(
+      (rows as CatalogRow[]).map((r) => presentCatalogRow(ctx, res, r)),
+      total?.n ?? 0,
+      query,
+    ),
+    // Collection abilities (canCreate, canExport …) so the page shows only the allowed buttons.
+    policies: presentPolicies(ctx.actor, res.resource, collectionOf(ctx.actor)),
+  };
 }
 
 export async function exportCatalog(ctx: ServiceContext, res: CatalogResource, query: ListQuery) {

@@ -5,6 +5,7 @@ import {
   memberInputSchema,
   memberUpdateSchema,
   memberViewSchema,
+  policiesSchema,
 } from '@cppcc/shared';
 import { z } from 'zod';
 import type { AppInstance } from '../../app';
@@ -29,6 +30,7 @@ const memberPage = z.object({
   total: z.number(),
   page: z.number(),
   pageSize: z.number(),
+  policies: policiesSchema,
 });
 
 export async function memberRoutes(app: AppInstance) {

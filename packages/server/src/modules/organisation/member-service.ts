@@ -160,7 +160,10 @@ function memberFilters(actor: Actor, query: ListMembersQuery): SQL {
   return and(...conditions)!;
 }
 
-export async function listMembers(ctx: ServiceContext, query: ListMembersQuery): Promise<Page<MemberView>> {
+export async function listMembers(
+  ctx: ServiceContext,
+  query: ListMembersQuery,
+): Promise<Page<MemberView> & { policies: Record<string, boolean> }> {
   authorize(ctx.actor, 'list', 'member', collectionOf(ctx.actor));
   const where = memberFilters(ctx.actor, query);
   const order = orderBy(query, sortable, members.name);
@@ -171,11 +174,14 @@ export async function listMembers(ctx: ServiceContext, query: ListMembersQuery):
     .offset(pageOffset(query));
   const [total] = await ctx.db.select({ n: count() }).from(members).where(where);
   const full = await withSpecialCommittees(ctx.db, rows);
-  return toPage(
-    full.map((r) => presentMember(ctx.actor, r)),
-    total?.n ?? 0,
-    query,
-  );
+  return {
+    ...toPage(
+      full.map((r) => presentMember(ctx.actor, r)),
+      total?.n ?? 0,
+      query,
+    ),
+    policies: presentPolicies(ctx.actor, 'member', collectionOf(ctx.actor)),
+  };
 }
 
 export async function exportMembers(ctx: ServiceContext, query: ListMembersQuery): Promise<MemberRow[]> {

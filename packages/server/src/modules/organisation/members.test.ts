@@ -200,6 +200,9 @@ describe('what a member sees', () => {
       'sectorName',
     ]);
     expect(list.body).not.toContain('13700009999');
+    expect(list.json().policies).toMatchObject({ canCreate: false, canImport: false, canExport: false });
+    const staffList = await inject(liaison, 'GET', '/api/members?pageSize=1');
+    expect(staffList.json().policies).toMatchObject({ canCreate: true, canImport: true, canExport: true });
     const own = await inject(m, 'GET', `/api/members/${self.id}`);
     expect(own.json()).toMatchObject({ name: '自己', phone: self.phone, policies: { canReadPrivate: true } });
     const detail = await inject(m, 'GET', `/api/members/${other.id}`);
