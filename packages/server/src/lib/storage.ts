@@ -5,7 +5,7 @@ import { dirname, extname, join } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { fileTypeFromFile } from 'file-type';
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull, lt } from 'drizzle-orm';
 import type { AttachmentDto } from '@cppcc/shared';
 import type { AppConfig } from '../env';
 import type { DbOrTx } from '../db/client';
@@ -195,6 +195,25 @@ export async function removeStoredFileIfUnused(
     .where(eq(attachments.storageKey, storageKey))
     .limit(1);
   if (!still) await rm(join(config.uploadDir, storageKey), { force: true });
+}
+
+/**
+ * Removes uploads never attached to a record (an abandoned form) once older than the cutoff, with
+ * their stored copies. Meant for a periodic job at start-up; returns how many were removed.
+ */
+export async function purgeUnattachedUploads(
+  db: DbOrTx,
+  config: Pick<AppConfig, 'uploadDir'>,
+  olderThanHours = 7 * 24,
+): Promise<number> {
+  const cutoff = new Date(Date.now() - olderThanHours * 3600_000);
+  const removed = await db
+    .delete(attachments)
+    .where(and(isNull(attachments.ownerType), lt(attachments.createdAt, cutoff)))
+    .returning({ storageKey: attachments.storageKey });
+  for (const key of new Set(removed.map((r) => r.storageKey)))
+    await removeStoredFileIfUnused(db, config, key);
+  return removed.length;
 }
 
 /** `Content-Disposition` carrying the UTF-8 name (RFC 6266/5987) with an ASCII fallback for old clients. */

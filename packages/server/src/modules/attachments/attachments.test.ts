@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { Document, Packer, Paragraph } from 'docx';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { as, createTestApp, type Session, type TestContext } from '../../../test/harness';
 import { buildCommittee, signedInUser } from '../../../test/factories';
 import { attachments, auditLog } from '../../db/schema';
@@ -14,6 +14,7 @@ import {
   attachToRecord,
   contentDisposition,
   listAttachments,
+  purgeUnattachedUploads,
   registerAttachmentOwner,
 } from '../../lib/storage';
 import { loadSession } from '../../lib/auth';
@@ -315,5 +316,36 @@ describe('delete', () => {
     expect(await t.database.db.select().from(attachments).where(eq(attachments.id, id))).toHaveLength(1);
     const bad = await t.app.inject({ method: 'DELETE', url: '/api/attachments/0', headers: as(uploader) });
     expect(bad.statusCode).toBe(400);
+  });
+});
+
+describe('purgeUnattachedUploads', () => {
+  it('removes old unattached uploads and their files, keeping recent and attached ones', async () => {
+    const oldContent = Buffer.from(`旧草稿 ${randomBytes(8).toString('hex')}`);
+    const old = (await upload(uploader, 'old.txt', oldContent)).json().id;
+    const recent = (
+      await upload(uploader, 'recent.txt', Buffer.from(`新 ${randomBytes(8).toString('hex')}`))
+    ).json().id;
+    const attached = (
+      await upload(uploader, 'attached.txt', Buffer.from(`挂 ${randomBytes(8).toString('hex')}`))
+    ).json().id;
+    const actor = await actorOf(uploader);
+    await t.database.db.transaction((tx) => attachToRecord(tx, actor, [attached], 'testRecord', 500));
+    const longAgo = new Date(Date.now() - 8 * 24 * 3600_000);
+    await t.database.db
+      .update(attachments)
+      .set({ createdAt: longAgo })
+      .where(inArray(attachments.id, [old, attached]));
+    const [oldRow] = await t.database.db.select().from(attachments).where(eq(attachments.id, old));
+    // Other leftovers of earlier tests are recent, so exactly one row goes.
+    expect(await purgeUnattachedUploads(t.database.db, { uploadDir })).toBe(1);
+    expect(existsSync(join(uploadDir, oldRow!.storageKey))).toBe(false);
+    const left = (
+      await t.database.db
+        .select()
+        .from(attachments)
+        .where(inArray(attachments.id, [old, recent, attached]))
+    ).map((r) => r.id);
+    expect(left.sort()).toEqual([recent, attached].sort());
   });
 });

@@ -110,16 +110,14 @@ describe('GET /api/audit-log', () => {
         }),
       )
       .returning();
-    await t.database.db
-      .insert(auditLog)
-      .values(
-        entry({
-          committeeId: otherCommitteeId,
-          actorId: auditor.userId,
-          summary: '外委按用户名',
-          createdAt: new Date('2025-04-04T10:00:00+08:00'),
-        }),
-      );
+    await t.database.db.insert(auditLog).values(
+      entry({
+        committeeId: otherCommitteeId,
+        actorId: auditor.userId,
+        summary: '外委按用户名',
+        createdAt: new Date('2025-04-04T10:00:00+08:00'),
+      }),
+    );
     expect(await summaries(`actor=${auditor.user.username}&from=2025-04-01&to=2025-04-30`)).toEqual([
       withAccount!.summary,
     ]);
