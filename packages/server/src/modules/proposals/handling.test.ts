@@ -270,3 +270,30 @@ describe('lists for leaders', () => {
     expect((await call(w.users.handlerA, 'GET', '/proposals?view=review')).status).toBe(403);
   });
 });
+
+describe('form options and co-proposer search', () => {
+  it('gives the configured lists and finds members by name, without their phone numbers', async () => {
+    await w.db
+      .update(s.committees)
+      .set({ settings: { proposalCategories: ['乡村振兴', '民生保障'], proposalContentLimit: 2000 } })
+      .where(eq(s.committees.id, w.committee.id));
+    const opts = await call(w.users.lead, 'GET', '/proposals/form-options');
+    expect(opts.status).toBe(200);
+    expect(opts.body).toMatchObject({
+      categories: ['乡村振兴', '民生保障'],
+      contentLimit: 2000,
+      currentSessionId: w.session.id,
+    });
+    expect(opts.body.units.map((u: { name: string }) => u.name)).toContain('县财政局');
+    const bad = await call(w.users.lead, 'POST', '/proposals', validProposal({ category: '社会建设' }));
+    expect(bad.body.message).toMatch(/类别应为：乡村振兴、民生保障/);
+    const found = await call(
+      w.users.lead,
+      'GET',
+      `/proposals/co-proposer-candidates?q=${encodeURIComponent('李秀')}`,
+    );
+    expect(found.body.items).toEqual([{ id: w.members.co.id, name: '李秀兰', sector: '经济界' }]);
+    expect((await call(w.users.staff, 'GET', '/proposals/co-proposer-candidates')).status).toBe(403);
+    await w.db.update(s.committees).set({ settings: {} }).where(eq(s.committees.id, w.committee.id));
+  });
+});

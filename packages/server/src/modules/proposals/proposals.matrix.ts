@@ -3,7 +3,7 @@ import type { ProposalState } from '@cppcc/shared';
 import type { Db } from '../../db/client';
 import * as s from '../../db/schema';
 import type { MatrixEntry } from '../../../test/matrix';
-import { buildPlenarySession, buildProposal, buildUnit } from '../../../test/factories';
+import { buildMember, buildPlenarySession, buildProposal, buildUnit } from '../../../test/factories';
 
 /** Everything a refused request must leave alone: the proposal row, its history and its dependants. */
 const snapshotOf = (proposalId: number) => async (db: Db) => {
@@ -73,6 +73,26 @@ export const matrix: MatrixEntry[] = [
           },
           snapshot: async (d) => (await d.execute(sql`select count(*)::int as n from proposals`)).rows[0],
         };
+      },
+    },
+  },
+  {
+    route: 'GET /api/proposals/form-options',
+    crossCommittee: {
+      roles: strongest,
+      async foreign(db, committeeBId) {
+        const unit = await buildUnit(db, committeeBId, { name: '乙方政协的承办单位' });
+        return { url: '/api/proposals/form-options', mustNotContain: unit.name };
+      },
+    },
+  },
+  {
+    route: 'GET /api/proposals/co-proposer-candidates',
+    crossCommittee: {
+      roles: strongest,
+      async foreign(db, committeeBId) {
+        const m = await buildMember(db, committeeBId, { name: '乙方委员甲' });
+        return { url: '/api/proposals/co-proposer-candidates?q=乙方', mustNotContain: m.name };
       },
     },
   },

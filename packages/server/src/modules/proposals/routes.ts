@@ -56,10 +56,12 @@ import { updateProposal } from './commands/update-proposal';
 import { withdrawProposal } from './commands/withdraw-proposal';
 import { loadProposal, presentProposal } from './presenter';
 import { listProposals, similarProposals } from './queries';
+import { coProposerCandidates, proposalFormOptions } from './options';
 import { proposalFilterQuery } from './figures/filters';
 
 const idParams = z.object({ id: z.coerce.number().int().positive('提案编号应为正整数') }).strict();
 const emptyBody = z.object({}).strict();
+const candidatesQuery = z.object({ q: z.string().trim().max(20, '姓名不超过 20 个字').optional() }).strict();
 
 /** Proposal API: lists, detail, similar titles and one POST per workflow command. */
 export async function proposalRoutes(app: AppInstance) {
@@ -75,6 +77,18 @@ export async function proposalRoutes(app: AppInstance) {
     '/proposals',
     { schema: { tags, summary: '提案列表', querystring: proposalFilterQuery } },
     async (req) => listProposals(ctxOf(req), req.query),
+  );
+
+  app.get(
+    '/proposals/form-options',
+    { schema: { tags, summary: '提案表单选项（类别、字数上限、承办单位、会议）' } },
+    async (req) => proposalFormOptions(ctxOf(req)),
+  );
+
+  app.get(
+    '/proposals/co-proposer-candidates',
+    { schema: { tags, summary: '可邀请联名的委员', querystring: candidatesQuery } },
+    async (req) => coProposerCandidates(ctxOf(req), req.query.q),
   );
 
   app.post(

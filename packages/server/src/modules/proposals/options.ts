@@ -1,0 +1,82 @@
+import { and, asc, eq, ilike, ne } from 'drizzle-orm';
+import { members, organisationProposers, plenarySessions, sectors, units } from '../../db/schema';
+import type { ServiceContext } from '../../lib/actor';
+import { likePattern } from '../../lib/list';
+import { authorize, collectionOf } from '../../lib/policy';
+import { getSettings } from '../../lib/settings';
+import { resolveSession } from './helpers';
+
+/** What the proposal forms need: configured lists and limits, units, sessions, and the organisations the caller convenes. */
+export async function proposalFormOptions(ctx: ServiceContext) {
+  const { db, actor } = ctx;
+  authorize(actor, 'read', 'proposals', collectionOf(actor));
+  const settings = await getSettings(db, actor.committeeId);
+  const [unitRows, sessionRows, orgRows] = await Promise.all([
+    db
+      .select({ id: units.id, name: units.name })
+      .from(units)
+      .where(and(eq(units.committeeId, actor.committeeId), eq(units.active, true)))
+      .orderBy(asc(units.id)),
+    db
+      .select({
+        id: plenarySessions.id,
+        name: plenarySessions.name,
+        submissionOpens: plenarySessions.submissionOpens,
+        submissionCloses: plenarySessions.submissionCloses,
+      })
+      .from(plenarySessions)
+      .where(eq(plenarySessions.committeeId, actor.committeeId))
+      .orderBy(asc(plenarySessions.meetingStart)),
+    actor.memberId === null
+      ? Promise.resolve([])
+      : db
+          .select({
+            id: organisationProposers.id,
+            name: organisationProposers.name,
+            kind: organisationProposers.kind,
+          })
+          .from(organisationProposers)
+          .where(
+            and(
+              eq(organisationProposers.committeeId, actor.committeeId),
+              eq(organisationProposers.convenerMemberId, actor.memberId),
+            ),
+          ),
+  ]);
+  const current = sessionRows.length
+    ? await resolveSession(db, actor.committeeId, undefined, new Date())
+    : null;
+  return {
+    categories: settings.proposalCategories,
+    contentLimit: settings.proposalContentLimit,
+    titleLimit: 60,
+    rejectionGrounds: settings.rejectionGrounds,
+    answerCategories: settings.answerCategories,
+    maxExtensionMonths: settings.maxExtensionMonths,
+    units: unitRows,
+    sessions: sessionRows,
+    currentSessionId: current?.id ?? null,
+    organisationProposers: orgRows,
+  };
+}
+
+/** Members a proposer may invite to sign jointly: active members of the committee, by name. Names and sectors only. */
+export async function coProposerCandidates(ctx: ServiceContext, q: string | undefined) {
+  const { db, actor } = ctx;
+  authorize(actor, 'create', 'proposals', collectionOf(actor));
+  const rows = await db
+    .select({ id: members.id, name: members.name, sector: sectors.name })
+    .from(members)
+    .innerJoin(sectors, eq(sectors.id, members.sectorId))
+    .where(
+      and(
+        eq(members.committeeId, actor.committeeId),
+        eq(members.status, 'active'),
+        ne(members.id, actor.memberId ?? -1),
+        q ? ilike(members.name, likePattern(q)) : undefined,
+      ),
+    )
+    .orderBy(asc(members.name))
+    .limit(30);
+  return { items: rows };
+}
