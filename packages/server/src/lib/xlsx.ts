@@ -87,8 +87,15 @@ function displayWidth(text: string): number {
 
 /** `attachment` with an ASCII fallback and the real (Chinese) name as RFC 5987 `filename*`. */
 export function contentDisposition(fileName: string): string {
-  const fallback = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+  // Old clients read only `filename`: keep its ASCII part (date, extension) under a neutral stem.
+  const ascii = fileName.replace(/[^\x20-\x7e]+/g, '').replace(/["\\]/g, '');
+  const fallback = /^[A-Za-z0-9]/.test(ascii) ? ascii : `export${ascii}`;
+  // RFC 5987 does not allow ' ( ) * unencoded; encodeURIComponent leaves them.
+  const encoded = encodeURIComponent(fileName).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
 }
 
 /** Sends a workbook as a download. */
