@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import JSZip from 'jszip';
 import ExcelJS from 'exceljs';
-import { as, createTestApp, type TestContext } from '../../../../test/harness';
+import { as, createTestApp, type Session, type TestContext } from '../../../../test/harness';
 import {
   buildCommittee,
   buildMember,
@@ -115,7 +115,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function get(url: string, session: { cookie: string; csrfToken: string }) {
+async function get(url: string, session: Session) {
   return t.app.inject({ method: 'GET', url, headers: as(session) });
 }
 

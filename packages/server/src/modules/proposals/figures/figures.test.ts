@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { as, createTestApp, type TestContext } from '../../../../test/harness';
 import {
   buildCommittee,
@@ -319,6 +320,37 @@ describe('GET /api/proposals/figures', () => {
       expect(await countOf(figure.filter), `${figure.label} ${JSON.stringify(figure.filter)}`).toBe(
         figure.value,
       );
+    }
+  });
+
+  it('reproduces each figure through the list export, the route the UI opens', async () => {
+    const staff = await signedInUser(t.app, committeeId, ['proposalStaff']);
+    const f = (await figuresAs(['proposalStaff'], `sessionId=${sessionId}`)).json() as ProposalFigures;
+    const countable = [
+      ...f.totals.filter((x) =>
+        ['submitted', 'accepted', 'merged', 'rejected', 'answered', 'overdue'].includes(x.key),
+      ),
+      ...f.byCategory.flatMap((r) => r.figures),
+      ...f.bySector.flatMap((r) => r.figures),
+      ...f.byAnswerCategory,
+      ...f.keyProgress,
+      ...f.byUnit.flatMap((r) =>
+        r.figures.filter((x) => ['assigned', 'answered', 'overdue'].includes(x.key)),
+      ),
+    ];
+    for (const figure of countable) {
+      const query = new URLSearchParams(
+        Object.entries(figure.filter).map(([k, v]): [string, string] => [k, String(v)]),
+      );
+      const res = await t.app.inject({
+        method: 'GET',
+        url: `/api/proposals/export.xlsx?${query}`,
+        headers: as(staff),
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+      expect(workbook.worksheets[0]!.actualRowCount - 1, `${figure.label} ${query}`).toBe(figure.value);
     }
   });
 

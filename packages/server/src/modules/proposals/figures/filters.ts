@@ -53,6 +53,8 @@ export type FigureFilter = Partial<
     | 'answerCategory'
     | 'satisfaction'
     | 'sectorId'
+    | 'keyStatus'
+    | 'excellentStatus'
   >
 >;
 
@@ -118,7 +120,7 @@ export function proposalConditions(
       );
       break;
     case 'key':
-      where.push(sql`p.key_status = 'approved'`);
+      where.push(sql`p.key_status <> 'none'`);
       break;
     case 'all':
       break;
@@ -148,6 +150,8 @@ export function proposalConditions(
       sql`exists (select 1 from ${latestRatings} lr where lr.proposal_id = p.id and lr.satisfaction = ${filter.satisfaction})`,
     );
   }
+  if (filter.keyStatus) where.push(sql`p.key_status = ${filter.keyStatus}`);
+  if (filter.excellentStatus) where.push(sql`p.excellent_status = ${filter.excellentStatus}`);
   if (filter.q) where.push(sql`p.title ilike ${likePattern(filter.q)}`);
   return sql.join(where, sql` and `);
 }

@@ -282,7 +282,7 @@ export async function proposalFigures(
     where ${where} and p.key_status = 'approved' group by p.state`);
   const keyOf = (list: readonly string[]) =>
     keyRows.filter((r) => list.includes(String(r.state))).reduce((n, r) => n + num(r.n), 0);
-  const keyBase: FigureFilter = { ...base, view: 'key' };
+  const keyBase: FigureFilter = { ...base, keyStatus: 'approved' };
   const keyProgress: Figure[] = [
     {
       key: 'total',

@@ -35,6 +35,8 @@ const figureFilter = z
     answerCategory: z.string().optional(),
     satisfaction: shape.satisfaction,
     sectorId: z.number().optional(),
+    keyStatus: shape.keyStatus,
+    excellentStatus: shape.excellentStatus,
   })
   .strict();
 const figure = z.object({ key: z.string(), label: z.string(), value: z.number(), filter: figureFilter });
