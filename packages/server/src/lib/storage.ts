@@ -133,6 +133,9 @@ export async function storeUpload(
   const tmpPath = join(tmpDir, randomBytes(16).toString('hex'));
   const hash = createHash('sha256');
   let size = 0;
+  // An error of the incoming stream (a cut or malformed request) is the client's; disk errors are ours.
+  let sourceError: unknown = null;
+  stream.once('error', (error) => (sourceError = error));
   try {
     await pipeline(
       stream,
@@ -161,6 +164,10 @@ export async function storeUpload(
     const code = (error as { code?: string }).code;
     if (code === 'FST_REQ_FILE_TOO_LARGE') {
       throw new AppError('PAYLOAD_TOO_LARGE', `文件不能超过 ${formatSize(config.uploadMaxBytes)}`);
+    }
+    const fromClient = error === sourceError || (stream.errored !== null && error === stream.errored);
+    if (fromClient && !(error instanceof AppError)) {
+      throw new AppError('BAD_REQUEST', '上传中断或格式不正确，请重新上传');
     }
     throw error;
   }

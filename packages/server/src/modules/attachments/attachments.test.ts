@@ -162,6 +162,25 @@ describe('upload', () => {
     expect(readdirSync(join(uploadDir, 'tmp'))).toEqual([]);
   });
 
+  it('answers a malformed multipart body with 400, not a server error', async () => {
+    const body = multipart('cut.pdf', pdf);
+    const cut = await t.app.inject({
+      method: 'POST',
+      url: '/api/attachments',
+      headers: { ...as(uploader), ...body.headers },
+      payload: body.payload.subarray(0, body.payload.length - 20),
+    });
+    expect(cut.statusCode, cut.body).toBe(400);
+    const noBoundary = await t.app.inject({
+      method: 'POST',
+      url: '/api/attachments',
+      headers: { ...as(uploader), 'content-type': 'multipart/form-data' },
+      payload: 'x',
+    });
+    expect(noBoundary.statusCode, noBoundary.body).toBeLessThan(500);
+    expect(readdirSync(join(uploadDir, 'tmp'))).toEqual([]);
+  });
+
   it('keeps only a safe display name', async () => {
     const res = await upload(uploader, '..\\..\\etc\\passwd.txt', Buffer.from('hello'));
     expect(res.json().fileName).toBe('passwd.txt');

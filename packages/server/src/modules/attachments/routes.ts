@@ -32,7 +32,11 @@ export async function attachmentRoutes(app: AppInstance) {
       if (!req.isMultipart()) {
         throw new AppError('UNSUPPORTED_MEDIA_TYPE', '请以 multipart/form-data 方式上传文件（字段名 file）');
       }
-      const part = await req.file();
+      const part = await req.file().catch((error: { statusCode?: number }) => {
+        // busboy reports a malformed request (no boundary, cut body) as a plain Error: the client's fault.
+        if (error instanceof AppError || (error.statusCode && error.statusCode < 500)) throw error;
+        throw new AppError('BAD_REQUEST', '上传格式不正确，请重新上传');
+      });
       if (!part || part.fieldname !== 'file') {
         part?.file.resume();
         throw new AppError('BAD_REQUEST', '请选择要上传的文件（字段名 file）');
