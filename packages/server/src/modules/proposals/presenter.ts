@@ -1,6 +1,9 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import {
   answerStateLabels,
+  type answerStates,
+  type relevanceLevels,
+  type satisfactionLevels,
   evaluationGrade,
   formatProposalNumber,
   proposalKindLabels,
@@ -8,6 +11,7 @@ import {
   proposerStatusLabels,
   unitRoleLabels,
   unitStatusLabels,
+  type ProposalDetail,
   type ProposalState,
 } from '@cppcc/shared';
 import {
@@ -52,7 +56,7 @@ export async function loadProposal(ctx: ServiceContext, proposalId: number) {
  * The full proposal for one viewer. What each viewer sees: proposers see answers once staff approved
  * them; a unit sees its own drafts; two-way evaluation scores stay hidden until both sides are in.
  */
-export async function presentProposal(ctx: ServiceContext, row: ProposalRow) {
+export async function presentProposal(ctx: ServiceContext, row: ProposalRow): Promise<ProposalDetail> {
   const db = ctx.db;
   const access = await accessOf(db, row);
   const a = ctx.actor;
@@ -240,7 +244,7 @@ export async function presentProposal(ctx: ServiceContext, row: ProposalRow) {
       contactPerson: ans.contactPerson,
       contactPhone: ans.contactPhone,
       attachmentIds: ans.attachmentIds,
-      state: ans.state,
+      state: ans.state as (typeof answerStates)[number],
       stateLabel: answerStateLabels[ans.state as keyof typeof answerStateLabels],
       headComment: myUnit === ans.unitId || isStaffView ? ans.headComment : null,
       staffReviewNote: myUnit === ans.unitId || isStaffView ? ans.staffReviewNote : null,
@@ -252,9 +256,9 @@ export async function presentProposal(ctx: ServiceContext, row: ProposalRow) {
       answerId: r.answerId,
       memberId: r.memberId,
       memberName: name,
-      satisfaction: r.satisfaction,
-      attitude: r.attitude,
-      relevance: r.relevance,
+      satisfaction: r.satisfaction as (typeof satisfactionLevels)[number],
+      attitude: r.attitude as (typeof satisfactionLevels)[number],
+      relevance: r.relevance as (typeof relevanceLevels)[number],
       comment: r.comment,
       createdAt: r.createdAt.toISOString(),
     })),

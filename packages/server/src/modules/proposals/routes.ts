@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import {
+  proposalDetailSchema,
+  proposalPageSchema,
+  similarProposalsSchema,
   acceptBody,
   answerActionBody,
   approveSelectionBody,
@@ -75,7 +78,14 @@ export async function proposalRoutes(app: AppInstance) {
 
   app.get(
     '/proposals',
-    { schema: { tags, summary: '提案列表', querystring: proposalFilterQuery } },
+    {
+      schema: {
+        tags,
+        summary: '提案列表',
+        querystring: proposalFilterQuery,
+        response: { 200: proposalPageSchema },
+      },
+    },
     async (req) => listProposals(ctxOf(req), req.query),
   );
 
@@ -93,7 +103,14 @@ export async function proposalRoutes(app: AppInstance) {
 
   app.post(
     '/proposals',
-    { schema: { tags, summary: '起草提案', body: createProposalBody } },
+    {
+      schema: {
+        tags,
+        summary: '起草提案',
+        body: createProposalBody,
+        response: { 201: proposalDetailSchema },
+      },
+    },
     async (req, reply) => {
       const ctx = ctxOf(req);
       const row = await createProposal(ctx, req.body);
@@ -110,15 +127,27 @@ export async function proposalRoutes(app: AppInstance) {
     },
   );
 
-  app.get('/proposals/:id', { schema: { tags, summary: '提案详情', params: idParams } }, async (req) => {
-    const ctx = ctxOf(req);
-    const { row } = await loadProposal(ctx, req.params.id);
-    return presentProposal(ctx, row);
-  });
+  app.get(
+    '/proposals/:id',
+    { schema: { tags, summary: '提案详情', params: idParams, response: { 200: proposalDetailSchema } } },
+    async (req) => {
+      const ctx = ctxOf(req);
+      const { row } = await loadProposal(ctx, req.params.id);
+      return presentProposal(ctx, row);
+    },
+  );
 
   app.patch(
     '/proposals/:id',
-    { schema: { tags, summary: '修改提案', params: idParams, body: updateProposalBody } },
+    {
+      schema: {
+        tags,
+        summary: '修改提案',
+        params: idParams,
+        body: updateProposalBody,
+        response: { 200: proposalDetailSchema },
+      },
+    },
     async (req) => {
       const ctx = ctxOf(req);
       return presentProposal(ctx, (await updateProposal(ctx, req.params.id, req.body)).proposal);
@@ -127,7 +156,14 @@ export async function proposalRoutes(app: AppInstance) {
 
   app.get(
     '/proposals/:id/similar',
-    { schema: { tags, summary: '相似与重复提案', params: idParams } },
+    {
+      schema: {
+        tags,
+        summary: '相似与重复提案',
+        params: idParams,
+        response: { 200: similarProposalsSchema },
+      },
+    },
     async (req) => {
       const ctx = ctxOf(req);
       const { row, access } = await loadProposal(ctx, req.params.id);
@@ -143,11 +179,15 @@ export async function proposalRoutes(app: AppInstance) {
     body: B,
     run: (ctx: ServiceContext, id: number, body: z.infer<B>) => Promise<{ proposal: ProposalRow }>,
   ) {
-    app.post(`/proposals/:id/${path}`, { schema: { tags, summary, params: idParams, body } }, async (req) => {
-      const ctx = ctxOf(req);
-      const { proposal } = await run(ctx, req.params.id, req.body as z.infer<B>);
-      return presentProposal(ctx, proposal);
-    });
+    app.post(
+      `/proposals/:id/${path}`,
+      { schema: { tags, summary, params: idParams, body, response: { 200: proposalDetailSchema } } },
+      async (req) => {
+        const ctx = ctxOf(req);
+        const { proposal } = await run(ctx, req.params.id, req.body as z.infer<B>);
+        return presentProposal(ctx, proposal);
+      },
+    );
   }
 
   command('request-cosign', '发起联名', requestCosignBody, requestCosign);
