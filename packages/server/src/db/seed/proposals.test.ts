@@ -182,6 +182,69 @@ describe('demo proposals', () => {
     expect(byKind['proposal.excellent']!.n).toBeGreaterThanOrEqual(1);
   });
 
+  it('leaves records the real commands can work on, for every demo role', async () => {
+    const rows = await proposalsOfSession();
+    const users = await db().select().from(s.users).where(eq(s.users.committeeId, org.countyId));
+    const byName = (name: string) => users.find((u) => u.username === name)!;
+    const post = async (login: string, id: number, path: string, payload: object = {}) => {
+      const session = await signIn(t.app, login, testPassword);
+      return t.app.inject({
+        method: 'POST',
+        url: `/api/proposals/${id}/${path}`,
+        headers: as(session),
+        payload,
+      });
+    };
+    const proposerRows = await db().select().from(s.proposalProposers);
+    const slots = await db().select().from(s.proposalUnits).where(eq(s.proposalUnits.active, true));
+    const answers = await db().select().from(s.proposalAnswers);
+    const inboxUnit = byName('unit.handler').unitId!;
+
+    const invitation = proposerRows.find(
+      (r) =>
+        r.memberId === byName('member2').memberId &&
+        r.status === 'invited' &&
+        rows.find((p) => p.id === r.proposalId)?.state === 'cosigning',
+    )!;
+    const cosign = await post('member2', invitation.proposalId, 'respond-cosign', { confirm: true });
+    expect(cosign.statusCode, cosign.body).toBe(200);
+
+    const toAcknowledge = slots.find((x) => x.unitId === inboxUnit && x.status === 'assigned')!;
+    const ack = await post('unit.handler', toAcknowledge.proposalId, 'acknowledge');
+    expect(ack.statusCode, ack.body).toBe(200);
+
+    const pending = answers.find((a) => a.unitId === inboxUnit && a.state === 'pendingHead')!;
+    const approve = await post('unit.head', pending.proposalId, 'answer/head-approve', { comment: '同意' });
+    expect(approve.statusCode, approve.body).toBe(200);
+
+    const sent = answers.find((a) => a.state === 'sent')!;
+    const review = await post('proposal.staff', sent.proposalId, 'answer/review', {
+      answerId: sent.id,
+      approve: true,
+    });
+    expect(review.statusCode, review.body).toBe(200);
+
+    const submitted = rows.find((p) => p.state === 'submitted')!;
+    expect((await post('proposal.staff', submitted.id, 'claim-review', {})).statusCode).toBe(200);
+
+    const mine = rows.find((p) => p.state === 'answered' && p.leadMemberId === byName('member').memberId)!;
+    const answer = answers.find((a) => a.proposalId === mine.id && a.state === 'approved')!;
+    const rate = await post('member', mine.id, 'rate', {
+      answerId: answer.id,
+      satisfaction: 'satisfied',
+      attitude: 'satisfied',
+      relevance: 'targeted',
+    });
+    expect(rate.statusCode, rate.body).toBe(200);
+
+    // Every proposal of the demo member opens in the detail view.
+    const member = await signIn(t.app, 'member', testPassword);
+    for (const p of rows.filter((x) => x.leadMemberId === byName('member').memberId)) {
+      const res = await t.app.inject({ method: 'GET', url: `/api/proposals/${p.id}`, headers: as(member) });
+      expect(res.statusCode, `${p.state}: ${res.body}`).toBe(200);
+    }
+  });
+
   it('gives the session figures a leader would expect', async () => {
     const session = await signIn(t.app, 'leader', testPassword);
     const res = await t.app.inject({
