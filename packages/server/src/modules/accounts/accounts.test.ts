@@ -205,7 +205,7 @@ describe('list and read', () => {
     expect(locked.items[0].locked).toBe(true);
     expect((await get('locked=false')).total).toBe(4);
     const paged = await get('pageSize=2&page=3&sort=displayName&order=desc');
-    expect(paged).toMatchObject({ total: 5, page: 3, pageSize: 2 });
+    expect(paged).toMatchObject({ total: 5, page: 3, pageSize: 2, policies: { canCreate: true } });
     expect(paged.items).toHaveLength(1);
     const badSort = await t.app.inject({
       method: 'GET',

@@ -45,6 +45,7 @@ const accountPageResponse = z.object({
   total: z.number(),
   page: z.number(),
   pageSize: z.number(),
+  policies: z.record(z.string(), z.boolean()),
 });
 const initialPasswordResponse = z.object({ account: accountResponse, initialPassword: z.string() });
 
@@ -69,8 +70,13 @@ export async function accountRoutes(app: AppInstance) {
       },
     },
     async (req) => {
-      requireAccountAdmin(req.actor!, 'list');
-      return listAccounts(db, req.actor!, req.query);
+      const actor = req.actor!;
+      requireAccountAdmin(actor, 'list');
+      const page = await listAccounts(db, actor, req.query);
+      return {
+        ...page,
+        policies: { canCreate: can(actor, 'create', 'account', { ...collectionOf(actor), id: 0 }) },
+      };
     },
   );
 

@@ -4,6 +4,7 @@ import type { AppInstance } from '../../app';
 import { forbidden } from '../../lib/errors';
 import { can, collectionOf, presentPolicies } from '../../lib/policy';
 import { getSettings, updateSettings } from '../../lib/settings';
+import './home';
 
 const settingsResponse = z.object({
   settings: z.record(z.string(), z.unknown()),

@@ -88,6 +88,14 @@ describe('PUT /api/settings', () => {
       rehandleLimit: [1, 2],
     });
     expect(audit!.actorId).toBe(sys.userId);
+    const home = await t.app.inject({ method: 'GET', url: '/api/home', headers: as(sys) });
+    expect(home.json().cards).toContainEqual(
+      expect.objectContaining({
+        key: 'settings.customised',
+        value: 3,
+        description: '提案类别、办理期限（月）、不满意重办次数',
+      }),
+    );
   });
 
   it('refuses other roles, including the security and audit administrators, and changes nothing', async () => {
