@@ -227,6 +227,11 @@ describe('review outcomes', () => {
       content: '补充：资金测算约 3000 万元。',
     });
     expect(edited.status).toBe(200);
+    const cosign = await call(w.users.lead, 'PATCH', `/proposals/${p.id}`, {
+      coProposerMemberIds: [w.members.co.id],
+    });
+    expect(cosign.status).toBe(400);
+    expect((await call(w.users.co, 'PATCH', `/proposals/${p.id}`, { title: '别人改标题' })).status).toBe(404);
     const again = await call(w.users.lead, 'POST', `/proposals/${p.id}/submit`, {});
     expect(again.body.state).toBe('submitted');
   });
