@@ -218,6 +218,17 @@ describe('importing a roster', () => {
     ).toHaveLength(1);
   });
 
+  it('imports a large roster (more rows than one statement can bind) in one go', async () => {
+    const before = await countMembers();
+    const rows = Array.from({ length: 4500 }, (_, i) =>
+      row({ 姓名: `批量${i}`, 手机: `135${String(i).padStart(8, '0')}`, 专委会: i % 2 ? '经济委员会' : '' }),
+    );
+    const res = await upload(liaison, await rosterFile(rows));
+    expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
+    expect(res.json()).toEqual({ created: 4500 });
+    expect(await countMembers()).toBe(before + 4500);
+  }, 120_000);
+
   it('names missing columns', async () => {
     const file = await rosterFile([{ 姓名: '缺列' }], ['姓名', '性别']);
     const res = await upload(liaison, file);

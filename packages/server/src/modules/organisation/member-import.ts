@@ -251,6 +251,13 @@ function parseRow(
   return issues.length === before && parsed.success ? parsed.data : null;
 }
 
+const insertChunkRows = 1000;
+function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
 /** Validates every row; writes all rows in one transaction, or nothing when any row has a problem. */
 export async function importMembers(
   ctx: ServiceContext,
@@ -295,10 +302,16 @@ export async function importMembers(
     }
     if (issues.length > 0) throw importFailed(issues.sort((a, b) => a.row - b.row));
 
-    const created = await tx
-      .insert(members)
-      .values(inputs.map(({ specialCommitteeIds: _ignored, ...fields }) => ({ ...fields, committeeId })))
-      .returning({ id: members.id, phone: members.phone });
+    // Chunks keep each statement under PostgreSQL's 65535 bind parameters (16 per member row).
+    const created: { id: number; phone: string }[] = [];
+    for (const chunk of chunks(inputs, insertChunkRows)) {
+      created.push(
+        ...(await tx
+          .insert(members)
+          .values(chunk.map(({ specialCommitteeIds: _ignored, ...fields }) => ({ ...fields, committeeId })))
+          .returning({ id: members.id, phone: members.phone })),
+      );
+    }
     const idOfPhone = new Map(created.map((c) => [c.phone, c.id]));
     const links = inputs.flatMap((input) =>
       input.specialCommitteeIds.map((specialCommitteeId) => ({
@@ -306,7 +319,8 @@ export async function importMembers(
         specialCommitteeId,
       })),
     );
-    if (links.length > 0) await tx.insert(memberSpecialCommittees).values(links);
+    for (const chunk of chunks(links, insertChunkRows))
+      await tx.insert(memberSpecialCommittees).values(chunk);
     await writeAudit(tx, ctx.actor, {
       action: 'member.import',
       targetType: 'member',
