@@ -1,4 +1,4 @@
-import { expect, menuTexts, signIn, test } from '../fixtures';
+import { baseUrl, expect, menuTexts, signIn, test } from '../fixtures';
 
 /** What each role must and must not find in the side menu. */
 const expectations = {
@@ -29,4 +29,27 @@ for (const [username, { has, lacks }] of Object.entries(expectations)) {
 test('the four roles see four different menus', () => {
   expect(seen.size).toBe(4);
   expect(new Set(seen.values()).size).toBe(4);
+});
+
+test('on a 375 px phone screen the menu opens from a button', async ({ browser }) => {
+  const context = await browser.newContext({
+    baseURL: baseUrl(),
+    viewport: { width: 375, height: 740 },
+    locale: 'zh-CN',
+  });
+  try {
+    const page = await context.newPage();
+    await signIn(page, 'member');
+    const open = page.getByRole('button', { name: '打开菜单' });
+    await open.waitFor();
+    expect(await page.getByRole('menuitem', { name: /我的提案/ }).isVisible()).toBe(false);
+    await open.click();
+    await page.getByRole('menuitem', { name: /我的提案/ }).click();
+    await page.waitForURL((url) => url.pathname === '/proposals/mine');
+    // The page itself must not be wider than the screen.
+    const width = await page.evaluate<number>('document.documentElement.scrollWidth');
+    expect(width).toBeLessThanOrEqual(375);
+  } finally {
+    await context.close();
+  }
 });
