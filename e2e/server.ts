@@ -43,6 +43,10 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
     stdio: ['ignore', 'pipe', 'pipe'],
     env,
   });
+  // The server has its own process group, so an interrupted run (Ctrl-C) would not reach it.
+  const onExit = () => killGroup(child.pid!);
+  process.once('exit', onExit);
+  child.once('exit', () => process.off('exit', onExit));
   let output = '';
   const stop = async () => {
     if (child.exitCode !== null || child.signalCode !== null) return;
@@ -59,7 +63,7 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
       killGroup(child.pid!);
       reject(new Error(`server did not start within 150 s:\n${output}`));
     }, 150_000);
-    const onExit = (code: number | null, signal: string | null) => {
+    const onEarlyExit = (code: number | null, signal: string | null) => {
       clearTimeout(timer);
       reject(new Error(`server exited (${code ?? signal}) before it started:\n${output}`));
     };
@@ -68,7 +72,7 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
       const match = /已启动：(http:\/\/\S+)/.exec(output);
       if (match) {
         clearTimeout(timer);
-        child.off('exit', onExit);
+        child.off('exit', onEarlyExit);
         resolve({
           baseUrl: match[1]!.replace('localhost', '127.0.0.1'),
           process: child,
@@ -78,7 +82,7 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
       }
     });
     child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('exit', onExit);
+    child.once('exit', onEarlyExit);
   });
 }
 
