@@ -8,7 +8,8 @@ import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@ta
 import { RouterProvider } from 'react-router';
 import { ApiError, configureClient } from './api/client';
 import { meKey } from './api/auth';
-import { showError, showWarning } from './app/notifier';
+import { showError } from './app/notifier';
+import { markSessionEnded } from './app/sessionEnd';
 import { router } from './app/router';
 
 dayjs.locale('zh-cn');
@@ -35,21 +36,14 @@ const queryClient = new QueryClient({
   }),
 });
 
-let redirecting = false;
 configureClient({
-  onUnauthenticated: (expired) => {
-    if (redirecting || window.location.pathname === '/login') return;
-    redirecting = true;
-    if (expired) showWarning('登录已过期，请重新登录');
-    const from = window.location.pathname + window.location.search;
+  onUnauthenticated: (sessionExpired) => {
+    if (window.location.pathname === '/login') return;
+    // A 401 while someone was signed in means the session ended, even when the server no longer says
+    // why (an earlier request may already have dropped the expired session).
+    if (sessionExpired || queryClient.getQueryData(meKey)) markSessionEnded();
+    // The layout sees nobody signed in and redirects to the login page, keeping the current address.
     queryClient.setQueryData(meKey, null);
-    void router
-      .navigate(`/login?${new URLSearchParams({ from, ...(expired ? { expired: '1' } : {}) })}`, {
-        replace: true,
-      })
-      .finally(() => {
-        redirecting = false;
-      });
   },
   onPasswordChangeRequired: () => {
     if (window.location.pathname !== '/change-password')

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Role } from '@cppcc/shared';
+import { clearSessionEnded } from '../app/sessionEnd';
 import { ApiError, api, setCsrfToken } from './client';
 
 export interface CurrentUser {
@@ -42,6 +43,7 @@ export function useLogin() {
       api<CurrentUser>('/api/auth/login', { method: 'POST', body, skipAuthRedirect: true }),
     meta: { silent: true },
     onSuccess: (user) => {
+      clearSessionEnded();
       setCsrfToken(user.csrfToken);
       queryClient.clear();
       queryClient.setQueryData(meKey, user);

@@ -20,6 +20,7 @@ import { useLogout, useMeQuery } from '../api/auth';
 import { NotificationBell } from '../features/notifications/NotificationBell';
 import { menuFor, type MenuEntry } from './menu';
 import { setMessageApi } from './notifier';
+import { sessionEnded } from './sessionEnd';
 
 const siderWidth = 216;
 
@@ -85,7 +86,11 @@ function SignedInFrame() {
   }
   if (!user) {
     const from = location.pathname + location.search;
-    return <Navigate to={from === '/' ? '/login' : `/login?${new URLSearchParams({ from })}`} replace />;
+    const query = new URLSearchParams({
+      ...(from === '/' ? {} : { from }),
+      ...(sessionEnded() ? { expired: '1' } : {}),
+    }).toString();
+    return <Navigate to={query ? `/login?${query}` : '/login'} replace />;
   }
   if (user.mustChangePassword) return <Navigate to="/change-password" replace />;
 

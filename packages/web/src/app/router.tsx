@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { pageRoutes } from './routes';
+import { RouteError } from './RouteError';
 
 const module =
   <T extends { default: ComponentType }>(load: () => Promise<T>) =>
@@ -22,6 +23,7 @@ export const router = createBrowserRouter([
   {
     // Nothing to show while the first lazy page loads; the chunks are small.
     HydrateFallback: () => null,
+    ErrorBoundary: RouteError,
     children: [
       { path: '/login', lazy: module(() => import('../features/auth/LoginPage')) },
       { path: '/change-password', lazy: module(() => import('../features/auth/ChangePasswordPage')) },
