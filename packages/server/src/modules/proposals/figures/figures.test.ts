@@ -11,7 +11,7 @@ import {
   buildUser,
   signedInUser,
 } from '../../../../test/factories';
-import { proposalRatings } from '../../../db/schema';
+import { proposalRatings, proposalSupervisionLogs, proposalSupervisions } from '../../../db/schema';
 import type { Actor } from '../../../lib/actor';
 import { proposalConditions } from './filters';
 import type { ProposalFigures } from './queries';
@@ -78,6 +78,18 @@ beforeAll(async () => {
     number: 3,
     answerCategory: 'A',
     keyStatus: 'approved',
+  });
+  const supervisor = await buildUser(db, committeeId, ['leader'], { displayName: '督办领导甲' });
+  await db
+    .insert(proposalSupervisions)
+    .values({ committeeId, proposalId: answered.id, leaderUserId: supervisor.id });
+  await db.insert(proposalSupervisionLogs).values({
+    committeeId,
+    proposalId: answered.id,
+    authorUserId: supervisor.id,
+    kind: 'visit',
+    text: '实地督办',
+    occurredOn: new Date('2024-04-01T02:00:00Z'),
   });
   await insertUnitSlot(db, {
     committeeId,
@@ -292,6 +304,12 @@ describe('GET /api/proposals/figures', () => {
       'state:rehandling': 1,
       'state:assigned': 0,
     });
+    expect(
+      f.keyProposals.map((k) => [k.numberLabel, k.stateLabel, k.supervisors, k.logCount, k.overdue]),
+    ).toEqual([
+      ['第0003号', '已答复', ['督办领导甲'], 1, false],
+      ['第0006号', '重新办理', [], 0, false],
+    ]);
   });
 
   it('gives each proposal-count figure a list filter that finds exactly the proposals behind it', async () => {

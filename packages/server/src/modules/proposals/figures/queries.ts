@@ -1,5 +1,5 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
-import { proposalStateLabels, type ProposalState } from '@cppcc/shared';
+import { formatProposalNumber, proposalStateLabels, type ProposalState } from '@cppcc/shared';
 import type { DbOrTx } from '../../../db/client';
 import { plenarySessions } from '../../../db/schema';
 import type { Actor } from '../../../lib/actor';
@@ -31,6 +31,19 @@ export interface BreakdownRow {
   figures: Figure[];
 }
 
+/** One key proposal's progress: where it stands and how much supervision it has had. */
+export interface KeyProposalProgress {
+  id: number;
+  numberLabel: string;
+  title: string;
+  state: ProposalState;
+  stateLabel: string;
+  supervisors: string[];
+  logCount: number;
+  lastLogOn: string | null;
+  overdue: boolean;
+}
+
 export interface ProposalFigures {
   scope: { sessionId: number | null; year: number | null; label: string };
   totals: Figure[];
@@ -40,6 +53,7 @@ export interface ProposalFigures {
   byCategory: BreakdownRow[];
   byAnswerCategory: Figure[];
   keyProgress: Figure[];
+  keyProposals: KeyProposalProgress[];
 }
 
 export interface FigureScope {
@@ -305,6 +319,28 @@ export async function proposalFigures(
     })),
   ];
 
+  const keyRowsDetail = await exec<Record<string, unknown>>(sql`
+    select p.id, p.number, p.title, p.state,
+      coalesce((select array_agg(u.display_name order by u.display_name) from proposal_supervisions ps
+        join users u on u.id = ps.leader_user_id where ps.proposal_id = p.id), '{}') as supervisors,
+      (select count(*) from proposal_supervision_logs l where l.proposal_id = p.id) as logs,
+      (select max(l.occurred_on) from proposal_supervision_logs l where l.proposal_id = p.id) as last_log,
+      exists (select 1 from proposal_units pu where pu.proposal_id = p.id and ${overdueSlot(now)}) as overdue
+    from proposals p
+    where ${where} and p.key_status = 'approved' and ${inStage('accepted')}
+    order by p.number nulls last, p.id`);
+  const keyProposals: KeyProposalProgress[] = keyRowsDetail.map((r) => ({
+    id: num(r.id),
+    numberLabel: formatProposalNumber(r.number === null ? null : num(r.number)),
+    title: String(r.title),
+    state: r.state as ProposalState,
+    stateLabel: proposalStateLabels[r.state as ProposalState],
+    supervisors: (r.supervisors as string[] | null) ?? [],
+    logCount: num(r.logs),
+    lastLogOn: r.last_log ? new Date(r.last_log as string).toISOString() : null,
+    overdue: r.overdue === true || r.overdue === 't',
+  }));
+
   return {
     scope: { sessionId: scope.sessionId ?? null, year: scope.year ?? null, label },
     totals,
@@ -314,5 +350,6 @@ export async function proposalFigures(
     byCategory,
     byAnswerCategory,
     keyProgress,
+    keyProposals,
   };
 }

@@ -51,6 +51,19 @@ export const proposalFiguresResponse = z.object({
   byCategory: z.array(breakdownRow),
   byAnswerCategory: z.array(figure),
   keyProgress: z.array(figure),
+  keyProposals: z.array(
+    z.object({
+      id: z.number(),
+      numberLabel: z.string(),
+      title: z.string(),
+      state: z.string(),
+      stateLabel: z.string(),
+      supervisors: z.array(z.string()),
+      logCount: z.number(),
+      lastLogOn: z.string().nullable(),
+      overdue: z.boolean(),
+    }),
+  ),
 });
 
 export async function proposalFiguresRoutes(app: AppInstance) {
