@@ -50,7 +50,11 @@ function FigureCard({ figure, onOpen }: { figure: Figure; onOpen: (f: FigureFilt
       onClick={() => onOpen(figure.filter)}
       style={{ height: '100%' }}
     >
-      <Statistic title={figure.label} value={figure.value} suffix="件" />
+      <Statistic
+        title={figure.label}
+        value={figure.value}
+        suffix={figure.label.includes('人次') ? '人次' : '件'}
+      />
     </Card>
   );
 }
@@ -82,7 +86,6 @@ export default function FiguresPage() {
   // Without a choice, the latest session (options are ordered by meeting date).
   const sessionId = Number(searchParams.get('sessionId')) || sessions.at(-1)?.id;
   const year = Number(searchParams.get('year')) || undefined;
-
 
   const scope = mode === 'session' ? { sessionId } : { year: year ?? new Date().getFullYear() };
   const figures = useProposalFigures(scope);

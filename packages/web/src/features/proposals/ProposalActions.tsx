@@ -352,7 +352,7 @@ export function ProposalActions({ proposal: p }: { proposal: ProposalDetail }) {
           <>
             <Typography.Paragraph type="secondary">立案后自动分配本次会议的提案号。</Typography.Paragraph>
             <Form.Item name="category" label="类别" rules={[required('类别', '请选择')]}>
-              <Select options={categoryOptions} />
+              <Select showSearch={{ optionFilterProp: 'label' }} options={categoryOptions} />
             </Form.Item>
           </>
         )}
@@ -389,7 +389,7 @@ export function ProposalActions({ proposal: p }: { proposal: ProposalDetail }) {
               <Input.TextArea rows={3} />
             </Form.Item>
             <Form.Item name="disposition" label="处理方式" rules={[required('处理方式', '请选择')]}>
-              <Radio.Group options={options(rejectionDispositionLabels)} />
+              <Radio.Group aria-label="处理方式" options={options(rejectionDispositionLabels)} />
             </Form.Item>
             <Form.Item noStyle shouldUpdate>
               {() =>
@@ -481,6 +481,7 @@ export function ProposalActions({ proposal: p }: { proposal: ProposalDetail }) {
             )}
             <Form.Item name="mode" label="交办方式">
               <Radio.Group
+                aria-label="交办方式"
                 options={[
                   { value: 'lead', label: '主办 + 协办' },
                   { value: 'separate', label: '分办（各自答复）' },
@@ -655,7 +656,7 @@ export function ProposalActions({ proposal: p }: { proposal: ProposalDetail }) {
               </Typography.Paragraph>
             )}
             <Form.Item name="category" label="答复类别" rules={[required('答复类别', '请选择')]}>
-              <Select options={answerCategoryOptions} />
+              <Select showSearch={{ optionFilterProp: 'label' }} options={answerCategoryOptions} />
             </Form.Item>
             <Form.Item
               name="text"
@@ -733,6 +734,7 @@ export function ProposalActions({ proposal: p }: { proposal: ProposalDetail }) {
             </Form.Item>
             <Form.Item name="approve" label="审核结果">
               <Radio.Group
+                aria-label="审核结果"
                 options={[
                   { value: true, label: '通过' },
                   { value: false, label: '退回承办单位' },
@@ -743,7 +745,7 @@ export function ProposalActions({ proposal: p }: { proposal: ProposalDetail }) {
               {() =>
                 form.getFieldValue('approve') && (
                   <Form.Item name="category" label="答复类别" extra="可根据答复实际调整类别">
-                    <Select options={answerCategoryOptions} />
+                    <Select showSearch={{ optionFilterProp: 'label' }} options={answerCategoryOptions} />
                   </Form.Item>
                 )
               }
@@ -787,13 +789,13 @@ export function ProposalActions({ proposal: p }: { proposal: ProposalDetail }) {
               </Form.Item>
             )}
             <Form.Item name="satisfaction" label="对答复的满意度" rules={[required('满意度', '请选择')]}>
-              <Radio.Group options={options(satisfactionLabels)} />
+              <Radio.Group aria-label="对答复的满意度" options={options(satisfactionLabels)} />
             </Form.Item>
             <Form.Item name="attitude" label="办理态度" rules={[required('办理态度', '请评价')]}>
-              <Radio.Group options={options(satisfactionLabels)} />
+              <Radio.Group aria-label="办理态度" options={options(satisfactionLabels)} />
             </Form.Item>
             <Form.Item name="relevance" label="是否针对提案" rules={[required('答复是否针对提案', '请选择')]}>
-              <Radio.Group options={options(relevanceLabels)} />
+              <Radio.Group aria-label="是否针对提案" options={options(relevanceLabels)} />
             </Form.Item>
             <Form.Item
               name="comment"
@@ -882,6 +884,7 @@ export function ProposalActions({ proposal: p }: { proposal: ProposalDetail }) {
           {() => (
             <Form.Item name="approve" label="审定结果">
               <Radio.Group
+                aria-label="审定结果"
                 options={[
                   { value: true, label: '同意' },
                   { value: false, label: '不同意' },
@@ -903,7 +906,7 @@ export function ProposalActions({ proposal: p }: { proposal: ProposalDetail }) {
         {() => (
           <>
             <Form.Item name="kind" label="督办方式" rules={[required('督办方式', '请选择')]}>
-              <Radio.Group options={options(supervisionLogKindLabels)} />
+              <Radio.Group aria-label="督办方式" options={options(supervisionLogKindLabels)} />
             </Form.Item>
             <Form.Item name="occurredOn" label="日期" rules={[required('日期', '请选择')]}>
               <DatePicker style={{ width: '100%' }} />
@@ -997,7 +1000,7 @@ export function ProposalActions({ proposal: p }: { proposal: ProposalDetail }) {
               <Typography.Paragraph type="secondary">要求：{myFollowups[0].requestNote}</Typography.Paragraph>
             )}
             <Form.Item name="implementation" label="落实情况" rules={[required('落实情况', '请选择')]}>
-              <Radio.Group options={options(followupImplementationLabels)} />
+              <Radio.Group aria-label="落实情况" options={options(followupImplementationLabels)} />
             </Form.Item>
             <Form.Item
               name="report"

@@ -231,6 +231,7 @@ function ProposalForm({ existing }: { existing: ProposalDetail | null }) {
         <Form.Item name="category" label="类别" required rules={[{ required: true, message: '请选择类别' }]}>
           <Select
             placeholder="请选择"
+            showSearch={{ optionFilterProp: 'label' }}
             options={(settings.data?.proposalCategories ?? []).map((c) => ({ value: c, label: c }))}
           />
         </Form.Item>

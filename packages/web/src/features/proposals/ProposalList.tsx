@@ -68,6 +68,9 @@ export function ProposalList(props: ProposalListProps) {
       view: props.view,
       page: Number(searchParams.get('page') ?? 1) || 1,
       pageSize: Number(searchParams.get('pageSize') ?? (narrow ? 10 : 20)) || 20,
+      // Latest activity first unless the user sorts by a column.
+      sort: searchParams.get('sort') ?? 'updatedAt',
+      order: searchParams.get('order') ?? 'desc',
     };
     for (const key of [...visibleFilters, ...Object.keys(passThrough)]) {
       const v = searchParams.get(key);
@@ -124,12 +127,13 @@ export function ProposalList(props: ProposalListProps) {
     })
     .filter(Boolean);
 
-  const columns: ColumnsType<ProposalListItem> = [
+  const baseColumns: ColumnsType<ProposalListItem> = [
     {
       title: '提案号',
       dataIndex: 'numberLabel',
       key: 'number',
       width: 110,
+      sorter: true,
       render: (v: string) => v || <Typography.Text type="secondary">未编号</Typography.Text>,
     },
     {
@@ -167,9 +171,22 @@ export function ProposalList(props: ProposalListProps) {
           </Tag>
         )),
     },
-    { title: '提交时间', dataIndex: 'submittedAt', key: 'submittedAt', render: dateText },
-    { title: '办理期限', dataIndex: 'deadline', key: 'deadline', render: dateText },
+    { title: '提交时间', dataIndex: 'submittedAt', key: 'submittedAt', render: dateText, sorter: true },
+    { title: '办理期限', dataIndex: 'deadline', key: 'deadline', render: dateText, sorter: true },
   ];
+  const columns = baseColumns.map((c) =>
+    c.sorter
+      ? {
+          ...c,
+          sortOrder:
+            params.sort === c.key
+              ? params.order === 'desc'
+                ? ('descend' as const)
+                : ('ascend' as const)
+              : null,
+        }
+      : c,
+  );
 
   const pagination = {
     current: Number(params.page),
@@ -323,7 +340,18 @@ export function ProposalList(props: ProposalListProps) {
           loading={list.isFetching}
           scroll={{ x: 'max-content' }}
           locale={{ emptyText: props.emptyText ?? '暂无提案' }}
-          pagination={{ ...pagination, size: undefined, showSizeChanger: true }}
+          pagination={{ ...pagination, onChange: undefined, size: undefined, showSizeChanger: true }}
+          onChange={(pager, _filters, sorter) => {
+            // One update for paging and sorting, so neither overwrites the other.
+            const one = Array.isArray(sorter) ? sorter[0] : sorter;
+            const key = one?.order ? String(one.columnKey) : undefined;
+            const order = key ? (one?.order === 'descend' ? 'desc' : 'asc') : undefined;
+            const sortChanged = (key ?? 'updatedAt') !== params.sort || (order ?? 'desc') !== params.order;
+            update(
+              { sort: key, order, page: sortChanged ? undefined : pager.current, pageSize: pager.pageSize },
+              false,
+            );
+          }}
           rowSelection={
             props.selection
               ? {

@@ -1,0 +1,349 @@
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { apiGet, apiSignIn, type ApiSession } from '../server';
+import { apiSession, baseUrl, expect, signIn, test } from '../fixtures';
+
+/**
+ * One joint proposal walked through the UI by every role: member writes and invites member2 → member2
+ * confirms → member submits → staff accept and assign a lead and a co-unit → both units acknowledge, the
+ * co-unit sends its opinion, the lead handler drafts and the head approves → staff approve the answer →
+ * 不满意 → re-handling → answer again → 满意 → closed; the session figures follow.
+ *
+ * Only one unit has demo accounts, so the co-unit's handler account is created here through the security
+ * administrator's accounts API (and its one-time password changed over the auth API).
+ */
+
+interface Figures {
+  totals: { key: string; value: number }[];
+}
+
+async function apiPost<T>(session: ApiSession, path: string, body: unknown): Promise<T> {
+  const res = await fetch(`${baseUrl()}${path}`, {
+    method: 'POST',
+    headers: {
+      cookie: session.cookie,
+      'x-csrf-token': session.csrfToken,
+      'content-type': 'application/json',
+    },
+    body: JSON.stringify(body),
+  });
+  if (res.status >= 300) throw new Error(`POST ${path} failed: ${res.status} ${await res.text()}`);
+  return (res.status === 204 ? undefined : await res.json()) as T;
+}
+
+async function figures(sessionId: number): Promise<Record<string, number>> {
+  const staff = await apiSession('proposal.staff');
+  const f = await apiGet<Figures>(baseUrl(), staff, `/api/proposals/figures?sessionId=${sessionId}`);
+  return Object.fromEntries(f.totals.map((t) => [t.key, t.value]));
+}
+
+async function proposalState(id: number): Promise<{ state: string; number: number | null }> {
+  const staff = await apiSession('proposal.staff');
+  return apiGet(baseUrl(), staff, `/api/proposals/${id}`);
+}
+
+/** One signed-in page per user, kept for the whole walk (sign-ins are rate-limited). */
+function pages(browser: Browser) {
+  const open = new Map<string, Promise<Page>>();
+  const as = (username: string, password?: string) => {
+    let page = open.get(username);
+    if (!page) {
+      page = (async () => {
+        const context = await browser.newContext({
+          baseURL: baseUrl(),
+          locale: 'zh-CN',
+          viewport: { width: 1366, height: 900 },
+        });
+        context.setDefaultTimeout(15_000);
+        const p = await context.newPage();
+        await signIn(p, username, password);
+        return p;
+      })();
+      open.set(username, page);
+    }
+    return page;
+  };
+  /** Every user's page as it was when a step failed, in e2e/artifacts. */
+  const screenshots = async () => {
+    const dir = fileURLToPath(new URL('../artifacts/', import.meta.url));
+    mkdirSync(dir, { recursive: true });
+    for (const [username, page] of open) {
+      await (
+        await page
+      )
+        .screenshot({ path: `${dir}proposals-${username}.png`, fullPage: true })
+        .catch(() => undefined);
+    }
+  };
+  return { as, screenshots };
+}
+
+/** Picks an option of an antd Select by typing into its combobox. */
+async function choose(combobox: Locator, text: string) {
+  await combobox.click();
+  await combobox.fill(text);
+  await combobox.page().getByTitle(text, { exact: false }).first().waitFor();
+  await combobox.press('Enter');
+}
+
+/** Finds a proposal in a list page through its keyword filter and opens it. */
+async function openFromList(page: Page, path: string, title: string) {
+  await page.goto(path);
+  await page.getByLabel('关键词').fill(title);
+  await page.getByRole('button', { name: '查询', exact: true }).click();
+  await page.getByRole('link', { name: title }).click();
+  await page.waitForURL(/\/proposals\/\d+$/);
+}
+
+/** Clicks a command button and confirms the question that follows. */
+async function confirmCommand(page: Page, button: string) {
+  await page.getByRole('button', { name: button, exact: true }).click();
+  await page.getByRole('button', { name: '确定', exact: true }).click();
+}
+
+async function stateTag(page: Page, label: string) {
+  await page.getByRole('heading', { level: 4 }).waitFor();
+  await page.getByRole('main').getByText(label, { exact: true }).first().waitFor();
+}
+
+async function rate(page: Page, id: number, satisfaction: string) {
+  await page.goto(`/proposals/${id}`);
+  await page.getByRole('button', { name: '评价答复', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: '评价答复' });
+  await dialog
+    .getByRole('radiogroup', { name: '对答复的满意度' })
+    .getByRole('radio', { name: satisfaction, exact: true })
+    .check();
+  await dialog
+    .getByRole('radiogroup', { name: '办理态度' })
+    .getByRole('radio', { name: '满意', exact: true })
+    .check();
+  await dialog
+    .getByRole('radiogroup', { name: '是否针对提案' })
+    .getByRole('radio', { name: '针对提案', exact: true })
+    .check();
+  await dialog.getByRole('button', { name: '提交评价' }).click();
+  await dialog.waitFor({ state: 'hidden' });
+}
+
+async function draftAndSendAnswer(lead: Page, head: Page, id: number, text: string) {
+  await lead.goto(`/proposals/${id}`);
+  await lead.getByRole('button', { name: '起草答复', exact: true }).click();
+  const dialog = lead.getByRole('dialog', { name: /起草答复/ });
+  await choose(dialog.getByLabel('答复类别'), 'A 类');
+  await dialog.getByLabel('答复内容').fill(text);
+  await dialog.getByLabel('联系人').fill('王经办');
+  await dialog.getByLabel('联系电话').fill('0951-1234567');
+  await dialog.getByRole('button', { name: '保存答复' }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  await confirmCommand(lead, '提交负责人审核');
+  await lead.getByRole('main').getByText('待负责人审核', { exact: true }).waitFor();
+
+  await head.goto(`/proposals/${id}`);
+  await confirmCommand(head, '审核通过并报送');
+  await head.getByRole('main').getByText('已报送', { exact: true }).waitFor();
+}
+
+async function staffApproveAnswer(staff: Page, id: number) {
+  await staff.goto(`/proposals/${id}`);
+  await staff.getByRole('button', { name: '审核答复', exact: true }).click();
+  const dialog = staff.getByRole('dialog', { name: '审核答复' });
+  await expect(
+    dialog.getByRole('radiogroup', { name: '审核结果' }).getByRole('radio', { name: '通过' }).isChecked(),
+  ).resolves.toBe(true);
+  await dialog.getByRole('button', { name: '提交审核意见' }).click();
+  await dialog.waitFor({ state: 'hidden' });
+}
+
+test(
+  'a joint proposal goes from member to closed through every role, and the session figures follow',
+  { timeout: 300_000 },
+  async ({ browser }) => {
+    const { as, screenshots } = pages(browser);
+    try {
+      await walk(as);
+    } catch (error) {
+      await screenshots();
+      throw error;
+    }
+  },
+);
+
+async function walk(as: ReturnType<typeof pages>['as']) {
+  const title = `关于完善社区嵌入式托育服务的提案${Date.now() % 100000}`;
+
+  // The two units: the demo unit (lead) and a second one (co) whose handler account is created here.
+  const staffApi = await apiSession('proposal.staff');
+  const handlerApi = await apiSession('unit.handler');
+  const leadUnitId = (await apiGet<{ unitId: number }>(baseUrl(), handlerApi, '/api/auth/me')).unitId;
+  const units = (
+    await apiGet<{ units: { id: number; name: string }[] }>(baseUrl(), staffApi, '/api/organisation/options')
+  ).units;
+  const leadUnit = units.find((u) => u.id === leadUnitId)!;
+  const coUnit = units.find((u) => u.id !== leadUnitId)!;
+  const coUsername = `co.unit.${Date.now() % 100000}`;
+  const created = await apiPost<{ initialPassword: string }>(await apiSession('secadmin'), '/api/accounts', {
+    username: coUsername,
+    displayName: `${coUnit.name}经办人`,
+    roles: ['unitHandler'],
+    unitId: coUnit.id,
+  });
+  const coPassword = 'CoUnit#Pass2024';
+  const coFirst = await apiSignIn(baseUrl(), coUsername, created.initialPassword);
+  await apiPost(coFirst, '/api/auth/password', {
+    currentPassword: created.initialPassword,
+    newPassword: coPassword,
+  });
+  const member2Name = (
+    await apiGet<{ displayName: string }>(baseUrl(), await apiSession('member2'), '/api/auth/me')
+  ).displayName;
+
+  // 1. The member writes the proposal; bad input is refused on the form before anything is saved.
+  const member = await as('member');
+  await member.goto('/proposals/new');
+  await member.getByLabel('案由（标题）').fill('关'.repeat(61));
+  await member.getByRole('main').getByText('案由（标题）不超过 60 个字').waitFor();
+  await member.getByRole('button', { name: '保存草稿' }).click();
+  await member.getByRole('main').getByText('请填写提案内容').waitFor();
+  expect(new URL(member.url()).pathname).toBe('/proposals/new');
+
+  await member.getByLabel('案由（标题）').fill(title);
+  await choose(member.getByLabel('类别', { exact: true }), '社会建设');
+  await member
+    .getByLabel('提案内容')
+    .fill(
+      '我区托育机构普遍存在收费偏高、布点不均的问题。建议：一是在社区党群服务中心嵌入普惠托育点；二是对普惠托育机构给予运营补贴；三是加强托育从业人员培训。',
+    );
+  await choose(member.getByLabel('联名提案人'), member2Name);
+  await member.getByRole('button', { name: '保存并邀请联名' }).click();
+  await member.getByRole('button', { name: '保存并邀请', exact: true }).click();
+  await member.waitForURL(/\/proposals\/\d+$/);
+  const id = Number(new URL(member.url()).pathname.split('/').pop());
+  await stateTag(member, '联名征集中');
+
+  const session = (
+    await apiGet<{ session: { id: number } }>(baseUrl(), await apiSession('member'), `/api/proposals/${id}`)
+  ).session.id;
+  const before = await figures(session);
+
+  // 2. member2 confirms in the co-sign queue.
+  const member2 = await as('member2');
+  await openFromList(member2, '/proposals/cosign', title);
+  await confirmCommand(member2, '附议');
+  await member2.getByRole('main').getByText('已附议', { exact: true }).waitFor();
+
+  // 3. The member submits.
+  await member.goto(`/proposals/${id}`);
+  await confirmCommand(member, '提交提案');
+  await stateTag(member, '已提交');
+
+  // 4. Staff review, accept (a number is given) and assign a lead and a co-unit.
+  const staff = await as('proposal.staff');
+  await openFromList(staff, '/proposals/review', title);
+  await confirmCommand(staff, '开始审查');
+  await stateTag(staff, '审查中');
+  await staff.getByRole('button', { name: '立案', exact: true }).click();
+  await staff.getByRole('dialog', { name: '立案' }).getByRole('button', { name: '确定立案' }).click();
+  await stateTag(staff, '已立案');
+  const accepted = await proposalState(id);
+  expect(accepted.number).toBeGreaterThan(0);
+  await staff
+    .getByRole('main')
+    .getByText(`第${String(accepted.number).padStart(4, '0')}号`, { exact: true })
+    .first()
+    .waitFor();
+
+  await staff.getByRole('button', { name: '交办', exact: true }).click();
+  const assign = staff.getByRole('dialog', { name: '交办' });
+  await choose(assign.getByLabel('主办单位'), leadUnit.name);
+  await choose(assign.getByLabel('协办单位'), coUnit.name);
+  // Close the multi-select's dropdown without pressing Escape, which would close the dialog.
+  await assign.getByText('交办方式').click();
+  await assign.getByRole('button', { name: '确定交办' }).click();
+  await assign.waitFor({ state: 'hidden' });
+  await stateTag(staff, '办理中');
+
+  // 5. Both units acknowledge; the co-unit sends its opinion to the lead unit.
+  const lead = await as('unit.handler');
+  await openFromList(lead, '/unit/proposals', title);
+  await confirmCommand(lead, '签收');
+  await lead.getByRole('button', { name: '起草答复', exact: true }).waitFor();
+
+  const co = await as(coUsername, coPassword);
+  await co.goto(`/proposals/${id}`);
+  await confirmCommand(co, '签收');
+  await co.getByRole('button', { name: '报送协办意见' }).click();
+  const opinion = co.getByRole('dialog', { name: '报送协办意见' });
+  await opinion.getByLabel('协办意见').fill('建议将普惠托育点纳入本部门年度民生实事项目，并配套场地支持。');
+  await opinion.getByRole('button', { name: '报送主办单位' }).click();
+  await opinion.waitFor({ state: 'hidden' });
+
+  // 6. The lead unit drafts, its head approves, staff approve: the proposal is answered.
+  const head = await as('unit.head');
+  await draftAndSendAnswer(
+    lead,
+    head,
+    id,
+    '经研究，我局将于年内在三个社区试点嵌入式普惠托育点，并出台运营补贴办法。',
+  );
+  await staffApproveAnswer(staff, id);
+  await stateTag(staff, '已答复');
+
+  // 7. 不满意 from the member (member2 is satisfied): the proposal goes back to the lead unit.
+  await rate(member, id, '不满意');
+  await rate(member2, id, '满意');
+  await stateTag(member2, '重新办理');
+  expect((await proposalState(id)).state).toBe('rehandling');
+  const midway = await figures(session);
+  expect(midway.submitted).toBe(before.submitted! + 1);
+  expect(midway.accepted).toBe(before.accepted! + 1);
+  expect(midway.answered).toBe(before.answered);
+  expect(midway.dissatisfied).toBe(before.dissatisfied! + 1);
+
+  // 8. Re-handling: a second answer, approved again, then 满意 from both: closed.
+  await draftAndSendAnswer(
+    lead,
+    head,
+    id,
+    '根据委员意见，我局补充明确：试点扩大到五个社区，补贴标准为每托位每月300元。',
+  );
+  await staffApproveAnswer(staff, id);
+  await stateTag(staff, '已答复');
+  await rate(member, id, '满意');
+  await rate(member2, id, '满意');
+  await stateTag(member2, '已办结');
+  expect((await proposalState(id)).state).toBe('closed');
+
+  // The whole path is on the member's timeline.
+  await member.goto(`/proposals/${id}`);
+  for (const step of [
+    '发起联名',
+    '提交提案',
+    '立案',
+    '交办',
+    '签收',
+    '报送协办意见',
+    '审核答复',
+    '不满意重新办理',
+    '评价完成办结',
+  ]) {
+    await member.getByRole('main').getByText(step, { exact: true }).first().waitFor();
+  }
+
+  // 9. The figures: one more submitted, accepted and answered; the latest ratings are both 满意.
+  const after = await figures(session);
+  expect(after.submitted).toBe(before.submitted! + 1);
+  expect(after.accepted).toBe(before.accepted! + 1);
+  expect(after.answered).toBe(before.answered! + 1);
+  expect(after.satisfied).toBe(before.satisfied! + 2);
+  expect(after.dissatisfied).toBe(before.dissatisfied);
+
+  // The figures page shows the same numbers, and a figure opens the list behind it.
+  await staff.goto(`/proposals/figures?sessionId=${session}`);
+  await staff.getByRole('link', { name: `已办复 ${after.answered}`, exact: true }).click();
+  await staff.waitForURL(
+    (url) => url.pathname === '/proposals' && url.searchParams.get('stage') === 'answered',
+  );
+  await staff.getByRole('link', { name: title }).waitFor();
+}
