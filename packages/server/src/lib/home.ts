@@ -12,6 +12,8 @@ export interface HomeProvider {
   key: string;
   /** Roles that see the cards; omitted = every signed-in user. */
   roles?: readonly Role[];
+  /** Cards of lower order come first; default 100. */
+  order?: number;
   build(ctx: HomeContext): Promise<HomeCardDto[]>;
 }
 
@@ -23,12 +25,14 @@ export function registerHomeProvider(provider: HomeProvider) {
 }
 
 /**
- * The cards for one user, in registration order. Providers run one after another: the embedded
+ * The cards for one user, by order then registration. Providers run one after another: the embedded
  * database has a single connection, so running them in parallel would gain nothing.
  */
 export async function buildHomeCards(ctx: HomeContext): Promise<HomeCardDto[]> {
   const cards: HomeCardDto[] = [];
-  for (const provider of providers.values()) {
+  // Array sort is stable: providers of equal order keep their registration order.
+  const ordered = [...providers.values()].sort((a, b) => (a.order ?? 100) - (b.order ?? 100));
+  for (const provider of ordered) {
     if (provider.roles && !hasRole(ctx.actor, ...provider.roles)) continue;
     cards.push(...(await provider.build(ctx)));
   }

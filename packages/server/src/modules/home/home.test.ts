@@ -46,7 +46,9 @@ describe('GET /api/home', () => {
       lockedUntil: new Date(Date.now() + 600_000),
     });
     const sec = await signedInUser(t.app, committeeId, ['securityAdmin']);
-    const locked = (await cardsOf(sec)).find((c) => c.key === 'accounts.locked');
+    const secCards = await cardsOf(sec);
+    expect(keys(secCards)).toEqual(['notifications.unread', 'accounts.locked']);
+    const locked = secCards.find((c) => c.key === 'accounts.locked');
     expect(locked).toMatchObject({ value: 1, link: '/accounts?locked=true' });
     const sys = await signedInUser(t.app, committeeId, ['sysAdmin']);
     expect(keys(await cardsOf(sys))).not.toContain('accounts.locked');

@@ -3,6 +3,8 @@ import { countUnread } from './service';
 
 registerHomeProvider({
   key: 'notifications.unread',
+  // The first thing anyone should see: what waits for them.
+  order: 10,
   async build({ db, actor }) {
     const unread = await countUnread(db, actor);
     return [
