@@ -97,6 +97,39 @@ describe('separate units (分办)', () => {
   });
 });
 
+describe('re-handling with separate units', () => {
+  it('only the unit rated 不满意 answers again; the other keeps its answer', async () => {
+    const id = await accepted();
+    await call(w.users.staff, 'POST', `/proposals/${id}/assign`, {
+      units: [
+        { unitId: w.units.a.id, role: 'separate' },
+        { unitId: w.units.b.id, role: 'separate' },
+      ],
+    });
+    await answerAs(id, w.users.handlerA, w.users.headA, 'A');
+    const done = await answerAs(id, w.users.handlerB, w.users.headB, 'C');
+    expect(done.body).toMatchObject({ state: 'answered', answerCategory: 'A' });
+    const [a, b] = done.body.answers;
+    await call(w.users.lead, 'POST', `/proposals/${id}/rate`, rating(a.id, 'satisfied'));
+    const back = await call(w.users.lead, 'POST', `/proposals/${id}/rate`, rating(b.id, 'dissatisfied'));
+    expect(back.body.state).toBe('rehandling');
+    const refused = await call(w.users.handlerA, 'POST', `/proposals/${id}/answer`, answerBody('A'));
+    expect(refused.status).toBe(409);
+    expect(refused.body.message).toMatch(/无需再次答复/);
+    const again = await answerAs(id, w.users.handlerB, w.users.headB, 'B');
+    expect(again.body.state).toBe('answered');
+    const second = again.body.answers.find((x: { round: number }) => x.round === 2);
+    expect(second.unitId).toBe(w.units.b.id);
+    const closed = await call(
+      w.users.lead,
+      'POST',
+      `/proposals/${id}/rate`,
+      rating(second.id, 'basicallySatisfied'),
+    );
+    expect(closed.body.state).toBe('closed');
+  });
+});
+
 describe('re-handling limit and staff close', () => {
   it('a second 不满意 closes the proposal once the configured re-handling is used', async () => {
     const id = await accepted();
