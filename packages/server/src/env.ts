@@ -9,6 +9,7 @@ const envSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
   SESSION_SECRET: z.string().min(16).optional(),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(30),
   UPLOAD_DIR: z.string().optional(),
   UPLOAD_MAX_MB: z.coerce.number().positive().max(200).default(20),
   DEMO_PASSWORD: z.string().optional(),
@@ -23,6 +24,8 @@ export interface AppConfig {
   databaseUrl?: string;
   sessionSecret: string;
   sessionIdleMinutes: number;
+  /** Login attempts allowed per client address per minute. */
+  loginRateLimit: number;
   uploadDir: string;
   uploadMaxBytes: number;
   demoPassword?: string;
@@ -46,6 +49,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     databaseUrl: e.DATABASE_URL,
     sessionSecret: e.SESSION_SECRET ?? randomBytes(32).toString('hex'),
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
+    loginRateLimit: e.LOGIN_RATE_LIMIT,
     uploadDir: resolve(e.UPLOAD_DIR ?? `${dataDir}/uploads`),
     uploadMaxBytes: Math.round(e.UPLOAD_MAX_MB * 1024 * 1024),
     demoPassword: e.DEMO_PASSWORD,

@@ -47,7 +47,8 @@ export async function openTestDatabase(): Promise<{ database: Database; drop(): 
 export async function createTestApp(overrides: Partial<AppConfig> = {}): Promise<TestContext> {
   const { database, drop } = await openTestDatabase();
   const config: AppConfig = {
-    ...loadConfig({ NODE_ENV: 'test', DATA_DIR: `/tmp/cppcc-test-data-${process.pid}` }),
+    // Route tests sign in many users from one address; the limit itself is tested with an override.
+    ...loadConfig({ NODE_ENV: 'test', DATA_DIR: `/tmp/cppcc-test-data-${process.pid}`, LOGIN_RATE_LIMIT: '100000' }),
     ...overrides,
   };
   const app = await buildApp({ database, config, webDist: '/nonexistent' });

@@ -44,7 +44,7 @@ export async function authRoutes(app: AppInstance) {
     '/auth/login',
     {
       schema: { tags: ['auth'], summary: '登录', body: loginBody, response: { 200: currentUserResponse } },
-      config: { access: 'public', rateLimit: { max: 30, timeWindow: '1 minute' } },
+      config: { access: 'public', rateLimit: { max: config.loginRateLimit, timeWindow: '1 minute' } },
     },
     async (req, reply) => {
       const { token, user } = await signIn(database.db, req, req.body.login, req.body.password);
