@@ -1,6 +1,7 @@
 import type { FormInstance, FormRule } from 'antd';
 import type { z } from 'zod';
 import { fieldIssues } from '../api/client';
+import { showError } from '../app/notifier';
 
 const hasChinese = (text: string) => /[\u4e00-\u9fa5]/.test(text);
 
@@ -56,6 +57,9 @@ export function validateBody<T>(
     if (name && !byField.has(name)) byField.set(name, chineseMessage(issue, labels[name] ?? '此项'));
   }
   form.setFields([...byField].map(([name, message]) => ({ name, errors: [message] })));
+  // A problem of a field that has no input of its own (a list, a cross-field rule) would go unseen.
+  const unseen = [...byField].filter(([name]) => !form.getFieldInstance(name)).map(([, message]) => message);
+  if (unseen.length) showError(unseen.join('；'));
   return null;
 }
 
