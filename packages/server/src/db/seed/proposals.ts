@@ -344,6 +344,9 @@ export async function seedProposals(db: Db, org: SeededOrganisation, now = new D
 
     const windowOpens = Date.parse(`${session!.submissionOpens}T00:00:00+08:00`);
     const windowCloses = Date.parse(`${session!.submissionCloses}T23:59:59+08:00`);
+    // Session proposals are reviewed during the plenary and handed to units at one 交办会 about a month later.
+    const meetingStart = Date.parse(`${session!.meetingStart}T09:00:00+08:00`);
+    const assignMeeting = Date.parse(`${session!.meetingEnd}T09:00:00+08:00`) + 35 * DAY;
     /** How long each target state takes from creation to its last step, in days (approximately). */
     const span: Record<ProposalState, number> = {
       draft: 2,
@@ -356,8 +359,8 @@ export async function seedProposals(db: Db, org: SeededOrganisation, now = new D
       merged: 14,
       accepted: 16,
       assigned: 40,
-      answered: 110,
-      rehandling: 150,
+      answered: 70,
+      rehandling: 90,
       closed: 140,
     };
     // Proposals still in progress are recent (平时提案 filed after the plenary); finished ones were filed in the window.
@@ -404,6 +407,8 @@ export async function seedProposals(db: Db, org: SeededOrganisation, now = new D
         step(w, 3, 'withdraw', lead, '问题已在本单位协调解决，申请撤案');
         return w;
       }
+      const filedForSession = !recentStates.includes(plan.state) && w.t <= windowCloses;
+      if (filedForSession) w.t = Math.max(w.t, meetingStart - 2 * DAY);
       step(w, 2, 'claimReview', staff);
       if (plan.state === 'reviewing') return w;
       if (plan.state === 'returned') {
@@ -422,7 +427,8 @@ export async function seedProposals(db: Db, org: SeededOrganisation, now = new D
       if (plan.key) step(w, 1, 'nominateKey', staff, '提名重点提案');
       if (plan.key === 'approved') step(w, 2, 'approveKey', leader, '主席会议审定为重点提案');
       if (plan.state === 'accepted') return w;
-      step(w, 10, 'assign', staff, '提案交办会集中交办');
+      if (filedForSession) w.t = Math.max(w.t, assignMeeting - 10 * DAY);
+      step(w, 10, 'assign', staff, filedForSession ? '提案交办会集中交办' : '交办');
       // Assigned a few days ago: the unit still has to acknowledge.
       if (plan.sub === 'unacknowledged') return w;
       const handler = unitAccounts.get(plan.units[0]!)!.handler;
