@@ -416,3 +416,48 @@ describe('reset password and unlock', () => {
     await signIn(t.app, user.username, testPassword);
   });
 });
+
+describe('across committees and bad ids', () => {
+  it('treats another committee’s account as not found for every write, and changes nothing', async () => {
+    const foreign = await buildUser(t.database.db, otherCommitteeId, ['proposalStaff'], {
+      failedLogins: 5,
+      lockedUntil: new Date(Date.now() + 600_000),
+    });
+    const [before] = await t.database.db.select().from(users).where(eq(users.id, foreign.id));
+    for (const [method, url, payload] of [
+      ['PATCH', `/api/accounts/${foreign.id}`, { displayName: '改名', disabled: true }],
+      ['POST', `/api/accounts/${foreign.id}/reset-password`, undefined],
+      ['POST', `/api/accounts/${foreign.id}/unlock`, undefined],
+    ] as const) {
+      const res = await t.app.inject({ method, url, headers: as(admin), payload });
+      expect(res.statusCode, url).toBe(404);
+      expect(res.json().message).toBe('账号不存在或无权查看');
+    }
+    const [after] = await t.database.db.select().from(users).where(eq(users.id, foreign.id));
+    expect(after).toEqual(before);
+  });
+
+  it('refuses malformed ids and reading single accounts by other roles', async () => {
+    for (const [method, url] of [
+      ['PATCH', '/api/accounts/x'],
+      ['POST', '/api/accounts/-1/reset-password'],
+      ['POST', '/api/accounts/1.5/unlock'],
+    ] as const) {
+      const res = await t.app.inject({
+        method,
+        url,
+        headers: as(admin),
+        payload: method === 'PATCH' ? { displayName: '甲' } : undefined,
+      });
+      expect(res.statusCode, url).toBe(400);
+      expect(res.json().code).toBe('VALIDATION_FAILED');
+    }
+    const leader = await signedInUser(t.app, committeeId, ['leader']);
+    const res = await t.app.inject({
+      method: 'GET',
+      url: `/api/accounts/${admin.userId}`,
+      headers: as(leader),
+    });
+    expect(res.statusCode).toBe(403);
+  });
+});

@@ -368,3 +368,34 @@ describe('purgeUnattachedUploads', () => {
     expect(left.sort()).toEqual([recent, attached].sort());
   });
 });
+
+describe('across committees', () => {
+  it('neither serves nor deletes another committee’s upload, even to its leader', async () => {
+    const other = (await buildCommittee(t.database.db)).id;
+    const stranger = await signedInUser(t.app, other, ['member']);
+    const { id } = (await upload(stranger, '外委.pdf', pdf)).json();
+    for (const roles of [['leader'], ['member'], ['proposalStaff']] as const) {
+      const s = await signedInUser(t.app, committeeId, [...roles]);
+      expect(
+        (await t.app.inject({ method: 'GET', url: `/api/attachments/${id}/download`, headers: as(s) }))
+          .statusCode,
+      ).toBe(404);
+      expect(
+        (await t.app.inject({ method: 'DELETE', url: `/api/attachments/${id}`, headers: as(s) })).statusCode,
+      ).toBe(404);
+    }
+    expect(await t.database.db.select().from(attachments).where(eq(attachments.id, id))).toHaveLength(1);
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/attachments/abc/download', headers: as(uploader) }))
+        .statusCode,
+    ).toBe(400);
+    const anonymous = multipart('a.pdf', pdf);
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/attachments',
+      headers: anonymous.headers,
+      payload: anonymous.payload,
+    });
+    expect(res.statusCode).toBe(401);
+  });
+});

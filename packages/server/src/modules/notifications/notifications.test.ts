@@ -41,6 +41,17 @@ describe('notifications', () => {
     expect(body).toMatchObject({ total: 3, unreadCount: 3 });
     expect(body.items[0]).toMatchObject({ kind: 'proposal.returned', link: '/proposals/3', read: false });
     expect(res.body).not.toContain('同事的通知');
+    const other = (await buildCommittee(t.database.db)).id;
+    const stranger = await signedInUser(t.app, other, ['member']);
+    await notifyUsers(t.database.db, other, [stranger.userId], { kind: 'x', title: '外委的通知' });
+    expect((await list('', stranger)).json().items.map((n: { title: string }) => n.title)).toEqual([
+      '外委的通知',
+    ]);
+    expect((await list()).body).not.toContain('外委的通知');
+    await t.database.db
+      .update(notifications)
+      .set({ read: true })
+      .where(eq(notifications.userId, stranger.userId));
   });
 
   it('marks one as read, filters unread, and pages', async () => {

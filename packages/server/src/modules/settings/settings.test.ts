@@ -61,6 +61,12 @@ describe('GET /api/settings', () => {
       settings: { opinionContentLimit: 1500 },
       policies: { canRead: true, canUpdate: false },
     });
+    // Another committee's configuration never shows.
+    const other = await buildCommittee(t.database.db, { settings: { proposalCategories: ['外委专属类别'] } });
+    const otherUser = await signedInUser(t.app, other.id, ['member']);
+    const theirs = await t.app.inject({ method: 'GET', url: '/api/settings', headers: as(otherUser) });
+    expect(theirs.json().settings.proposalCategories).toEqual(['外委专属类别']);
+    expect(res.body).not.toContain('外委专属类别');
     const admin = await t.app.inject({ method: 'GET', url: '/api/settings', headers: as(sys) });
     expect(admin.json().policies.canUpdate).toBe(true);
   });
