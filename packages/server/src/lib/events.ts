@@ -49,7 +49,8 @@ export function subscribe<N extends DomainEventName>(
   handle: (tx: DbOrTx, event: StoredEvent<N>) => Promise<void>,
 ) {
   const list = (subscribers.get(event) ?? []) as Subscriber<N>[];
-  if (list.some((s) => s.name === name)) throw new Error(`subscriber ${name} already registered for ${event}`);
+  if (list.some((s) => s.name === name))
+    throw new Error(`subscriber ${name} already registered for ${event}`);
   list.push({ name, handle });
   subscribers.set(event, list as Subscriber<never>[]);
   return () => {
@@ -70,6 +71,7 @@ export async function emit<N extends DomainEventName>(tx: DbOrTx, name: N, paylo
     await s.handle(tx, event);
     handled.push(s.name);
   }
-  if (handled.length > 0) await tx.update(domainEvents).set({ handledBy: handled }).where(eq(domainEvents.id, row!.id));
+  if (handled.length > 0)
+    await tx.update(domainEvents).set({ handledBy: handled }).where(eq(domainEvents.id, row!.id));
   return event;
 }

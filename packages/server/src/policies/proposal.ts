@@ -18,7 +18,8 @@ export interface ProposalAccess {
 }
 
 const isStaff = (a: Actor) => hasRole(a, 'proposalStaff');
-const isProposer = (a: Actor, p: ProposalAccess) => a.memberId !== null && p.proposerMemberIds.includes(a.memberId);
+const isProposer = (a: Actor, p: ProposalAccess) =>
+  a.memberId !== null && p.proposerMemberIds.includes(a.memberId);
 const isUnitPerson = (a: Actor, p: ProposalAccess) =>
   a.unitId !== null && hasRole(a, 'unitHandler', 'unitHead') && p.unitIds.includes(a.unitId);
 const isSupervisor = (a: Actor, p: ProposalAccess) => p.supervisorUserIds.includes(a.userId);

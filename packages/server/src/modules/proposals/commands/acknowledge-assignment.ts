@@ -11,7 +11,13 @@ export async function unitSlot(tx: DbOrTx, proposalId: number, unitId: number | 
   const [slot] = await tx
     .select()
     .from(proposalUnits)
-    .where(and(eq(proposalUnits.proposalId, proposalId), eq(proposalUnits.unitId, unitId ?? -1), eq(proposalUnits.active, true)));
+    .where(
+      and(
+        eq(proposalUnits.proposalId, proposalId),
+        eq(proposalUnits.unitId, unitId ?? -1),
+        eq(proposalUnits.active, true),
+      ),
+    );
   if (!slot) throw new AppError('FORBIDDEN', '本单位未承办该提案');
   return slot;
 }
@@ -21,7 +27,10 @@ export async function acknowledgeAssignment(ctx: ServiceContext, proposalId: num
   return runCommand(ctx, { proposalId, command: 'acknowledge' }, async ({ tx, proposal, now }) => {
     const slot = await unitSlot(tx, proposal.id, ctx.actor.unitId);
     if (slot.status !== 'assigned') throw new AppError('INVALID_TRANSITION', '本单位已签收该提案');
-    await tx.update(proposalUnits).set({ status: 'acknowledged', acknowledgedAt: now }).where(eq(proposalUnits.id, slot.id));
+    await tx
+      .update(proposalUnits)
+      .set({ status: 'acknowledged', acknowledgedAt: now })
+      .where(eq(proposalUnits.id, slot.id));
     return { note: '签收' };
   });
 }

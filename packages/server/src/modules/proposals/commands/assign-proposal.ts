@@ -18,77 +18,96 @@ export interface AssignInput {
  * On an assigned proposal the same command fills slots that units declined (退办).
  */
 export async function assignProposal(ctx: ServiceContext, proposalId: number, input: AssignInput) {
-  return runCommand(ctx, { proposalId, command: 'assign', version: input.version }, async ({ tx, proposal, from, settings, now }) => {
-    const ids = input.units.map((u) => u.unitId);
-    if (new Set(ids).size !== ids.length) throw invalidField('body.units', '同一单位不能重复交办');
-    const found = await checkUnits(tx, proposal.committeeId, ids, 'body.units');
-    const active = await tx
-      .select()
-      .from(proposalUnits)
-      .where(and(eq(proposalUnits.proposalId, proposal.id), eq(proposalUnits.active, true)));
-    const clash = active.find((a) => ids.includes(a.unitId));
-    if (clash) throw invalidField('body.units', '该单位已在办理此提案');
-    const all = [...active.map((a) => a.role), ...input.units.map((u) => u.role)];
-    const leads = all.filter((r) => r === 'lead').length;
-    const separate = all.filter((r) => r === 'separate').length;
-    if (separate > 0 && separate !== all.length) throw invalidField('body.units', '分办不能与主办、协办同时使用');
-    if (separate === 0 && leads !== 1) throw invalidField('body.units', '主办单位必须且只能有一个');
+  return runCommand(
+    ctx,
+    { proposalId, command: 'assign', version: input.version },
+    async ({ tx, proposal, from, settings, now }) => {
+      const ids = input.units.map((u) => u.unitId);
+      if (new Set(ids).size !== ids.length) throw invalidField('body.units', '同一单位不能重复交办');
+      const found = await checkUnits(tx, proposal.committeeId, ids, 'body.units');
+      const active = await tx
+        .select()
+        .from(proposalUnits)
+        .where(and(eq(proposalUnits.proposalId, proposal.id), eq(proposalUnits.active, true)));
+      const clash = active.find((a) => ids.includes(a.unitId));
+      if (clash) throw invalidField('body.units', '该单位已在办理此提案');
+      const all = [...active.map((a) => a.role), ...input.units.map((u) => u.role)];
+      const leads = all.filter((r) => r === 'lead').length;
+      const separate = all.filter((r) => r === 'separate').length;
+      if (separate > 0 && separate !== all.length)
+        throw invalidField('body.units', '分办不能与主办、协办同时使用');
+      if (separate === 0 && leads !== 1) throw invalidField('body.units', '主办单位必须且只能有一个');
 
-    const maxDeadline = addMonths(proposal.assignedAt ?? now, settings.maxExtensionMonths);
-    const deadline = input.deadline ? endOfChinaDay(input.deadline) : addMonths(now, settings.handlingDeadlineMonths);
-    if (deadline <= now) throw invalidField('body.deadline', '办理期限应晚于今天');
-    if (deadline > maxDeadline) throw invalidField('body.deadline', `办理期限不能超过交办后 ${settings.maxExtensionMonths} 个月`);
-    await tx.insert(proposalUnits).values(
-      input.units.map((u) => ({
-        committeeId: proposal.committeeId,
-        proposalId: proposal.id,
-        unitId: u.unitId,
-        role: u.role,
-        assignedAt: now,
-        acknowledgeBy: addDays(now, settings.acknowledgeWindowDays),
-        deadline,
-      })),
-    );
-    await notifyUnits(tx, proposal.committeeId, ids, {
-      kind: 'proposal.assigned',
-      title: `新交办提案${formatProposalNumber(proposal.number)}：${proposal.title}`,
-      body: `请在 ${settings.acknowledgeWindowDays} 天内签收或退办`,
-      link: link(proposal.id),
-    });
-    if (from === 'accepted') {
-      await notifyMembers(tx, proposal.committeeId, [proposal.leadMemberId], {
-        kind: 'proposal.assignedToUnits',
-        title: `提案已交办：${proposal.title}`,
+      const maxDeadline = addMonths(proposal.assignedAt ?? now, settings.maxExtensionMonths);
+      const deadline = input.deadline
+        ? endOfChinaDay(input.deadline)
+        : addMonths(now, settings.handlingDeadlineMonths);
+      if (deadline <= now) throw invalidField('body.deadline', '办理期限应晚于今天');
+      if (deadline > maxDeadline)
+        throw invalidField('body.deadline', `办理期限不能超过交办后 ${settings.maxExtensionMonths} 个月`);
+      await tx.insert(proposalUnits).values(
+        input.units.map((u) => ({
+          committeeId: proposal.committeeId,
+          proposalId: proposal.id,
+          unitId: u.unitId,
+          role: u.role,
+          assignedAt: now,
+          acknowledgeBy: addDays(now, settings.acknowledgeWindowDays),
+          deadline,
+        })),
+      );
+      await notifyUnits(tx, proposal.committeeId, ids, {
+        kind: 'proposal.assigned',
+        title: `新交办提案${formatProposalNumber(proposal.number)}：${proposal.title}`,
+        body: `请在 ${settings.acknowledgeWindowDays} 天内签收或退办`,
         link: link(proposal.id),
       });
-    }
-    const names = input.units.map((u) => `${found.find((f) => f.id === u.unitId)!.name}（${unitRoleLabels[u.role]}）`);
-    return {
-      patch:
-        from === 'accepted'
-          ? { assignedAt: now, deadline, assignmentMode: separate > 0 ? 'separate' : 'lead' }
-          : {},
-      note: names.join('、'),
-    };
-  });
+      if (from === 'accepted') {
+        await notifyMembers(tx, proposal.committeeId, [proposal.leadMemberId], {
+          kind: 'proposal.assignedToUnits',
+          title: `提案已交办：${proposal.title}`,
+          link: link(proposal.id),
+        });
+      }
+      const names = input.units.map(
+        (u) => `${found.find((f) => f.id === u.unitId)!.name}（${unitRoleLabels[u.role]}）`,
+      );
+      return {
+        patch:
+          from === 'accepted'
+            ? { assignedAt: now, deadline, assignmentMode: separate > 0 ? 'separate' : 'lead' }
+            : {},
+        note: names.join('、'),
+      };
+    },
+  );
 }
 
 /** 交办会: many proposals assigned at once, all or none. */
 export async function batchAssign(
   ctx: ServiceContext,
-  input: { items: { proposalId: number; units: AssignInput['units']; version?: number }[]; deadline?: string },
+  input: {
+    items: { proposalId: number; units: AssignInput['units']; version?: number }[];
+    deadline?: string;
+  },
 ) {
   return ctx.db.transaction(async (tx) => {
     const results = [];
     for (const [i, item] of input.items.entries()) {
       try {
         results.push(
-          (await assignProposal({ ...ctx, db: tx }, item.proposalId, { units: item.units, deadline: input.deadline, version: item.version }))
-            .proposal,
+          (
+            await assignProposal({ ...ctx, db: tx }, item.proposalId, {
+              units: item.units,
+              deadline: input.deadline,
+              version: item.version,
+            })
+          ).proposal,
         );
       } catch (e) {
         // Say which row of the batch failed: the whole batch is rolled back.
-        if (e instanceof Error && 'code' in e) (e as Error).message = `第 ${i + 1} 件（提案编号 ${item.proposalId}）：${e.message}`;
+        if (e instanceof Error && 'code' in e)
+          (e as Error).message = `第 ${i + 1} 件（提案编号 ${item.proposalId}）：${e.message}`;
         throw e;
       }
     }

@@ -35,7 +35,11 @@ export async function createProposal(ctx: ServiceContext, input: CreateProposalI
         );
       if (!org) throw invalidField('body.organisationProposerId', '提案单位不存在');
       if (org.convenerMemberId !== memberId) throw forbidden(`只有“${org.name}”的召集人可以以其名义提出提案`);
-      if (coIds.length > 0) throw invalidField('body.coProposerMemberIds', '以党派团体、专委会、界别或小组名义提出的提案不征集联名');
+      if (coIds.length > 0)
+        throw invalidField(
+          'body.coProposerMemberIds',
+          '以党派团体、专委会、界别或小组名义提出的提案不征集联名',
+        );
       proposerType = 'organisation';
     }
     const [row] = await tx
@@ -55,7 +59,14 @@ export async function createProposal(ctx: ServiceContext, input: CreateProposalI
       .returning();
     const proposal = row!;
     await tx.insert(proposalProposers).values([
-      { committeeId: proposal.committeeId, proposalId: proposal.id, memberId, role: 'lead', status: 'confirmed', sortOrder: 0 },
+      {
+        committeeId: proposal.committeeId,
+        proposalId: proposal.id,
+        memberId,
+        role: 'lead',
+        status: 'confirmed',
+        sortOrder: 0,
+      },
       ...coIds.map((id, i) => ({
         committeeId: proposal.committeeId,
         proposalId: proposal.id,
@@ -65,11 +76,22 @@ export async function createProposal(ctx: ServiceContext, input: CreateProposalI
         sortOrder: i + 1,
       })),
     ]);
-    const attachmentIds = await bindAttachments(tx, ctx.actor, input.attachmentIds, { type: 'proposal', id: proposal.id }, 'body.attachmentIds');
+    const attachmentIds = await bindAttachments(
+      tx,
+      ctx.actor,
+      input.attachmentIds,
+      { type: 'proposal', id: proposal.id },
+      'body.attachmentIds',
+    );
     if (attachmentIds.length > 0) {
       await tx.update(proposals).set({ attachmentIds }).where(eq(proposals.id, proposal.id));
     }
-    await appendTimeline(tx, ctx.actor, { recordType: 'proposal', recordId: proposal.id, action: 'create', toState: 'draft' });
+    await appendTimeline(tx, ctx.actor, {
+      recordType: 'proposal',
+      recordId: proposal.id,
+      action: 'create',
+      toState: 'draft',
+    });
     await writeAudit(tx, ctx.actor, {
       action: 'proposal.create',
       targetType: 'proposal',

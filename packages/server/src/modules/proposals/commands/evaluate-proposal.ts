@@ -10,11 +10,22 @@ import { unitSlot } from './acknowledge-assignment';
  * 双向评议: a unit scores the proposal's quality, a proposer scores the unit's handling. The caller's side
  * is decided by who they are on this proposal: a unit person scores as the unit, a proposer as a proposer.
  */
-export async function evaluateProposal(ctx: ServiceContext, proposalId: number, input: { unitId: number; score: number; comment?: string }) {
+export async function evaluateProposal(
+  ctx: ServiceContext,
+  proposalId: number,
+  input: { unitId: number; score: number; comment?: string },
+) {
   return runCommand(ctx, { proposalId, command: 'evaluate' }, async ({ tx, proposal, access }) => {
-    const asUnit = ctx.actor.unitId !== null && hasRole(ctx.actor, 'unitHandler', 'unitHead') && access.unitIds.includes(ctx.actor.unitId);
-    if (asUnit && input.unitId !== ctx.actor.unitId) throw invalidField('body.unitId', '只能以本单位名义评议');
-    if (!asUnit) await unitSlot(tx, proposal.id, input.unitId).catch(() => { throw invalidField('body.unitId', '该单位未承办此提案'); });
+    const asUnit =
+      ctx.actor.unitId !== null &&
+      hasRole(ctx.actor, 'unitHandler', 'unitHead') &&
+      access.unitIds.includes(ctx.actor.unitId);
+    if (asUnit && input.unitId !== ctx.actor.unitId)
+      throw invalidField('body.unitId', '只能以本单位名义评议');
+    if (!asUnit)
+      await unitSlot(tx, proposal.id, input.unitId).catch(() => {
+        throw invalidField('body.unitId', '该单位未承办此提案');
+      });
     const direction = asUnit ? 'unitToProposal' : 'proposerToHandling';
     const memberId = asUnit ? null : ctx.actor.memberId;
     const existing = await tx

@@ -7,14 +7,25 @@ import { link, notifyStaff, notifyUnits } from '../recipients';
 import { runCommand } from '../workflow';
 
 /** 回头看: staff ask the unit of an earlier B or C answer how implementation went. */
-export async function requestFollowup(ctx: ServiceContext, proposalId: number, input: { answerId: number; note?: string }) {
+export async function requestFollowup(
+  ctx: ServiceContext,
+  proposalId: number,
+  input: { answerId: number; note?: string },
+) {
   return runCommand(ctx, { proposalId, command: 'requestFollowup' }, async ({ tx, proposal, now }) => {
     const [answer] = await tx
       .select()
       .from(proposalAnswers)
-      .where(and(eq(proposalAnswers.id, input.answerId), eq(proposalAnswers.proposalId, proposal.id), eq(proposalAnswers.state, 'approved')));
+      .where(
+        and(
+          eq(proposalAnswers.id, input.answerId),
+          eq(proposalAnswers.proposalId, proposal.id),
+          eq(proposalAnswers.state, 'approved'),
+        ),
+      );
     if (!answer) throw invalidField('body.answerId', '答复不存在或未审核通过');
-    if (answer.category === 'A') throw invalidField('body.answerId', '回头看针对 B 类、C 类等未完全解决的答复');
+    if (answer.category === 'A')
+      throw invalidField('body.answerId', '回头看针对 B 类、C 类等未完全解决的答复');
     const [open] = await tx
       .select({ id: proposalFollowups.id })
       .from(proposalFollowups)
@@ -56,7 +67,13 @@ export async function reportFollowup(
     if (row.status !== 'requested') throw new AppError('INVALID_TRANSITION', '该回头看已报送');
     const [updated] = await tx
       .update(proposalFollowups)
-      .set({ status: 'reported', implementation: input.implementation, report: input.report, reportedBy: ctx.actor.userId, reportedAt: now })
+      .set({
+        status: 'reported',
+        implementation: input.implementation,
+        report: input.report,
+        reportedBy: ctx.actor.userId,
+        reportedAt: now,
+      })
       .where(eq(proposalFollowups.id, row.id))
       .returning();
     await notifyStaff(tx, proposal.committeeId, {

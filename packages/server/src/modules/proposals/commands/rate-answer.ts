@@ -25,7 +25,13 @@ export async function rateAnswer(ctx: ServiceContext, proposalId: number, input:
     const answers = await tx
       .select()
       .from(proposalAnswers)
-      .where(and(eq(proposalAnswers.proposalId, proposal.id), eq(proposalAnswers.round, round), eq(proposalAnswers.state, 'approved')));
+      .where(
+        and(
+          eq(proposalAnswers.proposalId, proposal.id),
+          eq(proposalAnswers.round, round),
+          eq(proposalAnswers.state, 'approved'),
+        ),
+      );
     const answer = answers.find((a) => a.id === input.answerId);
     if (!answer) throw invalidField('body.answerId', '该答复不存在或不是本轮答复');
     const memberId = ctx.actor.memberId!;
@@ -49,18 +55,35 @@ export async function rateAnswer(ctx: ServiceContext, proposalId: number, input:
     const ratings = await tx
       .select()
       .from(proposalRatings)
-      .where(inArray(proposalRatings.answerId, answers.map((a) => a.id)));
-    const complete = answers.every((a) => access.proposerMemberIds.every((m) => ratings.some((r) => r.answerId === a.id && r.memberId === m)));
+      .where(
+        inArray(
+          proposalRatings.answerId,
+          answers.map((a) => a.id),
+        ),
+      );
+    const complete = answers.every((a) =>
+      access.proposerMemberIds.every((m) => ratings.some((r) => r.answerId === a.id && r.memberId === m)),
+    );
     if (!complete) return { note };
     const dissatisfiedUnits = [
-      ...new Set(ratings.filter((r) => r.satisfaction === 'dissatisfied').map((r) => answers.find((a) => a.id === r.answerId)!.unitId)),
+      ...new Set(
+        ratings
+          .filter((r) => r.satisfaction === 'dissatisfied')
+          .map((r) => answers.find((a) => a.id === r.answerId)!.unitId),
+      ),
     ];
     if (dissatisfiedUnits.length > 0 && proposal.rehandleCount < settings.rehandleLimit) {
       const deadline = addMonths(now, settings.handlingDeadlineMonths);
       await tx
         .update(proposalUnits)
         .set({ status: 'acknowledged', deadline, remindedAt: null, overdueNotifiedAt: null })
-        .where(and(eq(proposalUnits.proposalId, proposal.id), eq(proposalUnits.active, true), inArray(proposalUnits.unitId, dissatisfiedUnits)));
+        .where(
+          and(
+            eq(proposalUnits.proposalId, proposal.id),
+            eq(proposalUnits.active, true),
+            inArray(proposalUnits.unitId, dissatisfiedUnits),
+          ),
+        );
       await notifyUnits(tx, proposal.committeeId, dissatisfiedUnits, {
         kind: 'proposal.rehandling',
         title: `提案人对答复不满意，请重新办理：${proposal.title}`,
@@ -73,11 +96,16 @@ export async function rateAnswer(ctx: ServiceContext, proposalId: number, input:
         patch: { rehandleCount: proposal.rehandleCount + 1, deadline },
       };
     }
-    await notifyUnits(tx, proposal.committeeId, answers.map((a) => a.unitId), {
-      kind: 'proposal.closed',
-      title: `提案已办结：${proposal.title}`,
-      link: link(proposal.id),
-    });
+    await notifyUnits(
+      tx,
+      proposal.committeeId,
+      answers.map((a) => a.unitId),
+      {
+        kind: 'proposal.closed',
+        title: `提案已办结：${proposal.title}`,
+        link: link(proposal.id),
+      },
+    );
     return { note, then: 'completeRating', thenNote: '全部评价完成，办结', patch: { closedAt: now } };
   });
 }

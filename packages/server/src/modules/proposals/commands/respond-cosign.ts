@@ -13,10 +13,15 @@ export async function respondCosign(ctx: ServiceContext, proposalId: number, inp
       .select()
       .from(proposalProposers)
       .where(and(eq(proposalProposers.proposalId, proposal.id), eq(proposalProposers.memberId, memberId)));
-    if (!slot || slot.status !== 'invited') throw new AppError('INVALID_TRANSITION', '您没有待答复的联名邀请');
-    if (slot.deadline && slot.deadline < now) throw new AppError('INVALID_TRANSITION', '联名邀请已过截止时间');
+    if (!slot || slot.status !== 'invited')
+      throw new AppError('INVALID_TRANSITION', '您没有待答复的联名邀请');
+    if (slot.deadline && slot.deadline < now)
+      throw new AppError('INVALID_TRANSITION', '联名邀请已过截止时间');
     const status = input.confirm ? 'confirmed' : 'declined';
-    await tx.update(proposalProposers).set({ status, respondedAt: now }).where(eq(proposalProposers.id, slot.id));
+    await tx
+      .update(proposalProposers)
+      .set({ status, respondedAt: now })
+      .where(eq(proposalProposers.id, slot.id));
     const [m] = await tx.select({ name: members.name }).from(members).where(eq(members.id, memberId));
     await notifyMembers(tx, proposal.committeeId, [proposal.leadMemberId], {
       kind: 'proposal.cosignAnswered',

@@ -20,7 +20,13 @@ export async function sendUnitOpinion(
     const [lead] = await tx
       .select()
       .from(proposalUnits)
-      .where(and(eq(proposalUnits.proposalId, proposal.id), eq(proposalUnits.role, 'lead'), eq(proposalUnits.active, true)));
+      .where(
+        and(
+          eq(proposalUnits.proposalId, proposal.id),
+          eq(proposalUnits.role, 'lead'),
+          eq(proposalUnits.active, true),
+        ),
+      );
     if (!lead) throw new AppError('INVALID_TRANSITION', '主办单位尚未确定，暂不能报送');
     const [opinion] = await tx
       .insert(proposalUnitOpinions)
@@ -36,11 +42,25 @@ export async function sendUnitOpinion(
       })
       .onConflictDoUpdate({
         target: [proposalUnitOpinions.proposalId, proposalUnitOpinions.fromUnitId],
-        set: { text: input.text, contactPerson: input.contactPerson ?? null, toUnitId: lead.unitId, createdAt: now },
+        set: {
+          text: input.text,
+          contactPerson: input.contactPerson ?? null,
+          toUnitId: lead.unitId,
+          createdAt: now,
+        },
       })
       .returning();
-    const attachmentIds = await bindAttachments(tx, ctx.actor, input.attachmentIds, { type: 'proposalUnitOpinion', id: opinion!.id }, 'body.attachmentIds');
-    await tx.update(proposalUnitOpinions).set({ attachmentIds }).where(eq(proposalUnitOpinions.id, opinion!.id));
+    const attachmentIds = await bindAttachments(
+      tx,
+      ctx.actor,
+      input.attachmentIds,
+      { type: 'proposalUnitOpinion', id: opinion!.id },
+      'body.attachmentIds',
+    );
+    await tx
+      .update(proposalUnitOpinions)
+      .set({ attachmentIds })
+      .where(eq(proposalUnitOpinions.id, opinion!.id));
     const [from] = await tx.select({ name: units.name }).from(units).where(eq(units.id, slot.unitId));
     await notifyUnits(tx, proposal.committeeId, [lead.unitId], {
       kind: 'proposal.unitOpinion',

@@ -4,12 +4,29 @@ import { link, notifyStaff } from '../recipients';
 import { runCommand } from '../workflow';
 
 /** 撤案: the lead proposer withdraws before acceptance; the submission no longer counts. */
-export async function withdrawProposal(ctx: ServiceContext, proposalId: number, input: { reason?: string; version?: number }) {
-  return runCommand(ctx, { proposalId, command: 'withdraw', version: input.version }, async ({ tx, proposal, from, now }) => {
-    await withdrawDuty(tx, { committeeId: proposal.committeeId, sourceType: 'proposal', sourceId: proposal.id, kind: 'proposal.submitted' });
-    if (from === 'submitted' || from === 'reviewing') {
-      await notifyStaff(tx, proposal.committeeId, { kind: 'proposal.withdrawn', title: `提案已撤案：${proposal.title}`, link: link(proposal.id) });
-    }
-    return { patch: { withdrawnAt: now }, note: input.reason ?? null };
-  });
+export async function withdrawProposal(
+  ctx: ServiceContext,
+  proposalId: number,
+  input: { reason?: string; version?: number },
+) {
+  return runCommand(
+    ctx,
+    { proposalId, command: 'withdraw', version: input.version },
+    async ({ tx, proposal, from, now }) => {
+      await withdrawDuty(tx, {
+        committeeId: proposal.committeeId,
+        sourceType: 'proposal',
+        sourceId: proposal.id,
+        kind: 'proposal.submitted',
+      });
+      if (from === 'submitted' || from === 'reviewing') {
+        await notifyStaff(tx, proposal.committeeId, {
+          kind: 'proposal.withdrawn',
+          title: `提案已撤案：${proposal.title}`,
+          link: link(proposal.id),
+        });
+      }
+      return { patch: { withdrawnAt: now }, note: input.reason ?? null };
+    },
+  );
 }
