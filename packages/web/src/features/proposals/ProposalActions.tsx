@@ -33,6 +33,7 @@ import { toSelectOptions, useOrganisationOptions } from '../../api/resources';
 import { showError, showSuccess } from '../../app/notifier';
 import { useCurrentUser } from '../../hooks/useCurrentUser';
 import { usePolicy } from '../../hooks/usePolicy';
+import { AttachmentUpload } from './AttachmentUpload';
 import { CommandModal, DownloadButton, errorText, required } from './common';
 
 type ModalKey =
@@ -593,7 +594,11 @@ export function ProposalActions({ proposal: p }: { proposal: ProposalDetail }) {
         onClose={close}
         run={run('unit-opinion', '协办意见已报送主办单位')}
         initialValues={{ text: p.unitOpinions.find((o) => o.fromUnitId === mySlot?.unitId)?.text }}
-        toBody={(v) => ({ text: v.text, contactPerson: blank(v.contactPerson), attachmentIds: [] })}
+        toBody={(v) => ({
+          text: v.text,
+          contactPerson: blank(v.contactPerson),
+          attachmentIds: v.attachmentIds ?? [],
+        })}
       >
         {() => (
           <>
@@ -611,6 +616,9 @@ export function ProposalActions({ proposal: p }: { proposal: ProposalDetail }) {
             >
               <Input />
             </Form.Item>
+            <Form.Item name="attachmentIds" label="附件">
+              <AttachmentUpload />
+            </Form.Item>
           </>
         )}
       </CommandModal>
@@ -625,6 +633,7 @@ export function ProposalActions({ proposal: p }: { proposal: ProposalDetail }) {
         initialValues={
           myAnswer
             ? {
+                attachmentIds: myAnswer.attachmentIds,
                 category: myAnswer.category,
                 text: myAnswer.text,
                 contactPerson: myAnswer.contactPerson,
@@ -637,7 +646,7 @@ export function ProposalActions({ proposal: p }: { proposal: ProposalDetail }) {
           text: v.text,
           contactPerson: v.contactPerson,
           contactPhone: v.contactPhone,
-          attachmentIds: myAnswer?.attachmentIds ?? [],
+          attachmentIds: v.attachmentIds ?? [],
         })}
       >
         {() => (
@@ -684,6 +693,9 @@ export function ProposalActions({ proposal: p }: { proposal: ProposalDetail }) {
                 <Input />
               </Form.Item>
             </Flex>
+            <Form.Item name="attachmentIds" label="附件">
+              <AttachmentUpload />
+            </Form.Item>
           </>
         )}
       </CommandModal>

@@ -119,20 +119,23 @@ function Detail({ proposal: p }: { proposal: ProposalDetail }) {
       {reviewing && <SimilarCard id={p.id} />}
 
       <Card title="基本信息" size="small">
-        <Descriptions column={narrow ? 1 : 2} size="small" bordered={!narrow}>
-          <Descriptions.Item label="会议">{p.session?.name ?? ''}</Descriptions.Item>
-          <Descriptions.Item label="类别">{p.category}</Descriptions.Item>
-          <Descriptions.Item label="提案人">{proposerNames}</Descriptions.Item>
-          <Descriptions.Item label="提交时间">{dateTimeText(p.submittedAt)}</Descriptions.Item>
-          <Descriptions.Item label="建议承办单位">
-            {p.suggestedUnits.map((u) => u.name).join('、')}
-          </Descriptions.Item>
-          <Descriptions.Item label="办理期限">{dateText(p.deadline)}</Descriptions.Item>
-          {p.answerCategory && <Descriptions.Item label="答复类别">{p.answerCategory} 类</Descriptions.Item>}
-          {p.cosignDeadline && (
-            <Descriptions.Item label="联名截止">{dateText(p.cosignDeadline)}</Descriptions.Item>
-          )}
-        </Descriptions>
+        <Descriptions
+          column={narrow ? 1 : 2}
+          size="small"
+          bordered={!narrow}
+          items={[
+            { label: '会议', children: p.session?.name },
+            { label: '类别', children: p.category },
+            { label: '提案人', children: proposerNames },
+            { label: '提交时间', children: dateTimeText(p.submittedAt) },
+            { label: '建议承办单位', children: p.suggestedUnits.map((u) => u.name).join('、') },
+            { label: '办理期限', children: dateText(p.deadline) },
+            { label: '答复类别', children: p.answerCategory ? `${p.answerCategory} 类` : '' },
+            { label: '联名截止', children: p.state === 'cosigning' ? dateText(p.cosignDeadline) : '' },
+          ]
+            .filter((item) => item.children)
+            .map((item) => ({ key: item.label, ...item }))}
+        />
       </Card>
 
       <Card title="提案内容" size="small">

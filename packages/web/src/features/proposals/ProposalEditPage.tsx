@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import {
   Alert,
@@ -13,16 +13,15 @@ import {
   Skeleton,
   Space,
   Typography,
-  Upload,
 } from 'antd';
-import { UploadOutlined } from '@ant-design/icons';
 import { createProposalBody, proposalTitleMax } from '@cppcc/shared';
-import { api, uploadFile } from '../../api/client';
+import { api } from '../../api/client';
 import { useCommitteeSettings, useProposal, useSaveProposal, type ProposalDetail } from '../../api/proposals';
 import { toSelectOptions, useOrganisationOptions } from '../../api/resources';
 import { showSuccess } from '../../app/notifier';
 import { applyServerErrors, zodRule } from '../../components/zodForm';
 import { useCurrentUser } from '../../hooks/useCurrentUser';
+import { AttachmentUpload } from './AttachmentUpload';
 import { errorText } from './common';
 import { MemberMultiSelect, type MemberOption } from './MemberMultiSelect';
 
@@ -33,13 +32,7 @@ interface Values {
   suggestedUnitIds?: number[];
   coProposerMemberIds?: number[];
   organisationProposerId?: number;
-}
-
-interface UploadedFile {
-  uid: string;
-  name: string;
-  status: 'done' | 'uploading' | 'error';
-  attachmentId?: number;
+  attachmentIds?: number[];
 }
 
 const labels = { title: '案由（标题）', category: '类别', content: '提案内容' };
@@ -69,14 +62,6 @@ function ProposalForm({ existing }: { existing: ProposalDetail | null }) {
   const save = useSaveProposal();
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [files, setFiles] = useState<UploadedFile[]>(
-    (existing?.attachmentIds ?? []).map((aid) => ({
-      uid: String(aid),
-      name: `附件 ${aid}`,
-      status: 'done',
-      attachmentId: aid,
-    })),
-  );
   const limit = settings.data?.proposalContentLimit ?? 3000;
   const coIds = Form.useWatch('coProposerMemberIds', form) ?? [];
   const orgId = Form.useWatch('organisationProposerId', form);
@@ -90,19 +75,19 @@ function ProposalForm({ existing }: { existing: ProposalDetail | null }) {
   // The server checks that the member is the organisation's convener.
   const myOrganisations = options.data?.organisationProposers ?? [];
 
-  useEffect(() => {
-    if (existing) {
-      form.setFieldsValue({
+  // The page renders only once the record is loaded, so the form starts from it.
+  const initialValues: Values = existing
+    ? {
         title: existing.title,
         category: existing.category,
         content: existing.content,
         suggestedUnitIds: existing.suggestedUnits.map((u) => u.id),
+        attachmentIds: existing.attachmentIds,
         coProposerMemberIds: existing.proposers
           .filter((p) => p.role === 'co' && p.status !== 'expired')
           .map((p) => p.memberId),
-      });
-    }
-  }, [existing, form]);
+      }
+    : { suggestedUnitIds: [], coProposerMemberIds: [], attachmentIds: [] };
 
   const contentRule = {
     validator: async (_: unknown, value: string | undefined) => {
@@ -119,18 +104,13 @@ function ProposalForm({ existing }: { existing: ProposalDetail | null }) {
     } catch {
       return null;
     }
-    const uploading = files.some((f) => f.status === 'uploading');
-    if (uploading) {
-      setProblem('附件仍在上传，请稍候');
-      return null;
-    }
     const body = {
       title: values.title?.trim(),
       category: values.category,
       content: values.content?.trim(),
       suggestedUnitIds: values.suggestedUnitIds ?? [],
       coProposerMemberIds: values.organisationProposerId ? [] : (values.coProposerMemberIds ?? []),
-      attachmentIds: files.filter((f) => f.attachmentId).map((f) => f.attachmentId!),
+      attachmentIds: values.attachmentIds ?? [],
       ...(existing
         ? { version: existing.version }
         : values.organisationProposerId
@@ -213,12 +193,7 @@ function ProposalForm({ existing }: { existing: ProposalDetail | null }) {
           description={existing.returnComment}
         />
       )}
-      <Form
-        form={form}
-        layout="vertical"
-        requiredMark
-        initialValues={{ suggestedUnitIds: [], coProposerMemberIds: [] }}
-      >
+      <Form form={form} layout="vertical" requiredMark initialValues={initialValues}>
         <Form.Item
           name="title"
           label="案由（标题）"
@@ -276,44 +251,8 @@ function ProposalForm({ existing }: { existing: ProposalDetail | null }) {
             <MemberMultiSelect excludeId={user.memberId} initial={initialMembers} />
           </Form.Item>
         )}
-        <Form.Item label="附件" extra="PDF、Word、Excel、图片或文本文件">
-          <Upload
-            fileList={files}
-            customRequest={async ({ file, onSuccess, onError }) => {
-              const f = file as File;
-              try {
-                const saved = await uploadFile<{ id: number; fileName: string }>('/api/attachments', f);
-                setFiles((all) =>
-                  all.map((x) =>
-                    x.uid === (file as { uid: string }).uid
-                      ? { ...x, status: 'done', attachmentId: saved.id, name: saved.fileName }
-                      : x,
-                  ),
-                );
-                onSuccess?.(saved);
-              } catch (error) {
-                setFiles((all) =>
-                  all.map((x) => (x.uid === (file as { uid: string }).uid ? { ...x, status: 'error' } : x)),
-                );
-                setProblem(errorText(error));
-                onError?.(error as Error);
-              }
-            }}
-            onChange={({ fileList }) =>
-              setFiles((all) =>
-                fileList.map(
-                  (f) =>
-                    all.find((x) => x.uid === f.uid) ?? { uid: f.uid, name: f.name, status: 'uploading' },
-                ),
-              )
-            }
-            onRemove={(f) => {
-              setFiles((all) => all.filter((x) => x.uid !== f.uid));
-              return false;
-            }}
-          >
-            <Button icon={<UploadOutlined />}>上传附件</Button>
-          </Upload>
+        <Form.Item name="attachmentIds" label="附件" extra="PDF、Word、Excel、图片或文本文件">
+          <AttachmentUpload />
         </Form.Item>
         {problem && <Alert type="error" showIcon title={problem} role="alert" style={{ marginBottom: 16 }} />}
         <Flex gap={8} wrap>
