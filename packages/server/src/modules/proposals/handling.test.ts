@@ -330,3 +330,30 @@ describe('form options and co-proposer search', () => {
     await w.db.update(s.committees).set({ settings: {} }).where(eq(s.committees.id, w.committee.id));
   });
 });
+
+describe('co-unit opinion reminder', () => {
+  it('reminds a co-unit once, three days before its opinion is due, and not after it has sent one', async () => {
+    const id = await accepted();
+    await call(w.users.staff, 'POST', `/proposals/${id}/assign`, {
+      units: [
+        { unitId: w.units.a.id, role: 'lead' },
+        { unitId: w.units.b.id, role: 'co' },
+        { unitId: w.units.c.id, role: 'co' },
+      ],
+    });
+    await call(w.users.handlerC, 'POST', `/proposals/${id}/acknowledge`, {});
+    await call(w.users.handlerC, 'POST', `/proposals/${id}/unit-opinion`, { text: '教育局无意见' });
+    const early = await runProposalReminders(t.database.db, new Date(Date.now() + 20 * 86_400_000));
+    expect(early.coOpinionReminded).toBe(0);
+    const later = new Date(Date.now() + 28 * 86_400_000);
+    await runProposalReminders(t.database.db, later);
+    await runProposalReminders(t.database.db, later);
+    const mine = (u: typeof w.users.handlerB) =>
+      notificationsOf(w.db, u.userId, 'proposal.coOpinionDue').then((rows) =>
+        rows.filter((r) => r.link === `/proposals/${id}`),
+      );
+    expect(await mine(w.users.handlerB)).toHaveLength(1);
+    expect(await mine(w.users.handlerC)).toHaveLength(0);
+    expect(await mine(w.users.handlerA)).toHaveLength(0);
+  });
+});

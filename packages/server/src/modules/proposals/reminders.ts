@@ -1,7 +1,15 @@
-import { and, eq, inArray, lt, lte, sql } from 'drizzle-orm';
+import { and, eq, inArray, lt, lte, notExists, sql } from 'drizzle-orm';
 import { formatProposalNumber } from '@cppcc/shared';
 import type { Db } from '../../db/client';
-import { proposalProposers, proposalUnits, proposals } from '../../db/schema';
+import {
+  notifications,
+  proposalProposers,
+  proposalUnitOpinions,
+  proposalUnits,
+  proposals,
+} from '../../db/schema';
+import { getSettings } from '../../lib/settings';
+import { addDays } from './helpers';
 import { notifyStaff, notifyUnits, link } from './recipients';
 
 const weekMs = 7 * 86_400_000;
@@ -9,7 +17,7 @@ const handling = ['assigned', 'rehandling'];
 
 /**
  * Deadline-driven reminders, idempotent per slot: units a week before the deadline and again when
- * overdue (staff too); unanswered co-proposer invitations expire. Called on an interval and by tests.
+ * overdue (staff too); co-units before their opinion is due; unanswered co-proposer invitations expire. Called on an interval and by tests.
  */
 export async function runProposalReminders(db: Db, now = new Date()) {
   return db.transaction(async (tx) => {
@@ -57,11 +65,61 @@ export async function runProposalReminders(db: Db, now = new Date()) {
         reminded++;
       }
     }
+    // Co-units owe the lead unit their opinion within the configured days (default 30); remind once, 3 days ahead.
+    const coSlots = await tx
+      .select({ slot: proposalUnits, proposal: proposals })
+      .from(proposalUnits)
+      .innerJoin(proposals, eq(proposals.id, proposalUnits.proposalId))
+      .where(
+        and(
+          eq(proposalUnits.active, true),
+          eq(proposalUnits.role, 'co'),
+          inArray(proposalUnits.status, ['assigned', 'acknowledged']),
+          inArray(proposals.state, handling),
+          notExists(
+            tx
+              .select({ one: sql`1` })
+              .from(proposalUnitOpinions)
+              .where(
+                and(
+                  eq(proposalUnitOpinions.proposalId, proposalUnits.proposalId),
+                  eq(proposalUnitOpinions.fromUnitId, proposalUnits.unitId),
+                ),
+              ),
+          ),
+          notExists(
+            tx
+              .select({ one: sql`1` })
+              .from(notifications)
+              .where(
+                and(
+                  eq(notifications.kind, 'proposal.coOpinionDue'),
+                  sql`(${notifications.data}->>'slotId')::int = ${proposalUnits.id}`,
+                ),
+              ),
+          ),
+        ),
+      );
+    const settingsOf = new Map<number, Awaited<ReturnType<typeof getSettings>>>();
+    let coOpinionReminded = 0;
+    for (const { slot, proposal } of coSlots) {
+      if (!settingsOf.has(proposal.committeeId))
+        settingsOf.set(proposal.committeeId, await getSettings(tx, proposal.committeeId));
+      const due = addDays(slot.assignedAt, settingsOf.get(proposal.committeeId)!.coUnitOpinionDays);
+      if (now < addDays(due, -3)) continue;
+      await notifyUnits(tx, proposal.committeeId, [slot.unitId], {
+        kind: 'proposal.coOpinionDue',
+        title: `请向主办单位报送协办意见（${due.toLocaleDateString('zh-CN', { timeZone: 'Asia/Shanghai' })} 前）：${formatProposalNumber(proposal.number)}“${proposal.title}”`,
+        link: link(proposal.id),
+        data: { slotId: slot.id },
+      });
+      coOpinionReminded++;
+    }
     const expired = await tx
       .update(proposalProposers)
       .set({ status: 'expired' })
       .where(and(eq(proposalProposers.status, 'invited'), lt(proposalProposers.deadline, now)))
       .returning({ id: proposalProposers.id });
-    return { reminded, overdue, expiredInvitations: expired.length };
+    return { reminded, overdue, coOpinionReminded, expiredInvitations: expired.length };
   });
 }
