@@ -1,4 +1,4 @@
-import { useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
 import {
   App,
@@ -216,16 +216,21 @@ export function ResourcePage<T extends Identified>(props: ResourcePageProps<T>) 
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [props.columns, props.detail, props.rowActions, formSpec, params.sort, params.order, screens.md]);
 
-  const initialFilters = useMemo(() => {
-    const out: Record<string, unknown> = { q: searchParams.get('q') ?? undefined };
-    for (const f of props.filters ?? []) {
-      const v = searchParams.get(f.name);
-      out[f.name] = v === null ? undefined : /^\d+$/.test(v) ? Number(v) : v;
+  // The address is the source of truth (home cards link to filtered lists): the form follows it.
+  // Keyed by strings: pages pass a fresh `filters` array on every render, and the form must not be
+  // reset while the user is typing.
+  const query = searchParams.toString();
+  const filterNames = (props.filters ?? []).map((f) => f.name).join(',');
+  const urlFilters = useMemo(() => {
+    const current = new URLSearchParams(query);
+    const out: Record<string, unknown> = { q: current.get('q') ?? undefined };
+    for (const name of filterNames ? filterNames.split(',') : []) {
+      const v = current.get(name);
+      out[name] = v === null ? undefined : /^\d+$/.test(v) ? Number(v) : v;
     }
     return out;
-    // Only the first render seeds the filter form; later changes come from the form itself.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  }, [query, filterNames]);
+  useEffect(() => filterForm.setFieldsValue(urlFilters), [filterForm, urlFilters]);
 
   return (
     <Card
@@ -253,7 +258,7 @@ export function ResourcePage<T extends Identified>(props: ResourcePageProps<T>) 
       <Form
         form={filterForm}
         layout="inline"
-        initialValues={initialFilters}
+        initialValues={urlFilters}
         onFinish={applyFilters}
         style={{ marginBottom: 16, rowGap: 8 }}
       >
