@@ -56,7 +56,7 @@ beforeAll(async () => {
   const past = new Date(Date.now() - 5 * 86400_000);
 
   await insertProposal(db, { ...base, leadMemberId: m1.id, state: 'draft' });
-  await insertProposal(db, { ...base, leadMemberId: m1.id, state: 'submitted' });
+  await insertProposal(db, { ...base, leadMemberId: m1.id, state: 'submitted', kind: 'regular' });
   await insertProposal(db, { ...base, leadMemberId: m2.id, state: 'reviewing' });
   await insertProposal(db, { ...base, leadMemberId: m1.id, state: 'rejected', category: '生态文明建设' });
   await insertProposal(db, { ...base, leadMemberId: m2.id, state: 'merged' });
@@ -291,6 +291,10 @@ describe('GET /api/proposals/figures', () => {
       ['社会建设', 8, 5],
       ['生态文明建设', 1, 0],
     ]);
+    expect(f.byKind.map((r) => [r.label, ...r.figures.map((x) => x.value)])).toEqual([
+      ['大会提案', 9, 6],
+      ['平时提案', 1, 0],
+    ]);
     expect(f.byAnswerCategory.map((x) => [x.label, x.value])).toEqual([
       ['A类（已解决或采纳）', 1],
       ['B类（正在解决或列入计划）', 1],
@@ -326,6 +330,7 @@ describe('GET /api/proposals/figures', () => {
         ['submitted', 'accepted', 'merged', 'rejected', 'answered', 'overdue'].includes(x.key),
       ),
       ...f.byCategory.flatMap((r) => r.figures),
+      ...f.byKind.flatMap((r) => r.figures),
       ...f.bySector.flatMap((r) => r.figures),
       ...f.byAnswerCategory,
       ...f.keyProgress,
@@ -349,6 +354,7 @@ describe('GET /api/proposals/figures', () => {
         ['submitted', 'accepted', 'merged', 'rejected', 'answered', 'overdue'].includes(x.key),
       ),
       ...f.byCategory.flatMap((r) => r.figures),
+      ...f.byKind.flatMap((r) => r.figures),
       ...f.bySector.flatMap((r) => r.figures),
       ...f.byAnswerCategory,
       ...f.keyProgress,

@@ -54,6 +54,7 @@ export type FigureFilter = Partial<
     | 'satisfaction'
     | 'sectorId'
     | 'keyStatus'
+    | 'kind'
     | 'excellentStatus'
   >
 >;
@@ -90,7 +91,7 @@ export const latestRatings = sql`(
  */
 export function proposalConditions(
   actor: Actor,
-  filter: FigureFilter & { q?: string; kind?: string },
+  filter: FigureFilter & { q?: string },
   now = new Date(),
 ): SQL {
   const where: SQL[] = [sql`p.committee_id = ${actor.committeeId}`];

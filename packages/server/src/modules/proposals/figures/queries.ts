@@ -1,5 +1,10 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
-import { formatProposalNumber, proposalStateLabels, type ProposalState } from '@cppcc/shared';
+import {
+  formatProposalNumber,
+  proposalKindLabels,
+  proposalStateLabels,
+  type ProposalState,
+} from '@cppcc/shared';
 import type { DbOrTx } from '../../../db/client';
 import { plenarySessions } from '../../../db/schema';
 import type { Actor } from '../../../lib/actor';
@@ -51,6 +56,8 @@ export interface ProposalFigures {
   byUnit: BreakdownRow[];
   bySector: BreakdownRow[];
   byCategory: BreakdownRow[];
+  /** 大会提案 and 平时提案. */
+  byKind: BreakdownRow[];
   byAnswerCategory: Figure[];
   keyProgress: Figure[];
   keyProposals: KeyProposalProgress[];
@@ -276,6 +283,34 @@ export async function proposalFigures(
       };
     });
 
+  const kindRows = await exec<Record<string, string>>(sql`
+    select p.kind,
+      count(*) filter (where ${inStage('submitted')}) as submitted,
+      count(*) filter (where ${inStage('accepted')}) as accepted
+    from proposals p where ${where} and ${inStage('submitted')} and p.kind is not null
+    group by p.kind order by p.kind desc`);
+  const byKind: BreakdownRow[] = kindRows.map((r) => {
+    const kind = String(r.kind) as keyof typeof proposalKindLabels;
+    return {
+      id: kind,
+      label: proposalKindLabels[kind] ?? kind,
+      figures: [
+        {
+          key: 'submitted',
+          label: '提交',
+          value: num(r.submitted),
+          filter: { ...base, kind, stage: 'submitted' },
+        },
+        {
+          key: 'accepted',
+          label: '立案',
+          value: num(r.accepted),
+          filter: { ...base, kind, stage: 'accepted' },
+        },
+      ],
+    };
+  });
+
   const answerRows = await exec<Record<string, string>>(sql`
     select p.answer_category as code, count(*) as n
     from proposals p where ${where} and ${inStage('answered')} and p.answer_category is not null
@@ -348,6 +383,7 @@ export async function proposalFigures(
     byUnit,
     bySector,
     byCategory,
+    byKind,
     byAnswerCategory,
     keyProgress,
     keyProposals,

@@ -36,6 +36,7 @@ const figureFilter = z
     satisfaction: shape.satisfaction,
     sectorId: z.number().optional(),
     keyStatus: shape.keyStatus,
+    kind: shape.kind,
     excellentStatus: shape.excellentStatus,
   })
   .strict();
@@ -49,6 +50,7 @@ export const proposalFiguresResponse = z.object({
   byUnit: z.array(breakdownRow),
   bySector: z.array(breakdownRow),
   byCategory: z.array(breakdownRow),
+  byKind: z.array(breakdownRow),
   byAnswerCategory: z.array(figure),
   keyProgress: z.array(figure),
   keyProposals: z.array(

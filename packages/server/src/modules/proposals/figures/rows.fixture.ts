@@ -10,16 +10,15 @@ export async function insertProposal(
   values: Pick<typeof s.proposals.$inferInsert, 'committeeId' | 'sessionId' | 'leadMemberId' | 'createdBy'> &
     Partial<typeof s.proposals.$inferInsert>,
 ) {
+  const filed = !values.state || !['draft', 'cosigning'].includes(values.state);
   const [row] = await db
     .insert(s.proposals)
     .values({
+      kind: filed ? 'session' : null,
       title: '关于加强社区养老服务的提案',
       category: '社会建设',
       content: '情况：……分析：……建议：一是……；二是……；三是……。',
-      submittedAt:
-        values.state && ['draft', 'cosigning'].includes(values.state)
-          ? null
-          : new Date('2024-01-11T02:00:00Z'),
+      submittedAt: filed ? new Date('2024-01-11T02:00:00Z') : null,
       ...values,
     })
     .returning();
