@@ -483,7 +483,16 @@ export const reportFollowupBody = z
   })
   .strict();
 
-export const proposalListViews = ['mine', 'cosign', 'review', 'unit', 'overdue', 'key', 'all'] as const;
+export const proposalListViews = [
+  'mine',
+  'cosign',
+  'review',
+  'unit',
+  'overdue',
+  'key',
+  'followup',
+  'all',
+] as const;
 export const proposalListViewLabels = {
   mine: '我的提案',
   cosign: '待我附议',
@@ -491,6 +500,7 @@ export const proposalListViewLabels = {
   unit: '本单位提案',
   overdue: '超期提案',
   key: '重点提案',
+  followup: '回头看',
   all: '全部提案',
 } as const;
 export const listProposalsQuery = listQuerySchema

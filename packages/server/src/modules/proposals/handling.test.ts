@@ -189,6 +189,12 @@ describe('follow-up (回头看)', () => {
     expect(report.body.followups[0]).toMatchObject({ status: 'reported', implementation: 'inProgress' });
     expect(report.body.state).toBe('closed');
 
+    const candidates = await call(w.users.staff, 'GET', '/proposals?view=followup&pageSize=200');
+    expect(candidates.body.items.map((i: { id: number }) => i.id)).toContain(id);
+    expect(candidates.body.items.every((i: { answerCategory: string }) => i.answerCategory !== 'A')).toBe(
+      true,
+    );
+    expect((await call(w.users.leader, 'GET', '/proposals?view=followup')).status).toBe(403);
     const id2 = await accepted();
     await call(w.users.staff, 'POST', `/proposals/${id2}/assign`, {
       units: [{ unitId: w.units.a.id, role: 'lead' }],

@@ -138,6 +138,14 @@ function viewScope(ctx: ServiceContext, view: ListProposalsQuery['view'], now: D
         ),
       )!;
     }
+    case 'followup':
+      // 回头看 candidates: answered proposals whose answer was not 已解决 (category other than A).
+      authorize(a, 'review', 'proposals', scope);
+      return and(
+        inArray(proposals.state, ['answered', 'closed']),
+        isNotNull(proposals.answerCategory),
+        ne(proposals.answerCategory, 'A'),
+      )!;
     case 'all':
       authorize(a, 'overview', 'proposals', scope);
       // Drafts belong to their authors until submitted.
