@@ -1,6 +1,6 @@
-import { useState } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
-import { Alert, Button, Form, Input } from 'antd';
+import { Alert, Button, Input } from 'antd';
 import { useLogin, useMeQuery } from '../../api/auth';
 import { AuthFrame } from './AuthFrame';
 
@@ -9,11 +9,21 @@ function safeTarget(from: string | null): string {
   return from && from.startsWith('/') && !from.startsWith('//') && !from.startsWith('/login') ? from : '/';
 }
 
+const fieldStyle = { display: 'block', marginBottom: 20 } as const;
+const labelStyle = { display: 'block', marginBottom: 8, color: 'rgba(0,0,0,0.88)' } as const;
+const problemStyle = { color: '#ff4d4f', fontSize: 14, marginTop: 4 } as const;
+
+/**
+ * The first page most users load: a plain form with antd inputs, without antd's Form machinery, so
+ * that its chunk stays small.
+ */
 export default function LoginPage() {
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const me = useMeQuery();
   const login = useLogin();
+  const [values, setValues] = useState({ login: '', password: '' });
+  const [touched, setTouched] = useState({ login: false, password: false });
   const [error, setError] = useState<string | null>(null);
   const target = safeTarget(params.get('from'));
 
@@ -21,13 +31,27 @@ export default function LoginPage() {
     return <Navigate to={me.data.mustChangePassword ? '/change-password' : target} replace />;
   }
 
-  function submit(values: { login: string; password: string }) {
+  const problems = {
+    login: values.login.trim() ? null : '请输入用户名或手机号',
+    password: values.password ? null : '请输入密码',
+  };
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    setTouched({ login: true, password: true });
+    if (problems.login || problems.password) return;
     setError(null);
-    login.mutate(values, {
-      onSuccess: (user) => navigate(user.mustChangePassword ? '/change-password' : target, { replace: true }),
-      onError: (e) => setError(e.message),
-    });
+    login.mutate(
+      { login: values.login.trim(), password: values.password },
+      {
+        onSuccess: (user) =>
+          navigate(user.mustChangePassword ? '/change-password' : target, { replace: true }),
+        onError: (e) => setError(e.message),
+      },
+    );
   }
+
+  const show = (field: 'login' | 'password') => touched[field] && problems[field];
 
   return (
     <AuthFrame title="用户登录">
@@ -35,23 +59,51 @@ export default function LoginPage() {
         <Alert type="warning" showIcon title="登录已过期，请重新登录" style={{ marginBottom: 16 }} />
       )}
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} role="alert" />}
-      <Form layout="vertical" onFinish={submit} requiredMark={false} disabled={login.isPending}>
-        <Form.Item
-          name="login"
-          label="用户名或手机号"
-          rules={[{ required: true, whitespace: true, message: '请输入用户名或手机号' }]}
+      <form onSubmit={submit} noValidate>
+        <div style={fieldStyle}>
+          <label htmlFor="login" style={labelStyle}>
+            用户名或手机号
+          </label>
+          <Input
+            id="login"
+            size="large"
+            autoComplete="username"
+            autoFocus
+            value={values.login}
+            status={show('login') ? 'error' : undefined}
+            aria-invalid={!!show('login')}
+            onChange={(e) => setValues((v) => ({ ...v, login: e.target.value }))}
+            onBlur={() => setTouched((t) => ({ ...t, login: true }))}
+          />
+          {show('login') && <div style={problemStyle}>{problems.login}</div>}
+        </div>
+        <div style={fieldStyle}>
+          <label htmlFor="password" style={labelStyle}>
+            密码
+          </label>
+          <Input.Password
+            id="password"
+            size="large"
+            autoComplete="current-password"
+            value={values.password}
+            status={show('password') ? 'error' : undefined}
+            aria-invalid={!!show('password')}
+            onChange={(e) => setValues((v) => ({ ...v, password: e.target.value }))}
+            onBlur={() => setTouched((t) => ({ ...t, password: true }))}
+          />
+          {show('password') && <div style={problemStyle}>{problems.password}</div>}
+        </div>
+        <Button
+          type="primary"
+          htmlType="submit"
+          block
+          size="large"
+          loading={login.isPending}
+          style={{ marginBottom: 16 }}
         >
-          <Input autoComplete="username" autoFocus size="large" />
-        </Form.Item>
-        <Form.Item name="password" label="密码" rules={[{ required: true, message: '请输入密码' }]}>
-          <Input.Password autoComplete="current-password" size="large" />
-        </Form.Item>
-        <Form.Item>
-          <Button type="primary" htmlType="submit" block size="large" loading={login.isPending}>
-            登录
-          </Button>
-        </Form.Item>
-      </Form>
+          登录
+        </Button>
+      </form>
     </AuthFrame>
   );
 }
