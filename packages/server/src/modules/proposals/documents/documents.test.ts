@@ -226,8 +226,10 @@ describe('GET /api/plenary-sessions/:id/proposal-compilation.docx', () => {
     expect(first).toBeGreaterThan(-1);
     expect(second).toBeGreaterThan(first);
     expect(xml.match(/w:val="Heading1"/g)?.length).toBe(2);
-    for (const excluded of ['草稿中的提案', '不予立案的提案', '关于建设社区老年食堂的提案'])
-      expect(text).not.toContain(excluded);
+    // The merged proposal is not an entry of its own, but is named under the proposal it was merged into.
+    expect(text).toContain('并案提案：《关于建设社区老年食堂的提案》（赵其他）');
+    expect(text.indexOf('并案提案')).toBeGreaterThan(second);
+    for (const excluded of ['草稿中的提案', '不予立案的提案']) expect(text).not.toContain(excluded);
   });
 
   it('is refused to members and units', async () => {

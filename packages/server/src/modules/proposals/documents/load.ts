@@ -35,6 +35,8 @@ export interface ProposalSheet {
   contact: string;
   units: string;
   submittedAt: Date | null;
+  /** Proposals merged into this one (并案), as `《title》（lead proposer）`. */
+  mergedFrom: string[];
 }
 
 /** 清河市金川区政协 → 政协清河市金川区委员会, the form printed on official documents. */
@@ -82,7 +84,7 @@ export async function proposalSheets(db: DbOrTx, rows: ProposalRow[]): Promise<P
   const orgIds = [
     ...new Set(rows.map((r) => r.organisationProposerId).filter((id): id is number => id !== null)),
   ];
-  const [leads, co, orgs, slots] = await Promise.all([
+  const [leads, co, orgs, slots, merged] = await Promise.all([
     db
       .select({
         id: members.id,
@@ -116,6 +118,12 @@ export async function proposalSheets(db: DbOrTx, rows: ProposalRow[]): Promise<P
       .innerJoin(units, eq(units.id, proposalUnits.unitId))
       .where(and(inArray(proposalUnits.proposalId, ids), eq(proposalUnits.active, true)))
       .orderBy(asc(proposalUnits.id)),
+    db
+      .select({ into: proposals.mergedIntoId, title: proposals.title, lead: members.name })
+      .from(proposals)
+      .innerJoin(members, eq(members.id, proposals.leadMemberId))
+      .where(and(inArray(proposals.mergedIntoId, ids), eq(proposals.state, 'merged')))
+      .orderBy(asc(proposals.id)),
   ]);
   const roleOrder = { lead: 0, separate: 1, co: 2 } as Record<string, number>;
   return rows.map((r) => {
@@ -145,6 +153,7 @@ export async function proposalSheets(db: DbOrTx, rows: ProposalRow[]): Promise<P
       contact: [lead?.employer, lead?.phone].filter(Boolean).join('　'),
       units: unitParts.join('；') || '（尚未交办）',
       submittedAt: r.submittedAt,
+      mergedFrom: merged.filter((m) => m.into === r.id).map((m) => `《${m.title}》（${m.lead}）`),
     };
   });
 }

@@ -274,6 +274,7 @@ export function compilationDocx(
     ...(p.sectorName ? [line(`界${gap}别：${p.sectorName}`)] : []),
     line(`类${gap}别：${p.category}`),
     line(`承办单位：${p.units}`),
+    ...(p.mergedFrom.length ? [line(`并案提案：${p.mergedFrom.join('；')}`)] : []),
     new Paragraph({ spacing: { after: 120 }, children: [] }),
     ...textParagraphs(p.content),
   ]);
