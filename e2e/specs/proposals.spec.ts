@@ -347,3 +347,87 @@ async function walk(as: ReturnType<typeof pages>['as']) {
   );
   await staff.getByRole('link', { name: title }).waitFor();
 }
+
+interface ListPage {
+  items: { id: number; title: string; state: string; version: number }[];
+}
+
+test('交办会: staff select accepted proposals in the list and assign them in one batch', async ({ page }) => {
+  const staffApi = await apiSession('proposal.staff');
+  const units = (
+    await apiGet<{ units: { id: number; name: string }[] }>(baseUrl(), staffApi, '/api/organisation/options')
+  ).units;
+  const accepted = await apiGet<ListPage>(
+    baseUrl(),
+    staffApi,
+    '/api/proposals?view=all&state=accepted&pageSize=200',
+  );
+  expect(accepted.items.length).toBeGreaterThanOrEqual(2);
+  const picked = accepted.items.slice(0, 2);
+
+  await signIn(page, 'proposal.staff');
+  await page.goto('/proposals?state=accepted');
+  for (const p of picked) await page.getByRole('checkbox', { name: `选择 ${p.title}` }).check();
+  await page.getByRole('button', { name: '批量交办（2）' }).click();
+  const dialog = page.getByRole('dialog', { name: /批量交办/ });
+  for (const [i, p] of picked.entries()) {
+    await choose(dialog.getByRole('combobox', { name: `${p.title} 主办单位` }), units[i]!.name);
+  }
+  await dialog.getByRole('button', { name: '确认交办' }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  await page.getByRole('main').getByRole('link', { name: picked[0]!.title }).waitFor({ state: 'detached' });
+
+  for (const [i, p] of picked.entries()) {
+    const detail = await apiGet<{ state: string; units: { unitId: number; role: string }[] }>(
+      baseUrl(),
+      staffApi,
+      `/api/proposals/${p.id}`,
+    );
+    expect(detail.state).toBe('assigned');
+    expect(detail.units).toEqual([expect.objectContaining({ unitId: units[i]!.id, role: 'lead' })]);
+  }
+});
+
+test('a command on a proposal someone else just changed is refused with a clear conflict message', async ({
+  page,
+}) => {
+  const staffApi = await apiSession('proposal.staff');
+  const queue = await apiGet<ListPage>(
+    baseUrl(),
+    staffApi,
+    '/api/proposals?view=review&state=reviewing&pageSize=1',
+  );
+  const target = queue.items[0]!;
+  expect(target).toBeDefined();
+
+  await signIn(page, 'proposal.staff');
+  await page.goto(`/proposals/${target.id}`);
+  await page.getByRole('button', { name: '立案', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: '立案' });
+  await dialog.waitFor();
+
+  // Meanwhile a colleague returns the proposal to its author.
+  const res = await fetch(`${baseUrl()}/api/proposals/${target.id}/return`, {
+    method: 'POST',
+    headers: {
+      cookie: staffApi.cookie,
+      'x-csrf-token': staffApi.csrfToken,
+      'content-type': 'application/json',
+    },
+    body: JSON.stringify({ comment: '请补充具体建议', version: target.version }),
+  });
+  expect(res.status).toBe(200);
+
+  await dialog.getByRole('button', { name: '确定立案' }).click();
+  await dialog
+    .getByRole('alert')
+    .getByText(/刚被他人处理/)
+    .waitFor();
+  const after = await apiGet<{ state: string; number: number | null }>(
+    baseUrl(),
+    staffApi,
+    `/api/proposals/${target.id}`,
+  );
+  expect(after.state).toBe('returned');
+  expect(after.number).toBeNull();
+});
