@@ -1,10 +1,5 @@
 import { eq, inArray } from 'drizzle-orm';
-import {
-  findTransition,
-  type ProposalCommand,
-  type ProposalState,
-  type Role,
-} from '@cppcc/shared';
+import { findTransition, type ProposalCommand, type ProposalState, type Role } from '@cppcc/shared';
 import type { Db } from '../client';
 import * as s from '../schema';
 import { recordDuty, withdrawDuty } from '../../lib/duty';
