@@ -255,7 +255,9 @@ export function ResourcePage<T extends Identified>(props: ResourcePageProps<T>) 
         </Space>
       }
     >
+      {/* Named forms prefix their field ids (filter_sectorId, edit_sectorId): each label finds its own input. */}
       <Form
+        name="filter"
         form={filterForm}
         layout="inline"
         initialValues={urlFilters}
@@ -400,7 +402,7 @@ function EditDrawer<T extends Identified>(props: {
         </Space>
       }
     >
-      <Form form={form} layout="vertical" initialValues={props.initialValues} onFinish={submit}>
+      <Form name="edit" form={form} layout="vertical" initialValues={props.initialValues} onFinish={submit}>
         {spec.fields({ form, editing })}
       </Form>
     </Drawer>
