@@ -143,8 +143,12 @@ export function ProposalList(props: ProposalListProps) {
       render: (title: string, r) => (
         <Space size={4} wrap>
           <Link to={`/proposals/${r.id}`}>{title}</Link>
-          {r.keyStatus === 'approved' && <Tag color="red">重点</Tag>}
-          {r.excellentStatus === 'approved' && <Tag color="gold">优秀</Tag>}
+          {r.keyStatus !== 'none' && (
+            <Tag color="red">{r.keyStatus === 'approved' ? '重点' : '重点（待审定）'}</Tag>
+          )}
+          {r.excellentStatus !== 'none' && (
+            <Tag color="gold">{r.excellentStatus === 'approved' ? '优秀' : '优秀（待审定）'}</Tag>
+          )}
           {r.overdue && <Tag color="error">超期</Tag>}
         </Space>
       ),
