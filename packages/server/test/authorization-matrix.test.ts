@@ -38,7 +38,7 @@ describe('authorization matrix', () => {
       const res = await t.app.inject({ method: method as 'GET', url });
       expect([401], `${route} as anonymous → ${res.statusCode} ${res.body}`).toContain(res.statusCode);
     }
-  });
+  }, 120_000);
 
   it('refuses reads and writes of another committee’s records', async () => {
     const committeeA = await buildCommittee(t.database.db);
@@ -66,5 +66,5 @@ describe('authorization matrix', () => {
       }
       if (request.snapshot) expect(await request.snapshot(t.database.db), `${route} changed data`).toEqual(before);
     }
-  });
+  }, 300_000);
 });

@@ -37,6 +37,9 @@ const embeddedServerScript = fileURLToPath(new URL('./embedded-server.mjs', impo
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    // An idle client dropped by the server (restart, admin termination) must not crash the process;
+    // the pool replaces it on the next query.
+    pool.on('error', (error) => console.error('数据库连接中断：', error.message));
     return { db: drizzle(pool, { schema }), pool, mode: 'postgres', close: () => pool.end() };
   }
   const { child, socketDir } = await startEmbeddedServer(options);
