@@ -1,6 +1,6 @@
 /// <reference types="vite/client" />
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { as, createTestApp, type TestContext } from './harness';
+import { as, createTestApp, type Session, type TestContext } from './harness';
 import { buildCommittee, signedInUser } from './factories';
 import type { MatrixEntry } from './matrix';
 
@@ -42,6 +42,7 @@ describe('authorization matrix', () => {
 
   it('refuses reads and writes of another committee’s records', async () => {
     const committeeA = await buildCommittee(t.database.db);
+    const sessions = new Map<string, Session>();
     for (const [route, entry] of entries) {
       if (!entry.crossCommittee) {
         expect(entry.public || entry.selfOnly, `${route} needs a crossCommittee check`).toBe(true);
@@ -49,7 +50,10 @@ describe('authorization matrix', () => {
       }
       const committeeB = await buildCommittee(t.database.db);
       const request = await entry.crossCommittee.foreign(t.database.db, committeeB.id);
-      const session = await signedInUser(t.app, committeeA.id, entry.crossCommittee.roles);
+      // One signed-in user per role set: signing in costs an argon2 verification.
+      const roleKey = entry.crossCommittee.roles.join(',');
+      const session = sessions.get(roleKey) ?? (await signedInUser(t.app, committeeA.id, entry.crossCommittee.roles));
+      sessions.set(roleKey, session);
       const before = await request.snapshot?.(t.database.db);
       const [method] = route.split(' ') as [string];
       const res = await t.app.inject({
