@@ -1,9 +1,9 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
-import { and, eq, lt } from 'drizzle-orm';
+import { and, eq, lt, sql } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../db/client';
-import { sessions, users } from '../db/schema';
+import { committees, sessions, users } from '../db/schema';
 import type { Actor } from './actor';
 import { AppError } from './errors';
 
@@ -45,15 +45,24 @@ export interface LoadedSession {
   mustChangePassword: boolean;
 }
 
-/** Loads the session of a cookie token, ending it when it has been idle too long. */
-export async function loadSession(db: Db, token: string, idleMinutes: number, ip: string): Promise<LoadedSession | 'expired' | null> {
+/**
+ * Loads the session of a cookie token, ending it when it has been idle too long: the committee's
+ * `sessionIdleMinutes` setting when it has one, else the deployment default.
+ */
+export async function loadSession(db: Db, token: string, defaultIdleMinutes: number, ip: string): Promise<LoadedSession | 'expired' | null> {
   const key = sessionKey(token);
   const [row] = await db
-    .select({ session: sessions, user: users })
+    .select({
+      session: sessions,
+      user: users,
+      committeeIdleMinutes: sql<number | null>`(${committees.settings}->>'sessionIdleMinutes')::int`,
+    })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
+    .innerJoin(committees, eq(committees.id, users.committeeId))
     .where(eq(sessions.id, key));
   if (!row) return null;
+  const idleMinutes = row.committeeIdleMinutes ?? defaultIdleMinutes;
   const now = Date.now();
   if (row.user.disabled || now - row.session.lastSeenAt.getTime() > idleMinutes * 60_000) {
     await db.delete(sessions).where(eq(sessions.id, key));

@@ -85,6 +85,17 @@ describe('sessions and CSRF', () => {
     expect(await t.database.db.select().from(sessions).where(eq(sessions.userId, user.id))).toHaveLength(0);
   });
 
+  it('uses the committee’s own idle timeout when it sets one', async () => {
+    const strict = await buildCommittee(t.database.db, { settings: { sessionIdleMinutes: 5 } });
+    const user = await buildUser(t.database.db, strict.id, ['member']);
+    const s = await signIn(t.app, user.username, testPassword);
+    await t.database.db.update(sessions).set({ lastSeenAt: new Date(Date.now() - 4 * 60_000) }).where(eq(sessions.userId, user.id));
+    expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: as(s) })).statusCode).toBe(200);
+    await t.database.db.update(sessions).set({ lastSeenAt: new Date(Date.now() - 6 * 60_000) }).where(eq(sessions.userId, user.id));
+    const res = await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: as(s) });
+    expect(res.json().code).toBe('SESSION_EXPIRED');
+  });
+
   it('logout ends the session', async () => {
     const user = await buildUser(t.database.db, committeeId, ['member']);
     const s = await signIn(t.app, user.username, testPassword);
