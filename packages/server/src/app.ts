@@ -68,7 +68,11 @@ const defaultWebDist = fileURLToPath(new URL('../../web/dist', import.meta.url))
 const jsonBodyLimit = 1024 * 1024;
 
 export async function buildApp(deps: AppDeps): Promise<AppInstance> {
-  const app = Fastify({ bodyLimit: jsonBodyLimit, logger: false, ajv: undefined }).withTypeProvider<ZodTypeProvider>();
+  const app = Fastify({
+    bodyLimit: jsonBodyLimit,
+    logger: false,
+    ajv: undefined,
+  }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('deps', deps);
@@ -76,7 +80,8 @@ export async function buildApp(deps: AppDeps): Promise<AppInstance> {
   app.decorate('apiRoutes', apiRoutes);
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;
-    for (const method of [route.method].flat()) if (method !== 'HEAD') apiRoutes.push(`${method} ${route.url}`);
+    for (const method of [route.method].flat())
+      if (method !== 'HEAD') apiRoutes.push(`${method} ${route.url}`);
   });
   app.decorateRequest('actor', null);
   app.decorateRequest('csrfToken', null);
@@ -93,7 +98,9 @@ export async function buildApp(deps: AppDeps): Promise<AppInstance> {
 
   app.addHook('onRequest', async (req, reply) => {
     const token = req.cookies[sessionCookieName];
-    if (!token) return;
+    // Static files need no session; loading it there would end an expired session silently,
+    // and the next API call could no longer tell the user why they were signed out.
+    if (!token || !req.url.startsWith('/api/')) return;
     const loaded = await loadSession(deps.database.db, token, deps.config.sessionIdleMinutes, req.ip);
     if (loaded === 'expired' || loaded === null) {
       clearSessionCookie(reply);

@@ -4,6 +4,7 @@ import { buildApp } from './app';
 import { seedOnEmpty } from './db/seed';
 import { purgeIdleSessions } from './lib/auth';
 import { runProposalReminders } from './modules/proposals/reminders';
+import { purgeUnattachedUploads } from './lib/storage';
 
 const config = loadConfig();
 const database = await openDatabase({
@@ -12,7 +13,6 @@ const database = await openDatabase({
 });
 await runMigrations(database.db);
 const seeded = config.seedDemo ? await seedOnEmpty(database.db, config) : null;
-await purgeIdleSessions(database.db, config.sessionIdleMinutes);
 const app = await buildApp({ database, config });
 const address = await app.listen({ port: config.port, host: config.host });
 
@@ -21,6 +21,14 @@ const remindProposals = () =>
   runProposalReminders(database.db).catch((e) => console.error('提案提醒任务失败', e));
 void remindProposals();
 setInterval(remindProposals, 60 * 60 * 1000).unref();
+
+// Housekeeping: sessions idle past the longest allowed timeout, and uploads never attached to a record.
+const housekeeping = () =>
+  Promise.all([purgeIdleSessions(database.db, 24 * 60), purgeUnattachedUploads(database.db, config)]).catch(
+    (e) => console.error('清理任务失败', e),
+  );
+void housekeeping();
+setInterval(housekeeping, 6 * 60 * 60 * 1000).unref();
 
 console.log(`政协履职平台已启动：${address.replace('127.0.0.1', 'localhost')}`);
 console.log(

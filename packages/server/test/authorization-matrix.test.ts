@@ -52,7 +52,8 @@ describe('authorization matrix', () => {
       const request = await entry.crossCommittee.foreign(t.database.db, committeeB.id);
       // One signed-in user per role set: signing in costs an argon2 verification.
       const roleKey = entry.crossCommittee.roles.join(',');
-      const session = sessions.get(roleKey) ?? (await signedInUser(t.app, committeeA.id, entry.crossCommittee.roles));
+      const session =
+        sessions.get(roleKey) ?? (await signedInUser(t.app, committeeA.id, entry.crossCommittee.roles));
       sessions.set(roleKey, session);
       const before = await request.snapshot?.(t.database.db);
       const [method] = route.split(' ') as [string];
@@ -66,9 +67,12 @@ describe('authorization matrix', () => {
         expect(res.statusCode, `${route}: ${res.body}`).toBeLessThan(500);
         expect(res.body, `${route} leaked committee B data`).not.toContain(request.mustNotContain);
       } else {
-        expect([403, 404], `${route} across committees → ${res.statusCode} ${res.body}`).toContain(res.statusCode);
+        expect([403, 404], `${route} across committees → ${res.statusCode} ${res.body}`).toContain(
+          res.statusCode,
+        );
       }
-      if (request.snapshot) expect(await request.snapshot(t.database.db), `${route} changed data`).toEqual(before);
+      if (request.snapshot)
+        expect(await request.snapshot(t.database.db), `${route} changed data`).toEqual(before);
     }
   }, 300_000);
 });

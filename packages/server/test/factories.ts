@@ -13,7 +13,8 @@ const testPasswordHash = () => (passwordHash ??= hashPassword(testPassword));
 const unique = () => randomBytes(4).toString('hex');
 let phoneCounter = 0;
 /** Unique mobile numbers across files running in parallel: pid plus a counter. */
-export const uniquePhone = () => `139${String(process.pid % 10000).padStart(4, '0')}${String(++phoneCounter).padStart(4, '0')}`;
+export const uniquePhone = () =>
+  `139${String(process.pid % 10000).padStart(4, '0')}${String(++phoneCounter).padStart(4, '0')}`;
 
 export async function buildCommittee(db: Db, overrides: Partial<typeof s.committees.$inferInsert> = {}) {
   const [row] = await db
@@ -23,10 +24,21 @@ export async function buildCommittee(db: Db, overrides: Partial<typeof s.committ
   return row!;
 }
 
-export async function buildTerm(db: Db, committeeId: number, overrides: Partial<typeof s.terms.$inferInsert> = {}) {
+export async function buildTerm(
+  db: Db,
+  committeeId: number,
+  overrides: Partial<typeof s.terms.$inferInsert> = {},
+) {
   const [row] = await db
     .insert(s.terms)
-    .values({ committeeId, number: 5, name: '第五届', startDate: '2022-01-01', endDate: '2026-12-31', ...overrides })
+    .values({
+      committeeId,
+      number: 5,
+      name: '第五届',
+      startDate: '2022-01-01',
+      endDate: '2026-12-31',
+      ...overrides,
+    })
     .returning();
   return row!;
 }
@@ -36,9 +48,14 @@ export async function buildSector(db: Db, committeeId: number, name = `界别${u
   return row!;
 }
 
-export async function buildMember(db: Db, committeeId: number, overrides: Partial<typeof s.members.$inferInsert> = {}) {
+export async function buildMember(
+  db: Db,
+  committeeId: number,
+  overrides: Partial<typeof s.members.$inferInsert> = {},
+) {
   const sectorId = overrides.sectorId ?? (await buildSector(db, committeeId)).id;
-  const termId = overrides.termId ?? (await buildTerm(db, committeeId, { number: Math.floor(Math.random() * 1e6) })).id;
+  const termId =
+    overrides.termId ?? (await buildTerm(db, committeeId, { number: Math.floor(Math.random() * 1e6) })).id;
   const [row] = await db
     .insert(s.members)
     .values({
@@ -57,8 +74,15 @@ export async function buildMember(db: Db, committeeId: number, overrides: Partia
   return row!;
 }
 
-export async function buildUnit(db: Db, committeeId: number, overrides: Partial<typeof s.units.$inferInsert> = {}) {
-  const [row] = await db.insert(s.units).values({ committeeId, name: `单位${unique()}`, ...overrides }).returning();
+export async function buildUnit(
+  db: Db,
+  committeeId: number,
+  overrides: Partial<typeof s.units.$inferInsert> = {},
+) {
+  const [row] = await db
+    .insert(s.units)
+    .values({ committeeId, name: `单位${unique()}`, ...overrides })
+    .returning();
   return row!;
 }
 
@@ -172,7 +196,8 @@ export async function buildProposal(
 ) {
   const sessionId = overrides.sessionId ?? (await buildPlenarySession(db, committeeId)).id;
   const leadMemberId = overrides.leadMemberId ?? (await buildMember(db, committeeId)).id;
-  const createdBy = overrides.createdBy ?? (await buildUser(db, committeeId, ['member'], { memberId: leadMemberId })).id;
+  const createdBy =
+    overrides.createdBy ?? (await buildUser(db, committeeId, ['member'], { memberId: leadMemberId })).id;
   const [row] = await db
     .insert(s.proposals)
     .values({

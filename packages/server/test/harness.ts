@@ -48,7 +48,11 @@ export async function createTestApp(overrides: Partial<AppConfig> = {}): Promise
   const { database, drop } = await openTestDatabase();
   const config: AppConfig = {
     // Route tests sign in many users from one address; the limit itself is tested with an override.
-    ...loadConfig({ NODE_ENV: 'test', DATA_DIR: `/tmp/cppcc-test-data-${process.pid}`, LOGIN_RATE_LIMIT: '100000' }),
+    ...loadConfig({
+      NODE_ENV: 'test',
+      DATA_DIR: `/tmp/cppcc-test-data-${process.pid}`,
+      LOGIN_RATE_LIMIT: '100000',
+    }),
     ...overrides,
   };
   const app = await buildApp({ database, config, webDist: '/nonexistent' });

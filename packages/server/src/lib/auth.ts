@@ -13,7 +13,8 @@ export const maxFailedLogins = 5;
 export const lockoutMinutes = 15;
 
 export const hashPassword = (password: string) => hash(password);
-export const verifyPassword = (passwordHash: string, password: string) => verify(passwordHash, password).catch(() => false);
+export const verifyPassword = (passwordHash: string, password: string) =>
+  verify(passwordHash, password).catch(() => false);
 
 /** The cookie carries a random token; the database stores only its hash. */
 const sessionKey = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -49,7 +50,12 @@ export interface LoadedSession {
  * Loads the session of a cookie token, ending it when it has been idle too long: the committee's
  * `sessionIdleMinutes` setting when it has one, else the deployment default.
  */
-export async function loadSession(db: Db, token: string, defaultIdleMinutes: number, ip: string): Promise<LoadedSession | 'expired' | null> {
+export async function loadSession(
+  db: Db,
+  token: string,
+  defaultIdleMinutes: number,
+  ip: string,
+): Promise<LoadedSession | 'expired' | null> {
   const key = sessionKey(token);
   const [row] = await db
     .select({
@@ -70,7 +76,10 @@ export async function loadSession(db: Db, token: string, defaultIdleMinutes: num
   }
   // Touch at most once a minute: idle timeout needs minute precision, not a write per request.
   if (now - row.session.lastSeenAt.getTime() > 60_000) {
-    await db.update(sessions).set({ lastSeenAt: new Date(now) }).where(eq(sessions.id, key));
+    await db
+      .update(sessions)
+      .set({ lastSeenAt: new Date(now) })
+      .where(eq(sessions.id, key));
   }
   const u = row.user;
   return {
@@ -112,6 +121,9 @@ export function checkCsrf(expected: string, given: string | string[] | undefined
 export async function findLoginUser(db: Db, login: string) {
   const [byName] = await db.select().from(users).where(eq(users.username, login));
   if (byName) return byName;
-  const [byPhone] = await db.select().from(users).where(and(eq(users.phone, login)));
+  const [byPhone] = await db
+    .select()
+    .from(users)
+    .where(and(eq(users.phone, login)));
   return byPhone ?? null;
 }

@@ -21,12 +21,20 @@ describe('login', () => {
     expect(byPhone.userId).toBe(user.id);
     const me = await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: as(byName) });
     expect(me.statusCode).toBe(200);
-    expect(me.json()).toMatchObject({ username: user.username, roles: ['member'], mustChangePassword: false });
+    expect(me.json()).toMatchObject({
+      username: user.username,
+      roles: ['member'],
+      mustChangePassword: false,
+    });
   });
 
   it('sets an HttpOnly SameSite cookie', async () => {
     const user = await buildUser(t.database.db, committeeId, ['member']);
-    const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { login: user.username, password: testPassword } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { login: user.username, password: testPassword },
+    });
     const cookie = res.cookies.find((c) => c.name === 'cppcc_sid')!;
     expect(cookie.httpOnly).toBe(true);
     expect(cookie.sameSite).toBe('Strict');
@@ -35,25 +43,47 @@ describe('login', () => {
   it('refuses a wrong password with a Chinese message and locks after 5 failures', async () => {
     const user = await buildUser(t.database.db, committeeId, ['member']);
     for (let i = 1; i <= 4; i++) {
-      const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { login: user.username, password: 'wrong' } });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { login: user.username, password: 'wrong' },
+      });
       expect(res.statusCode).toBe(401);
-      expect(res.json()).toMatchObject({ code: 'INVALID_CREDENTIALS', message: `用户名或密码错误，还可尝试 ${5 - i} 次` });
+      expect(res.json()).toMatchObject({
+        code: 'INVALID_CREDENTIALS',
+        message: `用户名或密码错误，还可尝试 ${5 - i} 次`,
+      });
     }
-    const fifth = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { login: user.username, password: 'wrong' } });
+    const fifth = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { login: user.username, password: 'wrong' },
+    });
     expect(fifth.statusCode).toBe(423);
     expect(fifth.json().code).toBe('ACCOUNT_LOCKED');
     // Even the right password is refused while locked.
-    const right = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { login: user.username, password: testPassword } });
+    const right = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { login: user.username, password: testPassword },
+    });
     expect(right.statusCode).toBe(423);
     // After the lock expires the right password works and resets the counter.
-    await t.database.db.update(users).set({ lockedUntil: new Date(Date.now() - 1000) }).where(eq(users.id, user.id));
+    await t.database.db
+      .update(users)
+      .set({ lockedUntil: new Date(Date.now() - 1000) })
+      .where(eq(users.id, user.id));
     await signIn(t.app, user.username, testPassword);
     const [after] = await t.database.db.select().from(users).where(eq(users.id, user.id));
     expect(after!.failedLogins).toBe(0);
   });
 
   it('gives the same answer for an unknown account', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { login: 'nobody', password: 'x' } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { login: 'nobody', password: 'x' },
+    });
     expect(res.statusCode).toBe(401);
     expect(res.json().code).toBe('INVALID_CREDENTIALS');
   });
@@ -78,7 +108,12 @@ describe('sessions and CSRF', () => {
   it('ends a session idle longer than the timeout', async () => {
     const user = await buildUser(t.database.db, committeeId, ['member']);
     const s = await signIn(t.app, user.username, testPassword);
-    await t.database.db.update(sessions).set({ lastSeenAt: new Date(Date.now() - 31 * 60_000) }).where(eq(sessions.userId, user.id));
+    await t.database.db
+      .update(sessions)
+      .set({ lastSeenAt: new Date(Date.now() - 31 * 60_000) })
+      .where(eq(sessions.userId, user.id));
+    // A page asset fetched first must not swallow the reason the user is signed out.
+    await t.app.inject({ method: 'GET', url: '/assets/index.js', headers: as(s) });
     const res = await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: as(s) });
     expect(res.statusCode).toBe(401);
     expect(res.json().code).toBe('SESSION_EXPIRED');
@@ -89,9 +124,15 @@ describe('sessions and CSRF', () => {
     const strict = await buildCommittee(t.database.db, { settings: { sessionIdleMinutes: 5 } });
     const user = await buildUser(t.database.db, strict.id, ['member']);
     const s = await signIn(t.app, user.username, testPassword);
-    await t.database.db.update(sessions).set({ lastSeenAt: new Date(Date.now() - 4 * 60_000) }).where(eq(sessions.userId, user.id));
+    await t.database.db
+      .update(sessions)
+      .set({ lastSeenAt: new Date(Date.now() - 4 * 60_000) })
+      .where(eq(sessions.userId, user.id));
     expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: as(s) })).statusCode).toBe(200);
-    await t.database.db.update(sessions).set({ lastSeenAt: new Date(Date.now() - 6 * 60_000) }).where(eq(sessions.userId, user.id));
+    await t.database.db
+      .update(sessions)
+      .set({ lastSeenAt: new Date(Date.now() - 6 * 60_000) })
+      .where(eq(sessions.userId, user.id));
     const res = await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: as(s) });
     expect(res.json().code).toBe('SESSION_EXPIRED');
   });
@@ -99,7 +140,9 @@ describe('sessions and CSRF', () => {
   it('logout ends the session', async () => {
     const user = await buildUser(t.database.db, committeeId, ['member']);
     const s = await signIn(t.app, user.username, testPassword);
-    expect((await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: as(s) })).statusCode).toBe(204);
+    expect((await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: as(s) })).statusCode).toBe(
+      204,
+    );
     expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: as(s) })).statusCode).toBe(401);
   });
 });
@@ -132,16 +175,33 @@ describe('forced password change', () => {
 
 describe('bad input', () => {
   it('answers malformed JSON, unknown fields, wrong types and oversize bodies with 400/413 and a code', async () => {
-    const malformed = await t.app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'application/json' }, payload: '{"login":' });
+    const malformed = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"login":',
+    });
     expect(malformed.statusCode).toBe(400);
     expect(malformed.json()).toMatchObject({ code: 'BAD_REQUEST' });
-    const unknown = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { login: 'a', password: 'b', admin: true } });
+    const unknown = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { login: 'a', password: 'b', admin: true },
+    });
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().code).toBe('VALIDATION_FAILED');
-    const wrongType = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { login: 5, password: 'b' } });
+    const wrongType = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { login: 5, password: 'b' },
+    });
     expect(wrongType.statusCode).toBe(400);
     expect(wrongType.json().details.fields[0].path).toBe('body.login');
-    const huge = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { login: 'a', password: 'x'.repeat(1_100_000) } });
+    const huge = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { login: 'a', password: 'x'.repeat(1_100_000) },
+    });
     expect(huge.statusCode).toBe(413);
     expect(huge.json().code).toBe('PAYLOAD_TOO_LARGE');
     for (const res of [malformed, unknown, wrongType, huge]) expect(res.body).not.toMatch(/at .*\.ts/);
@@ -149,6 +209,9 @@ describe('bad input', () => {
 
   it('health reports the database mode', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/health' });
-    expect(res.json()).toEqual({ status: 'ok', database: process.env.DATABASE_URL ? 'postgres' : 'embedded' });
+    expect(res.json()).toEqual({
+      status: 'ok',
+      database: process.env.DATABASE_URL ? 'postgres' : 'embedded',
+    });
   });
 });

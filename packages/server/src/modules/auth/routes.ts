@@ -66,13 +66,19 @@ export async function authRoutes(app: AppInstance) {
 
   app.get(
     '/auth/me',
-    { schema: { tags: ['auth'], summary: '当前用户', response: { 200: currentUserResponse } }, config: { access: 'session' } },
+    {
+      schema: { tags: ['auth'], summary: '当前用户', response: { 200: currentUserResponse } },
+      config: { access: 'session' },
+    },
     async (req) => presentCurrentUser(database.db, req.actor!.userId, req.csrfToken!),
   );
 
   app.post(
     '/auth/password',
-    { schema: { tags: ['auth'], summary: '修改密码', body: changePasswordBody }, config: { access: 'session' } },
+    {
+      schema: { tags: ['auth'], summary: '修改密码', body: changePasswordBody },
+      config: { access: 'session' },
+    },
     async (req, reply) => {
       if (req.body.currentPassword === req.body.newPassword) {
         throw new AppError('VALIDATION_FAILED', '新密码不能与当前密码相同', {

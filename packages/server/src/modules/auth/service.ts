@@ -41,7 +41,10 @@ export async function signIn(db: Db, req: FastifyRequest, login: string, passwor
   const now = new Date();
   if (!user || user.disabled) {
     // Same work as a real check, so a missing account cannot be told apart by timing.
-    await verifyPassword('$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$0000000000000000000000000000000000000000000', password);
+    await verifyPassword(
+      '$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$0000000000000000000000000000000000000000000',
+      password,
+    );
     await writeAudit(db, null, { action: 'auth.loginFailed', summary: `登录失败：${login.slice(0, 50)}` });
     throw new AppError('INVALID_CREDENTIALS');
   }
@@ -62,16 +65,27 @@ export async function signIn(db: Db, req: FastifyRequest, login: string, passwor
     await writeAudit(
       db,
       null,
-      { action: 'auth.loginFailed', targetType: 'user', targetId: user.id, summary: `登录失败（第 ${updated?.failedLogins} 次）` },
+      {
+        action: 'auth.loginFailed',
+        targetType: 'user',
+        targetId: user.id,
+        summary: `登录失败（第 ${updated?.failedLogins} 次）`,
+      },
       user.committeeId,
     );
     if (updated?.lockedUntil) {
-      throw new AppError('ACCOUNT_LOCKED', `连续 ${maxFailedLogins} 次登录失败，账号已锁定 ${lockoutMinutes} 分钟`);
+      throw new AppError(
+        'ACCOUNT_LOCKED',
+        `连续 ${maxFailedLogins} 次登录失败，账号已锁定 ${lockoutMinutes} 分钟`,
+      );
     }
     const left = maxFailedLogins - (updated?.failedLogins ?? 0);
     throw new AppError('INVALID_CREDENTIALS', `用户名或密码错误，还可尝试 ${left} 次`);
   }
-  await db.update(users).set({ failedLogins: 0, lockedUntil: null, lastLoginAt: now }).where(eq(users.id, user.id));
+  await db
+    .update(users)
+    .set({ failedLogins: 0, lockedUntil: null, lastLoginAt: now })
+    .where(eq(users.id, user.id));
   const { token, csrfToken } = await createSession(db, user.id, req);
   const actor: Actor = {
     userId: user.id,
@@ -83,7 +97,12 @@ export async function signIn(db: Db, req: FastifyRequest, login: string, passwor
     unitId: user.unitId,
     ip: req.ip,
   };
-  await writeAudit(db, actor, { action: 'auth.login', targetType: 'user', targetId: user.id, summary: '登录成功' });
+  await writeAudit(db, actor, {
+    action: 'auth.login',
+    targetType: 'user',
+    targetId: user.id,
+    summary: '登录成功',
+  });
   return { token, user: await presentCurrentUser(db, user.id, csrfToken) };
 }
 
@@ -98,6 +117,11 @@ export async function changePassword(db: Db, actor: Actor, currentPassword: stri
   const passwordHash = await hashPassword(newPassword);
   await db.transaction(async (tx) => {
     await tx.update(users).set({ passwordHash, mustChangePassword: false }).where(eq(users.id, actor.userId));
-    await writeAudit(tx, actor, { action: 'auth.passwordChanged', targetType: 'user', targetId: actor.userId, summary: '修改密码' });
+    await writeAudit(tx, actor, {
+      action: 'auth.passwordChanged',
+      targetType: 'user',
+      targetId: actor.userId,
+      summary: '修改密码',
+    });
   });
 }
