@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, isNotNull } from 'drizzle-orm';
 import { z } from 'zod';
-import { formatProposalNumber, type ListProposalsQuery } from '@cppcc/shared';
+import { formatProposalNumber } from '@cppcc/shared';
 import type { FastifyReply } from 'fastify';
 import type { AppInstance } from '../../../app';
 import { proposals } from '../../../db/schema';
@@ -140,24 +140,20 @@ export async function proposalDocumentsRoutes(app: AppInstance) {
     },
     async (req, reply) => {
       const actor = req.actor!;
-      const { stage, ...query } = req.query;
       const ctx = { db, actor, config: app.deps.config };
-      // The list's own query decides views and filters, so the export is exactly what the list shows.
+      // The list's own query decides views and filters (stage included), so the export is exactly what the list shows.
       const items: Awaited<ReturnType<typeof listProposals>>['items'] = [];
       for (let page = 1; items.length < exportLimit; page++) {
-        const result = await listProposals(ctx, { ...query, page, pageSize: 500 } as ListProposalsQuery);
+        const result = await listProposals(ctx, { ...req.query, page, pageSize: 500 });
         items.push(...result.items);
         if (result.items.length < 500 || items.length >= result.total) break;
       }
-      const staged = stage
-        ? items.filter((i) => (proposalStages[stage] as readonly string[]).includes(i.state))
-        : items;
       const readable = new Set(
         (
           await onlyReadable(
             db,
             actor,
-            staged.length
+            items.length
               ? await db
                   .select()
                   .from(proposals)
@@ -166,7 +162,7 @@ export async function proposalDocumentsRoutes(app: AppInstance) {
                       eq(proposals.committeeId, actor.committeeId),
                       inArray(
                         proposals.id,
-                        staged.map((i) => i.id),
+                        items.map((i) => i.id),
                       ),
                     ),
                   )
@@ -174,7 +170,7 @@ export async function proposalDocumentsRoutes(app: AppInstance) {
           )
         ).map((r) => r.id),
       );
-      const rows = staged.filter((i) => readable.has(i.id)).slice(0, exportLimit);
+      const rows = items.filter((i) => readable.has(i.id)).slice(0, exportLimit);
       return sendXlsx(reply, datedFileName('提案列表'), await writeXlsx('提案列表', exportColumns, rows));
     },
   );

@@ -346,7 +346,7 @@ describe('GET /api/proposals/figures', () => {
     }
   });
 
-  it('reproduces each figure through the list export, the route the UI opens', async () => {
+  it('reproduces each figure through the list and its export, the routes the UI opens', async () => {
     const staff = await signedInUser(t.app, committeeId, ['proposalStaff']);
     const f = (await figuresAs(['proposalStaff'], `sessionId=${sessionId}`)).json() as ProposalFigures;
     const countable = [
@@ -366,6 +366,13 @@ describe('GET /api/proposals/figures', () => {
       const query = new URLSearchParams(
         Object.entries(figure.filter).map(([k, v]): [string, string] => [k, String(v)]),
       );
+      const list = await t.app.inject({
+        method: 'GET',
+        url: `/api/proposals?${query}&pageSize=1`,
+        headers: as(staff),
+      });
+      expect(list.statusCode, list.body).toBe(200);
+      expect(list.json().total, `list: ${figure.label} ${query}`).toBe(figure.value);
       const res = await t.app.inject({
         method: 'GET',
         url: `/api/proposals/export.xlsx?${query}`,
