@@ -1,202 +1,27 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CommitteeSettings, Page, ProposalState, SettingsDto } from '@cppcc/shared';
-import type { Policies } from '../hooks/usePolicy';
+import type { z } from 'zod';
+import type { Page, ProposalDetail, ProposalListItem, similarProposalsSchema } from '@cppcc/shared';
 import { api } from './client';
 
 /** Data of the proposal API (packages/server/src/modules/proposals): list items, the full record, figures. */
 
-export interface ProposalListItem {
-  id: number;
-  number: number | null;
-  numberLabel: string;
-  sessionId: number;
-  sessionName: string;
-  kind: 'session' | 'regular' | null;
-  title: string;
-  category: string;
-  state: ProposalState;
-  stateLabel: string;
-  proposerType: 'member' | 'organisation';
-  leadMemberName: string;
-  organisationName: string | null;
-  keyStatus: string;
-  excellentStatus: string;
-  answerCategory: string | null;
-  submittedAt: string | null;
-  deadline: string | null;
-  overdue: boolean;
-  units: { unitId: number; name: string; role: string; status: string; deadline: string }[];
-  version: number;
-  updatedAt: string;
-}
+// The server's response schemas (packages/shared/src/proposals.ts) are the types of the pages.
+export type { ProposalDetail, ProposalListItem } from '@cppcc/shared';
+export type AnswerView = ProposalDetail['answers'][number];
+export type SimilarProposal = z.infer<typeof similarProposalsSchema>['items'][number];
 
-export interface ProposerView {
-  memberId: number;
-  name: string;
-  sector: string;
-  employer: string | null;
-  phone: string | null;
-  role: 'lead' | 'co';
-  status: 'invited' | 'confirmed' | 'declined' | 'expired';
-  statusLabel: string;
-  mergedFromId: number | null;
-  invitedAt: string | null;
-  respondedAt: string | null;
-  deadline: string | null;
-}
-
-export interface UnitSlotView {
-  id: number;
-  unitId: number;
-  name: string;
-  role: 'lead' | 'co' | 'separate';
-  roleLabel: string;
-  status: 'assigned' | 'acknowledged' | 'declined' | 'answered';
-  statusLabel: string;
-  active: boolean;
-  assignedAt: string;
-  acknowledgeBy: string;
-  deadline: string;
-  originalDeadline: string | null;
-  extensionReason: string | null;
-  declineReason: string | null;
-  overdue: boolean;
-}
-
-export interface AnswerView {
-  id: number;
-  unitId: number;
-  unitName: string;
-  round: number;
-  category: string;
-  originalCategory: string | null;
-  text: string;
-  contactPerson: string;
-  contactPhone: string;
-  attachmentIds: number[];
-  state: 'draft' | 'pendingHead' | 'sent' | 'returned' | 'approved';
-  stateLabel: string;
-  headComment: string | null;
-  staffReviewNote: string | null;
-  sentAt: string | null;
-  reviewedAt: string | null;
-}
-
-export interface RatingView {
-  id: number;
-  answerId: number;
-  memberId: number;
-  memberName: string;
-  satisfaction: 'satisfied' | 'basicallySatisfied' | 'dissatisfied';
-  attitude: 'satisfied' | 'basicallySatisfied' | 'dissatisfied';
-  relevance: 'targeted' | 'partly' | 'notTargeted';
-  comment: string | null;
-  createdAt: string;
-}
-
-export interface TimelineEntry {
-  id: number;
-  action: string;
-  actorName: string | null;
-  actorRole: string | null;
-  fromState: string | null;
-  toState: string | null;
-  note: string | null;
-  createdAt: string;
-}
-
-export interface ProposalDetail {
-  id: number;
-  number: number | null;
-  numberLabel: string;
-  session: { id: number; name: string } | null;
-  kind: string | null;
-  kindLabel: string | null;
-  title: string;
-  category: string;
-  content: string;
-  state: ProposalState;
-  stateLabel: string;
-  proposerType: 'member' | 'organisation';
-  organisationProposer: { id: number; name: string; kind: string } | null;
-  leadMemberId: number;
-  suggestedUnits: { id: number; name: string }[];
-  attachmentIds: number[];
-  cosignDeadline: string | null;
-  rejection: {
-    ground: string;
-    reason: string | null;
-    disposition: string | null;
-    forwardUnitId: number | null;
-  } | null;
-  mergedIntoId: number | null;
-  returnComment: string | null;
-  assignmentMode: string | null;
-  keyStatus: 'none' | 'nominated' | 'approved';
-  excellentStatus: 'none' | 'nominated' | 'approved';
-  answerCategory: string | null;
-  rehandleCount: number;
-  version: number;
-  submittedAt: string | null;
-  acceptedAt: string | null;
-  assignedAt: string | null;
-  deadline: string | null;
-  answeredAt: string | null;
-  closedAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-  proposers: ProposerView[];
-  units: UnitSlotView[];
-  unitOpinions: {
-    id: number;
-    fromUnitId: number;
-    fromUnitName: string;
-    toUnitId: number;
-    text: string;
-    contactPerson: string | null;
-    attachmentIds: number[];
-    createdAt: string;
-  }[];
-  answers: AnswerView[];
-  ratings: RatingView[];
-  evaluations: {
-    id: number;
-    direction: 'unitToProposal' | 'proposerToHandling';
-    unitId: number;
-    memberId: number | null;
-    score: number;
-    grade: string;
-    comment: string | null;
-    createdAt: string;
-  }[];
-  supervisors: { userId: number; name: string }[];
-  supervisionLogs: { id: number; kind: string; text: string; author: string; occurredOn: string }[];
-  followups: {
-    id: number;
-    answerId: number;
-    unitId: number;
-    status: string;
-    requestNote: string | null;
-    requestedAt: string;
-    implementation: string | null;
-    report: string | null;
-    reportedAt: string | null;
-  }[];
-  timeline: TimelineEntry[];
-  policies: Policies;
-}
-
-export interface SimilarProposal {
-  id: number;
-  number: number | null;
-  numberLabel: string;
-  title: string;
-  state: ProposalState;
-  stateLabel: string;
-  sessionId: number;
-  leadMemberName: string;
-  score: number;
-  exact: boolean;
+/** GET /api/proposals/form-options: configured lists and limits, units, sessions, organisations the caller convenes. */
+export interface ProposalFormOptions {
+  categories: string[];
+  contentLimit: number;
+  titleLimit: number;
+  rejectionGrounds: string[];
+  answerCategories: { code: string; label: string }[];
+  maxExtensionMonths: number;
+  units: { id: number; name: string }[];
+  sessions: { id: number; name: string; submissionOpens: string; submissionCloses: string }[];
+  currentSessionId: number | null;
+  organisationProposers: { id: number; name: string; kind: string }[];
 }
 
 /** A figure's list filter: list-query keys only (see figures/filters.ts on the server). */
@@ -282,13 +107,12 @@ export function useProposalFigures(scope: { sessionId?: number; year?: number })
   });
 }
 
-/** The committee's settings: categories, content limit, rejection grounds, answer categories. */
-export function useCommitteeSettings() {
+/** Lists and limits of the proposal forms, for every role of the committee. */
+export function useProposalFormOptions() {
   return useQuery({
-    queryKey: ['/api/settings'],
-    queryFn: () => api<SettingsDto>('/api/settings'),
+    queryKey: [...root, 'form-options'],
+    queryFn: () => api<ProposalFormOptions>('/api/proposals/form-options'),
     staleTime: 5 * 60_000,
-    select: (d): CommitteeSettings => d.settings,
   });
 }
 

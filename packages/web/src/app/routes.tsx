@@ -70,6 +70,12 @@ export const pageRoutes: PageRoute[] = [
     load: () => import('../features/proposals/KeyProposalsPage'),
   },
   {
+    path: '/proposals/followups',
+    title: '回头看',
+    roles: access.proposalWork,
+    load: () => import('../features/proposals/FollowupsPage'),
+  },
+  {
     path: '/proposals/figures',
     title: '提案统计',
     roles: ['proposalStaff', 'leader'],

@@ -1,14 +1,15 @@
 import { useState } from 'react';
 import { Select } from 'antd';
-import { useResourceList } from '../../api/resources';
+import { useQuery } from '@tanstack/react-query';
+import { api } from '../../api/client';
 
 export interface MemberOption {
   id: number;
   name: string;
-  employer?: string | null;
+  sector?: string;
 }
 
-/** Several members picked by searching their names (the member list's `q`). */
+/** Several members picked by searching their names among the co-proposer candidates. */
 export function MemberMultiSelect(props: {
   value?: number[];
   onChange?: (ids: number[]) => void;
@@ -18,16 +19,17 @@ export function MemberMultiSelect(props: {
 }) {
   const [q, setQ] = useState('');
   const [known, setKnown] = useState<MemberOption[]>(props.initial ?? []);
-  const list = useResourceList<MemberOption>(
-    '/api/members',
-    { q: q || undefined, pageSize: 20, page: 1, status: 'active' },
-    q.length > 0,
-  );
+  // Names and sectors of active members the caller may invite (the server leaves the caller out).
+  const list = useQuery({
+    queryKey: ['/api/proposals', 'co-proposer-candidates', q],
+    queryFn: () => api<{ items: MemberOption[] }>('/api/proposals/co-proposer-candidates', { query: { q } }),
+    enabled: q.length > 0,
+  });
   const found = (list.data?.items ?? []).filter((m) => m.id !== props.excludeId);
   const byId = new Map<number, MemberOption>([...known, ...found].map((m) => [m.id, m]));
   const options = [...byId.values()].map((m) => ({
     value: m.id,
-    label: m.employer ? `${m.name}（${m.employer}）` : m.name,
+    label: m.sector ? `${m.name}（${m.sector}）` : m.name,
   }));
   return (
     <Select

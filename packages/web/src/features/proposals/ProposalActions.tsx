@@ -24,12 +24,12 @@ import {
 } from '@cppcc/shared';
 import {
   proposalDocuments,
-  useCommitteeSettings,
+  useProposalFormOptions,
   useProposalCommand,
   useProposalList,
   type ProposalDetail,
 } from '../../api/proposals';
-import { toSelectOptions, useOrganisationOptions } from '../../api/resources';
+import { toSelectOptions } from '../../api/resources';
 import { showError, showSuccess } from '../../app/notifier';
 import { useCurrentUser } from '../../hooks/useCurrentUser';
 import { usePolicy } from '../../hooks/usePolicy';
@@ -75,8 +75,7 @@ export function ProposalActions({ proposal: p }: { proposal: ProposalDetail }) {
   const user = useCurrentUser();
   const navigate = useNavigate();
   const command = useProposalCommand(p.id);
-  const settings = useCommitteeSettings();
-  const org = useOrganisationOptions();
+  const formOptions = useProposalFormOptions();
   const [open, setOpen] = useState<ModalKey | null>(null);
   const { modal } = App.useApp();
   const close = () => setOpen(null);
@@ -123,12 +122,12 @@ export function ProposalActions({ proposal: p }: { proposal: ProposalDetail }) {
   const toRate = p.answers.filter(
     (a) => a.state === 'approved' && a.round === round && !myRatedAnswerIds.has(a.id),
   );
-  const answerCategoryOptions = (settings.data?.answerCategories ?? []).map((c) => ({
+  const answerCategoryOptions = (formOptions.data?.answerCategories ?? []).map((c) => ({
     value: c.code,
     label: `${c.code} 类（${c.label}）`,
   }));
-  const categoryOptions = (settings.data?.proposalCategories ?? []).map((c) => ({ value: c, label: c }));
-  const unitOptions = toSelectOptions(org.data?.units);
+  const categoryOptions = (formOptions.data?.categories ?? []).map((c) => ({ value: c, label: c }));
+  const unitOptions = toSelectOptions(formOptions.data?.units);
   const activeUnits = p.units.filter((u) => u.active);
   const myEvaluated = p.evaluations.some((e) =>
     mySlot ? e.direction === 'unitToProposal' && e.unitId === mySlot.unitId : e.memberId === user.memberId,
@@ -379,7 +378,7 @@ export function ProposalActions({ proposal: p }: { proposal: ProposalDetail }) {
           <>
             <Form.Item name="ground" label="不予立案理由" rules={[required('不予立案理由', '请选择')]}>
               <Select
-                options={(settings.data?.rejectionGrounds ?? []).map((g) => ({ value: g, label: g }))}
+                options={(formOptions.data?.rejectionGrounds ?? []).map((g) => ({ value: g, label: g }))}
               />
             </Form.Item>
             <Form.Item
@@ -572,7 +571,7 @@ export function ProposalActions({ proposal: p }: { proposal: ProposalDetail }) {
               name="deadline"
               label="延至"
               rules={[required('延期后的期限', '请选择')]}
-              extra={`延期不能超过交办后 ${settings.data?.maxExtensionMonths ?? 6} 个月`}
+              extra={`延期不能超过交办后 ${formOptions.data?.maxExtensionMonths ?? 6} 个月`}
             >
               <DatePicker disabledDate={(d) => d.isBefore(dayjs(), 'day')} style={{ width: '100%' }} />
             </Form.Item>
@@ -876,8 +875,7 @@ export function ProposalActions({ proposal: p }: { proposal: ProposalDetail }) {
               <Switch />
             </Form.Item>
             <Typography.Paragraph type="secondary">
-              优秀提案不超过已立案提案的 {settings.data?.excellentProposalCapPercent ?? 5}
-              %，由主席会议成员审定。
+              优秀提案数量不超过已立案提案的规定比例（默认 5%），由主席会议成员审定。
             </Typography.Paragraph>
           </>
         )}

@@ -16,8 +16,13 @@ import {
 } from 'antd';
 import { createProposalBody, proposalTitleMax } from '@cppcc/shared';
 import { api } from '../../api/client';
-import { useCommitteeSettings, useProposal, useSaveProposal, type ProposalDetail } from '../../api/proposals';
-import { toSelectOptions, useOrganisationOptions } from '../../api/resources';
+import {
+  useProposalFormOptions,
+  useProposal,
+  useSaveProposal,
+  type ProposalDetail,
+} from '../../api/proposals';
+import { toSelectOptions } from '../../api/resources';
 import { showSuccess } from '../../app/notifier';
 import { applyServerErrors, zodRule } from '../../components/zodForm';
 import { useCurrentUser } from '../../hooks/useCurrentUser';
@@ -57,12 +62,11 @@ function ProposalForm({ existing }: { existing: ProposalDetail | null }) {
   const user = useCurrentUser();
   const [form] = Form.useForm<Values>();
   const { modal } = App.useApp();
-  const settings = useCommitteeSettings();
-  const options = useOrganisationOptions();
+  const formOptions = useProposalFormOptions();
   const save = useSaveProposal();
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const limit = settings.data?.proposalContentLimit ?? 3000;
+  const limit = formOptions.data?.contentLimit ?? 3000;
   const coIds = Form.useWatch('coProposerMemberIds', form) ?? [];
   const orgId = Form.useWatch('organisationProposerId', form);
   const initialMembers: MemberOption[] = useMemo(
@@ -72,8 +76,8 @@ function ProposalForm({ existing }: { existing: ProposalDetail | null }) {
         .map((p) => ({ id: p.memberId, name: p.name })),
     [existing],
   );
-  // The server checks that the member is the organisation's convener.
-  const myOrganisations = options.data?.organisationProposers ?? [];
+  // Only the organisations this member convenes (党派团体、专委会、界别、小组).
+  const myOrganisations = formOptions.data?.organisationProposers ?? [];
 
   // The page renders only once the record is loaded, so the form starts from it.
   const initialValues: Values = existing
@@ -173,7 +177,7 @@ function ProposalForm({ existing }: { existing: ProposalDetail | null }) {
     });
   }
 
-  if (settings.isPending) return <Skeleton active />;
+  if (formOptions.isPending) return <Skeleton active />;
 
   return (
     <Card
@@ -207,7 +211,7 @@ function ProposalForm({ existing }: { existing: ProposalDetail | null }) {
           <Select
             placeholder="请选择"
             showSearch={{ optionFilterProp: 'label' }}
-            options={(settings.data?.proposalCategories ?? []).map((c) => ({ value: c, label: c }))}
+            options={(formOptions.data?.categories ?? []).map((c) => ({ value: c, label: c }))}
           />
         </Form.Item>
         {!existing && myOrganisations.length > 0 && (
@@ -231,15 +235,15 @@ function ProposalForm({ existing }: { existing: ProposalDetail | null }) {
         <Form.Item
           name="suggestedUnitIds"
           label="建议承办单位"
-          extra={options.data?.units?.length ? undefined : '暂无可选的承办单位，可不填，由提案委员会确定'}
+          extra={formOptions.data?.units?.length ? undefined : '暂无可选的承办单位，可不填，由提案委员会确定'}
         >
           <Select
             mode="multiple"
             allowClear
             showSearch={{ optionFilterProp: 'label' }}
             placeholder="可多选"
-            options={toSelectOptions(options.data?.units)}
-            disabled={!options.data?.units?.length}
+            options={toSelectOptions(formOptions.data?.units)}
+            disabled={!formOptions.data?.units?.length}
           />
         </Form.Item>
         {!orgId && (

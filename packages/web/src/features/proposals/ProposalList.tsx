@@ -12,7 +12,7 @@ import {
 } from '@cppcc/shared';
 import {
   proposalDocuments,
-  useCommitteeSettings,
+  useProposalFormOptions,
   useProposalList,
   type ProposalListItem,
 } from '../../api/proposals';
@@ -39,7 +39,7 @@ const visibleFilters = ['q', 'state', 'category', 'kind', 'sessionId', 'unitId']
 
 export interface ProposalListProps {
   title: string;
-  view: 'mine' | 'cosign' | 'review' | 'unit' | 'overdue' | 'key' | 'all';
+  view: 'mine' | 'cosign' | 'review' | 'unit' | 'overdue' | 'key' | 'followup' | 'all';
   extra?: ReactNode;
   /** States offered in the state filter; all when absent. */
   states?: readonly ProposalState[];
@@ -60,7 +60,7 @@ export function ProposalList(props: ProposalListProps) {
   const narrow = screens.md === false;
   const [searchParams, setSearchParams] = useSearchParams();
   const [form] = Form.useForm();
-  const settings = useCommitteeSettings();
+  const formOptions = useProposalFormOptions();
   const options = useOrganisationOptions();
 
   const params = useMemo(() => {
@@ -105,7 +105,7 @@ export function ProposalList(props: ProposalListProps) {
     value: s,
     label: proposalStateLabels[s],
   }));
-  const categoryOptions = (settings.data?.proposalCategories ?? []).map((c) => ({ value: c, label: c }));
+  const categoryOptions = (formOptions.data?.categories ?? []).map((c) => ({ value: c, label: c }));
   const sectorName = (id: string) => options.data?.sectors?.find((s) => String(s.id) === id)?.name ?? id;
   const chips = Object.keys(passThrough)
     .map((key) => {
@@ -267,7 +267,7 @@ export function ProposalList(props: ProposalListProps) {
                 allowClear
                 placeholder="全部"
                 style={{ width: 180 }}
-                options={toSelectOptions(options.data?.plenarySessions)}
+                options={toSelectOptions(formOptions.data?.sessions)}
               />
             </Form.Item>
             {props.showUnitFilter && (
@@ -277,7 +277,7 @@ export function ProposalList(props: ProposalListProps) {
                   showSearch={{ optionFilterProp: 'label' }}
                   placeholder="全部"
                   style={{ width: 200 }}
-                  options={toSelectOptions(options.data?.units)}
+                  options={toSelectOptions(formOptions.data?.units)}
                 />
               </Form.Item>
             )}

@@ -42,6 +42,11 @@ export default function StaffProposalsPage() {
               <Button>统计</Button>
             </Link>
             {isStaff && (
+              <Link to="/proposals/followups">
+                <Button>回头看</Button>
+              </Link>
+            )}
+            {isStaff && (
               <Button type="primary" disabled={selected.length === 0} onClick={() => setOpen(true)}>
                 批量交办（{selected.length}）
               </Button>
