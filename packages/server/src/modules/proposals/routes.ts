@@ -59,6 +59,7 @@ import { updateProposal } from './commands/update-proposal';
 import { withdrawProposal } from './commands/withdraw-proposal';
 import { loadProposal, presentProposal } from './presenter';
 import { listProposals, similarProposals } from './queries';
+import './home';
 import { coProposerCandidates, proposalFormOptions } from './options';
 import { proposalFilterQuery } from './figures/filters';
 

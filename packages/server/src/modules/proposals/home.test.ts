@@ -1,0 +1,59 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { as, createTestApp, type TestContext } from '../../../test/harness';
+import { buildCommittee, buildMember, buildProposal, signedInUser } from '../../../test/factories';
+import { proposalProposers } from '../../db/schema';
+
+let t: TestContext;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(() => t.close());
+
+const cardsOf = async (session: Parameters<typeof as>[0]) => {
+  const res = await t.app.inject({ method: 'GET', url: '/api/home', headers: as(session) });
+  expect(res.statusCode).toBe(200);
+  return new Map((res.json().cards as { key: string; value?: number }[]).map((c) => [c.key, c.value]));
+};
+
+it('shows a member the invitations and answers waiting for them, and staff their queues', async () => {
+  const db = t.database.db;
+  const committee = await buildCommittee(db);
+  const member = await buildMember(db, committee.id);
+  const invitee = await buildMember(db, committee.id);
+  await buildProposal(db, committee.id, { leadMemberId: member.id, state: 'answered' });
+  await buildProposal(db, committee.id, {
+    leadMemberId: member.id,
+    state: 'submitted',
+    submittedAt: new Date(),
+  });
+  const invited = await buildProposal(db, committee.id, { state: 'cosigning' });
+  await db.insert(proposalProposers).values({
+    committeeId: committee.id,
+    proposalId: invited.id,
+    memberId: invitee.id,
+    role: 'co',
+    status: 'invited',
+    invitedAt: new Date(),
+    deadline: new Date(Date.now() + 86_400_000),
+  });
+
+  const memberCards = await cardsOf(
+    await signedInUser(t.app, committee.id, ['member'], { memberId: member.id }),
+  );
+  expect(memberCards.get('proposals.mine')).toBe(2);
+  expect(memberCards.get('proposals.toRate')).toBe(1);
+  expect(memberCards.get('proposals.cosign')).toBe(0);
+  const inviteeCards = await cardsOf(
+    await signedInUser(t.app, committee.id, ['member'], { memberId: invitee.id }),
+  );
+  expect(inviteeCards.get('proposals.cosign')).toBe(1);
+
+  const staffCards = await cardsOf(await signedInUser(t.app, committee.id, ['proposalStaff']));
+  expect(staffCards.get('proposals.review')).toBe(1);
+  expect(staffCards.has('proposals.mine')).toBe(false);
+
+  // Another committee's staff see none of these proposals.
+  const other = await buildCommittee(db);
+  const otherCards = await cardsOf(await signedInUser(t.app, other.id, ['proposalStaff']));
+  expect(otherCards.get('proposals.review')).toBe(0);
+});
