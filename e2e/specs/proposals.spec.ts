@@ -216,15 +216,37 @@ async function walk(as: ReturnType<typeof pages>['as']) {
       '我区托育机构普遍存在收费偏高、布点不均的问题。建议：一是在社区党群服务中心嵌入普惠托育点；二是对普惠托育机构给予运营补贴；三是加强托育从业人员培训。',
     );
   await choose(member.getByLabel('联名提案人'), member2Name);
+  // An executable is refused at upload with the reason; a text file is accepted and travels with the proposal.
+  const fileInput = member.locator('input[type=file]');
+  await fileInput.setInputFiles({
+    name: '工具.exe',
+    mimeType: 'application/octet-stream',
+    buffer: Buffer.concat([Buffer.from('MZ'), Buffer.alloc(510)]),
+  });
+  await member
+    .getByText(/不支持的文件类型/)
+    .first()
+    .waitFor();
+  await fileInput.setInputFiles({
+    name: '调研数据.txt',
+    mimeType: 'text/plain',
+    buffer: Buffer.from('托育机构调研数据：全区共 12 家，普惠性 3 家。'),
+  });
+  await member.getByRole('main').getByText('调研数据.txt').waitFor();
   await member.getByRole('button', { name: '保存并邀请联名' }).click();
   await member.getByRole('button', { name: '保存并邀请', exact: true }).click();
   await member.waitForURL(/\/proposals\/\d+$/);
   const id = Number(new URL(member.url()).pathname.split('/').pop());
   await stateTag(member, '联名征集中');
 
-  const session = (
-    await apiGet<{ session: { id: number } }>(baseUrl(), await apiSession('member'), `/api/proposals/${id}`)
-  ).session.id;
+  const draft = await apiGet<{ session: { id: number }; attachmentIds: number[] }>(
+    baseUrl(),
+    await apiSession('member'),
+    `/api/proposals/${id}`,
+  );
+  expect(draft.attachmentIds).toHaveLength(1);
+  await member.getByRole('link', { name: '附件1' }).waitFor();
+  const session = draft.session.id;
   const before = await figures(session);
 
   // 2. member2 confirms in the co-sign queue.
