@@ -61,8 +61,14 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 async function startEmbeddedServer(options: DatabaseOptions) {
   // Unix socket paths are limited to ~107 bytes, so the socket lives in a short temp directory.
   const socketDir = mkdtempSync(join(tmpdir(), 'cppcc-pg-'));
-  const args = { dataDir: options.pgliteDir, socketPath: join(socketDir, '.s.PGSQL.5432'), templateFile: options.templateFile };
-  const child = fork(embeddedServerScript, [JSON.stringify(args)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const args = {
+    dataDir: options.pgliteDir,
+    socketPath: join(socketDir, '.s.PGSQL.5432'),
+    templateFile: options.templateFile,
+  };
+  const child = fork(embeddedServerScript, [JSON.stringify(args)], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   await new Promise<void>((resolve, reject) => {
     const onExit = (code: number | null) => reject(new Error(`嵌入式数据库启动失败（退出码 ${code}）`));
     child.once('exit', onExit);

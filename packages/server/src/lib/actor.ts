@@ -24,4 +24,5 @@ export interface ServiceContext {
 export const hasRole = (actor: Actor, ...roles: Role[]) => roles.some((r) => actor.roles.includes(r));
 
 /** The role recorded in audit and timeline entries: the first non-member role, else member. */
-export const primaryRole = (actor: Actor): Role => actor.roles.find((r) => r !== 'member') ?? actor.roles[0] ?? 'member';
+export const primaryRole = (actor: Actor): Role =>
+  actor.roles.find((r) => r !== 'member') ?? actor.roles[0] ?? 'member';

@@ -27,7 +27,10 @@ export async function writeAudit(db: DbOrTx, actor: Actor | null, entry: AuditEn
 }
 
 /** The fields that differ between two versions of a record, as `{field: [before, after]}`. */
-export function diffFields<T extends Record<string, unknown>>(before: T, after: Partial<T>): Record<string, [unknown, unknown]> {
+export function diffFields<T extends Record<string, unknown>>(
+  before: T,
+  after: Partial<T>,
+): Record<string, [unknown, unknown]> {
   const changes: Record<string, [unknown, unknown]> = {};
   for (const [key, value] of Object.entries(after)) {
     if (JSON.stringify(before[key]) !== JSON.stringify(value)) changes[key] = [before[key], value];

@@ -35,7 +35,13 @@ export async function recordDuty(db: DbOrTx, fact: DutyFact) {
       detail: fact.detail ?? null,
     })
     .onConflictDoUpdate({
-      target: [dutyRecords.memberId, dutyRecords.kind, dutyRecords.sourceType, dutyRecords.sourceId, dutyRecords.role],
+      target: [
+        dutyRecords.memberId,
+        dutyRecords.kind,
+        dutyRecords.sourceType,
+        dutyRecords.sourceId,
+        dutyRecords.role,
+      ],
       set: { withdrawnAt: null },
       setWhere: sql`${dutyRecords.withdrawnAt} is not null`,
     })

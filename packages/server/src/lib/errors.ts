@@ -1,4 +1,10 @@
-import { defaultErrorMessages, errorStatus, type ErrorBody, type ErrorCode, type FieldIssue } from '@cppcc/shared';
+import {
+  defaultErrorMessages,
+  errorStatus,
+  type ErrorBody,
+  type ErrorCode,
+  type FieldIssue,
+} from '@cppcc/shared';
 
 /** The one error type of the server; its code decides the HTTP status and the UI message. */
 export class AppError extends Error {

@@ -3,9 +3,16 @@ import type { ListQuery, Page } from '@cppcc/shared';
 import { invalidField } from './errors';
 
 /** Resolves `sort`/`order` of a list query against the columns a list allows; anything else is refused. */
-export function orderBy(query: Pick<ListQuery, 'sort' | 'order'>, sortable: Record<string, AnyColumn | SQL>, fallback: AnyColumn | SQL): SQL {
+export function orderBy(
+  query: Pick<ListQuery, 'sort' | 'order'>,
+  sortable: Record<string, AnyColumn | SQL>,
+  fallback: AnyColumn | SQL,
+): SQL {
   if (query.sort && !(query.sort in sortable)) {
-    throw invalidField('query.sort', `不支持按“${query.sort}”排序，可用：${Object.keys(sortable).join('、')}`);
+    throw invalidField(
+      'query.sort',
+      `不支持按“${query.sort}”排序，可用：${Object.keys(sortable).join('、')}`,
+    );
   }
   const column = query.sort ? sortable[query.sort]! : fallback;
   return query.order === 'desc' ? desc(column) : asc(column);

@@ -14,7 +14,9 @@ export interface ResourcePolicy<R extends { committeeId: number } = { committeeI
 const registry = new Map<string, ResourcePolicy>();
 
 /** Declares the rules of one resource; each policy file calls this once. */
-export function definePolicy<R extends { committeeId: number }>(policy: ResourcePolicy<R>): ResourcePolicy<R> {
+export function definePolicy<R extends { committeeId: number }>(
+  policy: ResourcePolicy<R>,
+): ResourcePolicy<R> {
   registry.set(policy.resource, policy as unknown as ResourcePolicy);
   return policy;
 }

@@ -22,7 +22,13 @@ function generatePassword() {
 export async function seedOnEmpty(db: Db, config: AppConfig) {
   const existing = await db.execute<{ count: number }>(sql`select count(*)::int as count from committees`);
   const accounts = [...demoAccounts, cityDemoAccount].map(({ username, label }) => ({ username, label }));
-  if ((existing.rows[0]?.count ?? 0) > 0) return { accounts, password: config.demoPassword ?? '（首次启动时打印，或设置 DEMO_PASSWORD）', passwordGenerated: false, created: false };
+  if ((existing.rows[0]?.count ?? 0) > 0)
+    return {
+      accounts,
+      password: config.demoPassword ?? '（首次启动时打印，或设置 DEMO_PASSWORD）',
+      passwordGenerated: false,
+      created: false,
+    };
   const password = config.demoPassword ?? generatePassword();
   const org = await seedOrganisation(db, await hashPassword(password));
   for (const step of demoSeedSteps) await step.run(db, org);
