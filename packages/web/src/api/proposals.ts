@@ -88,6 +88,8 @@ export function useProposal(id: number | null) {
     queryKey: [...root, 'record', id],
     queryFn: () => api<ProposalDetail>(`/api/proposals/${id}`),
     enabled: id !== null,
+    // The page shows why it cannot show the proposal; no toast on top.
+    meta: { silent: true },
   });
 }
 

@@ -43,7 +43,14 @@ export default function ProposalDetailPage() {
   const query = useProposal(Number.isInteger(id) && id > 0 ? id : null);
   if (query.isPending) return <Skeleton active />;
   if (!query.data) {
-    return <Result status="404" title="提案不存在或无权查看" subTitle={query.error?.message} />;
+    const reason = query.error?.message;
+    return (
+      <Result
+        status="404"
+        title="提案不存在或无权查看"
+        subTitle={reason && reason !== '提案不存在或无权查看' ? reason : undefined}
+      />
+    );
   }
   return <Detail proposal={query.data} />;
 }

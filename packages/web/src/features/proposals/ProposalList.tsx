@@ -168,12 +168,21 @@ export function ProposalList(props: ProposalListProps) {
     {
       title: '承办单位',
       key: 'units',
-      render: (_, r) =>
-        r.units.map((u) => (
-          <Tag key={u.unitId}>
-            {u.name}（{u.role === 'lead' ? '主办' : u.role === 'co' ? '协办' : '分办'}）
-          </Tag>
-        )),
+      width: 320,
+      render: (_, r) => (
+        <Flex gap={4} wrap style={{ maxWidth: 320 }}>
+          {r.units.map((u) => {
+            // A unit past its deadline without an approved answer is what the overdue board is about.
+            const late = r.overdue && u.status !== 'answered' && new Date(u.deadline) < new Date();
+            return (
+              <Tag key={u.unitId} color={late ? 'error' : undefined} style={{ marginInlineEnd: 0 }}>
+                {u.name}（{u.role === 'lead' ? '主办' : u.role === 'co' ? '协办' : '分办'}）
+                {late ? ` 期限 ${dateText(u.deadline)}` : ''}
+              </Tag>
+            );
+          })}
+        </Flex>
+      ),
     },
     { title: '提交时间', dataIndex: 'submittedAt', key: 'submittedAt', render: dateText, sorter: true },
     { title: '办理期限', dataIndex: 'deadline', key: 'deadline', render: dateText, sorter: true },
