@@ -453,3 +453,44 @@ test('a command on a proposal someone else just changed is refused with a clear 
   expect(after.state).toBe('returned');
   expect(after.number).toBeNull();
 });
+
+test('不予立案 needs a ground and a reason, changes nothing without them, then shows the ground on the proposal', async ({
+  page,
+}) => {
+  const staffApi = await apiSession('proposal.staff');
+  const queue = await apiGet<ListPage>(
+    baseUrl(),
+    staffApi,
+    '/api/proposals?view=review&state=reviewing&pageSize=1',
+  );
+  const target = queue.items[0]!;
+  expect(target).toBeDefined();
+
+  await signIn(page, 'proposal.staff');
+  await page.goto(`/proposals/${target.id}`);
+  await page.getByRole('button', { name: '不予立案', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: '不予立案' });
+  await dialog.getByRole('button', { name: '确定不予立案' }).click();
+  await dialog.getByText('请选择不予立案理由').waitFor();
+  await dialog.getByText('请填写不予立案说明').waitFor();
+  expect((await apiGet<{ state: string }>(baseUrl(), staffApi, `/api/proposals/${target.id}`)).state).toBe(
+    'reviewing',
+  );
+
+  await choose(dialog.getByLabel('不予立案理由'), '内容空泛、没有具体建议');
+  await dialog.getByLabel('说明').fill('提案仅提出问题，未提出可操作的具体建议。');
+  await dialog
+    .getByRole('radiogroup', { name: '处理方式' })
+    .getByRole('radio', { name: '转为社情民意信息' })
+    .check();
+  await dialog.getByRole('button', { name: '确定不予立案' }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  await page.getByRole('main').getByText('不予立案：内容空泛、没有具体建议').waitFor();
+  const after = await apiGet<{ state: string; rejection: { disposition: string } }>(
+    baseUrl(),
+    staffApi,
+    `/api/proposals/${target.id}`,
+  );
+  expect(after.state).toBe('rejected');
+  expect(after.rejection.disposition).toBe('convertToOpinion');
+});

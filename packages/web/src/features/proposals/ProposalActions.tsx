@@ -378,6 +378,7 @@ export function ProposalActions({ proposal: p }: { proposal: ProposalDetail }) {
           <>
             <Form.Item name="ground" label="不予立案理由" rules={[required('不予立案理由', '请选择')]}>
               <Select
+                showSearch={{ optionFilterProp: 'label' }}
                 options={(formOptions.data?.rejectionGrounds ?? []).map((g) => ({ value: g, label: g }))}
               />
             </Form.Item>
