@@ -57,3 +57,30 @@ it('shows a member the invitations and answers waiting for them, and staff their
   const otherCards = await cardsOf(await signedInUser(t.app, other.id, ['proposalStaff']));
   expect(otherCards.get('proposals.review')).toBe(0);
 });
+
+it('lists leaders and party leaders as supervisor candidates to staff and leaders only', async () => {
+  const db = t.database.db;
+  const committee = await buildCommittee(db);
+  const leader = await signedInUser(t.app, committee.id, ['leader', 'member'], { displayName: '张主席' });
+  await signedInUser(t.app, committee.id, ['partyLeader'], { displayName: '李副区长' });
+  await signedInUser(t.app, committee.id, ['proposalStaff'], { displayName: '不是领导' });
+  const staff = await signedInUser(t.app, committee.id, ['proposalStaff']);
+  for (const viewer of [staff, leader]) {
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/api/proposals/supervisor-candidates',
+      headers: as(viewer),
+    });
+    expect(res.statusCode).toBe(200);
+    const items = res.json().items as { name: string; title: string }[];
+    expect(items.map((i) => i.name).sort()).toEqual(['张主席', '李副区长'].sort());
+    expect(items.find((i) => i.name === '李副区长')!.title).toBe('党政领导');
+  }
+  const member = await signedInUser(t.app, committee.id, ['member']);
+  const refused = await t.app.inject({
+    method: 'GET',
+    url: '/api/proposals/supervisor-candidates',
+    headers: as(member),
+  });
+  expect(refused.statusCode).toBe(403);
+});

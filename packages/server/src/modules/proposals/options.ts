@@ -1,5 +1,5 @@
-import { and, asc, eq, ilike, ne } from 'drizzle-orm';
-import { members, organisationProposers, plenarySessions, sectors, units } from '../../db/schema';
+import { and, asc, eq, ilike, ne, sql } from 'drizzle-orm';
+import { members, organisationProposers, plenarySessions, sectors, units, users } from '../../db/schema';
 import type { ServiceContext } from '../../lib/actor';
 import { likePattern } from '../../lib/list';
 import { authorize, collectionOf } from '../../lib/policy';
@@ -79,4 +79,28 @@ export async function coProposerCandidates(ctx: ServiceContext, q: string | unde
     .orderBy(asc(members.name))
     .limit(30);
   return { items: rows };
+}
+
+/** Leaders who may supervise a key proposal (领衔督办): accounts of the committee with the leader or party-leader role. */
+export async function supervisorCandidates(ctx: ServiceContext) {
+  const { db, actor } = ctx;
+  authorize(actor, 'overview', 'proposals', collectionOf(actor));
+  const rows = await db
+    .select({ userId: users.id, name: users.displayName, roles: users.roles })
+    .from(users)
+    .where(
+      and(
+        eq(users.committeeId, actor.committeeId),
+        eq(users.disabled, false),
+        sql`${users.roles} && array['leader', 'partyLeader']::text[]`,
+      ),
+    )
+    .orderBy(asc(users.displayName));
+  return {
+    items: rows.map((r) => ({
+      userId: r.userId,
+      name: r.name,
+      title: r.roles.includes('leader') ? '主席会议成员' : '党政领导',
+    })),
+  };
 }

@@ -3,7 +3,13 @@ import type { ProposalState } from '@cppcc/shared';
 import type { Db } from '../../db/client';
 import * as s from '../../db/schema';
 import type { MatrixEntry } from '../../../test/matrix';
-import { buildMember, buildPlenarySession, buildProposal, buildUnit } from '../../../test/factories';
+import {
+  buildMember,
+  buildPlenarySession,
+  buildProposal,
+  buildUnit,
+  buildUser,
+} from '../../../test/factories';
 
 /** Everything a refused request must leave alone: the proposal row, its history and its dependants. */
 const snapshotOf = (proposalId: number) => async (db: Db) => {
@@ -93,6 +99,16 @@ export const matrix: MatrixEntry[] = [
       async foreign(db, committeeBId) {
         const m = await buildMember(db, committeeBId, { name: '乙方委员甲' });
         return { url: '/api/proposals/co-proposer-candidates?q=乙方', mustNotContain: m.name };
+      },
+    },
+  },
+  {
+    route: 'GET /api/proposals/supervisor-candidates',
+    crossCommittee: {
+      roles: strongest,
+      async foreign(db, committeeBId) {
+        const leader = await buildUser(db, committeeBId, ['leader'], { displayName: '乙方督办领导' });
+        return { url: '/api/proposals/supervisor-candidates', mustNotContain: leader.displayName };
       },
     },
   },

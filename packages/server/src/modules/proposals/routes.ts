@@ -60,7 +60,7 @@ import { withdrawProposal } from './commands/withdraw-proposal';
 import { loadProposal, presentProposal } from './presenter';
 import { listProposals, similarProposals } from './queries';
 import './home';
-import { coProposerCandidates, proposalFormOptions } from './options';
+import { coProposerCandidates, proposalFormOptions, supervisorCandidates } from './options';
 import { proposalFilterQuery } from './figures/filters';
 
 const idParams = z.object({ id: z.coerce.number().int().positive('提案编号应为正整数') }).strict();
@@ -100,6 +100,22 @@ export async function proposalRoutes(app: AppInstance) {
     '/proposals/co-proposer-candidates',
     { schema: { tags, summary: '可邀请联名的委员', querystring: candidatesQuery } },
     async (req) => coProposerCandidates(ctxOf(req), req.query.q),
+  );
+
+  app.get(
+    '/proposals/supervisor-candidates',
+    {
+      schema: {
+        tags,
+        summary: '可领衔督办的领导',
+        response: {
+          200: z.object({
+            items: z.array(z.object({ userId: z.number(), name: z.string(), title: z.string() })),
+          }),
+        },
+      },
+    },
+    async (req) => supervisorCandidates(ctxOf(req)),
   );
 
   app.post(
