@@ -118,6 +118,19 @@ export function useProposalFormOptions() {
   });
 }
 
+/** Leaders who may supervise a key proposal (领衔督办); only staff and leaders ask for them. */
+export function useSupervisorCandidates(enabled: boolean) {
+  return useQuery({
+    queryKey: [...root, 'supervisor-candidates'],
+    queryFn: () =>
+      api<{ items: { userId: number; name: string; title: string }[] }>(
+        '/api/proposals/supervisor-candidates',
+      ),
+    enabled,
+    staleTime: 5 * 60_000,
+  });
+}
+
 function useRefresh() {
   const queryClient = useQueryClient();
   return () => {

@@ -27,6 +27,7 @@ import {
   useProposalFormOptions,
   useProposalCommand,
   useProposalList,
+  useSupervisorCandidates,
   type ProposalDetail,
 } from '../../api/proposals';
 import { toSelectOptions } from '../../api/resources';
@@ -77,6 +78,7 @@ export function ProposalActions({ proposal: p }: { proposal: ProposalDetail }) {
   const command = useProposalCommand(p.id);
   const formOptions = useProposalFormOptions();
   const [open, setOpen] = useState<ModalKey | null>(null);
+  const supervisors = useSupervisorCandidates(open === 'key');
   const { modal } = App.useApp();
   const close = () => setOpen(null);
 
@@ -840,10 +842,10 @@ export function ProposalActions({ proposal: p }: { proposal: ProposalDetail }) {
         open={open === 'key'}
         onClose={close}
         run={run('key', '已保存')}
-        initialValues={{ key: p.keyStatus !== 'none' }}
+        initialValues={{ key: p.keyStatus !== 'none', supervisorUserIds: p.supervisors.map((s) => s.userId) }}
         toBody={(v) => ({
           key: v.key,
-          supervisorUserIds: v.key ? p.supervisors.map((s) => s.userId) : [],
+          supervisorUserIds: v.key ? ((v.supervisorUserIds as number[] | undefined) ?? []) : [],
           version,
         })}
       >
@@ -852,11 +854,18 @@ export function ProposalActions({ proposal: p }: { proposal: ProposalDetail }) {
             <Form.Item name="key" label="列为重点提案" valuePropName="checked">
               <Switch />
             </Form.Item>
-            {p.supervisors.length > 0 && (
-              <Typography.Paragraph type="secondary">
-                领衔督办：{p.supervisors.map((s) => s.name).join('、')}
-              </Typography.Paragraph>
-            )}
+            <Form.Item name="supervisorUserIds" label="领衔督办领导">
+              <Select
+                mode="multiple"
+                allowClear
+                placeholder="选择督办领导"
+                loading={supervisors.isLoading}
+                options={(supervisors.data?.items ?? []).map((s) => ({
+                  value: s.userId,
+                  label: `${s.name}（${s.title}）`,
+                }))}
+              />
+            </Form.Item>
             <Typography.Paragraph type="secondary">提名后由主席会议成员审定。</Typography.Paragraph>
           </>
         )}
