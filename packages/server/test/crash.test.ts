@@ -22,7 +22,8 @@ interface RunningServer {
   output: () => string;
 }
 
-const dataDir = mkdtempSync(join(tmpdir(), 'cppcc-crash-'));
+// Created by the test itself, so that a skipped run (PostgreSQL mode) leaves nothing behind.
+let dataDir = '';
 const started: RunningServer[] = [];
 
 function withoutDatabaseUrl(env: NodeJS.ProcessEnv) {
@@ -183,7 +184,7 @@ afterAll(async () => {
       }
     }
   }
-  rmSync(dataDir, { recursive: true, force: true });
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
 describe.skipIf(Boolean(process.env.DATABASE_URL))('crash safety (embedded database)', () => {
@@ -191,6 +192,7 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('crash safety (embedded datab
     'keeps every acknowledged write after the app and its database are killed with SIGKILL',
     { timeout: 300_000 },
     async () => {
+      dataDir = mkdtempSync(join(tmpdir(), 'cppcc-crash-'));
       const first = await startServer();
       const appPid = first.process.pid!;
       const dbPid = embeddedChildPid(appPid);
