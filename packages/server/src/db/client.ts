@@ -31,6 +31,8 @@ export interface DatabaseOptions {
   poolSize?: number;
 }
 
+/** Exit code of embedded-server.mjs when another live process holds the data directory. */
+const dataDirInUseExitCode = 3;
 const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
 const embeddedServerScript = fileURLToPath(new URL('./embedded-server.mjs', import.meta.url));
 
@@ -70,7 +72,14 @@ async function startEmbeddedServer(options: DatabaseOptions) {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   await new Promise<void>((resolve, reject) => {
-    const onExit = (code: number | null) => reject(new Error(`嵌入式数据库启动失败（退出码 ${code}）`));
+    const onExit = (code: number | null) =>
+      reject(
+        new Error(
+          code === dataDirInUseExitCode
+            ? `数据目录正被另一个进程使用：${options.pgliteDir}`
+            : `嵌入式数据库启动失败（退出码 ${code}）`,
+        ),
+      );
     child.once('exit', onExit);
     child.once('error', reject);
     child.once('message', () => {

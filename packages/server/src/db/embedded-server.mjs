@@ -3,17 +3,53 @@
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 const { dataDir, socketPath, templateFile } = JSON.parse(process.argv[2] ?? '{}');
 
-if (dataDir) mkdirSync(dirname(dataDir), { recursive: true });
+if (dataDir) {
+  mkdirSync(dirname(dataDir), { recursive: true });
+  lockDataDir(`${dataDir}.lock`);
+}
 const loadDataDir = templateFile ? new Blob([readFileSync(templateFile)]) : undefined;
 const db = await PGlite.create({ dataDir, extensions: { pg_trgm }, loadDataDir });
 const server = new PGLiteSocketServer({ db, path: socketPath, maxConnections: 1 });
 await server.start();
 process.send?.({ ready: true });
+
+/**
+ * Two processes on one data directory would corrupt it. The lock holds the owner's pid; a lock left
+ * by a killed process (its pid no longer runs) is taken over, so a crash never blocks the restart.
+ */
+function lockDataDir(lockPath) {
+  try {
+    writeFileSync(lockPath, String(process.pid), { flag: 'wx' });
+    return;
+  } catch (error) {
+    if (error.code !== 'EEXIST') throw error;
+  }
+  const owner = Number(readFileSync(lockPath, 'utf8'));
+  if (owner && owner !== process.pid && isRunning(owner)) {
+    console.error(`数据目录 ${dataDir} 正被另一个进程（pid ${owner}）使用，不能同时打开`);
+    process.exit(3);
+  }
+  writeFileSync(lockPath, String(process.pid));
+}
+
+function isRunning(pid) {
+  try {
+    process.kill(pid, 0);
+  } catch (error) {
+    return error.code === 'EPERM';
+  }
+  // A killed process whose parent died too can linger as a zombie until reaped: it holds nothing.
+  try {
+    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return true;
+  }
+}
 
 let stopping = false;
 async function stop() {
@@ -22,6 +58,7 @@ async function stop() {
   try {
     await server.stop();
     await db.close();
+    if (dataDir) rmSync(`${dataDir}.lock`, { force: true });
   } finally {
     process.exit(0);
   }
