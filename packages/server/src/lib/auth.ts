@@ -1,8 +1,8 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
-import { and, eq, lt, sql } from 'drizzle-orm';
+import { and, eq, lt, ne, sql } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Db } from '../db/client';
+import type { Db, DbOrTx } from '../db/client';
 import { committees, sessions, users } from '../db/schema';
 import type { Actor } from './actor';
 import { AppError } from './errors';
@@ -36,8 +36,12 @@ export async function destroySession(db: Db, token: string) {
   await db.delete(sessions).where(eq(sessions.id, sessionKey(token)));
 }
 
-export async function destroyUserSessions(db: Db, userId: number) {
-  await db.delete(sessions).where(eq(sessions.userId, userId));
+export async function destroyUserSessions(db: DbOrTx, userId: number, exceptToken?: string) {
+  await db
+    .delete(sessions)
+    .where(
+      and(eq(sessions.userId, userId), exceptToken ? ne(sessions.id, sessionKey(exceptToken)) : undefined),
+    );
 }
 
 export interface LoadedSession {

@@ -10,10 +10,10 @@ import {
   type UpdateAccountInput,
 } from '@cppcc/shared';
 import type { Db, DbOrTx } from '../../db/client';
-import { members, sessions, staff, units, users } from '../../db/schema';
+import { members, staff, units, users } from '../../db/schema';
 import type { Actor } from '../../lib/actor';
 import { diffFields, writeAudit } from '../../lib/audit';
-import { hashPassword } from '../../lib/auth';
+import { destroyUserSessions, hashPassword } from '../../lib/auth';
 import { AppError, invalidField, notFound } from '../../lib/errors';
 import { likePattern, orderBy, pageOffset, toPage } from '../../lib/list';
 import { authorize, presentPolicies } from '../../lib/policy';
@@ -277,7 +277,7 @@ export async function updateAccount(db: Db, actor: Actor, id: number, input: Upd
       .set(next)
       .where(and(eq(users.id, id), eq(users.committeeId, actor.committeeId)));
     // A disabled account loses its sessions at once rather than at its next request.
-    if (next.disabled && !user.disabled) await tx.delete(sessions).where(eq(sessions.userId, id));
+    if (next.disabled && !user.disabled) await destroyUserSessions(tx, id);
     await writeAudit(tx, actor, {
       action:
         next.disabled !== user.disabled
@@ -315,7 +315,7 @@ export async function resetAccountPassword(db: Db, actor: Actor, id: number) {
       .update(users)
       .set({ passwordHash, mustChangePassword: true, failedLogins: 0, lockedUntil: null })
       .where(and(eq(users.id, id), eq(users.committeeId, actor.committeeId)));
-    await tx.delete(sessions).where(eq(sessions.userId, id));
+    await destroyUserSessions(tx, id);
     await writeAudit(tx, actor, {
       action: 'account.resetPassword',
       targetType: 'user',

@@ -171,6 +171,25 @@ describe('forced password change', () => {
     expect(ok.statusCode).toBe(204);
     await signIn(t.app, user.username, 'Better#Pass1');
   });
+
+  it('ends the user’s other sessions when the password changes, keeping the current one', async () => {
+    const user = await buildUser(t.database.db, committeeId, ['member']);
+    const laptop = await signIn(t.app, user.username, testPassword);
+    const phone = await signIn(t.app, user.username, testPassword);
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/password',
+      headers: as(laptop),
+      payload: { currentPassword: testPassword, newPassword: 'Other#Pass22' },
+    });
+    expect(res.statusCode).toBe(204);
+    expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: as(laptop) })).statusCode).toBe(
+      200,
+    );
+    expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: as(phone) })).statusCode).toBe(
+      401,
+    );
+  });
 });
 
 describe('bad input', () => {

@@ -85,7 +85,13 @@ export async function authRoutes(app: AppInstance) {
           fields: [{ path: 'body.newPassword', message: '新密码不能与当前密码相同' }],
         });
       }
-      await changePassword(database.db, req.actor!, req.body.currentPassword, req.body.newPassword);
+      await changePassword(
+        database.db,
+        req.actor!,
+        req.cookies[sessionCookieName]!,
+        req.body.currentPassword,
+        req.body.newPassword,
+      );
       return reply.status(204).send();
     },
   );

@@ -6,6 +6,7 @@ import type { Actor } from '../../lib/actor';
 import { writeAudit } from '../../lib/audit';
 import {
   createSession,
+  destroyUserSessions,
   findLoginUser,
   hashPassword,
   lockoutMinutes,
@@ -106,7 +107,14 @@ export async function signIn(db: Db, req: FastifyRequest, login: string, passwor
   return { token, user: await presentCurrentUser(db, user.id, csrfToken) };
 }
 
-export async function changePassword(db: Db, actor: Actor, currentPassword: string, newPassword: string) {
+/** Changes the password; the user's other sessions end, the one making the change stays signed in. */
+export async function changePassword(
+  db: Db,
+  actor: Actor,
+  currentToken: string,
+  currentPassword: string,
+  newPassword: string,
+) {
   const [user] = await db.select().from(users).where(eq(users.id, actor.userId));
   if (!user) throw new AppError('UNAUTHENTICATED');
   if (!(await verifyPassword(user.passwordHash, currentPassword))) {
@@ -117,6 +125,7 @@ export async function changePassword(db: Db, actor: Actor, currentPassword: stri
   const passwordHash = await hashPassword(newPassword);
   await db.transaction(async (tx) => {
     await tx.update(users).set({ passwordHash, mustChangePassword: false }).where(eq(users.id, actor.userId));
+    await destroyUserSessions(tx, actor.userId, currentToken);
     await writeAudit(tx, actor, {
       action: 'auth.passwordChanged',
       targetType: 'user',
