@@ -1,6 +1,8 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { repoRoot, startServer } from './server';
 
@@ -30,11 +32,33 @@ export default async function setup(project: TestProject) {
   }
   await waitForChromium();
   const dataDir = mkdtempSync(join(tmpdir(), 'cppcc-e2e-'));
-  const server = await startServer({ dataDir, demoPassword });
+  // With DATABASE_URL the browser runs against PostgreSQL, on a fresh database the demo data can fill.
+  const database = process.env.DATABASE_URL ? await createFreshDatabase(process.env.DATABASE_URL) : null;
+  const server = await startServer({ dataDir, demoPassword, databaseUrl: database?.url });
+  const health = (await (await fetch(`${server.baseUrl}/api/health`)).json()) as { database: string };
+  const expected = database ? 'postgres' : 'embedded';
+  if (health.database !== expected)
+    throw new Error(`e2e server runs on ${health.database}, expected ${expected}`);
+  console.log(`e2e: server ${server.baseUrl} on the ${health.database} database`);
   project.provide('baseUrl', server.baseUrl);
   project.provide('demoPassword', demoPassword);
   return async () => {
     await server.stop();
+    await database?.drop();
     rmSync(dataDir, { recursive: true, force: true });
   };
+}
+
+async function createFreshDatabase(serverUrl: string) {
+  const name = `cppcc_e2e_${randomBytes(4).toString('hex')}`;
+  const admin = async (statement: string) => {
+    const client = new pg.Client({ connectionString: serverUrl });
+    await client.connect();
+    await client.query(statement);
+    await client.end();
+  };
+  await admin(`create database ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => admin(`drop database if exists ${name} with (force)`) };
 }
