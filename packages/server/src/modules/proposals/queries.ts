@@ -25,7 +25,6 @@ import {
   organisationProposers,
   plenarySessions,
   proposalProposers,
-  proposalRatings,
   proposalSupervisions,
   proposalUnits,
   proposals,
@@ -35,7 +34,7 @@ import { hasRole, type ServiceContext } from '../../lib/actor';
 import { AppError } from '../../lib/errors';
 import { likePattern, orderBy, pageOffset, toPage } from '../../lib/list';
 import { authorize, can, collectionOf } from '../../lib/policy';
-import { proposalStages, type ProposalFilter } from './figures/filters';
+import { latestRatings, proposalStages, type ProposalFilter } from './figures/filters';
 
 const handlingStates = ['assigned', 'rehandling'];
 
@@ -188,18 +187,9 @@ export async function listProposals(ctx: ServiceContext, query: ProposalFilter) 
     );
   }
   if (query.satisfaction) {
+    // Each proposer's latest rating per unit, as the figures count it: a re-handled proposal is judged by its last answer.
     conditions.push(
-      exists(
-        ctx.db
-          .select({ one: sql`1` })
-          .from(proposalRatings)
-          .where(
-            and(
-              eq(proposalRatings.proposalId, proposals.id),
-              eq(proposalRatings.satisfaction, query.satisfaction),
-            ),
-          ),
-      ),
+      sql`exists (select 1 from ${latestRatings} lr where lr.proposal_id = "proposals"."id" and lr.satisfaction = ${query.satisfaction})`,
     );
   }
   if (query.sectorId) conditions.push(eq(members.sectorId, query.sectorId));

@@ -327,7 +327,18 @@ describe('GET /api/proposals/figures', () => {
     };
     const countable = [
       ...f.totals.filter((x) =>
-        ['submitted', 'accepted', 'merged', 'rejected', 'answered', 'overdue'].includes(x.key),
+        // Satisfaction levels too: here each rated proposal has one proposer, so ratings and proposals agree.
+        [
+          'submitted',
+          'accepted',
+          'merged',
+          'rejected',
+          'answered',
+          'overdue',
+          'satisfied',
+          'basicallySatisfied',
+          'dissatisfied',
+        ].includes(x.key),
       ),
       ...f.byCategory.flatMap((r) => r.figures),
       ...f.byKind.flatMap((r) => r.figures),
@@ -351,7 +362,18 @@ describe('GET /api/proposals/figures', () => {
     const f = (await figuresAs(['proposalStaff'], `sessionId=${sessionId}`)).json() as ProposalFigures;
     const countable = [
       ...f.totals.filter((x) =>
-        ['submitted', 'accepted', 'merged', 'rejected', 'answered', 'overdue'].includes(x.key),
+        // Satisfaction levels too: here each rated proposal has one proposer, so ratings and proposals agree.
+        [
+          'submitted',
+          'accepted',
+          'merged',
+          'rejected',
+          'answered',
+          'overdue',
+          'satisfied',
+          'basicallySatisfied',
+          'dissatisfied',
+        ].includes(x.key),
       ),
       ...f.byCategory.flatMap((r) => r.figures),
       ...f.byKind.flatMap((r) => r.figures),
