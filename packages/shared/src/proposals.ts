@@ -568,6 +568,8 @@ export const proposalPageSchema = z.object({
 
 export const proposalDetailSchema = z.object({
   id: z.number(),
+  /** File names of every attachment referenced in this detail. */
+  attachmentFiles: z.array(z.object({ id: z.number(), fileName: z.string(), size: z.number() })),
   number: z.number().nullable(),
   numberLabel: z.string(),
   session: unitRef.nullable(),

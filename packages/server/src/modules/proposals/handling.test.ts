@@ -294,6 +294,7 @@ describe('attachments', () => {
     const res = await call(w.users.lead, 'POST', '/proposals', validProposal({ attachmentIds: [file!.id] }));
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     expect(res.body.attachmentIds).toEqual([file!.id]);
+    expect(res.body.attachmentFiles).toEqual([{ id: file!.id, fileName: '调研报告.pdf', size: 10 }]);
     const [row] = await w.db.select().from(s.attachments).where(eq(s.attachments.id, file!.id));
     expect(row).toMatchObject({ ownerType: 'proposal', ownerId: res.body.id });
   });

@@ -17,6 +17,7 @@ import {
 import {
   members,
   organisationProposers,
+  attachments,
   plenarySessions,
   proposalAnswers,
   proposalEvaluations,
@@ -146,7 +147,7 @@ export async function presentProposal(ctx: ServiceContext, row: ProposalRow): Pr
   const now = new Date();
   const seesContacts = isStaffView || myUnit !== null;
 
-  return {
+  const detail: Omit<ProposalDetail, 'attachmentFiles'> = {
     id: row.id,
     number: row.number,
     numberLabel: formatProposalNumber(row.number),
@@ -314,4 +315,17 @@ export async function presentProposal(ctx: ServiceContext, row: ProposalRow): Pr
     })),
     policies: commandPolicies(ctx, row, access),
   };
+  // Names of the files the viewer sees referenced, so links read as the uploaded file names.
+  const ids = [
+    ...detail.attachmentIds,
+    ...detail.unitOpinions.flatMap((o) => o.attachmentIds),
+    ...detail.answers.flatMap((x) => x.attachmentIds),
+  ];
+  const files = ids.length
+    ? await db
+        .select({ id: attachments.id, fileName: attachments.fileName, size: attachments.size })
+        .from(attachments)
+        .where(and(eq(attachments.committeeId, a.committeeId), inArray(attachments.id, ids)))
+    : [];
+  return { ...detail, attachmentFiles: files };
 }

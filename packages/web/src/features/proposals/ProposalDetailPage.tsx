@@ -149,7 +149,7 @@ function Detail({ proposal: p }: { proposal: ProposalDetail }) {
         <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>
           {p.content}
         </Typography.Paragraph>
-        {p.attachmentIds.length > 0 && <Attachments ids={p.attachmentIds} />}
+        {p.attachmentIds.length > 0 && <Attachments ids={p.attachmentIds} files={p.attachmentFiles} />}
       </Card>
 
       <Card title="提案人" size="small">
@@ -194,7 +194,9 @@ function Detail({ proposal: p }: { proposal: ProposalDetail }) {
                   <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: '4px 0 0' }}>
                     {o.text}
                   </Typography.Paragraph>
-                  {o.attachmentIds.length > 0 && <Attachments ids={o.attachmentIds} />}
+                  {o.attachmentIds.length > 0 && (
+                    <Attachments ids={o.attachmentIds} files={p.attachmentFiles} />
+                  )}
                 </div>
               </List.Item>
             )}
@@ -321,13 +323,13 @@ function Detail({ proposal: p }: { proposal: ProposalDetail }) {
   );
 }
 
-function Attachments({ ids }: { ids: number[] }) {
+function Attachments({ ids, files }: { ids: number[]; files: ProposalDetail['attachmentFiles'] }) {
   return (
     <Space wrap style={{ marginTop: 8 }}>
       附件：
       {ids.map((aid, i) => (
         <a key={aid} href={`/api/attachments/${aid}/download`} target="_blank" rel="noreferrer">
-          附件{i + 1}
+          {files.find((f) => f.id === aid)?.fileName ?? `附件${i + 1}`}
         </a>
       ))}
     </Space>
@@ -418,7 +420,7 @@ function AnswersCard({ proposal: p }: { proposal: ProposalDetail }) {
                 联系人：{a.contactPerson} {a.contactPhone}
                 {a.sentAt ? ` · 报送 ${dateTimeText(a.sentAt)}` : ''}
               </Typography.Text>
-              {a.attachmentIds.length > 0 && <Attachments ids={a.attachmentIds} />}
+              {a.attachmentIds.length > 0 && <Attachments ids={a.attachmentIds} files={p.attachmentFiles} />}
               {a.headComment && (
                 <Alert style={{ marginTop: 8 }} type="info" title={`负责人意见：${a.headComment}`} />
               )}
