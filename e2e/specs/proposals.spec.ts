@@ -245,7 +245,7 @@ async function walk(as: ReturnType<typeof pages>['as']) {
     `/api/proposals/${id}`,
   );
   expect(draft.attachmentIds).toHaveLength(1);
-  await member.getByRole('link', { name: '附件1' }).waitFor();
+  await member.getByRole('link', { name: '调研数据.txt' }).waitFor();
   const session = draft.session.id;
   const before = await figures(session);
 
