@@ -2,7 +2,7 @@ import { and, count, desc, eq, inArray, isNotNull, lte, gte, sql } from 'drizzle
 import type { DbOrTx } from '../../db/client';
 import { attachments, members, plenarySessions, proposals, units } from '../../db/schema';
 import type { Actor } from '../../lib/actor';
-import { recordDuty } from '../../lib/duty';
+import { recordDuty, withdrawDuty } from '../../lib/duty';
 import { attachToRecord } from '../../lib/storage';
 import type { ProposalAttachmentOwner } from './attachment-owners';
 import './attachment-owners';
@@ -170,6 +170,16 @@ export async function recordProposerDuty(
       occurredOn: now,
     });
   }
+}
+
+/** Withdraws the proposers' duty facts of one kind when the step that earned them is reversed. */
+export function withdrawProposerDuty(db: DbOrTx, proposal: ProposalRow, kind: string) {
+  return withdrawDuty(db, {
+    committeeId: proposal.committeeId,
+    sourceType: 'proposal',
+    sourceId: proposal.id,
+    kind,
+  });
 }
 
 export const addMonths = (d: Date, months: number) => {

@@ -1,10 +1,9 @@
 import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import { proposalSupervisions, proposals, users } from '../../../db/schema';
 import type { ServiceContext } from '../../../lib/actor';
-import { withdrawDuty } from '../../../lib/duty';
 import { AppError, invalidField } from '../../../lib/errors';
 import { notifyUsers } from '../../../lib/notify';
-import { acceptedCount, recordProposerDuty } from '../helpers';
+import { acceptedCount, recordProposerDuty, withdrawProposerDuty } from '../helpers';
 import { link } from '../recipients';
 import { runCommand } from '../workflow';
 
@@ -44,12 +43,7 @@ export async function nominateKey(
         );
       }
       if (!input.key && proposal.keyStatus === 'approved') {
-        await withdrawDuty(tx, {
-          committeeId: proposal.committeeId,
-          sourceType: 'proposal',
-          sourceId: proposal.id,
-          kind: 'proposal.key',
-        });
+        await withdrawProposerDuty(tx, proposal, 'proposal.key');
       }
       return {
         patch: { keyStatus: input.key ? 'nominated' : 'none' },
@@ -77,12 +71,7 @@ export async function approveKey(
           link: link(proposal.id),
         });
       } else {
-        await withdrawDuty(tx, {
-          committeeId: proposal.committeeId,
-          sourceType: 'proposal',
-          sourceId: proposal.id,
-          kind: 'proposal.key',
-        });
+        await withdrawProposerDuty(tx, proposal, 'proposal.key');
       }
       return {
         patch: { keyStatus: input.approve ? 'approved' : 'none' },
@@ -121,12 +110,7 @@ export async function nominateExcellent(
         }
       }
       if (!input.excellent && proposal.excellentStatus === 'approved') {
-        await withdrawDuty(tx, {
-          committeeId: proposal.committeeId,
-          sourceType: 'proposal',
-          sourceId: proposal.id,
-          kind: 'proposal.excellent',
-        });
+        await withdrawProposerDuty(tx, proposal, 'proposal.excellent');
       }
       return {
         patch: { excellentStatus: input.excellent ? 'nominated' : 'none' },
@@ -148,13 +132,7 @@ export async function approveExcellent(
       if (proposal.excellentStatus === 'none')
         throw new AppError('INVALID_TRANSITION', '该提案未被提名为优秀提案');
       if (input.approve) await recordProposerDuty(tx, proposal, access, 'proposal.excellent', now);
-      else
-        await withdrawDuty(tx, {
-          committeeId: proposal.committeeId,
-          sourceType: 'proposal',
-          sourceId: proposal.id,
-          kind: 'proposal.excellent',
-        });
+      else await withdrawProposerDuty(tx, proposal, 'proposal.excellent');
       return {
         patch: { excellentStatus: input.approve ? 'approved' : 'none' },
         note: input.approve ? '审定为优秀提案' : '未审定为优秀提案',

@@ -1,5 +1,5 @@
 import type { ServiceContext } from '../../../lib/actor';
-import { withdrawDuty } from '../../../lib/duty';
+import { withdrawProposerDuty } from '../helpers';
 import { link, notifyStaff } from '../recipients';
 import { runCommand } from '../workflow';
 
@@ -13,12 +13,7 @@ export async function withdrawProposal(
     ctx,
     { proposalId, command: 'withdraw', version: input.version },
     async ({ tx, proposal, from, now }) => {
-      await withdrawDuty(tx, {
-        committeeId: proposal.committeeId,
-        sourceType: 'proposal',
-        sourceId: proposal.id,
-        kind: 'proposal.submitted',
-      });
+      await withdrawProposerDuty(tx, proposal, 'proposal.submitted');
       if (from === 'submitted' || from === 'reviewing') {
         await notifyStaff(tx, proposal.committeeId, {
           kind: 'proposal.withdrawn',
