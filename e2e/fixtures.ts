@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { inject, test as base } from 'vitest';
 import { apiGet, apiSignIn, type ApiSession } from './server';
 
@@ -94,6 +94,14 @@ export function apiSession(username: string, password = demoPassword()): Promise
     sessions.set(username, session);
   }
   return session;
+}
+
+/** Picks an option of an antd Select by typing into its combobox. */
+export async function choose(combobox: Locator, text: string) {
+  await combobox.click();
+  await combobox.fill(text);
+  await combobox.page().getByTitle(text, { exact: false }).first().waitFor();
+  await combobox.press('Enter');
 }
 
 /** Texts of the side menu's items, in order. */

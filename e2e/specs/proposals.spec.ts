@@ -1,8 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { apiGet, apiSignIn, type ApiSession } from '../server';
-import { apiSession, baseUrl, expect, signIn, test } from '../fixtures';
+import { apiSession, baseUrl, choose, expect, signIn, test } from '../fixtures';
 
 /**
  * One joint proposal walked through the UI by every role: member writes and invites member2 → member2
@@ -77,14 +77,6 @@ function pages(browser: Browser) {
     }
   };
   return { as, screenshots };
-}
-
-/** Picks an option of an antd Select by typing into its combobox. */
-async function choose(combobox: Locator, text: string) {
-  await combobox.click();
-  await combobox.fill(text);
-  await combobox.page().getByTitle(text, { exact: false }).first().waitFor();
-  await combobox.press('Enter');
 }
 
 /** Finds a proposal in a list page through its keyword filter and opens it. */

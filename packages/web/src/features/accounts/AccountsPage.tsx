@@ -318,7 +318,12 @@ function AccountFields({
         <Input inputMode="numeric" maxLength={11} />
       </Form.Item>
       <Form.Item name="roles" label="角色" rules={[zodRule(createAccountBody, 'roles', '角色')]}>
-        <Select mode="multiple" options={roleOptions} placeholder="请选择" />
+        <Select
+          mode="multiple"
+          showSearch={{ optionFilterProp: 'label' }}
+          options={roleOptions}
+          placeholder="请选择"
+        />
       </Form.Item>
       {needsMember && (
         <Form.Item

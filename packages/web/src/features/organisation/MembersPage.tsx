@@ -316,7 +316,12 @@ export default function MembersPage() {
                 extra={`最多 ${maxSpecialCommitteesPerMember} 个`}
                 rules={[rule('specialCommitteeIds')]}
               >
-                <Select mode="multiple" options={select('specialCommittees')} placeholder="可不选" />
+                <Select
+                  mode="multiple"
+                  showSearch={{ optionFilterProp: 'label' }}
+                  options={select('specialCommittees')}
+                  placeholder="可不选"
+                />
               </Form.Item>
             </Col>
             <Col xs={24} md={12}>

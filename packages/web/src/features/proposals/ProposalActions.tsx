@@ -857,6 +857,7 @@ export function ProposalActions({ proposal: p }: { proposal: ProposalDetail }) {
             <Form.Item name="supervisorUserIds" label="领衔督办领导">
               <Select
                 mode="multiple"
+                showSearch={{ optionFilterProp: 'label' }}
                 allowClear
                 placeholder="选择督办领导"
                 loading={supervisors.isLoading}
