@@ -71,7 +71,6 @@ export async function buildApp(deps: AppDeps): Promise<AppInstance> {
   const app = Fastify({
     bodyLimit: jsonBodyLimit,
     logger: false,
-    ajv: undefined,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -115,18 +114,19 @@ export async function buildApp(deps: AppDeps): Promise<AppInstance> {
   // Access is decided before the body is parsed or validated: an anonymous caller learns nothing about the schema.
   app.addHook('onRequest', async (req) => {
     const access = routeAccess(req);
+    // Public routes (login) act on no session, so a stale cookie must not make them fail the CSRF check.
+    if (access === 'public') return;
     if (req.actor && req.csrfToken && !['GET', 'HEAD', 'OPTIONS'].includes(req.method)) {
       checkCsrf(req.csrfToken, req.headers[csrfHeaderName]);
     }
-    if (access === 'public') return;
     if (!req.actor) throw new AppError('UNAUTHENTICATED');
     if (access === 'user' && req.mustChangePassword) throw new AppError('PASSWORD_CHANGE_REQUIRED');
   });
 
   app.setErrorHandler((error: FastifyError, req, reply) => {
     const appError = toAppError(error);
-    if (appError.code === 'INTERNAL') req.log.error(error);
-    if (appError.code === 'INTERNAL' && process.env.NODE_ENV !== 'test') console.error(error);
+    if (appError.code === 'INTERNAL' && process.env.NODE_ENV !== 'test')
+      console.error(req.method, req.url, error);
     return reply.status(appError.status).send(appError.toBody());
   });
 

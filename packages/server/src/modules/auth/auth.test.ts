@@ -105,6 +105,18 @@ describe('sessions and CSRF', () => {
     expect(noToken.json().code).toBe('CSRF_FAILED');
   });
 
+  it('lets a signed-in browser sign in again without a CSRF token (login acts on no session)', async () => {
+    const user = await buildUser(t.database.db, committeeId, ['member']);
+    const s = await signIn(t.app, user.username, testPassword);
+    const again = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { cookie: s.cookie },
+      payload: { login: user.username, password: testPassword },
+    });
+    expect(again.statusCode).toBe(200);
+  });
+
   it('ends a session idle longer than the timeout', async () => {
     const user = await buildUser(t.database.db, committeeId, ['member']);
     const s = await signIn(t.app, user.username, testPassword);
