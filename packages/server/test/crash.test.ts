@@ -234,6 +234,8 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('crash safety (embedded datab
         await waitFor(() => !isAlive(appPid) && !isAlive(dbPid!), 10_000),
         'app and database processes are gone',
       ).toBe(true);
+      // Other members of the group (the TypeScript loader's helper) die on their own schedule after SIGKILL.
+      await waitFor(() => livePidsOfGroup(appPid).length === 0, 10_000);
       expect(livePidsOfGroup(appPid)).toEqual([]);
       if (socketDir && existsSync(socketDir)) rmSync(socketDir, { recursive: true, force: true });
 
