@@ -20,24 +20,23 @@ export async function loadAccess(db: DbOrTx, rows: ProposalRow[]): Promise<Map<n
     });
   }
   if (ids.length === 0) return out;
-  const [people, slots, supervisors] = await Promise.all([
-    db
-      .select({
-        proposalId: proposalProposers.proposalId,
-        memberId: proposalProposers.memberId,
-        status: proposalProposers.status,
-      })
-      .from(proposalProposers)
-      .where(inArray(proposalProposers.proposalId, ids)),
-    db
-      .select({ proposalId: proposalUnits.proposalId, unitId: proposalUnits.unitId })
-      .from(proposalUnits)
-      .where(and(inArray(proposalUnits.proposalId, ids), eq(proposalUnits.active, true))),
-    db
-      .select({ proposalId: proposalSupervisions.proposalId, userId: proposalSupervisions.leaderUserId })
-      .from(proposalSupervisions)
-      .where(inArray(proposalSupervisions.proposalId, ids)),
-  ]);
+  // Sequential, not Promise.all: inside a transaction these share one connection.
+  const people = await db
+    .select({
+      proposalId: proposalProposers.proposalId,
+      memberId: proposalProposers.memberId,
+      status: proposalProposers.status,
+    })
+    .from(proposalProposers)
+    .where(inArray(proposalProposers.proposalId, ids));
+  const slots = await db
+    .select({ proposalId: proposalUnits.proposalId, unitId: proposalUnits.unitId })
+    .from(proposalUnits)
+    .where(and(inArray(proposalUnits.proposalId, ids), eq(proposalUnits.active, true)));
+  const supervisors = await db
+    .select({ proposalId: proposalSupervisions.proposalId, userId: proposalSupervisions.leaderUserId })
+    .from(proposalSupervisions)
+    .where(inArray(proposalSupervisions.proposalId, ids));
   for (const p of people) {
     const a = out.get(p.proposalId)!;
     if (p.status === 'confirmed' && !a.proposerMemberIds.includes(p.memberId))

@@ -275,6 +275,46 @@ describe('organisation proposals', () => {
     await call(w.users.lead, 'POST', `/proposals/${res.body.id}/submit`, {});
     expect(await dutyOf(w.db, res.body.id)).toEqual([]);
   });
+
+  it('a sector files in its name only during the plenary, and cannot submit a draft after it', async () => {
+    const sector = await buildOrganisationProposer(w.db, w.committee.id, {
+      name: '经济界',
+      kind: 'sector',
+      convenerMemberId: w.members.lead.id,
+    });
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    const setMeeting = (dates: Partial<typeof s.plenarySessions.$inferInsert>) =>
+      w.db.update(s.plenarySessions).set(dates).where(eq(s.plenarySessions.id, w.session.id));
+    const original = { ...w.session };
+    try {
+      const before = await call(
+        w.users.lead,
+        'POST',
+        '/proposals',
+        validProposal({ organisationProposerId: sector.id }),
+      );
+      expect(before.status).toBe(400);
+      expect(before.body.details.fields).toEqual([
+        { path: 'body.organisationProposerId', message: expect.stringMatching(/大会期间/) },
+      ]);
+      await setMeeting({ meetingStart: day(-1), meetingEnd: day(2) });
+      const during = await call(
+        w.users.lead,
+        'POST',
+        '/proposals',
+        validProposal({ organisationProposerId: sector.id }),
+      );
+      expect(during.status, JSON.stringify(during.body)).toBe(201);
+      await setMeeting({ meetingStart: day(-10), meetingEnd: day(-8), submissionCloses: day(-8) });
+      const late = await call(w.users.lead, 'POST', `/proposals/${during.body.id}/submit`, {});
+      expect(late.status).toBe(409);
+      expect(late.body.message).toMatch(/大会期间/);
+      const stored = await call(w.users.lead, 'GET', `/proposals/${during.body.id}`);
+      expect(stored.body.state).toBe('draft');
+    } finally {
+      await setMeeting(original);
+    }
+  });
 });
 
 describe('attachments', () => {

@@ -119,6 +119,23 @@ export async function resolveSession(
   return latest;
 }
 
+/**
+ * 界别 and 委员活动小组 file in their own name only during the plenary (its opening to the later of its
+ * close and the submission deadline); returns why not, or null when they may.
+ */
+export function organisationOutOfPlenary(
+  org: { name: string; kind: string },
+  session: typeof plenarySessions.$inferSelect,
+  now: Date,
+): string | null {
+  if (org.kind !== 'sector' && org.kind !== 'memberGroup') return null;
+  const today = chinaDate(now);
+  const lastDay =
+    session.meetingEnd > session.submissionCloses ? session.meetingEnd : session.submissionCloses;
+  if (today >= session.meetingStart && today <= lastDay) return null;
+  return `界别、委员活动小组只能在大会期间（${session.meetingStart}至${lastDay}）以“${org.name}”名义提出提案`;
+}
+
 /** 大会提案 when filed inside the session's submission window, else 平时提案. */
 export async function kindAt(db: DbOrTx, sessionId: number, now: Date) {
   const [s] = await db.select().from(plenarySessions).where(eq(plenarySessions.id, sessionId));

@@ -7,7 +7,13 @@ import { forbidden, invalidField } from '../../../lib/errors';
 import { authorize, collectionOf } from '../../../lib/policy';
 import { getSettings } from '../../../lib/settings';
 import { appendTimeline } from '../../../lib/timeline';
-import { bindAttachments, checkMembers, checkUnits, resolveSession } from '../helpers';
+import {
+  bindAttachments,
+  checkMembers,
+  checkUnits,
+  organisationOutOfPlenary,
+  resolveSession,
+} from '../helpers';
 import { checkProposalText } from './update-proposal';
 
 /** A member writes a new proposal: it starts as a draft; co-proposers are listed but not yet invited. */
@@ -35,6 +41,8 @@ export async function createProposal(ctx: ServiceContext, input: CreateProposalI
         );
       if (!org) throw invalidField('body.organisationProposerId', '提案单位不存在');
       if (org.convenerMemberId !== memberId) throw forbidden(`只有“${org.name}”的召集人可以以其名义提出提案`);
+      const outOfPlenary = organisationOutOfPlenary(org, session, now);
+      if (outOfPlenary) throw invalidField('body.organisationProposerId', outOfPlenary);
       if (coIds.length > 0)
         throw invalidField(
           'body.coProposerMemberIds',

@@ -1,9 +1,9 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import { proposalProposers } from '../../../db/schema';
+import { organisationProposers, plenarySessions, proposalProposers } from '../../../db/schema';
 import type { ServiceContext } from '../../../lib/actor';
 import { recordDuty } from '../../../lib/duty';
 import { AppError } from '../../../lib/errors';
-import { kindAt } from '../helpers';
+import { kindAt, organisationOutOfPlenary } from '../helpers';
 import { link, notifyStaff } from '../recipients';
 import { runCommand } from '../workflow';
 
@@ -27,6 +27,18 @@ export async function submitProposal(ctx: ServiceContext, proposalId: number, in
           .limit(1);
         if (uninvited)
           throw new AppError('INVALID_TRANSITION', '提案列有联名提案人，请先发起联名邀请，或从名单中移除');
+      }
+      if (proposal.organisationProposerId) {
+        const [org] = await tx
+          .select()
+          .from(organisationProposers)
+          .where(eq(organisationProposers.id, proposal.organisationProposerId));
+        const [session] = await tx
+          .select()
+          .from(plenarySessions)
+          .where(eq(plenarySessions.id, proposal.sessionId));
+        const outOfPlenary = org && session ? organisationOutOfPlenary(org, session, now) : null;
+        if (outOfPlenary) throw new AppError('INVALID_TRANSITION', outOfPlenary);
       }
       const expired = await tx
         .update(proposalProposers)
