@@ -50,5 +50,6 @@ export interface HomeCardDto {
   /** In-app path to open, e.g. `/accounts?locked=true`. */
   link?: string;
   tone?: 'default' | 'warning' | 'danger';
-  items?: { label: string; value: number; link?: string }[];
+  /** A list under the headline; `unit` follows the value, e.g. `%`. */
+  items?: { label: string; value: number; unit?: string; link?: string }[];
 }

@@ -758,3 +758,16 @@ export const similarProposalsSchema = z.object({
     }),
   ),
 });
+
+/**
+ * The list page that shows the records behind a figure (a list-query filter): the figures page and
+ * the home cards link through it, so a number and its list never disagree.
+ */
+export function proposalListLink(filter: Partial<Record<string, string | number | undefined>>): string {
+  const { view, ...rest } = filter;
+  const query = new URLSearchParams();
+  for (const [k, v] of Object.entries(rest)) if (v !== undefined && v !== '') query.set(k, String(v));
+  const base = view === 'overdue' ? '/proposals/overdue' : view === 'key' ? '/proposals/key' : '/proposals';
+  const qs = query.toString();
+  return qs ? `${base}?${qs}` : base;
+}

@@ -11,7 +11,16 @@ const cardResponse = z.object({
   description: z.string().optional(),
   link: z.string().optional(),
   tone: z.enum(['default', 'warning', 'danger']).optional(),
-  items: z.array(z.object({ label: z.string(), value: z.number(), link: z.string().optional() })).optional(),
+  items: z
+    .array(
+      z.object({
+        label: z.string(),
+        value: z.number(),
+        unit: z.string().optional(),
+        link: z.string().optional(),
+      }),
+    )
+    .optional(),
 });
 
 export async function homeRoutes(app: AppInstance) {

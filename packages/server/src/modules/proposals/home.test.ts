@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { as, createTestApp, type TestContext } from '../../../test/harness';
-import { buildCommittee, buildMember, buildProposal, signedInUser } from '../../../test/factories';
+import type { HomeCardDto } from '@cppcc/shared';
+import {
+  buildCommittee,
+  buildMember,
+  buildPlenarySession,
+  buildProposal,
+  buildTerm,
+  signedInUser,
+} from '../../../test/factories';
 import { proposalProposers } from '../../db/schema';
 
 let t: TestContext;
@@ -83,4 +91,47 @@ it('lists leaders and party leaders as supervisor candidates to staff and leader
     headers: as(member),
   });
   expect(refused.statusCode).toBe(403);
+});
+
+it('gives a leader the latest session’s overview, the same figures the statistics page shows', async () => {
+  const db = t.database.db;
+  const committee = await buildCommittee(db);
+  const term = await buildTerm(db, committee.id);
+  const earlier = await buildPlenarySession(db, committee.id, { termId: term.id, number: 1 });
+  const latest = await buildPlenarySession(db, committee.id, {
+    termId: term.id,
+    number: 2,
+    name: '一届二次会议',
+    meetingStart: '2025-01-10',
+    meetingEnd: '2025-01-13',
+  });
+  for (const state of ['submitted', 'accepted', 'answered', 'answered'] as const)
+    await buildProposal(db, committee.id, { sessionId: latest.id, state });
+  await buildProposal(db, committee.id, { sessionId: earlier.id, state: 'answered' });
+
+  const leader = await signedInUser(t.app, committee.id, ['leader']);
+  const res = await t.app.inject({ method: 'GET', url: '/api/home', headers: as(leader) });
+  const card = (res.json().cards as HomeCardDto[]).find((c) => c.key === 'proposals.sessionOverview')!;
+  expect(card).toMatchObject({
+    title: '一届二次会议提案',
+    value: 4,
+    link: `/proposals/figures?sessionId=${latest.id}`,
+  });
+  expect(card.items).toEqual([
+    { label: '立案', value: 3, unit: '件', link: `/proposals?sessionId=${latest.id}&stage=accepted` },
+    { label: '已办复', value: 2, unit: '件', link: `/proposals?sessionId=${latest.id}&stage=answered` },
+    { label: '办复率', value: 66.7, unit: '%', link: `/proposals?sessionId=${latest.id}&stage=answered` },
+    // Nothing rated yet: no satisfaction rate rather than 0%.
+  ]);
+  const figures = await t.app.inject({
+    method: 'GET',
+    url: `/api/proposals/figures?sessionId=${latest.id}`,
+    headers: as(leader),
+  });
+  expect(figures.json().totals.find((f: { key: string }) => f.key === 'submitted').value).toBe(card.value);
+
+  const member = await signedInUser(t.app, committee.id, ['member'], {
+    memberId: (await buildMember(db, committee.id)).id,
+  });
+  expect((await cardsOf(member)).has('proposals.sessionOverview')).toBe(false);
 });

@@ -1,8 +1,12 @@
-import type { HomeCardDto, proposalListViews, Role } from '@cppcc/shared';
+import { desc, eq } from 'drizzle-orm';
+import { proposalListLink, type HomeCardDto, type proposalListViews, type Role } from '@cppcc/shared';
+import { plenarySessions } from '../../db/schema';
 import { AppError } from '../../lib/errors';
+import { can, collectionOf } from '../../lib/policy';
 import { registerHomeProvider, type HomeContext } from '../../lib/home';
 import type { AppConfig } from '../../env';
 import { proposalFilterQuery, type ProposalFilter } from './figures/filters';
+import { proposalFigures } from './figures/queries';
 import { listProposals } from './queries';
 
 /** The count behind a card comes from the same list query the card links to, so the two always agree. */
@@ -155,3 +159,52 @@ provider('proposals.leader', ['leader'], 20, [
     description: (n) => (n ? '需督促办理' : '没有超期提案'),
   },
 ]);
+
+/** The leader's overview of the latest session, the one the figures page opens on, from the same figures. */
+registerHomeProvider({
+  key: 'proposals.sessionOverview',
+  roles: ['leader'],
+  order: 19,
+  async build({ db, actor }) {
+    if (!can(actor, 'overview', 'proposals', collectionOf(actor))) return [];
+    const [session] = await db
+      .select({ id: plenarySessions.id, name: plenarySessions.name })
+      .from(plenarySessions)
+      .where(eq(plenarySessions.committeeId, actor.committeeId))
+      .orderBy(desc(plenarySessions.meetingStart))
+      .limit(1);
+    if (!session) return [];
+    const figures = await proposalFigures(db, actor, { sessionId: session.id });
+    const total = (key: string) => figures.totals.find((f) => f.key === key)!;
+    const rate = (key: string) => figures.rates.find((f) => f.key === key)!;
+    const counted = ['accepted', 'answered'].map((key) => {
+      const f = total(key);
+      return { label: f.label, value: f.value, unit: '件', link: proposalListLink(f.filter) };
+    });
+    // A rate with nothing to divide by (no proposal accepted, none rated) is left out, not shown as 0%.
+    const rates = ['answerRate', 'satisfactionRate'].flatMap((key) => {
+      const r = rate(key);
+      if (r.value === null) return [];
+      return [
+        {
+          label: r.label,
+          value: Math.round(r.value * 1000) / 10,
+          unit: '%',
+          link: proposalListLink(r.filter),
+        },
+      ];
+    });
+    const submitted = total('submitted');
+    return [
+      {
+        key: 'proposals.sessionOverview',
+        title: `${session.name}提案`,
+        value: submitted.value,
+        unit: '件',
+        description: '提交提案；立案、办复与满意情况如下',
+        link: `/proposals/figures?sessionId=${session.id}`,
+        items: [...counted, ...rates],
+      },
+    ];
+  },
+});

@@ -30,7 +30,14 @@ function CardBody({ card }: { card: HomeCard }) {
           size="small"
           dataSource={card.items}
           renderItem={(item) => (
-            <List.Item extra={<Typography.Text strong>{item.value}</Typography.Text>}>
+            <List.Item
+              extra={
+                <Typography.Text strong>
+                  {item.value}
+                  {item.unit}
+                </Typography.Text>
+              }
+            >
               {item.link ? <Link to={item.link}>{item.label}</Link> : item.label}
             </List.Item>
           )}

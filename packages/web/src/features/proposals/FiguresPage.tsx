@@ -17,6 +17,7 @@ import {
   Typography,
 } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
+import { proposalListLink } from '@cppcc/shared';
 import {
   proposalDocuments,
   useProposalFigures,
@@ -27,16 +28,6 @@ import {
 } from '../../api/proposals';
 import { useOrganisationOptions } from '../../api/resources';
 import { DownloadButton } from './common';
-
-/** The list page that shows the records behind a figure. */
-export function figureLink(filter: FigureFilter): string {
-  const { view, ...rest } = filter;
-  const query = new URLSearchParams();
-  for (const [k, v] of Object.entries(rest)) if (v !== undefined && v !== '') query.set(k, String(v));
-  const base = view === 'overdue' ? '/proposals/overdue' : view === 'key' ? '/proposals/key' : '/proposals';
-  const qs = query.toString();
-  return qs ? `${base}?${qs}` : base;
-}
 
 const percent = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
 
@@ -89,7 +80,7 @@ export default function FiguresPage() {
 
   const scope = mode === 'session' ? { sessionId } : { year: year ?? new Date().getFullYear() };
   const figures = useProposalFigures(scope);
-  const open = (filter: FigureFilter) => navigate(figureLink(filter));
+  const open = (filter: FigureFilter) => navigate(proposalListLink(filter));
 
   const breakdown = (rows: BreakdownRow[], first: string): ColumnsType<BreakdownRow> => {
     const keys = rows[0]?.figures.map((f) => ({ key: f.key, label: f.label })) ?? [];
