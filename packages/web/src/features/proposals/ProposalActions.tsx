@@ -35,7 +35,7 @@ import { showError, showSuccess } from '../../app/notifier';
 import { useCurrentUser } from '../../hooks/useCurrentUser';
 import { usePolicy } from '../../hooks/usePolicy';
 import { AttachmentUpload } from './AttachmentUpload';
-import { CommandModal, DownloadButton, errorText, required } from './common';
+import { CommandModal, DownloadButton, errorText, required, TextField } from './common';
 
 type ModalKey =
   | 'requestCosign'
@@ -330,13 +330,7 @@ export function ProposalActions({ proposal: p }: { proposal: ProposalDetail }) {
         {() => (
           <>
             <Typography.Paragraph type="warning">撤案后提案不再办理，且不能恢复。</Typography.Paragraph>
-            <Form.Item
-              name="reason"
-              label="撤案理由"
-              rules={[{ max: 500, message: '撤案理由不超过 500 个字' }]}
-            >
-              <Input.TextArea rows={3} />
-            </Form.Item>
+            <TextField name="reason" label="撤案理由" max={500} />
           </>
         )}
       </CommandModal>
@@ -384,13 +378,7 @@ export function ProposalActions({ proposal: p }: { proposal: ProposalDetail }) {
                 options={(formOptions.data?.rejectionGrounds ?? []).map((g) => ({ value: g, label: g }))}
               />
             </Form.Item>
-            <Form.Item
-              name="reason"
-              label="说明"
-              rules={[required('不予立案说明'), { max: 1000, message: '说明不超过 1000 个字' }]}
-            >
-              <Input.TextArea rows={3} />
-            </Form.Item>
+            <TextField name="reason" label="说明" max={1000} required="不予立案说明" />
             <Form.Item name="disposition" label="处理方式" rules={[required('处理方式', '请选择')]}>
               <Radio.Group aria-label="处理方式" options={options(rejectionDispositionLabels)} />
             </Form.Item>
@@ -420,9 +408,7 @@ export function ProposalActions({ proposal: p }: { proposal: ProposalDetail }) {
             <Form.Item name="intoProposalId" label="并入提案" rules={[required('要并入的提案', '请选择')]}>
               <MainProposalSelect sessionId={p.session?.id} excludeId={p.id} />
             </Form.Item>
-            <Form.Item name="note" label="并案说明">
-              <Input.TextArea rows={2} />
-            </Form.Item>
+            <TextField name="note" label="并案说明" max={500} rows={2} />
           </>
         )}
       </CommandModal>
@@ -435,15 +421,7 @@ export function ProposalActions({ proposal: p }: { proposal: ProposalDetail }) {
         run={run('return', '已退回提案人修改')}
         toBody={(v) => ({ comment: v.comment, version })}
       >
-        {() => (
-          <Form.Item
-            name="comment"
-            label="修改意见"
-            rules={[required('退回意见'), { max: 1000, message: '退回意见不超过 1000 个字' }]}
-          >
-            <Input.TextArea rows={4} />
-          </Form.Item>
-        )}
+        {() => <TextField name="comment" label="修改意见" max={1000} required="退回意见" rows={4} />}
       </CommandModal>
 
       <CommandModal
@@ -541,13 +519,13 @@ export function ProposalActions({ proposal: p }: { proposal: ProposalDetail }) {
         run={run('decline', '已退办')}
       >
         {() => (
-          <Form.Item
+          <TextField
             name="reason"
             label="退办理由"
-            rules={[required('退办理由'), { max: 500, message: '退办理由不超过 500 个字' }]}
-          >
-            <Input.TextArea rows={3} placeholder="说明不属于本单位职责的原因及建议的承办单位" />
-          </Form.Item>
+            max={500}
+            required
+            placeholder="说明不属于本单位职责的原因及建议的承办单位"
+          />
         )}
       </CommandModal>
 
@@ -578,13 +556,7 @@ export function ProposalActions({ proposal: p }: { proposal: ProposalDetail }) {
             >
               <DatePicker disabledDate={(d) => d.isBefore(dayjs(), 'day')} style={{ width: '100%' }} />
             </Form.Item>
-            <Form.Item
-              name="reason"
-              label="延期理由"
-              rules={[required('延期理由'), { max: 500, message: '延期理由不超过 500 个字' }]}
-            >
-              <Input.TextArea rows={3} />
-            </Form.Item>
+            <TextField name="reason" label="延期理由" max={500} required />
           </>
         )}
       </CommandModal>
@@ -604,20 +576,8 @@ export function ProposalActions({ proposal: p }: { proposal: ProposalDetail }) {
       >
         {() => (
           <>
-            <Form.Item
-              name="text"
-              label="协办意见"
-              rules={[required('协办意见'), { max: 5000, message: '协办意见不超过 5000 个字' }]}
-            >
-              <Input.TextArea rows={6} />
-            </Form.Item>
-            <Form.Item
-              name="contactPerson"
-              label="联系人"
-              rules={[{ max: 20, message: '联系人不超过 20 个字' }]}
-            >
-              <Input />
-            </Form.Item>
+            <TextField name="text" label="协办意见" max={5000} required rows={6} />
+            <TextField name="contactPerson" label="联系人" max={20} rows={1} />
             <Form.Item name="attachmentIds" label="附件">
               <AttachmentUpload />
             </Form.Item>
@@ -669,21 +629,9 @@ export function ProposalActions({ proposal: p }: { proposal: ProposalDetail }) {
             <Form.Item name="category" label="答复类别" rules={[required('答复类别', '请选择')]}>
               <Select showSearch={{ optionFilterProp: 'label' }} options={answerCategoryOptions} />
             </Form.Item>
-            <Form.Item
-              name="text"
-              label="答复内容"
-              rules={[required('答复内容'), { max: 20000, message: '答复内容不超过 20000 个字' }]}
-            >
-              <Input.TextArea rows={8} />
-            </Form.Item>
+            <TextField name="text" label="答复内容" max={20000} required rows={8} />
             <Flex gap={12} wrap>
-              <Form.Item
-                name="contactPerson"
-                label="联系人"
-                rules={[required('联系人'), { max: 20, message: '联系人不超过 20 个字' }]}
-              >
-                <Input />
-              </Form.Item>
+              <TextField name="contactPerson" label="联系人" max={20} required rows={1} />
               <Form.Item
                 name="contactPhone"
                 label="联系电话"
@@ -710,11 +658,7 @@ export function ProposalActions({ proposal: p }: { proposal: ProposalDetail }) {
         run={run('answer/head-return', '已退回经办人修改')}
         toBody={(v) => ({ comment: blank(v.comment) })}
       >
-        {() => (
-          <Form.Item name="comment" label="修改意见" rules={[{ max: 1000, message: '意见不超过 1000 个字' }]}>
-            <Input.TextArea rows={3} />
-          </Form.Item>
-        )}
+        {() => <TextField name="comment" label="修改意见" max={1000} />}
       </CommandModal>
 
       <CommandModal
@@ -764,13 +708,7 @@ export function ProposalActions({ proposal: p }: { proposal: ProposalDetail }) {
                 )
               }
             </Form.Item>
-            <Form.Item
-              name="note"
-              label="审核意见"
-              rules={[{ max: 1000, message: '审核意见不超过 1000 个字' }]}
-            >
-              <Input.TextArea rows={3} />
-            </Form.Item>
+            <TextField name="note" label="审核意见" max={1000} />
           </>
         )}
       </CommandModal>
@@ -811,13 +749,7 @@ export function ProposalActions({ proposal: p }: { proposal: ProposalDetail }) {
             <Form.Item name="relevance" label="是否针对提案" rules={[required('答复是否针对提案', '请选择')]}>
               <Radio.Group aria-label="是否针对提案" options={options(relevanceLabels)} />
             </Form.Item>
-            <Form.Item
-              name="comment"
-              label="评价意见"
-              rules={[{ max: 1000, message: '评价意见不超过 1000 个字' }]}
-            >
-              <Input.TextArea rows={3} />
-            </Form.Item>
+            <TextField name="comment" label="评价意见" max={1000} />
           </>
         )}
       </CommandModal>
@@ -830,11 +762,7 @@ export function ProposalActions({ proposal: p }: { proposal: ProposalDetail }) {
         run={run('close', '已办结')}
         toBody={(v) => ({ note: blank(v.note), version })}
       >
-        {() => (
-          <Form.Item name="note" label="办结说明" rules={[{ max: 500, message: '办结说明不超过 500 个字' }]}>
-            <Input.TextArea rows={3} />
-          </Form.Item>
-        )}
+        {() => <TextField name="note" label="办结说明" max={500} />}
       </CommandModal>
 
       <CommandModal
@@ -932,13 +860,7 @@ export function ProposalActions({ proposal: p }: { proposal: ProposalDetail }) {
             <Form.Item name="occurredOn" label="日期" rules={[required('日期', '请选择')]}>
               <DatePicker style={{ width: '100%' }} />
             </Form.Item>
-            <Form.Item
-              name="text"
-              label="督办情况"
-              rules={[required('督办情况'), { max: 2000, message: '督办情况不超过 2000 个字' }]}
-            >
-              <Input.TextArea rows={4} />
-            </Form.Item>
+            <TextField name="text" label="督办情况" max={2000} required rows={4} />
           </>
         )}
       </CommandModal>
@@ -968,13 +890,7 @@ export function ProposalActions({ proposal: p }: { proposal: ProposalDetail }) {
             <Form.Item name="score" label="分数" rules={[required('分数')]}>
               <InputNumber min={0} max={100} precision={0} style={{ width: 120 }} />
             </Form.Item>
-            <Form.Item
-              name="comment"
-              label="评议意见"
-              rules={[{ max: 1000, message: '评议意见不超过 1000 个字' }]}
-            >
-              <Input.TextArea rows={3} />
-            </Form.Item>
+            <TextField name="comment" label="评议意见" max={1000} />
           </>
         )}
       </CommandModal>
@@ -997,9 +913,7 @@ export function ProposalActions({ proposal: p }: { proposal: ProposalDetail }) {
                 }))}
               />
             </Form.Item>
-            <Form.Item name="note" label="回头看要求" rules={[{ max: 1000, message: '不超过 1000 个字' }]}>
-              <Input.TextArea rows={3} />
-            </Form.Item>
+            <TextField name="note" label="回头看要求" max={1000} />
           </>
         )}
       </CommandModal>
@@ -1023,13 +937,7 @@ export function ProposalActions({ proposal: p }: { proposal: ProposalDetail }) {
             <Form.Item name="implementation" label="落实情况" rules={[required('落实情况', '请选择')]}>
               <Radio.Group aria-label="落实情况" options={options(followupImplementationLabels)} />
             </Form.Item>
-            <Form.Item
-              name="report"
-              label="情况说明"
-              rules={[required('落实情况说明'), { max: 5000, message: '不超过 5000 个字' }]}
-            >
-              <Input.TextArea rows={5} />
-            </Form.Item>
+            <TextField name="report" label="情况说明" max={5000} required="落实情况说明" rows={5} />
           </>
         )}
       </CommandModal>

@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { Alert, Button, Form, Modal, Tag, type FormInstance } from 'antd';
+import { Alert, Button, Form, Input, Modal, Tag, type FormInstance } from 'antd';
 import type { ProposalState } from '@cppcc/shared';
 import { ApiError, downloadFile } from '../../api/client';
 import { showError } from '../../app/notifier';
@@ -133,3 +133,37 @@ export function CommandModal(props: {
 
 /** Required-field rule with a Chinese message. */
 export const required = (label: string, verb = '请填写') => ({ required: true, message: `${verb}${label}` });
+
+/**
+ * A free-text field with the server's length limit, checked as the user types. `required` is the
+ * field's name in the "请填写…" message, or `true` to use the label.
+ */
+export function TextField(props: {
+  name: string;
+  label: string;
+  max: number;
+  required?: boolean | string;
+  /** 1 = a single-line input. */
+  rows?: number;
+  placeholder?: string;
+  extra?: string;
+}) {
+  const { name, label, max, rows = 3, placeholder, extra } = props;
+  const requiredRule = props.required
+    ? [required(typeof props.required === 'string' ? props.required : label)]
+    : [];
+  return (
+    <Form.Item
+      name={name}
+      label={label}
+      extra={extra}
+      rules={[...requiredRule, { max, message: `${label}不超过 ${max} 个字` }]}
+    >
+      {rows === 1 ? (
+        <Input placeholder={placeholder} />
+      ) : (
+        <Input.TextArea rows={rows} placeholder={placeholder} />
+      )}
+    </Form.Item>
+  );
+}
