@@ -1,6 +1,7 @@
 /**
- * HTTP throughput on the embedded database and on PostgreSQL, one after the other:
- * `GET /api/health` (trivial, one `select 1`) and `GET /api/auth/me` (signed in: session lookup + user).
+ * HTTP throughput on the embedded database and on PostgreSQL, one after the other, on the demo data:
+ * `GET /api/health` (trivial, one `select 1`), `GET /api/auth/me` (signed in: session lookup + user),
+ * a page of the staff's proposal list and the session's proposal figures (the heaviest read).
  * Run with `npm run bench` (or `npx tsx bench/http.ts`). Loopback only; 10 s per case.
  * BENCH_DATABASE_URL overrides the PostgreSQL server (default postgres://postgres@127.0.0.1:5432/postgres).
  */
@@ -9,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { apiSignIn, startServer } from '../e2e/server';
+import { apiGet, apiSignIn, startServer } from '../e2e/server';
 
 const durationSeconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
@@ -21,7 +22,7 @@ interface CaseResult {
   p99: number;
   failures: number;
 }
-type ModeResult = Record<'health' | 'me', CaseResult>;
+type ModeResult = Record<'health' | 'me' | 'list' | 'figures', CaseResult>;
 
 async function measure(url: string, headers: Record<string, string> = {}): Promise<CaseResult> {
   // A short warm-up so that JIT and connection set-up do not count.
@@ -42,7 +43,19 @@ async function runMode(label: string, databaseUrl?: string): Promise<ModeResult>
     const health = await measure(`${server.baseUrl}/api/health`);
     const session = await apiSignIn(server.baseUrl, 'liaison.staff', demoPassword);
     const me = await measure(`${server.baseUrl}/api/auth/me`, { cookie: session.cookie });
-    return { health, me };
+    const staff = await apiSignIn(server.baseUrl, 'proposal.staff', demoPassword);
+    const { currentSessionId } = await apiGet<{ currentSessionId: number }>(
+      server.baseUrl,
+      staff,
+      '/api/proposals/form-options',
+    );
+    const list = await measure(`${server.baseUrl}/api/proposals?view=all&page=1&pageSize=20`, {
+      cookie: staff.cookie,
+    });
+    const figures = await measure(`${server.baseUrl}/api/proposals/figures?sessionId=${currentSessionId}`, {
+      cookie: staff.cookie,
+    });
+    return { health, me, list, figures };
   } finally {
     await server.stop();
     rmSync(dataDir, { recursive: true, force: true });
@@ -72,13 +85,22 @@ const embedded = await runMode('嵌入式 PGlite');
 const postgres = await withScratchDatabase((url) => runMode('PostgreSQL', url));
 
 console.log(`\n${connections} 个连接，每项 ${durationSeconds} 秒（回环地址）`);
-for (const [name, key] of [
-  ['GET /api/health ', 'health'],
-  ['GET /api/auth/me', 'me'],
-] as const) {
+const cases = [
+  ['GET /api/health          ', 'health'],
+  ['GET /api/auth/me         ', 'me'],
+  ['GET /api/proposals       ', 'list'],
+  ['GET /api/proposals/figures', 'figures'],
+] as const;
+for (const [name, key] of cases) {
   const e = embedded[key];
   const p = postgres[key];
   console.log(
     `${name}  嵌入式 ${format(e)}   PostgreSQL ${format(p)}   嵌入式/PostgreSQL ${(e.reqPerSec / p.reqPerSec).toFixed(2)}`,
   );
+}
+// Each case against the trivial request of the same mode: the cost of the work itself.
+console.log('\n相对 /api/health 的吞吐比（同一模式）');
+for (const [name, key] of cases.slice(1)) {
+  const ratio = (m: ModeResult) => (m[key].reqPerSec / m.health.reqPerSec).toFixed(2);
+  console.log(`${name}  嵌入式 ${ratio(embedded)}   PostgreSQL ${ratio(postgres)}`);
 }
