@@ -8,11 +8,14 @@ import { repoRoot, startServer } from './server';
 
 export const chromiumPath = '/usr/bin/chromium';
 const demoPassword = 'E2e#Demo2024';
+/** Short, so that a spec can sit idle past it (e2e/specs/idle.spec.ts) without slowing the run. */
+const databaseIdleSeconds = 1;
 
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
     demoPassword: string;
+    databaseIdleSeconds: number;
   }
 }
 
@@ -34,7 +37,12 @@ export default async function setup(project: TestProject) {
   const dataDir = mkdtempSync(join(tmpdir(), 'cppcc-e2e-'));
   // With DATABASE_URL the browser runs against PostgreSQL, on a fresh database the demo data can fill.
   const database = process.env.DATABASE_URL ? await createFreshDatabase(process.env.DATABASE_URL) : null;
-  const server = await startServer({ dataDir, demoPassword, databaseUrl: database?.url });
+  const server = await startServer({
+    dataDir,
+    demoPassword,
+    databaseUrl: database?.url,
+    extraEnv: { DATABASE_IDLE_SECONDS: String(databaseIdleSeconds) },
+  });
   const health = (await (await fetch(`${server.baseUrl}/api/health`)).json()) as { database: string };
   const expected = database ? 'postgres' : 'embedded';
   if (health.database !== expected)
@@ -42,6 +50,7 @@ export default async function setup(project: TestProject) {
   console.log(`e2e: server ${server.baseUrl} on the ${health.database} database`);
   project.provide('baseUrl', server.baseUrl);
   project.provide('demoPassword', demoPassword);
+  project.provide('databaseIdleSeconds', databaseIdleSeconds);
   return async () => {
     await server.stop();
     await database?.drop();

@@ -7,6 +7,7 @@ const envSchema = z.object({
   HOST: z.string().default('127.0.0.1'),
   DATA_DIR: z.string().default('./data'),
   DATABASE_URL: z.string().url().optional(),
+  DATABASE_IDLE_SECONDS: z.coerce.number().min(0.1).max(3600).default(10),
   SESSION_SECRET: z.string().min(16).optional(),
   SESSION_IDLE_MINUTES: z.coerce
     .number()
@@ -27,6 +28,8 @@ export interface AppConfig {
   host: string;
   dataDir: string;
   databaseUrl?: string;
+  /** Seconds an unused pooled database connection stays open before it is closed. */
+  databaseIdleSeconds: number;
   sessionSecret: string;
   sessionIdleMinutes: number;
   /** Login attempts allowed per client address per minute. */
@@ -52,6 +55,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     host: e.HOST,
     dataDir,
     databaseUrl: e.DATABASE_URL,
+    databaseIdleSeconds: e.DATABASE_IDLE_SECONDS,
     sessionSecret: e.SESSION_SECRET ?? randomBytes(32).toString('hex'),
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
     loginRateLimit: e.LOGIN_RATE_LIMIT,

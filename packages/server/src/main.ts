@@ -10,6 +10,7 @@ const config = loadConfig();
 const database = await openDatabase({
   databaseUrl: config.databaseUrl,
   pgliteDir: `${config.dataDir}/pgdata`,
+  idleTimeoutMillis: config.databaseIdleSeconds * 1000,
 });
 await runMigrations(database.db);
 const seeded = config.seedDemo ? await seedOnEmpty(database.db, config) : null;

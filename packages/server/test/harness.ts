@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { LightMyRequestResponse } from 'fastify';
 import { buildApp, type AppInstance } from '../src/app';
-import { openDatabase, runMigrations, type Database } from '../src/db/client';
+import { openDatabase, runMigrations, type Database, type DatabaseOptions } from '../src/db/client';
 import { loadConfig, type AppConfig } from '../src/env';
 
 export interface TestContext {
@@ -16,10 +16,12 @@ export interface TestContext {
  * A fresh database for one test file: a copy of the migrated template in embedded mode,
  * or a new database created on the server named by DATABASE_URL.
  */
-export async function openTestDatabase(): Promise<{ database: Database; drop(): Promise<void> }> {
+export async function openTestDatabase(
+  options: Pick<DatabaseOptions, 'idleTimeoutMillis'> = {},
+): Promise<{ database: Database; drop(): Promise<void> }> {
   const url = process.env.DATABASE_URL;
   if (!url) {
-    const database = await openDatabase({ templateFile: process.env.CPPCC_TEST_TEMPLATE });
+    const database = await openDatabase({ ...options, templateFile: process.env.CPPCC_TEST_TEMPLATE });
     if (!process.env.CPPCC_TEST_TEMPLATE) await runMigrations(database.db);
     return { database, drop: () => database.close() };
   }
@@ -30,7 +32,7 @@ export async function openTestDatabase(): Promise<{ database: Database; drop(): 
   await admin.end();
   const testUrl = new URL(url);
   testUrl.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: testUrl.toString(), poolSize: 5 });
+  const database = await openDatabase({ ...options, databaseUrl: testUrl.toString(), poolSize: 5 });
   await runMigrations(database.db);
   return {
     database,
@@ -44,8 +46,11 @@ export async function openTestDatabase(): Promise<{ database: Database; drop(): 
   };
 }
 
-export async function createTestApp(overrides: Partial<AppConfig> = {}): Promise<TestContext> {
-  const { database, drop } = await openTestDatabase();
+export async function createTestApp(
+  overrides: Partial<AppConfig> = {},
+  databaseOptions: Parameters<typeof openTestDatabase>[0] = {},
+): Promise<TestContext> {
+  const { database, drop } = await openTestDatabase(databaseOptions);
   const config: AppConfig = {
     // Route tests sign in many users from one address; the limit itself is tested with an override.
     ...loadConfig({

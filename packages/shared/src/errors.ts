@@ -18,6 +18,7 @@ export const errorStatus = {
   INVALID_TRANSITION: 409,
   IMPORT_FAILED: 422,
   INTERNAL: 500,
+  SERVICE_UNAVAILABLE: 503,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;
@@ -41,6 +42,7 @@ export const defaultErrorMessages: Record<ErrorCode, string> = {
   INVALID_TRANSITION: '当前状态下不能执行此操作',
   IMPORT_FAILED: '导入失败，未写入任何数据',
   INTERNAL: '服务器内部错误',
+  SERVICE_UNAVAILABLE: '数据库暂时无法访问，请稍后再试',
 };
 
 export interface ErrorBody {

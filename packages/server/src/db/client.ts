@@ -29,6 +29,8 @@ export interface DatabaseOptions {
   /** A gzip dump of a migrated database to start from (tests). */
   templateFile?: string;
   poolSize?: number;
+  /** How long an unused pooled connection stays open (pg's default is 10 s). */
+  idleTimeoutMillis?: number;
 }
 
 /** Exit code of embedded-server.mjs when another live process holds the data directory. */
@@ -38,15 +40,28 @@ const embeddedServerScript = fileURLToPath(new URL('./embedded-server.mjs', impo
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    const pool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: options.poolSize ?? 10,
+      idleTimeoutMillis: options.idleTimeoutMillis,
+    });
     // An idle client dropped by the server (restart, admin termination) must not crash the process;
     // the pool replaces it on the next query.
     pool.on('error', (error) => console.error('数据库连接中断：', error.message));
     return { db: drizzle(pool, { schema }), pool, mode: 'postgres', close: () => pool.end() };
   }
   const { child, socketDir } = await startEmbeddedServer(options);
-  // One connection: the socket server would interleave transactions of several connections.
-  const pool = new pg.Pool({ host: socketDir, port: 5432, user: 'postgres', database: 'postgres', max: 1 });
+  // One connection: PGlite has one backend session, which the socket server hands to one
+  // connection at a time (a second would wait for the first to close), resetting it in between.
+  const pool = new pg.Pool({
+    host: socketDir,
+    port: 5432,
+    user: 'postgres',
+    database: 'postgres',
+    max: 1,
+    idleTimeoutMillis: options.idleTimeoutMillis,
+  });
+  pool.on('error', (error) => console.error('嵌入式数据库连接中断：', error.message));
   return {
     db: drizzle(pool, { schema }),
     pool,

@@ -2,7 +2,7 @@
 // PGlite runs queries synchronously on its own thread; keeping it here keeps the HTTP server responsive.
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { serveEmbeddedSessions } from './embedded-socket.mjs';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 
@@ -14,8 +14,7 @@ if (dataDir) {
 }
 const loadDataDir = templateFile ? new Blob([readFileSync(templateFile)]) : undefined;
 const db = await PGlite.create({ dataDir, extensions: { pg_trgm }, loadDataDir });
-const server = new PGLiteSocketServer({ db, path: socketPath, maxConnections: 1 });
-await server.start();
+const server = await serveEmbeddedSessions(db, socketPath);
 process.send?.({ ready: true });
 
 /**
@@ -56,7 +55,7 @@ async function stop() {
   if (stopping) return;
   stopping = true;
   try {
-    await server.stop();
+    await server.close();
     await db.close();
     if (dataDir) rmSync(`${dataDir}.lock`, { force: true });
   } finally {

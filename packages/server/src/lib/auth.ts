@@ -77,6 +77,14 @@ function sessionQueryOf(db: Db) {
 }
 
 /**
+ * Runs the session lookup for a key no session has: the health check takes the path of every
+ * signed-in request (a pooled connection and its prepared statement), not a bare `select 1`.
+ */
+export async function probeSessionLookup(db: Db): Promise<void> {
+  await sessionQueryOf(db).execute({ key: '' });
+}
+
+/**
  * Loads the session of a cookie token, ending it when it has been idle too long: the committee's
  * `sessionIdleMinutes` setting when it has one, else the deployment default.
  */

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import type { AppInstance } from '../../app';
+import { probeSessionLookup } from '../../lib/auth';
+import { AppError } from '../../lib/errors';
 
 export async function systemRoutes(app: AppInstance) {
   app.get(
@@ -8,12 +10,20 @@ export async function systemRoutes(app: AppInstance) {
       schema: {
         tags: ['system'],
         summary: '健康检查',
+        description: '经由应用自身的连接池与预编译语句查询数据库；数据库不可用时返回 503。',
         response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['embedded', 'postgres']) }) },
       },
       config: { access: 'public' },
     },
     async () => {
-      await app.deps.database.pool.query('select 1');
+      try {
+        await probeSessionLookup(app.deps.database.db);
+      } catch (error) {
+        // The driver's own reason; drizzle's wrapper would add the whole SQL text.
+        const { message, cause } = error as Error & { cause?: Error };
+        console.error('健康检查失败：', cause?.message ?? message);
+        throw new AppError('SERVICE_UNAVAILABLE');
+      }
       return { status: 'ok' as const, database: app.deps.database.mode };
     },
   );
