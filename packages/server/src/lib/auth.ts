@@ -1,6 +1,6 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
-import { and, eq, lt, ne, sql } from 'drizzle-orm';
+import { and, eq, lt, ne, or, sql } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db, DbOrTx } from '../db/client';
 import { committees, sessions, users } from '../db/schema';
@@ -15,6 +15,46 @@ export const lockoutMinutes = 15;
 export const hashPassword = (password: string) => hash(password);
 export const verifyPassword = (passwordHash: string, password: string) =>
   verify(passwordHash, password).catch(() => false);
+
+/**
+ * A hash of a random password with the same parameters as real hashes: a login that checks no real
+ * password (unknown, disabled or locked account) verifies against it, so it takes as long as one that does.
+ */
+let decoyHash: Promise<string> | null = null;
+export const verifyDecoyPassword = async (password: string) => {
+  await verifyPassword(await (decoyHash ??= hash(randomBytes(16).toString('hex'))), password);
+};
+
+export type LoginAttempt = { reserved: true; attempt: number } | { reserved: false };
+
+/**
+ * Counts a login attempt before its password is checked, in one conditional statement, so that
+ * parallel attempts cannot all pass a lock check made before any of them is counted: only an
+ * account that is not locked gets an attempt, and the attempt that reaches the limit sets the lock.
+ * The slow password check runs afterwards, outside any transaction and without a row lock; a
+ * success resets the count (`recordLoginSuccess`), a failure keeps it. An attempt whose check never
+ * finishes (the process dies) stays counted, which errs on the side of the lock.
+ */
+export async function reserveLoginAttempt(db: Db, userId: number): Promise<LoginAttempt> {
+  const lockExpired = sql`(${users.lockedUntil} is not null and ${users.lockedUntil} <= now())`;
+  const attempt = sql`(case when ${lockExpired} then 1 else ${users.failedLogins} + 1 end)`;
+  const [row] = await db
+    .update(users)
+    .set({
+      failedLogins: attempt,
+      lockedUntil: sql`case when ${attempt} >= ${maxFailedLogins} then now() + make_interval(mins => ${lockoutMinutes}) else null end`,
+    })
+    .where(and(eq(users.id, userId), sql`(${users.lockedUntil} is null or ${lockExpired})`))
+    .returning({ failedLogins: users.failedLogins });
+  return row ? { reserved: true, attempt: row.failedLogins } : { reserved: false };
+}
+
+export async function recordLoginSuccess(db: Db, userId: number) {
+  await db
+    .update(users)
+    .set({ failedLogins: 0, lockedUntil: null, lastLoginAt: new Date() })
+    .where(eq(users.id, userId));
+}
 
 /** The cookie carries a random token; the database stores only its hash. */
 const sessionKey = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -131,12 +171,23 @@ export async function purgeIdleSessions(db: Db, idleMinutes: number) {
   await db.delete(sessions).where(lt(sessions.lastSeenAt, new Date(Date.now() - idleMinutes * 60_000)));
 }
 
-export function setSessionCookie(reply: FastifyReply, token: string, secure: boolean) {
+/**
+ * Whether the session cookie gets `Secure`: `auto` follows how the request arrived (`req.protocol`
+ * is `https` over TLS, or behind a trusted proxy that says so in `X-Forwarded-Proto`), so the
+ * cookie never travels in clear over HTTPS sites while plain-HTTP development keeps working.
+ */
+export function sessionCookieSecure(req: FastifyRequest, setting: 'auto' | boolean): boolean {
+  return setting === 'auto' ? req.protocol === 'https' : setting;
+}
+
+export function setSessionCookie(reply: FastifyReply, token: string, setting: 'auto' | boolean) {
+  const secure = sessionCookieSecure(reply.request, setting);
   reply.setCookie(sessionCookieName, token, { path: '/', httpOnly: true, sameSite: 'strict', secure });
 }
 
 export function clearSessionCookie(reply: FastifyReply) {
-  reply.clearCookie(sessionCookieName, { path: '/' });
+  const secure = sessionCookieSecure(reply.request, reply.server.deps.config.secureCookies);
+  reply.clearCookie(sessionCookieName, { path: '/', httpOnly: true, sameSite: 'strict', secure });
 }
 
 export function checkCsrf(expected: string, given: string | string[] | undefined) {
@@ -146,13 +197,16 @@ export function checkCsrf(expected: string, given: string | string[] | undefined
   if (a.length !== b.length || !timingSafeEqual(a, b)) throw new AppError('CSRF_FAILED');
 }
 
-/** Finds the account for a login name: username first, then mobile phone. */
+/**
+ * Finds the account for a login name, a username before a mobile phone, in one query whatever the
+ * outcome, so that the number of round trips does not tell which kind of name was given.
+ */
 export async function findLoginUser(db: Db, login: string) {
-  const [byName] = await db.select().from(users).where(eq(users.username, login));
-  if (byName) return byName;
-  const [byPhone] = await db
+  const [row] = await db
     .select()
     .from(users)
-    .where(and(eq(users.phone, login)));
-  return byPhone ?? null;
+    .where(or(eq(users.username, login), eq(users.phone, login)))
+    .orderBy(sql`${users.username} = ${login} desc`)
+    .limit(1);
+  return row ?? null;
 }

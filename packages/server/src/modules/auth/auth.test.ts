@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { as, createTestApp, signIn, type TestContext } from '../../../test/harness';
 import { buildCommittee, buildUser, testPassword } from '../../../test/factories';
-import { sessions, users } from '../../db/schema';
+import { auditLog, sessions, users } from '../../db/schema';
+import { loginRefusedMessage } from './service';
 
 let t: TestContext;
 let committeeId: number;
@@ -42,32 +43,26 @@ describe('login', () => {
 
   it('refuses a wrong password with a Chinese message and locks after 5 failures', async () => {
     const user = await buildUser(t.database.db, committeeId, ['member']);
-    for (let i = 1; i <= 4; i++) {
+    for (let i = 1; i <= 5; i++) {
       const res = await t.app.inject({
         method: 'POST',
         url: '/api/auth/login',
         payload: { login: user.username, password: 'wrong' },
       });
       expect(res.statusCode).toBe(401);
-      expect(res.json()).toMatchObject({
-        code: 'INVALID_CREDENTIALS',
-        message: `用户名或密码错误，还可尝试 ${5 - i} 次`,
-      });
+      expect(res.json()).toEqual({ code: 'INVALID_CREDENTIALS', message: loginRefusedMessage });
     }
-    const fifth = await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      payload: { login: user.username, password: 'wrong' },
-    });
-    expect(fifth.statusCode).toBe(423);
-    expect(fifth.json().code).toBe('ACCOUNT_LOCKED');
-    // Even the right password is refused while locked.
+    const [locked] = await t.database.db.select().from(users).where(eq(users.id, user.id));
+    expect(locked!.failedLogins).toBe(5);
+    expect(locked!.lockedUntil!.getTime()).toBeGreaterThan(Date.now() + 14 * 60_000);
+    // Even the right password is refused while locked, and not checked.
     const right = await t.app.inject({
       method: 'POST',
       url: '/api/auth/login',
       payload: { login: user.username, password: testPassword },
     });
-    expect(right.statusCode).toBe(423);
+    expect(right.statusCode).toBe(401);
+    expect(right.cookies.find((c) => c.name === 'cppcc_sid')).toBeUndefined();
     // After the lock expires the right password works and resets the counter.
     await t.database.db
       .update(users)
@@ -78,14 +73,62 @@ describe('login', () => {
     expect(after!.failedLogins).toBe(0);
   });
 
-  it('gives the same answer for an unknown account', async () => {
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      payload: { login: 'nobody', password: 'x' },
+  it('checks at most 5 passwords of a parallel burst, and a right password inside it does not sign in', async () => {
+    const user = await buildUser(t.database.db, committeeId, ['member']);
+    const attempt = (password: string) =>
+      t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { login: user.username, password } });
+    // 30 wrong passwords at once, the right one in the middle of them.
+    const burst = Array.from({ length: 30 }, (_, i) => `Wrong#Pass${i}`);
+    burst.splice(15, 0, testPassword);
+    const answers = await Promise.all(burst.map(attempt));
+    const rightAnswer = answers[15]!;
+    expect(rightAnswer.statusCode).toBe(401);
+    expect(rightAnswer.cookies.find((c) => c.name === 'cppcc_sid')).toBeUndefined();
+    expect(answers.every((a) => a.statusCode === 401)).toBe(true);
+    // Every checked password leaves an audit entry that counts it: no more than five were checked.
+    const failures = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'auth.loginFailed'), eq(auditLog.targetId, String(user.id))));
+    expect(failures).toHaveLength(31);
+    expect(failures.filter((f) => f.summary.startsWith('登录失败（第')).length).toBeLessThanOrEqual(5);
+    const [after] = await t.database.db.select().from(users).where(eq(users.id, user.id));
+    expect(after!.failedLogins).toBe(5);
+    expect(after!.lockedUntil!.getTime()).toBeGreaterThan(Date.now() + 14 * 60_000);
+    expect(await t.database.db.select().from(sessions).where(eq(sessions.userId, user.id))).toHaveLength(0);
+    // Still locked afterwards, for the right password too.
+    expect((await attempt(testPassword)).statusCode).toBe(401);
+  });
+
+  it('gives one answer for an unknown account, a disabled one, a wrong password and a lock', async () => {
+    const login = (name: string, password = 'Wrong#Pass1') =>
+      t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { login: name, password } });
+    const known = await buildUser(t.database.db, committeeId, ['member'], { phone: '13612345678' });
+    // Earlier failures of the real user must not show in the answer either.
+    await login(known.username);
+    await login(known.username);
+    const disabled = await buildUser(t.database.db, committeeId, ['member'], { disabled: true });
+    const locked = await buildUser(t.database.db, committeeId, ['member'], {
+      failedLogins: 5,
+      lockedUntil: new Date(Date.now() + 600_000),
     });
-    expect(res.statusCode).toBe(401);
-    expect(res.json().code).toBe('INVALID_CREDENTIALS');
+    const answers = {
+      unknown: await login('nobody'),
+      unknownPhone: await login('13600000000'),
+      wrongPassword: await login(known.username),
+      wrongByPhone: await login('13612345678'),
+      disabledRightPassword: await login(disabled.username, testPassword),
+      lockedRightPassword: await login(locked.username, testPassword),
+      lockedWrongPassword: await login(locked.username),
+    };
+    for (const [kind, res] of Object.entries(answers)) {
+      expect(res.statusCode, kind).toBe(401);
+      expect(res.json(), kind).toEqual({ code: 'INVALID_CREDENTIALS', message: loginRefusedMessage });
+      expect(Object.keys(res.headers).sort(), kind).toEqual(Object.keys(answers.unknown.headers).sort());
+      expect(res.cookies, kind).toEqual([]);
+    }
+    expect(loginRefusedMessage).toMatch(/^用户名或密码错误/);
+    expect(loginRefusedMessage).not.toMatch(/还可尝试/);
   });
 });
 

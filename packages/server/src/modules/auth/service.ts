@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import type { Db } from '../../db/client';
 import { committees, users } from '../../db/schema';
@@ -11,6 +11,9 @@ import {
   hashPassword,
   lockoutMinutes,
   maxFailedLogins,
+  recordLoginSuccess,
+  reserveLoginAttempt,
+  verifyDecoyPassword,
   verifyPassword,
 } from '../../lib/auth';
 import { AppError } from '../../lib/errors';
@@ -36,33 +39,26 @@ export async function presentCurrentUser(db: Db, userId: number, csrfToken: stri
   };
 }
 
+/**
+ * The one answer to every refused login — unknown name, disabled account, wrong password, locked
+ * account — so that the answer does not tell which accounts exist (see docs/decisions.md).
+ */
+export const loginRefusedMessage = `用户名或密码错误；连续输错 ${maxFailedLogins} 次后账号将锁定，需 ${lockoutMinutes} 分钟后再试或请安全管理员解锁`;
+const refused = () => new AppError('INVALID_CREDENTIALS', loginRefusedMessage);
+
 /** Checks the password, counts failures, locks after too many, and opens a session. */
 export async function signIn(db: Db, req: FastifyRequest, login: string, password: string) {
   const user = await findLoginUser(db, login);
-  const now = new Date();
   if (!user || user.disabled) {
     // Same work as a real check, so a missing account cannot be told apart by timing.
-    await verifyPassword(
-      '$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$0000000000000000000000000000000000000000000',
-      password,
-    );
+    await verifyDecoyPassword(password);
     await writeAudit(db, null, { action: 'auth.loginFailed', summary: `登录失败：${login.slice(0, 50)}` });
-    throw new AppError('INVALID_CREDENTIALS');
+    throw refused();
   }
-  if (user.lockedUntil && user.lockedUntil > now) {
-    const minutes = Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 60_000);
-    throw new AppError('ACCOUNT_LOCKED', `连续登录失败次数过多，账号已锁定，请 ${minutes} 分钟后再试`);
-  }
-  if (!(await verifyPassword(user.passwordHash, password))) {
-    // Counting in SQL keeps parallel failures from losing increments.
-    const [updated] = await db
-      .update(users)
-      .set({
-        failedLogins: sql`case when ${users.lockedUntil} is not null and ${users.lockedUntil} <= now() then 1 else ${users.failedLogins} + 1 end`,
-        lockedUntil: sql`case when (case when ${users.lockedUntil} is not null and ${users.lockedUntil} <= now() then 1 else ${users.failedLogins} + 1 end) >= ${maxFailedLogins} then now() + make_interval(mins => ${lockoutMinutes}) else null end`,
-      })
-      .where(eq(users.id, user.id))
-      .returning({ failedLogins: users.failedLogins, lockedUntil: users.lockedUntil });
+  const attempt = await reserveLoginAttempt(db, user.id);
+  if (!attempt.reserved) {
+    // Locked: the password is not checked, but the answer takes as long as a check.
+    await verifyDecoyPassword(password);
     await writeAudit(
       db,
       null,
@@ -70,23 +66,30 @@ export async function signIn(db: Db, req: FastifyRequest, login: string, passwor
         action: 'auth.loginFailed',
         targetType: 'user',
         targetId: user.id,
-        summary: `登录失败（第 ${updated?.failedLogins} 次）`,
+        summary: '登录失败（账号已锁定，未校验密码）',
       },
       user.committeeId,
     );
-    if (updated?.lockedUntil) {
-      throw new AppError(
-        'ACCOUNT_LOCKED',
-        `连续 ${maxFailedLogins} 次登录失败，账号已锁定 ${lockoutMinutes} 分钟`,
-      );
-    }
-    const left = maxFailedLogins - (updated?.failedLogins ?? 0);
-    throw new AppError('INVALID_CREDENTIALS', `用户名或密码错误，还可尝试 ${left} 次`);
+    throw refused();
   }
-  await db
-    .update(users)
-    .set({ failedLogins: 0, lockedUntil: null, lastLoginAt: now })
-    .where(eq(users.id, user.id));
+  if (!(await verifyPassword(user.passwordHash, password))) {
+    const locksNow = attempt.attempt >= maxFailedLogins;
+    await writeAudit(
+      db,
+      null,
+      {
+        action: 'auth.loginFailed',
+        targetType: 'user',
+        targetId: user.id,
+        summary: locksNow
+          ? `登录失败（第 ${attempt.attempt} 次，账号锁定 ${lockoutMinutes} 分钟）`
+          : `登录失败（第 ${attempt.attempt} 次）`,
+      },
+      user.committeeId,
+    );
+    throw refused();
+  }
+  await recordLoginSuccess(db, user.id);
   const { token, csrfToken } = await createSession(db, user.id, req);
   const actor: Actor = {
     userId: user.id,
