@@ -27,6 +27,7 @@ import type { Database } from './db/client';
 import type { Actor } from './lib/actor';
 import { AppError } from './lib/errors';
 import { checkCsrf, csrfHeaderName, loadSession, sessionCookieName, clearSessionCookie } from './lib/auth';
+import { registerSecurityHeaders } from './lib/security-headers';
 import { registerModules } from './modules';
 import './policies';
 
@@ -71,6 +72,7 @@ export async function buildApp(deps: AppDeps): Promise<AppInstance> {
   const app = Fastify({
     bodyLimit: jsonBodyLimit,
     logger: false,
+    trustProxy: deps.config.trustProxy,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -86,6 +88,7 @@ export async function buildApp(deps: AppDeps): Promise<AppInstance> {
   app.decorateRequest('csrfToken', null);
   app.decorateRequest('mustChangePassword', false);
 
+  registerSecurityHeaders(app);
   await app.register(cookie, { secret: deps.config.sessionSecret });
   await app.register(rateLimit, { global: false });
   await app.register(multipart, { limits: { fileSize: deps.config.uploadMaxBytes, files: 1, fields: 10 } });

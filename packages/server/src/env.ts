@@ -21,6 +21,11 @@ const envSchema = z.object({
   DEMO_PASSWORD: z.string().optional(),
   SEED_DEMO: z.enum(['true', 'false']).default('true'),
   NODE_ENV: z.string().default('production'),
+  COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(true|false|[\w.:/]+(,[\w.:/]+)*)$/, '应为 true、false 或以逗号分隔的代理地址')
+    .default('false'),
 });
 
 export interface AppConfig {
@@ -38,8 +43,13 @@ export interface AppConfig {
   uploadMaxBytes: number;
   demoPassword?: string;
   seedDemo: boolean;
-  /** Secure cookies only when served behind HTTPS in production. */
-  secureCookies: boolean;
+  /** The session cookie's `Secure` flag: `auto` sets it when the request arrived over HTTPS. */
+  secureCookies: 'auto' | boolean;
+  /**
+   * Whose `X-Forwarded-*` headers count (Fastify's `trustProxy`): nobody by default, since a direct
+   * client could otherwise claim HTTPS or another address; behind a reverse proxy, the proxy.
+   */
+  trustProxy: boolean | string[];
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -63,6 +73,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     uploadMaxBytes: Math.round(e.UPLOAD_MAX_MB * 1024 * 1024),
     demoPassword: e.DEMO_PASSWORD,
     seedDemo: e.SEED_DEMO === 'true',
-    secureCookies: false,
+    secureCookies: e.COOKIE_SECURE === 'auto' ? 'auto' : e.COOKIE_SECURE === 'true',
+    trustProxy: parseTrustProxy(e.TRUST_PROXY),
   };
+}
+
+function parseTrustProxy(value: string): AppConfig['trustProxy'] {
+  if (value === 'true' || value === 'false') return value === 'true';
+  return value.split(',');
 }
