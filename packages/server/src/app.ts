@@ -103,7 +103,8 @@ export async function buildApp(deps: AppDeps): Promise<AppInstance> {
     // Static files need no session; loading it there would end an expired session silently,
     // and the next API call could no longer tell the user why they were signed out.
     if (!token || !req.url.startsWith('/api/')) return;
-    const loaded = await loadSession(deps.database.db, token, deps.config.sessionIdleMinutes, req.ip);
+    const { sessionIdleMinutes, sessionMaxHours } = deps.config;
+    const loaded = await loadSession(deps.database.db, token, sessionIdleMinutes, req.ip, sessionMaxHours);
     if (loaded === 'expired' || loaded === null) {
       clearSessionCookie(reply);
       if (loaded === 'expired' && routeAccess(req) !== 'public') throw new AppError('SESSION_EXPIRED');

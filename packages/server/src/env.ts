@@ -15,6 +15,7 @@ const envSchema = z.object({
     .min(1)
     .max(24 * 60)
     .default(30),
+  SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(720).default(12),
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(30),
   UPLOAD_DIR: z.string().optional(),
   UPLOAD_MAX_MB: z.coerce.number().positive().max(200).default(20),
@@ -37,6 +38,8 @@ export interface AppConfig {
   databaseIdleSeconds: number;
   sessionSecret: string;
   sessionIdleMinutes: number;
+  /** Hours after sign-in at which a session ends however active it is. */
+  sessionMaxHours: number;
   /** Login attempts allowed per client address per minute. */
   loginRateLimit: number;
   uploadDir: string;
@@ -68,6 +71,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     databaseIdleSeconds: e.DATABASE_IDLE_SECONDS,
     sessionSecret: e.SESSION_SECRET ?? randomBytes(32).toString('hex'),
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
+    sessionMaxHours: e.SESSION_MAX_HOURS,
     loginRateLimit: e.LOGIN_RATE_LIMIT,
     uploadDir: resolve(e.UPLOAD_DIR ?? `${dataDir}/uploads`),
     uploadMaxBytes: Math.round(e.UPLOAD_MAX_MB * 1024 * 1024),

@@ -124,22 +124,30 @@ export async function probeSessionLookup(db: Db): Promise<void> {
   await sessionQueryOf(db).execute({ key: '' });
 }
 
+export const defaultSessionMaxHours = 12;
+
 /**
- * Loads the session of a cookie token, ending it when it has been idle too long: the committee's
- * `sessionIdleMinutes` setting when it has one, else the deployment default.
+ * Loads the session of a cookie token, ending it when it has been idle too long (the committee's
+ * `sessionIdleMinutes` setting when it has one, else the deployment default) or when it began more
+ * than `maxHours` ago, however active it has been: a stolen cookie stops working within a working day.
  */
 export async function loadSession(
   db: Db,
   token: string,
   defaultIdleMinutes: number,
   ip: string,
+  maxHours = defaultSessionMaxHours,
 ): Promise<LoadedSession | 'expired' | null> {
   const key = sessionKey(token);
   const [row] = await sessionQueryOf(db).execute({ key });
   if (!row) return null;
   const idleMinutes = row.committeeIdleMinutes ?? defaultIdleMinutes;
   const now = Date.now();
-  if (row.user.disabled || now - row.session.lastSeenAt.getTime() > idleMinutes * 60_000) {
+  if (
+    row.user.disabled ||
+    now - row.session.lastSeenAt.getTime() > idleMinutes * 60_000 ||
+    now - row.session.createdAt.getTime() > maxHours * 3_600_000
+  ) {
     await db.delete(sessions).where(eq(sessions.id, key));
     return 'expired';
   }

@@ -3,12 +3,14 @@ import { and, eq } from 'drizzle-orm';
 import { as, createTestApp, signIn, type TestContext } from '../../../test/harness';
 import { buildCommittee, buildUser, testPassword } from '../../../test/factories';
 import { auditLog, sessions, users } from '../../db/schema';
+import { loadConfig } from '../../env';
 import { loginRefusedMessage } from './service';
 
 let t: TestContext;
 let committeeId: number;
 beforeAll(async () => {
-  t = await createTestApp();
+  // A short absolute session lifetime, so that a test can move a session past it.
+  t = await createTestApp({ sessionMaxHours: 2 });
   committeeId = (await buildCommittee(t.database.db)).id;
 });
 afterAll(() => t.close());
@@ -190,6 +192,30 @@ describe('sessions and CSRF', () => {
       .where(eq(sessions.userId, user.id));
     const res = await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: as(s) });
     expect(res.json().code).toBe('SESSION_EXPIRED');
+  });
+
+  it('ends a session at its absolute lifetime after sign-in, however active it has been', async () => {
+    const user = await buildUser(t.database.db, committeeId, ['member']);
+    const s = await signIn(t.app, user.username, testPassword);
+    const signedInAgo = (minutes: number) =>
+      t.database.db
+        .update(sessions)
+        .set({ createdAt: new Date(Date.now() - minutes * 60_000), lastSeenAt: new Date() })
+        .where(eq(sessions.userId, user.id));
+    await signedInAgo(119);
+    expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: as(s) })).statusCode).toBe(200);
+    await signedInAgo(121);
+    const res = await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: as(s) });
+    expect(res.statusCode).toBe(401);
+    expect(res.json().code).toBe('SESSION_EXPIRED');
+    expect(await t.database.db.select().from(sessions).where(eq(sessions.userId, user.id))).toHaveLength(0);
+  });
+
+  it('reads the absolute session lifetime from SESSION_MAX_HOURS: 12 hours unless set, 1 to 720', () => {
+    expect(loadConfig({}).sessionMaxHours).toBe(12);
+    expect(loadConfig({ SESSION_MAX_HOURS: '720' }).sessionMaxHours).toBe(720);
+    expect(() => loadConfig({ SESSION_MAX_HOURS: '0' })).toThrow(/SESSION_MAX_HOURS/);
+    expect(() => loadConfig({ SESSION_MAX_HOURS: '721' })).toThrow(/SESSION_MAX_HOURS/);
   });
 
   it('logout ends the session', async () => {
