@@ -75,4 +75,30 @@ describe('authorization matrix', () => {
         expect(await request.snapshot(t.database.db), `${route} changed data`).toEqual(before);
     }
   }, 300_000);
+
+  it('hides records that only some people of the committee may see', async () => {
+    let cases = 0;
+    const wrong: string[] = [];
+    for (const [route, entry] of entries) {
+      for (const visibility of entry.visibility ?? []) {
+        const committee = await buildCommittee(t.database.db);
+        const { url, readers, hidden } = await visibility.build(t.database.db, committee.id, t.config);
+        const [method] = route.split(' ') as [string];
+        for (const person of [...readers, ...hidden]) {
+          const session = await signedInUser(t.app, committee.id, person.roles, {
+            memberId: person.memberId ?? null,
+            unitId: person.unitId ?? null,
+          });
+          const res = await t.app.inject({ method: method as 'GET', url, headers: as(session) });
+          const reads = readers.includes(person);
+          if (reads ? res.statusCode >= 300 : res.statusCode !== 404)
+            wrong.push(`${route}, ${visibility.name}, as ${person.label} → ${res.statusCode}`);
+        }
+        cases++;
+      }
+    }
+    expect(cases).toBeGreaterThan(0);
+    // Readers get the record; everyone else gets 404, as for another committee's record.
+    expect(wrong).toEqual([]);
+  }, 300_000);
 });

@@ -1,5 +1,6 @@
 import type { Role } from '@cppcc/shared';
 import type { Db } from '../src/db/client';
+import type { AppConfig } from '../src/env';
 
 /**
  * One entry per registered route of the authorization matrix test (test/authorization-matrix.test.ts).
@@ -22,6 +23,30 @@ export interface MatrixEntry {
     /** Creates the target record(s) in committee B and returns the concrete request. */
     foreign(db: Db, committeeBId: number): Promise<ForeignRequest>;
   };
+  /**
+   * Records that only some people of the same committee may see (a draft belongs to its proposers).
+   * Each case builds its record in a fresh committee; every `hidden` person must get 404, exactly as
+   * for another committee's record, and every `readers` person a 2xx.
+   */
+  visibility?: VisibilityCase[];
+}
+
+/** Someone to sign in as: roles and the records the account is linked to. */
+export interface Person {
+  label: string;
+  roles: Role[];
+  memberId?: number;
+  unitId?: number;
+}
+
+export interface VisibilityCase {
+  /** What the record is, for the failure message ('草稿', '联名征集中的提案'). */
+  name: string;
+  build(
+    db: Db,
+    committeeId: number,
+    config: Pick<AppConfig, 'uploadDir'>,
+  ): Promise<{ url: string; readers: Person[]; hidden: Person[] }>;
 }
 
 export interface ForeignRequest {

@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import type { MatrixEntry } from '../../../test/matrix';
 import { buildUser } from '../../../test/factories';
 import type { Db } from '../../db/client';
+import { privateProposalCases } from '../proposals/private-proposals.fixture';
 import { attachments } from '../../db/schema';
 
 /** An unattached upload of a user of committee B (the stored bytes are not needed to be refused). */
@@ -37,6 +38,8 @@ export const matrix: MatrixEntry[] = [
         return { url: `/api/attachments/${id}/download` };
       },
     },
+    // A proposal's file follows the proposal: a draft's attachment is its proposers' alone.
+    visibility: privateProposalCases(({ attachmentId }) => `/api/attachments/${attachmentId}/download`),
   },
   {
     route: 'DELETE /api/attachments/:id',

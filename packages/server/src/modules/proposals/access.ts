@@ -1,4 +1,5 @@
 import { and, eq, inArray } from 'drizzle-orm';
+import type { ProposalState } from '@cppcc/shared';
 import type { DbOrTx } from '../../db/client';
 import { proposalProposers, proposalSupervisions, proposalUnits, proposals } from '../../db/schema';
 import type { ProposalAccess } from '../../policies/proposal';
@@ -12,6 +13,7 @@ export async function loadAccess(db: DbOrTx, rows: ProposalRow[]): Promise<Map<n
   for (const r of rows) {
     out.set(r.id, {
       committeeId: r.committeeId,
+      state: r.state as ProposalState,
       leadMemberId: r.leadMemberId,
       proposerMemberIds: [r.leadMemberId],
       invitedMemberIds: [],

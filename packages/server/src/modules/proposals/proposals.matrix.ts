@@ -10,6 +10,7 @@ import {
   buildUnit,
   buildUser,
 } from '../../../test/factories';
+import { privateProposalCases } from './private-proposals.fixture';
 
 /** Everything a refused request must leave alone: the proposal row, its history and its dependants. */
 const snapshotOf = (proposalId: number) => async (db: Db) => {
@@ -136,6 +137,7 @@ export const matrix: MatrixEntry[] = [
         return { url: `/api/proposals/${p.id}` };
       },
     },
+    visibility: privateProposalCases(({ proposalId }) => `/api/proposals/${proposalId}`),
   },
   {
     route: 'PATCH /api/proposals/:id',
@@ -160,6 +162,10 @@ export const matrix: MatrixEntry[] = [
         return { url: `/api/proposals/${p.id}/similar` };
       },
     },
+    // Similar titles are a review tool: the proposers themselves are refused, staff must not learn the draft exists.
+    visibility: privateProposalCases(({ proposalId }) => `/api/proposals/${proposalId}/similar`, {
+      proposersRead: false,
+    }),
   },
   commandEntry('request-cosign', 'draft', {}),
   commandEntry('respond-cosign', 'cosigning', { confirm: true }),

@@ -1,6 +1,7 @@
 import type { Db } from '../../../db/client';
 import type { MatrixEntry } from '../../../../test/matrix';
 import { buildMember, buildTerm, buildUnit, buildUser } from '../../../../test/factories';
+import { privateProposalCases } from '../private-proposals.fixture';
 import { insertAnswer, insertProposal, insertSession, insertUnitSlot } from '../figures/rows.fixture';
 
 /** An answered proposal of committee B, with an approved answer. */
@@ -35,6 +36,7 @@ export const matrix: MatrixEntry[] = [
         return { url: `/api/proposals/${proposal.id}/document.docx` };
       },
     },
+    visibility: privateProposalCases(({ proposalId }) => `/api/proposals/${proposalId}/document.docx`),
   },
   {
     route: 'GET /api/proposals/:id/answer-letter.docx',
