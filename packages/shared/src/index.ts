@@ -5,4 +5,6 @@ export * from './organisation';
 export * from './accounts';
 export * from './settings';
 export * from './notifications';
+export * from './workflow';
+export * from './duty';
 export * from './proposals';

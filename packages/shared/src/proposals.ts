@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { listQuerySchema } from './organisation';
+import { defineWorkflowTable, transitionBuilders, type Transition } from './workflow';
 
 /** Proposal (提案) vocabulary, workflow table and request schemas shared by server and UI. */
 
@@ -130,118 +131,60 @@ export const proposalPermissions = [
 ] as const;
 export type ProposalPermission = (typeof proposalPermissions)[number];
 
-export interface ProposalTransition {
-  from: ProposalState;
-  command: ProposalCommand;
-  to: ProposalState;
-  permission: ProposalPermission;
-  /** Side effects the command performs besides timeline and audit, which every row writes. */
-  effects: readonly string[];
-}
+export type ProposalTransition = Transition<ProposalState, ProposalCommand, ProposalPermission>;
 
 const handlingStates = ['assigned', 'rehandling'] as const;
 const acceptedStates = ['accepted', 'assigned', 'answered', 'rehandling', 'closed'] as const;
-const stay = (
-  states: readonly ProposalState[],
-  command: ProposalCommand,
-  permission: ProposalPermission,
-  effects: readonly string[] = [],
-): ProposalTransition[] => states.map((s) => ({ from: s, command, to: s, permission, effects }));
-const move = (
-  states: readonly ProposalState[],
-  command: ProposalCommand,
-  to: ProposalState,
-  permission: ProposalPermission,
-  effects: readonly string[] = [],
-): ProposalTransition[] => states.map((s) => ({ from: s, command, to, permission, effects }));
+const { stay, move } = transitionBuilders<ProposalState, ProposalCommand, ProposalPermission>();
 
-/** The proposal workflow (DOMAIN.md "Proposal lifecycle"): every allowed step; anything else is refused. */
-export const proposalTransitions: readonly ProposalTransition[] = [
-  ...stay(['draft', 'returned'], 'update', 'propose'),
-  ...move(['draft'], 'requestCosign', 'cosigning', 'propose', ['notify:coProposers']),
-  ...stay(['cosigning'], 'respondCosign', 'cosign', ['notify:leadProposer']),
-  ...move(['draft', 'cosigning', 'returned'], 'submit', 'submitted', 'propose', [
-    'expireUnconfirmedCoProposers',
-    'kindFromSessionWindow',
-    'duty:proposal.submitted',
-    'notify:staff',
-  ]),
-  ...move(['draft', 'cosigning', 'submitted', 'reviewing', 'returned'], 'withdraw', 'withdrawn', 'propose', [
-    'withdrawDuty:proposal.submitted',
-    'notify:staff',
-  ]),
-  ...move(['submitted'], 'claimReview', 'reviewing', 'review'),
-  ...move(['reviewing'], 'accept', 'accepted', 'review', [
-    'assignNumber',
-    'duty:proposal.accepted',
-    'notify:proposers',
-  ]),
-  ...move(['reviewing'], 'reject', 'rejected', 'review', [
-    'event:proposal.convertedToOpinion',
-    'notify:proposers',
-  ]),
-  ...move(['reviewing'], 'merge', 'merged', 'review', [
-    'proposersJoinMainAsCo',
-    'duty:proposal.accepted(co)',
-    'notify:proposers',
-  ]),
-  ...move(['reviewing'], 'return', 'returned', 'review', ['notify:proposers']),
-  ...move(['accepted'], 'assign', 'assigned', 'review', ['notify:units', 'notify:proposers']),
-  ...stay(['assigned'], 'assign', 'review', ['notify:units']),
-  ...stay(handlingStates, 'acknowledge', 'handle'),
-  ...stay(handlingStates, 'decline', 'handle', ['notify:staff']),
-  ...stay(handlingStates, 'extendDeadline', 'review', ['notify:units']),
-  ...stay(handlingStates, 'sendUnitOpinion', 'handle', ['notify:leadUnit']),
-  ...stay(handlingStates, 'saveAnswer', 'handle'),
-  ...stay(handlingStates, 'submitAnswer', 'handle', ['notify:unitHead']),
-  ...stay(handlingStates, 'headApproveAnswer', 'approveAsHead', ['notify:staff']),
-  ...stay(handlingStates, 'headReturnAnswer', 'approveAsHead', ['notify:unitHandlers']),
-  ...stay(handlingStates, 'reviewAnswer', 'review', ['notify:unitHandlers']),
-  ...move(handlingStates, 'completeAnswering', 'answered', 'system', ['notify:proposers']),
-  ...stay(['answered'], 'rate', 'rate'),
-  ...move(['answered'], 'completeRating', 'closed', 'system', ['notify:units']),
-  ...move(['answered'], 'requestRehandling', 'rehandling', 'system', ['newDeadline', 'notify:units']),
-  ...move(['answered'], 'close', 'closed', 'review', ['notify:proposers']),
-  ...stay(acceptedStates, 'nominateKey', 'review'),
-  ...stay(acceptedStates, 'approveKey', 'select', ['duty:proposal.key', 'notify:supervisors']),
-  ...stay(acceptedStates, 'nominateExcellent', 'review'),
-  ...stay(acceptedStates, 'approveExcellent', 'select', ['duty:proposal.excellent']),
-  ...stay(acceptedStates, 'addSupervisionLog', 'supervise'),
-  ...stay(['answered', 'closed'], 'evaluate', 'evaluate'),
-  ...stay(['answered', 'closed'], 'requestFollowup', 'review', ['notify:units']),
-  ...stay(['answered', 'closed'], 'reportFollowup', 'handle', ['notify:staff']),
-];
+/**
+ * The proposal workflow (DOMAIN.md "Proposal lifecycle"): every allowed step; anything else is refused.
+ * What a step does besides state, timeline and audit (numbers, duty records, notifications) is the
+ * command's use case in packages/server/src/modules/proposals/commands/.
+ */
+export const proposalWorkflowTable = defineWorkflowTable({
+  label: '提案',
+  stateLabels: proposalStateLabels,
+  commandLabels: proposalCommandLabels,
+  transitions: [
+    ...stay(['draft', 'returned'], 'update', 'propose'),
+    ...move(['draft'], 'requestCosign', 'cosigning', 'propose'),
+    ...stay(['cosigning'], 'respondCosign', 'cosign'),
+    ...move(['draft', 'cosigning', 'returned'], 'submit', 'submitted', 'propose'),
+    ...move(['draft', 'cosigning', 'submitted', 'reviewing', 'returned'], 'withdraw', 'withdrawn', 'propose'),
+    ...move(['submitted'], 'claimReview', 'reviewing', 'review'),
+    ...move(['reviewing'], 'accept', 'accepted', 'review'),
+    ...move(['reviewing'], 'reject', 'rejected', 'review'),
+    ...move(['reviewing'], 'merge', 'merged', 'review'),
+    ...move(['reviewing'], 'return', 'returned', 'review'),
+    ...move(['accepted'], 'assign', 'assigned', 'review'),
+    ...stay(['assigned'], 'assign', 'review'),
+    ...stay(handlingStates, 'acknowledge', 'handle'),
+    ...stay(handlingStates, 'decline', 'handle'),
+    ...stay(handlingStates, 'extendDeadline', 'review'),
+    ...stay(handlingStates, 'sendUnitOpinion', 'handle'),
+    ...stay(handlingStates, 'saveAnswer', 'handle'),
+    ...stay(handlingStates, 'submitAnswer', 'handle'),
+    ...stay(handlingStates, 'headApproveAnswer', 'approveAsHead'),
+    ...stay(handlingStates, 'headReturnAnswer', 'approveAsHead'),
+    ...stay(handlingStates, 'reviewAnswer', 'review'),
+    ...move(handlingStates, 'completeAnswering', 'answered', 'system'),
+    ...stay(['answered'], 'rate', 'rate'),
+    ...move(['answered'], 'completeRating', 'closed', 'system'),
+    ...move(['answered'], 'requestRehandling', 'rehandling', 'system'),
+    ...move(['answered'], 'close', 'closed', 'review'),
+    ...stay(acceptedStates, 'nominateKey', 'review'),
+    ...stay(acceptedStates, 'approveKey', 'select'),
+    ...stay(acceptedStates, 'nominateExcellent', 'review'),
+    ...stay(acceptedStates, 'approveExcellent', 'select'),
+    ...stay(acceptedStates, 'addSupervisionLog', 'supervise'),
+    ...stay(['answered', 'closed'], 'evaluate', 'evaluate'),
+    ...stay(['answered', 'closed'], 'requestFollowup', 'review'),
+    ...stay(['answered', 'closed'], 'reportFollowup', 'handle'),
+  ],
+});
 
-/** The row for (state, command), or undefined when the step is not allowed. */
-export function findTransition(
-  state: ProposalState,
-  command: ProposalCommand,
-): ProposalTransition | undefined {
-  return proposalTransitions.find((t) => t.from === state && t.command === command);
-}
-
-export class InvalidTransitionError extends Error {
-  readonly code = 'INVALID_TRANSITION' as const;
-  constructor(
-    readonly state: ProposalState,
-    readonly command: ProposalCommand,
-  ) {
-    super(`提案当前状态为“${proposalStateLabels[state]}”，不能执行“${proposalCommandLabels[command]}”`);
-    this.name = 'InvalidTransitionError';
-  }
-}
-
-/** The state after `command`; throws INVALID_TRANSITION when the table has no such step. */
-export function nextState(state: ProposalState, command: ProposalCommand): ProposalState {
-  const row = findTransition(state, command);
-  if (!row) throw new InvalidTransitionError(state, command);
-  return row.to;
-}
-
-/** Commands a viewer may be offered in a state (before the role check). */
-export const commandsFrom = (state: ProposalState) => [
-  ...new Set(proposalTransitions.filter((t) => t.from === state).map((t) => t.command)),
-];
+export const proposalTransitions: readonly ProposalTransition[] = proposalWorkflowTable.transitions;
 
 // ---- vocabulary ----
 

@@ -3,6 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { createTestApp, type TestContext } from '../../test/harness';
 import { buildCommittee, buildMember } from '../../test/factories';
 import { dutyRecords } from '../db/schema';
+import { dutyKinds, type DutyKind } from '@cppcc/shared';
 import { recordDuty, withdrawDuty, type DutyFact } from './duty';
 
 let t: TestContext;
@@ -123,5 +124,31 @@ describe('withdrawDuty', () => {
       .where(and(eq(dutyRecords.memberId, f.memberId), eq(dutyRecords.sourceId, 31)));
     expect(rows).toHaveLength(1);
     expect(rows[0]!.withdrawnAt).toBeNull();
+  });
+});
+
+describe('the duty kind catalogue', () => {
+  it('refuses a kind it does not list, and a role or level the kind cannot have', async () => {
+    const f = await fact();
+    const attempts: [Partial<DutyFact>, RegExp][] = [
+      [{ kind: 'proposal.liked' as DutyKind }, /未登记的履职类型：proposal\.liked/],
+      [{ kind: 'proposal.accepted', role: 'observer' }, /不能记录角色“observer”/],
+      [{ kind: 'proposal.accepted', level: 'city' }, /不能记录级别“city”/],
+      [{ kind: 'opinion.adopted', role: undefined, level: 'galaxy' }, /不能记录级别“galaxy”/],
+    ];
+    for (const [overrides, message] of attempts)
+      await expect(recordDuty(t.database.db, { ...f, ...overrides })).rejects.toThrow(message);
+    expect(await recordsOf(f.memberId)).toEqual([]);
+  });
+
+  it('lists the kinds the proposal workflow records, with the lead and co roles', () => {
+    for (const kind of [
+      'proposal.submitted',
+      'proposal.accepted',
+      'proposal.key',
+      'proposal.excellent',
+    ] as const)
+      expect(dutyKinds[kind]).toMatchObject({ module: 'proposal', roles: ['lead', 'co'] });
+    expect(dutyKinds['opinion.adopted'].leveled).toBe(true);
   });
 });

@@ -1,12 +1,13 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
+import { dutyFactProblem, type DutyKind } from '@cppcc/shared';
 import type { DbOrTx } from '../db/client';
 import { dutyRecords } from '../db/schema';
 
 export interface DutyFact {
   committeeId: number;
   memberId: number;
-  /** e.g. `proposal.accepted`, `activity.attended` (DOMAIN.md). */
-  kind: string;
+  /** A kind of the catalogue in packages/shared/src/duty.ts. */
+  kind: DutyKind;
   sourceType: string;
   sourceId: number;
   /** e.g. `lead` / `co`; empty when the kind has no roles. */
@@ -21,6 +22,9 @@ export interface DutyFact {
  * and re-records a withdrawn fact (its source was reinstated).
  */
 export async function recordDuty(db: DbOrTx, fact: DutyFact) {
+  // The type already says so; this holds for callers whose kind is a plain string at run time.
+  const problem = dutyFactProblem(fact);
+  if (problem) throw new Error(problem);
   const [row] = await db
     .insert(dutyRecords)
     .values({
@@ -52,7 +56,7 @@ export async function recordDuty(db: DbOrTx, fact: DutyFact) {
 /** Withdraws the duty facts of a source whose action was reversed; optionally only one kind or member. */
 export async function withdrawDuty(
   db: DbOrTx,
-  source: { committeeId: number; sourceType: string; sourceId: number; kind?: string; memberId?: number },
+  source: { committeeId: number; sourceType: string; sourceId: number; kind?: DutyKind; memberId?: number },
 ) {
   const conditions = [
     eq(dutyRecords.committeeId, source.committeeId),

@@ -1,7 +1,12 @@
 import { cpus, loadavg } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
-import { findTransition, proposalStates, type ProposalCommand, type ProposalState } from '@cppcc/shared';
+import {
+  proposalStates,
+  proposalWorkflowTable,
+  type ProposalCommand,
+  type ProposalState,
+} from '@cppcc/shared';
 import { as, createTestApp, signIn, type TestContext } from '../../../test/harness';
 import { testPassword } from '../../../test/factories';
 import { hashPassword } from '../../lib/auth';
@@ -72,7 +77,7 @@ describe('demo proposals', () => {
       expect(mine[0]!.action, `proposal ${r.id}`).toBe('create');
       let state: ProposalState = 'draft';
       for (const e of mine.slice(1)) {
-        const row = findTransition(e.fromState as ProposalState, e.action as ProposalCommand);
+        const row = proposalWorkflowTable.find(e.fromState as ProposalState, e.action as ProposalCommand);
         expect(row, `${r.id}: ${e.fromState} -${e.action}->`).toBeDefined();
         expect(e.toState).toBe(row!.to);
         if (e.fromState !== e.toState) {

@@ -1,5 +1,5 @@
 import { eq, inArray } from 'drizzle-orm';
-import { findTransition, type ProposalCommand, type ProposalState, type Role } from '@cppcc/shared';
+import { proposalWorkflowTable, type ProposalCommand, type ProposalState, type Role } from '@cppcc/shared';
 import type { Db } from '../client';
 import * as s from '../schema';
 import { recordDuty, withdrawDuty } from '../../lib/duty';
@@ -330,7 +330,7 @@ export async function seedProposals(db: Db, org: SeededOrganisation, now = new D
     }
     const walk = (plan: Plan, start: number): Walk => ({ plan, steps: [], state: 'draft', t: start });
     const step = (w: Walk, days: number, command: ProposalCommand, actor: ActorRef, note?: string) => {
-      const row = findTransition(w.state, command);
+      const row = proposalWorkflowTable.find(w.state, command);
       if (!row) throw new Error(`demo data: ${command} is not allowed from ${w.state}`);
       w.t += days * DAY + random.int(1, 8) * 3600_000;
       w.steps.push({ at: w.t, command, from: w.state, to: row.to, actor, note });

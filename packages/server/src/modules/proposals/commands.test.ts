@@ -9,6 +9,7 @@ import {
   notificationsOf,
   proposalWorld,
   validProposal,
+  walkProposal,
   type World,
 } from './proposal-world.fixture';
 import { runProposalReminders } from './reminders';
@@ -25,29 +26,35 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 /** A proposal of the lead member, walked by the API up to `until`. */
-async function proposalIn(
+const proposalIn = (
   until: 'submitted' | 'reviewing' | 'accepted' | 'assigned',
   extra: Record<string, unknown> = {},
-) {
-  const { users, units } = w;
-  const created = await call(users.lead, 'POST', '/proposals', validProposal(extra));
-  expect(created.status, JSON.stringify(created.body)).toBe(201);
-  const id = created.body.id as number;
-  let res = await call(users.lead, 'POST', `/proposals/${id}/submit`, {});
-  if (until === 'submitted') return res.body;
-  res = await call(users.staff, 'POST', `/proposals/${id}/claim-review`, {});
-  if (until === 'reviewing') return res.body;
-  res = await call(users.staff, 'POST', `/proposals/${id}/accept`, {});
-  if (until === 'accepted') return res.body;
-  res = await call(users.staff, 'POST', `/proposals/${id}/assign`, {
-    units: [{ unitId: units.a.id, role: 'lead' }],
-  });
-  expect(res.status, JSON.stringify(res.body)).toBe(200);
-  return res.body;
-}
+) =>
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the tests read the detail's fields freely, as they did from `caller`
+  walkProposal(t, w, until, { proposal: extra }) as Promise<Record<string, any>>;
 
 const proposalCount = async () =>
   Number((await w.db.execute(sql`select count(*)::int as n from proposals`)).rows[0]!.n);
+
+describe('the shared walk', () => {
+  it.each([
+    'draft',
+    'cosigning',
+    'submitted',
+    'reviewing',
+    'returned',
+    'withdrawn',
+    'rejected',
+    'accepted',
+    'assigned',
+    'answered',
+    'closed',
+  ] as const)('brings a new proposal to %s through the API', async (target) => {
+    const p = await walkProposal(t, w, target);
+    const [row] = await w.db.select().from(s.proposals).where(eq(s.proposals.id, p.id));
+    expect(row!.state).toBe(target);
+  });
+});
 
 describe('bad input is refused with a clear message and changes nothing', () => {
   it.each([

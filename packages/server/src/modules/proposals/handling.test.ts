@@ -9,6 +9,7 @@ import {
   notificationsOf,
   proposalWorld,
   validProposal,
+  walkProposal,
   type World,
 } from './proposal-world.fixture';
 import { runProposalReminders } from './reminders';
@@ -36,14 +37,7 @@ const rating = (answerId: number, satisfaction: string) => ({
   relevance: 'partly',
 });
 
-async function accepted() {
-  const created = await call(w.users.lead, 'POST', '/proposals', validProposal());
-  const id = created.body.id as number;
-  await call(w.users.lead, 'POST', `/proposals/${id}/submit`, {});
-  await call(w.users.staff, 'POST', `/proposals/${id}/claim-review`, {});
-  await call(w.users.staff, 'POST', `/proposals/${id}/accept`, {});
-  return id;
-}
+const accepted = async () => (await walkProposal(t, w, 'accepted')).id;
 
 /** Acknowledge, answer, submit, head approve and staff approve for one unit; returns the last response. */
 async function answerAs(

@@ -1,4 +1,5 @@
 import { and, count, desc, eq, inArray, isNotNull, lte, gte, sql } from 'drizzle-orm';
+import type { DutyKind } from '@cppcc/shared';
 import type { DbOrTx } from '../../db/client';
 import { attachments, members, plenarySessions, proposals, units } from '../../db/schema';
 import type { Actor } from '../../lib/actor';
@@ -172,7 +173,7 @@ export async function recordProposerDuty(
   db: DbOrTx,
   proposal: ProposalRow,
   access: ProposalAccess,
-  kind: string,
+  kind: DutyKind,
   now: Date,
 ) {
   if (proposal.proposerType === 'organisation') return;
@@ -190,7 +191,7 @@ export async function recordProposerDuty(
 }
 
 /** Withdraws the proposers' duty facts of one kind when the step that earned them is reversed. */
-export function withdrawProposerDuty(db: DbOrTx, proposal: ProposalRow, kind: string) {
+export function withdrawProposerDuty(db: DbOrTx, proposal: ProposalRow, kind: DutyKind) {
   return withdrawDuty(db, {
     committeeId: proposal.committeeId,
     sourceType: 'proposal',

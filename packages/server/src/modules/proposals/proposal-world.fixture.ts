@@ -118,3 +118,98 @@ export async function dutyOf(db: World['db'], proposalId: number) {
     .from(s.dutyRecords)
     .where(and(eq(s.dutyRecords.sourceType, 'proposal'), eq(s.dutyRecords.sourceId, proposalId)));
 }
+
+/** States the shared walk can bring a new proposal of the world's lead member to. */
+export type WalkTarget =
+  | 'draft'
+  | 'cosigning'
+  | 'submitted'
+  | 'reviewing'
+  | 'returned'
+  | 'withdrawn'
+  | 'rejected'
+  | 'accepted'
+  | 'assigned'
+  | 'answered'
+  | 'closed';
+
+/** Each target's path from a draft, as the API's command paths. */
+const walkPaths: Record<WalkTarget, string[]> = {
+  draft: [],
+  cosigning: ['request-cosign'],
+  submitted: ['submit'],
+  reviewing: ['submit', 'claim-review'],
+  returned: ['submit', 'claim-review', 'return'],
+  withdrawn: ['submit', 'withdraw'],
+  rejected: ['submit', 'claim-review', 'reject'],
+  accepted: ['submit', 'claim-review', 'accept'],
+  assigned: ['submit', 'claim-review', 'accept', 'assign'],
+  answered: ['submit', 'claim-review', 'accept', 'assign', 'answer'],
+  closed: ['submit', 'claim-review', 'accept', 'assign', 'answer', 'rate'],
+};
+
+export interface WalkOptions {
+  /** Fields of the new proposal besides `validProposal()`'s. */
+  proposal?: Record<string, unknown>;
+  /** The units of `assign`; unit A as lead by default. */
+  units?: { unitId: number; role: 'lead' | 'co' | 'separate' }[];
+}
+
+/**
+ * Creates a proposal as the world's lead member and walks it through the API to `target`, as the
+ * real roles would (staff review, unit A's handler and head answer, the lead member rates).
+ * Every step must succeed; returns the proposal as its last actor sees it.
+ */
+export async function walkProposal(t: TestContext, w: World, target: WalkTarget, options: WalkOptions = {}) {
+  const call = caller(t);
+  const { users } = w;
+  const expectOk = (res: { status: number; body: unknown }, step: string) => {
+    if (res.status !== 200 && res.status !== 201)
+      throw new Error(`walk to ${target}: ${step} answered ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body as { id: number; answers: { id: number; unitId: number; state: string }[] };
+  };
+  // A co-signing walk needs someone to invite: the world's co member.
+  const fields =
+    target === 'cosigning'
+      ? { coProposerMemberIds: [w.members.co.id], ...options.proposal }
+      : options.proposal;
+  let proposal = expectOk(await call(users.lead, 'POST', '/proposals', validProposal(fields)), 'create');
+  const id = proposal.id;
+  const post = async (who: Session, path: string, body: unknown = {}) =>
+    (proposal = expectOk(await call(who, 'POST', `/proposals/${id}/${path}`, body), path));
+  for (const step of walkPaths[target]) {
+    if (step === 'request-cosign') await post(users.lead, step);
+    else if (step === 'submit' || step === 'withdraw') await post(users.lead, step);
+    else if (step === 'return') await post(users.staff, step, { comment: '请补充具体数据' });
+    else if (step === 'reject')
+      await post(users.staff, step, {
+        ground: '内容空泛、没有具体建议',
+        reason: '未提出具体可行的建议',
+        disposition: 'none',
+      });
+    else if (step === 'assign')
+      await post(users.staff, step, { units: options.units ?? [{ unitId: w.units.a.id, role: 'lead' }] });
+    else if (step === 'answer') {
+      await post(users.handlerA, 'acknowledge');
+      await post(users.handlerA, 'answer', {
+        category: 'A',
+        text: '已列入明年计划。',
+        contactPerson: '刘洋',
+        contactPhone: '13800138000',
+      });
+      await post(users.handlerA, 'answer/submit');
+      await post(users.headA, 'answer/head-approve');
+      const sent = proposal.answers.find((a) => a.unitId === w.units.a.id && a.state === 'sent')!;
+      await post(users.staff, 'answer/review', { answerId: sent.id, approve: true });
+    } else if (step === 'rate') {
+      const answer = proposal.answers.at(-1)!;
+      await post(users.lead, 'rate', {
+        answerId: answer.id,
+        satisfaction: 'satisfied',
+        attitude: 'satisfied',
+        relevance: 'targeted',
+      });
+    } else await post(users.staff, step);
+  }
+  return proposal;
+}
