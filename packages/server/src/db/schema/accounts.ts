@@ -1,4 +1,15 @@
-import { boolean, index, integer, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 import type { Role } from '@cppcc/shared';
 import { committees } from './tenancy';
 import { members, staff, units } from './organisation';
@@ -47,4 +58,41 @@ export const sessions = pgTable(
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+/**
+ * 三员分立: a change that would give an account administrator powers (create, enable, add an admin
+ * role, reset an admin's password) waits here until a second administrator approves it.
+ */
+export const accountApprovals = pgTable(
+  'account_approvals',
+  {
+    id: serial('id').primaryKey(),
+    committeeId: integer('committee_id')
+      .notNull()
+      .references(() => committees.id),
+    /** 'create' | 'update' | 'resetPassword' */
+    kind: text('kind').notNull(),
+    /** The account concerned; null for a creation until it is approved. */
+    targetUserId: integer('target_user_id').references(() => users.id),
+    /** The request as validated: the create or update body; nothing for a reset. */
+    payload: jsonb('payload'),
+    summary: text('summary').notNull(),
+    /** 'pending' | 'approved' | 'rejected' */
+    status: text('status').notNull().default('pending'),
+    requestedBy: integer('requested_by')
+      .notNull()
+      .references(() => users.id),
+    requestedAt: timestamp('requested_at', { withTimezone: true }).notNull().defaultNow(),
+    decidedBy: integer('decided_by').references(() => users.id),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    decisionNote: text('decision_note'),
+  },
+  (t) => [
+    index('account_approvals_committee_idx').on(t.committeeId, t.status),
+    // One open request per account: a second one would be approved against a stale first.
+    uniqueIndex('account_approvals_pending_target_key')
+      .on(t.targetUserId)
+      .where(sql`status = 'pending' and target_user_id is not null`),
+  ],
 );
