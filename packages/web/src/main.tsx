@@ -1,3 +1,5 @@
+// First: the schemas built by later imports must see zod's configuration.
+import './csp';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ConfigProvider } from 'antd';
