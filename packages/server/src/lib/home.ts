@@ -1,6 +1,7 @@
 import type { HomeCardDto, Role } from '@cppcc/shared';
 import type { DbOrTx } from '../db/client';
-import { hasRole, type Actor } from './actor';
+import type { Actor } from './actor';
+import { can } from './policy';
 
 export interface HomeContext {
   db: DbOrTx;
@@ -33,7 +34,8 @@ export async function buildHomeCards(ctx: HomeContext): Promise<HomeCardDto[]> {
   // Array sort is stable: providers of equal order keep their registration order.
   const ordered = [...providers.values()].sort((a, b) => (a.order ?? 100) - (b.order ?? 100));
   for (const provider of ordered) {
-    if (provider.roles && !hasRole(ctx.actor, ...provider.roles)) continue;
+    const card = { committeeId: ctx.actor.committeeId, roles: provider.roles };
+    if (!can(ctx.actor, 'read', 'homeCard', card)) continue;
     cards.push(...(await provider.build(ctx)));
   }
   return cards;

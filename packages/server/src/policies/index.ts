@@ -6,3 +6,4 @@ import './audit';
 import './attachment';
 import './notification';
 import './settings';
+import './home-card';

@@ -67,7 +67,10 @@ export const proposalPolicy = definePolicy<ProposalAccess>({
     propose: (a, p) => hasRole(a, 'member') && a.memberId === p.leadMemberId,
     cosign: (a, p) => hasRole(a, 'member') && isInvited(a, p),
     review: (a) => isStaff(a),
+    /** A person of a unit holding a slot: also decides that the viewer sees the proposal as that unit. */
     handle: (a, p) => isUnitPerson(a, p),
+    /** Staff and leaders see every answer once its unit has sent it, before staff approve it. */
+    seeSentAnswers: (a) => isStaff(a) || hasRole(a, 'leader'),
     approveAsHead: (a, p) => hasRole(a, 'unitHead') && isUnitPerson(a, p),
     rate: (a, p) => hasRole(a, 'member') && isProposer(a, p),
     select: (a) => hasRole(a, 'leader'),
@@ -89,5 +92,42 @@ export const proposalCollectionPolicy = definePolicy<{ committeeId: number }>({
     review: (a) => isStaff(a),
     overview: (a) => isStaff(a) || hasRole(a, 'leader'),
     handle: (a) => hasRole(a, 'unitHandler', 'unitHead') && a.unitId !== null,
+    /** A party or government leader's own list of the key proposals they supervise. */
+    superviseKey: (a) => hasRole(a, 'partyLeader'),
+  },
+});
+
+const isStaffOrLeader = (a: Actor) => isStaff(a) || hasRole(a, 'leader');
+
+/**
+ * A unit's answer to a proposal the actor may read: its own unit sees its drafts, staff and leaders
+ * see it once sent, everyone else once staff approved it.
+ */
+export const proposalAnswerPolicy = definePolicy<{
+  committeeId: number;
+  unitId: number;
+  sent: boolean;
+  approved: boolean;
+}>({
+  resource: 'proposalAnswer',
+  label: '答复',
+  abilities: {
+    read: (a, answer) =>
+      (a.unitId === answer.unitId && hasRole(a, 'unitHandler', 'unitHead')) ||
+      (isStaffOrLeader(a) ? answer.sent : answer.approved),
+  },
+});
+
+/** A co-handling unit's opinion to the lead unit (协办意见): the two units, staff and leaders. */
+export const proposalUnitOpinionPolicy = definePolicy<{
+  committeeId: number;
+  fromUnitId: number;
+  toUnitId: number;
+}>({
+  resource: 'proposalUnitOpinion',
+  label: '协办意见',
+  abilities: {
+    read: (a, opinion) =>
+      isStaffOrLeader(a) || (a.unitId !== null && [opinion.fromUnitId, opinion.toUnitId].includes(a.unitId)),
   },
 });

@@ -1,5 +1,4 @@
 import { and, eq } from 'drizzle-orm';
-import { hasRole } from '../../lib/actor';
 import { proposalAnswers, proposalUnitOpinions, proposals } from '../../db/schema';
 import { can } from '../../lib/policy';
 import { registerAttachmentOwner } from '../../lib/storage';
@@ -30,9 +29,12 @@ registerAttachmentOwner('proposalAnswer', async (actor, id, db) => {
   if (!answer) return false;
   const access = await readableProposal(db, actor, answer.proposalId);
   if (!access) return false;
-  if (actor.unitId === answer.unitId && hasRole(actor, 'unitHandler', 'unitHead')) return true;
-  if (hasRole(actor, 'proposalStaff', 'leader')) return answer.sentAt !== null;
-  return answer.state === 'approved';
+  return can(actor, 'read', 'proposalAnswer', {
+    committeeId: access.committeeId,
+    unitId: answer.unitId,
+    sent: answer.sentAt !== null,
+    approved: answer.state === 'approved',
+  });
 });
 
 registerAttachmentOwner('proposalUnitOpinion', async (actor, id, db) => {
@@ -40,8 +42,9 @@ registerAttachmentOwner('proposalUnitOpinion', async (actor, id, db) => {
   if (!opinion) return false;
   const access = await readableProposal(db, actor, opinion.proposalId);
   if (!access) return false;
-  return (
-    hasRole(actor, 'proposalStaff', 'leader') ||
-    (actor.unitId !== null && [opinion.fromUnitId, opinion.toUnitId].includes(actor.unitId))
-  );
+  return can(actor, 'read', 'proposalUnitOpinion', {
+    committeeId: access.committeeId,
+    fromUnitId: opinion.fromUnitId,
+    toUnitId: opinion.toUnitId,
+  });
 });

@@ -33,9 +33,9 @@ import {
   units,
   users,
 } from '../../db/schema';
-import { hasRole, type ServiceContext } from '../../lib/actor';
+import type { ServiceContext } from '../../lib/actor';
 import { notFound } from '../../lib/errors';
-import { authorize } from '../../lib/policy';
+import { authorize, can } from '../../lib/policy';
 import { readTimeline } from '../../lib/timeline';
 import { accessOf, type ProposalRow } from './access';
 import { commandPolicies } from './workflow';
@@ -61,11 +61,9 @@ export async function presentProposal(ctx: ServiceContext, row: ProposalRow): Pr
   const db = ctx.db;
   const access = await accessOf(db, row);
   const a = ctx.actor;
-  const isStaffView = hasRole(a, 'proposalStaff', 'leader');
-  const myUnit =
-    a.unitId !== null && access.unitIds.includes(a.unitId) && hasRole(a, 'unitHandler', 'unitHead')
-      ? a.unitId
-      : null;
+  const isStaffView = can(a, 'seeSentAnswers', 'proposal', access);
+  // The viewer's own unit slot, if they act for a unit handling this proposal.
+  const myUnit = can(a, 'handle', 'proposal', access) ? a.unitId : null;
   const [session] = await db.select().from(plenarySessions).where(eq(plenarySessions.id, row.sessionId));
   const [org] = row.organisationProposerId
     ? await db

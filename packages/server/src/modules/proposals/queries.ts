@@ -30,7 +30,7 @@ import {
   proposals,
   units,
 } from '../../db/schema';
-import { hasRole, type ServiceContext } from '../../lib/actor';
+import type { ServiceContext } from '../../lib/actor';
 import { AppError } from '../../lib/errors';
 import { likePattern, orderBy, pageOffset, toPage } from '../../lib/list';
 import { authorize, can, collectionOf } from '../../lib/policy';
@@ -121,7 +121,8 @@ function viewScope(ctx: ServiceContext, view: ListProposalsQuery['view'], now: D
     case 'key': {
       const key = ne(proposals.keyStatus, 'none');
       if (overview) return key;
-      if (!hasRole(a, 'partyLeader')) throw new AppError('FORBIDDEN', '没有权限查看重点提案列表');
+      if (!can(a, 'superviseKey', 'proposals', scope))
+        throw new AppError('FORBIDDEN', '没有权限查看重点提案列表');
       return and(
         key,
         exists(

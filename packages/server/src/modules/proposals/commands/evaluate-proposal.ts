@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { proposalEvaluations } from '../../../db/schema';
 import type { ServiceContext } from '../../../lib/actor';
-import { hasRole } from '../../../lib/actor';
+import { can } from '../../../lib/policy';
 import { AppError, invalidField } from '../../../lib/errors';
 import { runCommand } from '../workflow';
 import { unitSlot } from './acknowledge-assignment';
@@ -16,10 +16,7 @@ export async function evaluateProposal(
   input: { unitId: number; score: number; comment?: string },
 ) {
   return runCommand(ctx, { proposalId, command: 'evaluate' }, async ({ tx, proposal, access }) => {
-    const asUnit =
-      ctx.actor.unitId !== null &&
-      hasRole(ctx.actor, 'unitHandler', 'unitHead') &&
-      access.unitIds.includes(ctx.actor.unitId);
+    const asUnit = can(ctx.actor, 'handle', 'proposal', access);
     if (asUnit && input.unitId !== ctx.actor.unitId)
       throw invalidField('body.unitId', '只能以本单位名义评议');
     if (!asUnit)
