@@ -1,53 +1,19 @@
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
-import {
-  App,
-  Button,
-  Card,
-  Drawer,
-  Flex,
-  Form,
-  Grid,
-  Input,
-  Space,
-  Table,
-  Typography,
-  type FormInstance,
-} from 'antd';
+import { Button, Card, Drawer, Flex, Form, Grid, Space, Table, Typography } from 'antd';
 import type { ColumnsType, TablePaginationConfig } from 'antd/es/table';
 import type { SorterResult } from 'antd/es/table/interface';
-import { DownloadOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import type { Role } from '@cppcc/shared';
-import type { z } from 'zod';
 import { downloadFile } from '../api/client';
-import { useResourceList, useSaveResource, type Identified, type ListParams } from '../api/resources';
+import { useResourceList, type Identified, type ListParams } from '../api/resources';
 import { hasAnyRole, useCurrentUser } from '../hooks/useCurrentUser';
 import { allowed } from '../hooks/usePolicy';
-import { showError, showSuccess } from '../app/notifier';
-import { applyServerErrors, validateBody } from './zodForm';
+import { showError } from '../app/notifier';
+import { ResourceEditDrawer, type ResourceForm } from './ResourceEditDrawer';
+import { ResourceFilterBar, type FilterField } from './ResourceFilterBar';
 
-export interface FilterField {
-  name: string;
-  label: string;
-  /** The input; it receives value/onChange from the filter form. */
-  input: ReactNode;
-}
-
-export interface ResourceForm<T> {
-  /** The shared zod schema of the body; a function when create and update differ. */
-  schema?: z.ZodType | ((editing: T | null) => z.ZodType);
-  /** Chinese labels by field, used in messages of the submit-time check. */
-  labels?: Record<string, string>;
-  fields: (ctx: { form: FormInstance; editing: T | null }) => ReactNode;
-  initialValues?: Record<string, unknown>;
-  toValues?: (record: T) => Record<string, unknown>;
-  toBody?: (values: Record<string, unknown>, editing: T | null) => Record<string, unknown>;
-  /** A question to confirm before saving, e.g. when a change cannot be undone easily. */
-  confirm?: (body: Record<string, unknown>, editing: T | null) => string | null;
-  /** Called with the server's answer, e.g. to show a one-time password. */
-  onSaved?: (saved: unknown, editing: T | null) => void;
-  width?: number;
-}
+export type { FilterField, ResourceForm };
 
 export interface ResourcePageProps<T extends Identified> {
   title: string;
@@ -255,34 +221,14 @@ export function ResourcePage<T extends Identified>(props: ResourcePageProps<T>) 
         </Space>
       }
     >
-      {/* Named forms prefix their field ids (filter_sectorId, edit_sectorId): each label finds its own input. */}
-      <Form
-        name="filter"
+      <ResourceFilterBar
         form={filterForm}
-        layout="inline"
+        filters={props.filters}
+        searchPlaceholder={props.searchPlaceholder}
         initialValues={urlFilters}
-        onFinish={applyFilters}
-        style={{ marginBottom: 16, rowGap: 8 }}
-      >
-        <Form.Item name="q" label="关键词">
-          <Input allowClear placeholder={props.searchPlaceholder ?? '名称'} style={{ width: 200 }} />
-        </Form.Item>
-        {(props.filters ?? []).map((f) => (
-          <Form.Item key={f.name} name={f.name} label={f.label}>
-            {f.input}
-          </Form.Item>
-        ))}
-        <Form.Item>
-          <Space>
-            <Button type="primary" htmlType="submit">
-              查询
-            </Button>
-            <Button icon={<ReloadOutlined />} onClick={resetFilters}>
-              重置
-            </Button>
-          </Space>
-        </Form.Item>
-      </Form>
+        onApply={applyFilters}
+        onReset={resetFilters}
+      />
       <Table<T>
         rowKey="id"
         size="middle"
@@ -300,7 +246,7 @@ export function ResourcePage<T extends Identified>(props: ResourcePageProps<T>) 
         }}
       />
       {formSpec && formOpen && (
-        <EditDrawer<T>
+        <ResourceEditDrawer<T>
           noun={noun}
           endpoint={endpoint}
           spec={formSpec}
@@ -336,75 +282,5 @@ export function DetailActions({ children }: { children: ReactNode }) {
     <Flex gap={8} wrap style={{ marginTop: 16 }}>
       {children}
     </Flex>
-  );
-}
-
-function EditDrawer<T extends Identified>(props: {
-  noun: string;
-  endpoint: string;
-  spec: ResourceForm<T>;
-  editing: T | null;
-  initialValues: Record<string, unknown>;
-  wide: boolean;
-  onClose: () => void;
-}) {
-  const { spec, editing, noun } = props;
-  const [form] = Form.useForm();
-  const { modal } = App.useApp();
-  const save = useSaveResource<T>(props.endpoint);
-
-  async function submit() {
-    try {
-      await form.validateFields();
-    } catch {
-      return;
-    }
-    const values = form.getFieldsValue(true) as Record<string, unknown>;
-    const body = spec.toBody ? spec.toBody(values, editing) : values;
-    const schema = typeof spec.schema === 'function' ? spec.schema(editing) : spec.schema;
-    if (schema && !validateBody(form, schema, body, spec.labels)) return;
-    const run = () =>
-      save.mutate(
-        { id: editing?.id, body },
-        {
-          onSuccess: (saved) => {
-            showSuccess(editing ? '已保存' : `已新建${noun}`);
-            spec.onSaved?.(saved, editing);
-            props.onClose();
-          },
-          onError: (error) => applyServerErrors(form, error),
-        },
-      );
-    const question = spec.confirm?.(body, editing);
-    if (question)
-      modal.confirm({
-        title: '请确认',
-        content: question,
-        okText: '确定保存',
-        cancelText: '取消',
-        onOk: run,
-      });
-    else run();
-  }
-
-  return (
-    <Drawer
-      title={editing ? `编辑${noun}` : `新建${noun}`}
-      open
-      size={props.wide ? (spec.width ?? 520) : '100%'}
-      onClose={props.onClose}
-      extra={
-        <Space>
-          <Button onClick={props.onClose}>取消</Button>
-          <Button type="primary" loading={save.isPending} onClick={submit}>
-            保存
-          </Button>
-        </Space>
-      }
-    >
-      <Form name="edit" form={form} layout="vertical" initialValues={props.initialValues} onFinish={submit}>
-        {spec.fields({ form, editing })}
-      </Form>
-    </Drawer>
   );
 }
