@@ -148,6 +148,8 @@ export const auditActionLabels: Record<string, string> = {
   'account.enable': '启用账号',
   'account.resetPassword': '重置密码',
   'account.unlock': '解除锁定',
+  'account.approvalRequested': '申请管理员账号变更',
+  'account.approvalRejected': '驳回管理员账号变更',
   'settings.update': '修改系统设置',
   'attachment.upload': '上传附件',
   'attachment.delete': '删除附件',

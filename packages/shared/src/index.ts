@@ -3,6 +3,7 @@ export * from './roles';
 export * from './password';
 export * from './organisation';
 export * from './accounts';
+export * from './account-approvals';
 export * from './settings';
 export * from './notifications';
 export * from './workflow';

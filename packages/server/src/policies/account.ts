@@ -1,3 +1,4 @@
+import { separatedAdminRoles, type Role } from '@cppcc/shared';
 import { definePolicy } from '../lib/policy';
 import { hasRole } from '../lib/actor';
 
@@ -18,5 +19,46 @@ export const accountPolicy = definePolicy<{ committeeId: number; id: number }>({
     disable: (actor, account) => hasRole(actor, 'securityAdmin') && actor.userId !== account.id,
     resetPassword: (actor, account) => hasRole(actor, 'securityAdmin') && actor.userId !== account.id,
     unlock: (actor) => hasRole(actor, 'securityAdmin'),
+  },
+});
+
+const isAdminRole = (role: Role) => separatedAdminRoles.includes(role);
+
+/**
+ * Whether a change to an account gives someone an administrator's powers, and so needs a second
+ * administrator (or the server's command line): a new account with an administrator role, an
+ * administrator role added, a disabled administrator enabled, an administrator's password reset.
+ * Without this the security administrator could make an audit account, or take over the auditor's,
+ * and read the audit log of their own actions.
+ */
+export function grantsAdministrator(
+  before: { roles: Role[]; disabled: boolean } | null,
+  after: { roles: Role[]; disabled: boolean; passwordReset?: boolean },
+): boolean {
+  if (!after.roles.some(isAdminRole)) return false;
+  if (before === null || after.passwordReset) return true;
+  if (after.roles.some((r) => isAdminRole(r) && !before.roles.includes(r))) return true;
+  return before.disabled && !after.disabled;
+}
+
+/**
+ * Pending approvals. The system administrator and the security administrators see them; anyone of
+ * them except the requester and the account concerned decides, so no single person completes a
+ * change that hands out administrator powers.
+ */
+export const accountApprovalPolicy = definePolicy<{
+  committeeId: number;
+  requestedBy: number;
+  targetUserId: number | null;
+}>({
+  resource: 'accountApproval',
+  label: '账号审批',
+  abilities: {
+    read: (actor) => hasRole(actor, 'sysAdmin', 'securityAdmin'),
+    list: (actor) => hasRole(actor, 'sysAdmin', 'securityAdmin'),
+    decide: (actor, approval) =>
+      hasRole(actor, 'sysAdmin', 'securityAdmin') &&
+      actor.userId !== approval.requestedBy &&
+      actor.userId !== approval.targetUserId,
   },
 });

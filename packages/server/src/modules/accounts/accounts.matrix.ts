@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { MatrixEntry } from '../../../test/matrix';
 import { buildUnit, buildUser } from '../../../test/factories';
 import type { Db } from '../../db/client';
-import { users } from '../../db/schema';
+import { accountApprovals, users } from '../../db/schema';
 
 const roles = ['securityAdmin'] as const;
 const foreignUser = async (db: Db, committeeBId: number) => {
@@ -15,7 +15,60 @@ const foreignUser = async (db: Db, committeeBId: number) => {
   return { user, snapshot };
 };
 
+/** A pending request of committee B to reset its auditor's password. */
+const foreignApproval = async (db: Db, committeeBId: number) => {
+  const requester = await buildUser(db, committeeBId, ['securityAdmin']);
+  const auditor = await buildUser(db, committeeBId, ['auditAdmin']);
+  const summary = `重置外委审计员${Math.random().toString(36).slice(2, 8)}的密码`;
+  const [row] = await db
+    .insert(accountApprovals)
+    .values({
+      committeeId: committeeBId,
+      kind: 'resetPassword',
+      targetUserId: auditor.id,
+      summary,
+      requestedBy: requester.id,
+    })
+    .returning();
+  const snapshot = async (d: Db) => ({
+    approval: (await d.select().from(accountApprovals).where(eq(accountApprovals.id, row!.id)))[0],
+    auditor: (await d.select().from(users).where(eq(users.id, auditor.id)))[0],
+  });
+  return { id: row!.id, summary, snapshot };
+};
+const approvers = ['sysAdmin'] as const;
+
 export const matrix: MatrixEntry[] = [
+  {
+    route: 'GET /api/account-approvals',
+    crossCommittee: {
+      roles: [...approvers],
+      async foreign(db, b) {
+        const { summary } = await foreignApproval(db, b);
+        return { url: '/api/account-approvals', mustNotContain: summary };
+      },
+    },
+  },
+  {
+    route: 'POST /api/account-approvals/:id/approve',
+    crossCommittee: {
+      roles: [...approvers],
+      async foreign(db, b) {
+        const { id, snapshot } = await foreignApproval(db, b);
+        return { url: `/api/account-approvals/${id}/approve`, payload: {}, snapshot };
+      },
+    },
+  },
+  {
+    route: 'POST /api/account-approvals/:id/reject',
+    crossCommittee: {
+      roles: [...approvers],
+      async foreign(db, b) {
+        const { id, snapshot } = await foreignApproval(db, b);
+        return { url: `/api/account-approvals/${id}/reject`, payload: { note: '跨委员会' }, snapshot };
+      },
+    },
+  },
   {
     route: 'GET /api/accounts',
     crossCommittee: {

@@ -1,10 +1,21 @@
 import { z } from 'zod';
-import { createAccountBody, listAccountsQuery, roleSchema, updateAccountBody } from '@cppcc/shared';
+import {
+  accountApprovalKinds,
+  accountApprovalStatuses,
+  createAccountBody,
+  idParams,
+  listAccountApprovalsQuery,
+  listAccountsQuery,
+  rejectAccountApprovalBody,
+  roleSchema,
+  updateAccountBody,
+} from '@cppcc/shared';
 import type { AppInstance } from '../../app';
 import type { Actor } from '../../lib/actor';
 import { forbidden } from '../../lib/errors';
 import { can, collectionOf } from '../../lib/policy';
 import './home';
+import { approveApproval, listApprovals, rejectApproval } from './approvals';
 import {
   createAccount,
   findAccount,
@@ -14,10 +25,6 @@ import {
   unlockAccount,
   updateAccount,
 } from './service';
-
-const idParams = z
-  .object({ id: z.coerce.number({ error: '编号应为数字' }).int().positive('编号应为正整数') })
-  .strict();
 
 const accountResponse = z.object({
   id: z.number(),
@@ -48,11 +55,43 @@ const accountPageResponse = z.object({
   policies: z.record(z.string(), z.boolean()),
 });
 const initialPasswordResponse = z.object({ account: accountResponse, initialPassword: z.string() });
+const approvalResponse = z.object({
+  id: z.number(),
+  kind: z.enum(accountApprovalKinds),
+  kindLabel: z.string(),
+  status: z.enum(accountApprovalStatuses),
+  statusLabel: z.string(),
+  summary: z.string(),
+  targetUserId: z.number().nullable(),
+  requestedById: z.number(),
+  requestedByName: z.string(),
+  requestedAt: z.string(),
+  decidedByName: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+  decisionNote: z.string().nullable(),
+  policies: z.record(z.string(), z.boolean()),
+});
+/** 202: the change needs a second administrator's approval and has not been made. */
+const pendingApprovalResponse = z.object({ pendingApproval: approvalResponse });
+const decisionResponse = z.object({
+  approval: approvalResponse,
+  account: accountResponse.nullable(),
+  initialPassword: z.string().nullable(),
+});
+const emptyBody = z.object({}).strict().optional();
 
 /** 三员分立: account administration belongs to the security administrator alone. */
 function requireAccountAdmin(actor: Actor, ability: 'list' | 'create') {
   if (!can(actor, ability, 'account', { ...collectionOf(actor), id: 0 })) {
     throw forbidden('只有安全管理员可以管理账号');
+  }
+}
+
+function requireApprover(actor: Actor) {
+  if (
+    !can(actor, 'list', 'accountApproval', { ...collectionOf(actor), requestedBy: 0, targetUserId: null })
+  ) {
+    throw forbidden('只有系统管理员或安全管理员可以查看和审批管理员账号变更');
   }
 }
 
@@ -101,14 +140,15 @@ export async function accountRoutes(app: AppInstance) {
     {
       schema: {
         tags: ['accounts'],
-        summary: '创建账号（返回一次性初始密码）',
+        summary: '创建账号（返回一次性初始密码；管理员账号须另一位管理员审批，返回 202）',
         body: createAccountBody,
-        response: { 201: initialPasswordResponse },
+        response: { 201: initialPasswordResponse, 202: pendingApprovalResponse },
       },
     },
     async (req, reply) => {
       requireAccountAdmin(req.actor!, 'create');
-      return reply.status(201).send(await createAccount(db, req.actor!, req.body));
+      const result = await createAccount(db, req.actor!, req.body);
+      return reply.status('pendingApproval' in result ? 202 : 201).send(result);
     },
   );
 
@@ -117,15 +157,16 @@ export async function accountRoutes(app: AppInstance) {
     {
       schema: {
         tags: ['accounts'],
-        summary: '修改账号',
+        summary: '修改账号（授予管理员角色或启用管理员账号须另一位管理员审批，返回 202）',
         params: idParams,
         body: updateAccountBody,
-        response: { 200: accountResponse },
+        response: { 200: accountResponse, 202: pendingApprovalResponse },
       },
     },
-    async (req) => {
+    async (req, reply) => {
       requireAccountAdmin(req.actor!, 'list');
-      return updateAccount(db, req.actor!, req.params.id, req.body);
+      const result = await updateAccount(db, req.actor!, req.params.id, req.body);
+      return reply.status('pendingApproval' in result ? 202 : 200).send(result);
     },
   );
 
@@ -134,14 +175,15 @@ export async function accountRoutes(app: AppInstance) {
     {
       schema: {
         tags: ['accounts'],
-        summary: '重置密码（返回一次性初始密码）',
+        summary: '重置密码（返回一次性初始密码；管理员的密码须另一位管理员审批，返回 202）',
         params: idParams,
-        response: { 200: initialPasswordResponse },
+        response: { 200: initialPasswordResponse, 202: pendingApprovalResponse },
       },
     },
-    async (req) => {
+    async (req, reply) => {
       requireAccountAdmin(req.actor!, 'list');
-      return resetAccountPassword(db, req.actor!, req.params.id);
+      const result = await resetAccountPassword(db, req.actor!, req.params.id);
+      return reply.status('pendingApproval' in result ? 202 : 200).send(result);
     },
   );
 
@@ -158,6 +200,56 @@ export async function accountRoutes(app: AppInstance) {
     async (req) => {
       requireAccountAdmin(req.actor!, 'list');
       return unlockAccount(db, req.actor!, req.params.id);
+    },
+  );
+
+  app.get(
+    '/account-approvals',
+    {
+      schema: {
+        tags: ['accounts'],
+        summary: '管理员账号变更审批列表（系统管理员、安全管理员）',
+        querystring: listAccountApprovalsQuery,
+        response: { 200: z.object({ items: z.array(approvalResponse) }) },
+      },
+    },
+    async (req) => {
+      requireApprover(req.actor!);
+      return listApprovals(db, req.actor!, req.query.status);
+    },
+  );
+
+  app.post(
+    '/account-approvals/:id/approve',
+    {
+      schema: {
+        tags: ['accounts'],
+        summary: '批准并执行（一次性初始密码只返回给批准人）',
+        params: idParams,
+        body: emptyBody,
+        response: { 200: decisionResponse },
+      },
+    },
+    async (req) => {
+      requireApprover(req.actor!);
+      return approveApproval(db, req.actor!, req.params.id);
+    },
+  );
+
+  app.post(
+    '/account-approvals/:id/reject',
+    {
+      schema: {
+        tags: ['accounts'],
+        summary: '驳回申请',
+        params: idParams,
+        body: rejectAccountApprovalBody.optional(),
+        response: { 200: decisionResponse },
+      },
+    },
+    async (req) => {
+      requireApprover(req.actor!);
+      return rejectApproval(db, req.actor!, req.params.id, req.body?.note);
     },
   );
 }

@@ -5,6 +5,8 @@ import {
   roleLabels,
   type AccountDto,
   type CreateAccountInput,
+  type InitialPasswordDto,
+  type PendingApprovalDto,
   type ListAccountsQuery,
   type Role,
   type UpdateAccountInput,
@@ -14,9 +16,11 @@ import { members, staff, units, users } from '../../db/schema';
 import type { Actor } from '../../lib/actor';
 import { diffFields, writeAudit } from '../../lib/audit';
 import { destroyUserSessions, hashPassword } from '../../lib/auth';
-import { AppError, invalidField, notFound } from '../../lib/errors';
+import { AppError, conflict, invalidField, notFound } from '../../lib/errors';
 import { likePattern, orderBy, pageOffset, toPage } from '../../lib/list';
 import { authorize, presentPolicies } from '../../lib/policy';
+import { grantsAdministrator } from '../../policies/account';
+import { requestApproval } from './approvals';
 
 const accountSelection = {
   user: users,
@@ -206,92 +210,172 @@ async function checkUnique(
   }
 }
 
-export async function createAccount(db: Db, actor: Actor, input: CreateAccountInput) {
-  const links: Links = {
-    roles: input.roles,
-    memberId: input.memberId ?? null,
-    unitId: input.unitId ?? null,
-    staffId: input.staffId ?? null,
-  };
+/**
+ * Who asked for and who approved a change that needed a second administrator; written into the
+ * change's audit entry so the log shows both people.
+ */
+export interface Attribution {
+  approvalId: number;
+  requester: { id: number; name: string };
+  approver: { id: number; name: string };
+}
+const attributed = (summary: string, by?: Attribution) =>
+  by ? `${summary}（申请人：${by.requester.name}，批准人：${by.approver.name}）` : summary;
+const attributionChanges = (by?: Attribution) =>
+  by ? { approval: { id: by.approvalId, requestedBy: by.requester, approvedBy: by.approver } } : {};
+
+const linksOf = (input: CreateAccountInput): Links => ({
+  roles: input.roles,
+  memberId: input.memberId ?? null,
+  unitId: input.unitId ?? null,
+  staffId: input.staffId ?? null,
+});
+
+/** Inserts a validated account with a one-time password; the caller holds the transaction. */
+export async function insertAccount(
+  tx: DbOrTx,
+  actor: Actor,
+  input: CreateAccountInput,
+  passwordHash: string,
+  by?: Attribution,
+) {
+  const links = linksOf(input);
+  await checkUnique(tx, input.username, input.phone, null);
+  await checkRolesAndLinks(tx, actor, links, null);
+  const [row] = await tx
+    .insert(users)
+    .values({
+      committeeId: actor.committeeId,
+      username: input.username,
+      displayName: input.displayName,
+      phone: input.phone ?? null,
+      passwordHash,
+      ...links,
+      mustChangePassword: true,
+    })
+    .returning({ id: users.id });
+  await writeAudit(tx, actor, {
+    action: 'account.create',
+    targetType: 'user',
+    targetId: row!.id,
+    summary: attributed(
+      `创建账号 ${input.username}（${input.displayName}），角色：${input.roles.map((r) => roleLabels[r]).join('、')}`,
+      by,
+    ),
+    changes: {
+      username: input.username,
+      displayName: input.displayName,
+      phone: input.phone ?? null,
+      ...links,
+      ...attributionChanges(by),
+    },
+  });
+  return row!.id;
+}
+
+const rolesText = (roles: Role[]) => roles.map((r) => roleLabels[r]).join('、');
+
+/** Creates an account, or, for an administrator account, asks a second administrator to approve it. */
+export async function createAccount(
+  db: Db,
+  actor: Actor,
+  input: CreateAccountInput,
+): Promise<InitialPasswordDto | PendingApprovalDto> {
+  if (grantsAdministrator(null, { roles: input.roles, disabled: false })) {
+    return db.transaction(async (tx) => {
+      await checkUnique(tx, input.username, input.phone, null);
+      await checkRolesAndLinks(tx, actor, linksOf(input), null);
+      return requestApproval(tx, actor, {
+        kind: 'create',
+        targetUserId: null,
+        payload: input,
+        summary: `创建账号 ${input.username}（${input.displayName}），角色：${rolesText(input.roles)}`,
+      });
+    });
+  }
   const initialPassword = generateInitialPassword();
   const passwordHash = await hashPassword(initialPassword);
-  const id = await db.transaction(async (tx) => {
-    await checkUnique(tx, input.username, input.phone, null);
-    await checkRolesAndLinks(tx, actor, links, null);
-    const [row] = await tx
-      .insert(users)
-      .values({
-        committeeId: actor.committeeId,
-        username: input.username,
-        displayName: input.displayName,
-        phone: input.phone ?? null,
-        passwordHash,
-        ...links,
-        mustChangePassword: true,
-      })
-      .returning({ id: users.id });
-    await writeAudit(tx, actor, {
-      action: 'account.create',
-      targetType: 'user',
-      targetId: row!.id,
-      summary: `创建账号 ${input.username}（${input.displayName}），角色：${input.roles.map((r) => roleLabels[r]).join('、')}`,
-      changes: {
-        username: input.username,
-        displayName: input.displayName,
-        phone: input.phone ?? null,
-        ...links,
-      },
-    });
-    return row!.id;
-  });
+  const id = await db.transaction((tx) => insertAccount(tx, actor, input, passwordHash));
   return { account: presentAccount(actor, await findAccount(db, actor, id)), initialPassword };
 }
 
-export async function updateAccount(db: Db, actor: Actor, id: number, input: UpdateAccountInput) {
-  await db.transaction(async (tx) => {
-    const { user } = await findAccount(tx, actor, id);
+/**
+ * Applies a validated update. Without `by` the actor's own abilities are checked; with it the
+ * change was requested by a security administrator and approved by `actor`.
+ */
+export async function applyAccountUpdate(
+  tx: DbOrTx,
+  actor: Actor,
+  id: number,
+  input: UpdateAccountInput,
+  by?: Attribution,
+): Promise<PendingApprovalDto | null> {
+  const { user } = await findAccount(tx, actor, id);
+  if (!by) {
     authorize(actor, 'update', 'account', user);
     const rolesChange =
       input.roles !== undefined &&
       JSON.stringify([...input.roles].sort()) !== JSON.stringify([...user.roles].sort());
     if (rolesChange) authorize(actor, 'changeRoles', 'account', user);
     if (input.disabled === true && !user.disabled) authorize(actor, 'disable', 'account', user);
-    const links: Links = {
-      roles: input.roles ?? user.roles,
-      memberId: input.memberId === undefined ? user.memberId : input.memberId,
-      unitId: input.unitId === undefined ? user.unitId : input.unitId,
-      staffId: input.staffId === undefined ? user.staffId : input.staffId,
-    };
-    await checkUnique(tx, null, input.phone, id);
-    await checkRolesAndLinks(tx, actor, links, id);
-    const next = {
-      displayName: input.displayName ?? user.displayName,
-      phone: input.phone === undefined ? user.phone : input.phone,
-      disabled: input.disabled ?? user.disabled,
-      ...links,
-    };
-    const changes = diffFields(user as unknown as Record<string, unknown>, next);
-    if (Object.keys(changes).length === 0) return;
-    await tx
-      .update(users)
-      .set(next)
-      .where(and(eq(users.id, id), eq(users.committeeId, actor.committeeId)));
-    // A disabled account loses its sessions at once rather than at its next request.
-    if (next.disabled && !user.disabled) await destroyUserSessions(tx, id);
-    await writeAudit(tx, actor, {
-      action:
-        next.disabled !== user.disabled
-          ? next.disabled
-            ? 'account.disable'
-            : 'account.enable'
-          : 'account.update',
-      targetType: 'user',
-      targetId: id,
-      summary: `修改账号 ${user.username}：${Object.keys(changes).map(fieldLabel).join('、')}`,
-      changes,
+  }
+  const links: Links = {
+    roles: input.roles ?? user.roles,
+    memberId: input.memberId === undefined ? user.memberId : input.memberId,
+    unitId: input.unitId === undefined ? user.unitId : input.unitId,
+    staffId: input.staffId === undefined ? user.staffId : input.staffId,
+  };
+  await checkUnique(tx, null, input.phone, id);
+  await checkRolesAndLinks(tx, actor, links, id);
+  const next = {
+    displayName: input.displayName ?? user.displayName,
+    phone: input.phone === undefined ? user.phone : input.phone,
+    disabled: input.disabled ?? user.disabled,
+    ...links,
+  };
+  const changes = diffFields(user as unknown as Record<string, unknown>, next);
+  if (Object.keys(changes).length === 0) return null;
+  if (!by && grantsAdministrator(user, next)) {
+    const parts = [
+      ...(next.roles.join() !== user.roles.join() ? [`角色改为 ${rolesText(next.roles)}`] : []),
+      ...(user.disabled && !next.disabled ? ['启用'] : []),
+    ];
+    return requestApproval(tx, actor, {
+      kind: 'update',
+      targetUserId: id,
+      payload: input,
+      summary: `账号 ${user.username}（${user.displayName}）：${parts.join('，') || Object.keys(changes).map(fieldLabel).join('、')}`,
     });
+  }
+  await tx
+    .update(users)
+    .set(next)
+    .where(and(eq(users.id, id), eq(users.committeeId, actor.committeeId)));
+  // A disabled account loses its sessions at once rather than at its next request.
+  if (next.disabled && !user.disabled) await destroyUserSessions(tx, id);
+  await writeAudit(tx, actor, {
+    action:
+      next.disabled !== user.disabled
+        ? next.disabled
+          ? 'account.disable'
+          : 'account.enable'
+        : 'account.update',
+    targetType: 'user',
+    targetId: id,
+    summary: attributed(`修改账号 ${user.username}：${Object.keys(changes).map(fieldLabel).join('、')}`, by),
+    changes: { ...changes, ...attributionChanges(by) },
   });
-  return presentAccount(actor, await findAccount(db, actor, id));
+  return null;
+}
+
+export async function updateAccount(
+  db: Db,
+  actor: Actor,
+  id: number,
+  input: UpdateAccountInput,
+): Promise<AccountDto | PendingApprovalDto> {
+  const pending = await db.transaction((tx) => applyAccountUpdate(tx, actor, id, input));
+  return pending ?? presentAccount(actor, await findAccount(db, actor, id));
 }
 
 const fieldLabels: Record<string, string> = {
@@ -305,23 +389,58 @@ const fieldLabels: Record<string, string> = {
 };
 const fieldLabel = (key: string) => fieldLabels[key] ?? key;
 
-export async function resetAccountPassword(db: Db, actor: Actor, id: number) {
+/** Sets a new one-time password, clears the lock and ends the account's sessions. */
+export async function applyPasswordReset(
+  tx: DbOrTx,
+  actor: Actor,
+  user: typeof users.$inferSelect,
+  passwordHash: string,
+  by?: Attribution,
+) {
+  await tx
+    .update(users)
+    .set({ passwordHash, mustChangePassword: true, failedLogins: 0, lockedUntil: null })
+    .where(and(eq(users.id, user.id), eq(users.committeeId, actor.committeeId)));
+  await destroyUserSessions(tx, user.id);
+  await writeAudit(tx, actor, {
+    action: 'account.resetPassword',
+    targetType: 'user',
+    targetId: user.id,
+    summary: attributed(`重置账号 ${user.username} 的密码，并结束其全部登录会话`, by),
+    ...(by ? { changes: attributionChanges(by) } : {}),
+  });
+}
+
+const resetGrantsAdministrator = (user: typeof users.$inferSelect) =>
+  grantsAdministrator(user, { roles: user.roles, disabled: user.disabled, passwordReset: true });
+
+/** Resets a password; an administrator's password only with a second administrator's approval. */
+export async function resetAccountPassword(
+  db: Db,
+  actor: Actor,
+  id: number,
+): Promise<InitialPasswordDto | PendingApprovalDto> {
+  const { user: seen } = await findAccount(db, actor, id);
+  authorize(actor, 'resetPassword', 'account', seen);
+  if (resetGrantsAdministrator(seen)) {
+    return db.transaction(async (tx) => {
+      const { user } = await findAccount(tx, actor, id);
+      return requestApproval(tx, actor, {
+        kind: 'resetPassword',
+        targetUserId: id,
+        payload: null,
+        summary: `重置账号 ${user.username}（${user.displayName}，${rolesText(user.roles)}）的密码`,
+      });
+    });
+  }
   const initialPassword = generateInitialPassword();
   const passwordHash = await hashPassword(initialPassword);
   await db.transaction(async (tx) => {
     const { user } = await findAccount(tx, actor, id);
     authorize(actor, 'resetPassword', 'account', user);
-    await tx
-      .update(users)
-      .set({ passwordHash, mustChangePassword: true, failedLogins: 0, lockedUntil: null })
-      .where(and(eq(users.id, id), eq(users.committeeId, actor.committeeId)));
-    await destroyUserSessions(tx, id);
-    await writeAudit(tx, actor, {
-      action: 'account.resetPassword',
-      targetType: 'user',
-      targetId: id,
-      summary: `重置账号 ${user.username} 的密码，并结束其全部登录会话`,
-    });
+    // The roles may have changed since the read above: an administrator's reset is never direct.
+    if (resetGrantsAdministrator(user)) throw conflict('该账号刚被授予管理员角色，请重新操作');
+    await applyPasswordReset(tx, actor, user, passwordHash);
   });
   return { account: presentAccount(actor, await findAccount(db, actor, id)), initialPassword };
 }

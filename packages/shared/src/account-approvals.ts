@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import type { AccountDto } from './accounts';
+
+/**
+ * 三员分立: changes that would give an account administrator powers wait for a second administrator.
+ * The request is stored as validated; the approver's decision applies it.
+ */
+export const accountApprovalKinds = ['create', 'update', 'resetPassword'] as const;
+export type AccountApprovalKind = (typeof accountApprovalKinds)[number];
+export const accountApprovalKindLabels: Record<AccountApprovalKind, string> = {
+  create: '创建管理员账号',
+  update: '授予或启用管理员账号',
+  resetPassword: '重置管理员密码',
+};
+
+export const accountApprovalStatuses = ['pending', 'approved', 'rejected'] as const;
+export type AccountApprovalStatus = (typeof accountApprovalStatuses)[number];
+export const accountApprovalStatusLabels: Record<AccountApprovalStatus, string> = {
+  pending: '待审批',
+  approved: '已批准',
+  rejected: '已驳回',
+};
+
+export const listAccountApprovalsQuery = z
+  .object({ status: z.enum(accountApprovalStatuses, { error: '审批状态不正确' }).default('pending') })
+  .strict();
+export type ListAccountApprovalsQuery = z.infer<typeof listAccountApprovalsQuery>;
+
+export const rejectAccountApprovalBody = z
+  .object({ note: z.string().trim().max(200, '驳回理由不超过 200 个字').optional() })
+  .strict();
+
+export interface AccountApprovalDto {
+  id: number;
+  kind: AccountApprovalKind;
+  kindLabel: string;
+  status: AccountApprovalStatus;
+  statusLabel: string;
+  summary: string;
+  targetUserId: number | null;
+  requestedById: number;
+  requestedByName: string;
+  requestedAt: string;
+  decidedByName: string | null;
+  decidedAt: string | null;
+  decisionNote: string | null;
+  policies: Record<string, boolean>;
+}
+
+/** What a request that needs a second administrator answers (HTTP 202) instead of the change. */
+export interface PendingApprovalDto {
+  pendingApproval: AccountApprovalDto;
+}
+
+/** The approver's answer: the approval, the account, and a one-time password shown to the approver only. */
+export interface ApprovalDecisionDto {
+  approval: AccountApprovalDto;
+  account: AccountDto | null;
+  initialPassword: string | null;
+}
