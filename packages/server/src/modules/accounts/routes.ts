@@ -3,7 +3,6 @@ import {
   accountApprovalKinds,
   accountApprovalStatuses,
   createAccountBody,
-  idParams,
   listAccountApprovalsQuery,
   listAccountsQuery,
   rejectAccountApprovalBody,
@@ -25,6 +24,10 @@ import {
   unlockAccount,
   updateAccount,
 } from './service';
+
+const idParams = z
+  .object({ id: z.coerce.number({ error: '编号应为数字' }).int().positive('编号应为正整数') })
+  .strict();
 
 const accountResponse = z.object({
   id: z.number(),
