@@ -5,6 +5,7 @@ import { seedOnEmpty } from './db/seed';
 import { purgeIdleSessions } from './lib/auth';
 import { runProposalReminders } from './modules/proposals/reminders';
 import { purgeUnattachedUploads } from './lib/storage';
+import { serveBackupControl } from './backup/control';
 
 const config = loadConfig();
 const database = await openDatabase({
@@ -16,6 +17,8 @@ await runMigrations(database.db);
 const seeded = config.seedDemo ? await seedOnEmpty(database.db, config) : null;
 const app = await buildApp({ database, config });
 const address = await app.listen({ port: config.port, host: config.host });
+// `npm run backup` reaches the embedded database through this process, which owns it.
+const backupControl = await serveBackupControl(database, config);
 
 // Deadline reminders come from the clock, not from people remembering: hourly, and once at start-up.
 const remindProposals = () =>
@@ -47,6 +50,7 @@ let closing = false;
 async function shutdown() {
   if (closing) return;
   closing = true;
+  await backupControl?.close();
   await app.close();
   await database.close();
   process.exit(0);
