@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, desc, eq } from 'drizzle-orm';
 import { passwordProblem } from '@cppcc/shared';
-import { as, createTestApp, signIn, type TestContext } from '../../../test/harness';
+import { as, createTestApp, signIn, type Session, type TestContext } from '../../../test/harness';
 import { buildCommittee, buildUser, signedInUser, testPassword } from '../../../test/factories';
+import { resetPasswordFromCommandLine } from './command-line';
 import { accountApprovals, auditLog, notifications, sessions, users } from '../../db/schema';
 
 /**
@@ -26,12 +27,8 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-const inject = (
-  session: { cookie: string; csrfToken: string },
-  method: 'GET' | 'POST' | 'PATCH',
-  url: string,
-  payload?: unknown,
-) => t.app.inject({ method, url, headers: as(session), payload: payload as Record<string, unknown> });
+const inject = (session: Session, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: unknown) =>
+  t.app.inject({ method, url, headers: as(session), payload: payload as Record<string, unknown> });
 const auditOf = async (action: string, targetId: number) =>
   t.database.db
     .select()
@@ -198,5 +195,18 @@ describe('an administrator account needs a second administrator', () => {
     expect(
       await t.database.db.select().from(sessions).where(eq(sessions.userId, system.userId)),
     ).not.toHaveLength(0);
+  });
+
+  it('the server’s command line resets an administrator’s password alone, audited without an actor', async () => {
+    const { initialPassword } = await resetPasswordFromCommandLine(
+      t.database.db,
+      secondSecurity.user.username,
+    );
+    expect((await inject(secondSecurity, 'GET', '/api/auth/me')).statusCode).toBe(401);
+    await signIn(t.app, secondSecurity.user.username, initialPassword);
+    const [entry] = await auditOf('account.resetPassword', secondSecurity.userId);
+    expect(entry).toMatchObject({ actorId: null, committeeId });
+    expect(entry!.summary).toMatch(/^命令行：/);
+    expect(await notificationsOf(secondSecurity.userId, 'account.adminChangeApproved')).toHaveLength(1);
   });
 });
