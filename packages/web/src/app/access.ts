@@ -8,6 +8,8 @@ export const access = {
   organisationProposers: ['proposalStaff', 'leader', 'sysAdmin'],
   staff: ['sysAdmin', 'leader'],
   accounts: ['securityAdmin'],
+  /** 三员分立: a second administrator approves changes that hand out administrator powers. */
+  accountApprovals: ['sysAdmin', 'securityAdmin'],
   auditLog: ['auditAdmin'],
   settings: ['sysAdmin'],
   memberProposals: ['member'],

@@ -31,6 +31,10 @@ describe('menu per role', () => {
     expect(sys).toEqual(expect.arrayContaining(['界别', '专委会', '工作人员', '系统设置']));
     expect(sys).not.toContain('账号管理');
     expect(sys).not.toContain('审计日志');
+    // 三员分立: a second administrator approves; the auditor only audits.
+    expect(sys).toContain('管理员变更审批');
+    expect(labels('securityAdmin')).toContain('管理员变更审批');
+    expect(labels('auditAdmin')).not.toContain('管理员变更审批');
   });
 
   it('gives staff their work queues', () => {

@@ -199,6 +199,14 @@ export const menuEntries: MenuEntry[] = [
     group: '系统管理',
   },
   {
+    key: 'account-approvals',
+    label: '管理员变更审批',
+    icon: <SafetyOutlined />,
+    path: '/account-approvals',
+    roles: access.accountApprovals,
+    group: '系统管理',
+  },
+  {
     key: 'audit-log',
     label: '审计日志',
     icon: <AuditOutlined />,

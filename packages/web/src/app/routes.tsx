@@ -153,6 +153,12 @@ export const pageRoutes: PageRoute[] = [
     load: () => import('../features/accounts/AccountsPage'),
   },
   {
+    path: '/account-approvals',
+    title: '管理员变更审批',
+    roles: access.accountApprovals,
+    load: () => import('../features/accounts/AccountApprovalsPage'),
+  },
+  {
     path: '/audit-log',
     title: '审计日志',
     roles: access.auditLog,

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Alert, App, Button, Form, Input, Popconfirm, Select, Space, Tag, Typography } from 'antd';
+import { Alert, App, Button, Form, Input, Popconfirm, Select, Space, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
@@ -8,6 +8,7 @@ import {
   roles,
   updateAccountBody,
   type InitialPasswordDto,
+  type PendingApprovalDto,
   type Role,
 } from '@cppcc/shared';
 import { api } from '../../api/client';
@@ -20,6 +21,8 @@ import { allowed } from '../../hooks/usePolicy';
 import { showSuccess } from '../../app/notifier';
 import { access } from '../../app/access';
 import { MemberSelect } from '../organisation/MemberSelect';
+import { useAccountApprovals, useRefreshApprovals } from '../../api/accounts';
+import { isPendingApproval, showInitialPassword, showPendingApproval } from './initialPassword';
 
 interface Account extends Identified {
   username: string;
@@ -40,17 +43,16 @@ interface Account extends Identified {
   createdAt?: string;
 }
 
-type ModalApi = ReturnType<typeof App.useApp>['modal'];
-
 const endpoint = '/api/accounts';
 const roleOptions = roles.map((r) => ({ value: r, label: roleLabels[r] }));
 
 const isLocked = (a: Account) => a.locked ?? (!!a.lockedUntil && new Date(a.lockedUntil) > new Date());
 
-function statusTags(a: Account) {
+function statusTags(a: Account, pending: boolean) {
   return (
     <Space size={4} wrap>
       {a.disabled ? <Tag>已停用</Tag> : <Tag color="green">正常</Tag>}
+      {pending && <Tag color="orange">管理员变更待审批</Tag>}
       {isLocked(a) && <Tag color="red">已锁定</Tag>}
       {a.mustChangePassword && <Tag color="orange">待改初始密码</Tag>}
     </Space>
@@ -66,30 +68,6 @@ function useAccountAction<TResult>(path: string) {
   });
 }
 
-/** Shows a password exactly once; the server keeps only its hash. */
-function showInitialPassword(modal: ModalApi, title: string, username: string, password: string) {
-  modal.success({
-    title,
-    width: 460,
-    okText: '我已记下',
-    content: (
-      <>
-        <p>
-          账号 <Typography.Text strong>{username}</Typography.Text> 的初始密码为：
-        </p>
-        <Typography.Paragraph copyable={{ text: password }} code style={{ fontSize: 18 }}>
-          {password}
-        </Typography.Paragraph>
-        <Alert
-          type="warning"
-          showIcon
-          title="此密码只显示这一次，请当面或通过安全渠道交给本人；首次登录时须修改。"
-        />
-      </>
-    ),
-  });
-}
-
 export default function AccountsPage() {
   const options = useOrganisationOptions();
   const { modal } = App.useApp();
@@ -97,6 +75,18 @@ export default function AccountsPage() {
   const reset = useAccountAction<InitialPasswordDto>('/reset-password');
   const unlock = useAccountAction<unknown>('/unlock');
   const update = useAccountAction<unknown>('');
+  const approvals = useAccountApprovals('pending');
+  const refreshApprovals = useRefreshApprovals();
+  const pendingIds = useMemo(
+    () => new Set((approvals.data?.items ?? []).map((a) => a.targetUserId)),
+    [approvals.data],
+  );
+  /** A 202 answer: nothing changed yet, a second administrator must approve. */
+  const pendingOr = (done: () => void) => (result: unknown) => {
+    if (!isPendingApproval(result)) return done();
+    void refreshApprovals();
+    showPendingApproval(modal, result);
+  };
 
   const columns: ColumnsType<Account> = useMemo(
     () => [
@@ -121,7 +111,7 @@ export default function AccountsPage() {
             .filter(Boolean)
             .join('；'),
       },
-      { title: '状态', key: 'status', render: (_, a) => statusTags(a) },
+      { title: '状态', key: 'status', render: (_, a) => statusTags(a, pendingIds.has(a.id)) },
       sortable<Account>({
         title: '最近登录',
         dataIndex: 'lastLoginAt',
@@ -129,7 +119,7 @@ export default function AccountsPage() {
         render: dateTimeText,
       }),
     ],
-    [],
+    [pendingIds],
   );
 
   function rowActions(a: Account) {
@@ -156,8 +146,15 @@ export default function AccountsPage() {
             okText="重置"
             cancelText="取消"
             onConfirm={() =>
-              run<InitialPasswordDto>(reset, undefined, (r) =>
-                showInitialPassword(modal, '密码已重置', a.username, r.initialPassword),
+              run<InitialPasswordDto | PendingApprovalDto>(reset, undefined, (r) =>
+                pendingOr(() =>
+                  showInitialPassword(
+                    modal,
+                    '密码已重置',
+                    a.username,
+                    (r as InitialPasswordDto).initialPassword,
+                  ),
+                )(r),
               )
             }
           >
@@ -184,7 +181,13 @@ export default function AccountsPage() {
               title={`确定启用“${a.displayName}”吗？`}
               okText="启用"
               cancelText="取消"
-              onConfirm={() => run(update, { disabled: false }, () => showSuccess('已启用'))}
+              onConfirm={() =>
+                run(
+                  update,
+                  { disabled: false },
+                  pendingOr(() => showSuccess('已启用')),
+                )
+              }
             >
               <Button type="link" size="small">
                 启用
@@ -268,6 +271,7 @@ export default function AccountsPage() {
           return body;
         },
         onSaved: (saved, editing) => {
+          if (isPendingApproval(saved)) return pendingOr(() => undefined)(saved);
           const created = saved as InitialPasswordDto | undefined;
           if (!editing && created?.initialPassword) {
             showInitialPassword(modal, '账号已创建', created.account.username, created.initialPassword);
@@ -349,7 +353,11 @@ function AccountFields({
         </Form.Item>
       )}
       {!editing && (
-        <Alert type="info" showIcon title="保存后系统生成初始密码，只显示一次；用户首次登录须修改。" />
+        <Alert
+          type="info"
+          showIcon
+          title="保存后系统生成初始密码，只显示一次；用户首次登录须修改。管理员账号须另一位管理员批准后才创建，初始密码只显示给批准人。"
+        />
       )}
     </>
   );
