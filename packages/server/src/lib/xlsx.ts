@@ -1,8 +1,17 @@
 import ExcelJS from 'exceljs';
 import { fileTypeFromBuffer } from 'file-type';
 import type { FastifyReply } from 'fastify';
-import type { ImportRowIssue } from '@cppcc/shared';
 import { AppError } from './errors';
+import { inspectZip, looksLikeZip } from './zip-limits';
+
+// Reading lives in its own module, free of ExcelJS, so that a worker thread loads it quickly.
+export {
+  importFailed,
+  readSheetByHeaders,
+  sheetLimitDefaults,
+  type SheetReadOptions,
+  type SheetRow,
+} from './sheet-reader';
 
 export const xlsxMime = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -113,103 +122,18 @@ export const datedFileName = (base: string, now = new Date()) => `${base}-${isoD
 const isoDay = (d: Date) =>
   `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 
-/** Refuses anything that is not really an .xlsx workbook, whatever its name or declared type says. */
-export async function assertXlsx(content: Buffer): Promise<void> {
-  const type = await fileTypeFromBuffer(content).catch(() => undefined);
-  if (type?.ext !== 'xlsx') {
-    throw new AppError(
-      'UNSUPPORTED_MEDIA_TYPE',
-      '文件不是有效的 Excel（.xlsx）文件，请使用导入模板填写后上传',
-    );
-  }
-}
-
-export interface SheetRow<H extends string> {
-  /** Row number as shown in Excel (1-based, the header is row 1 when it is the first row). */
-  rowNumber: number;
-  /** Trimmed text of each known column; empty string for an empty cell. */
-  values: Record<H, string>;
-}
-
 /**
- * Reads the first sheet of a workbook by its Chinese headers (first non-empty row), in any column order.
- * Missing `required` headers are an IMPORT_FAILED error naming them; completely empty rows are skipped.
- * Dates become `YYYY-MM-DD` text, numbers their plain text, formulas their cached result.
+ * Refuses anything that is not really an .xlsx workbook, whatever its name or declared type says,
+ * and a workbook whose zip directory declares more than the upload limits (a zip bomb), before any
+ * part of it is inflated.
  */
-export async function readSheetByHeaders<H extends string>(
-  content: Buffer,
-  headers: readonly H[],
-  options: { required?: readonly H[]; maxRows?: number } = {},
-): Promise<{ headerRow: number; rows: SheetRow<H>[] }> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(content as unknown as ArrayBuffer);
-  } catch {
-    throw new AppError('UNSUPPORTED_MEDIA_TYPE', '无法读取该 Excel 文件，请使用导入模板填写后上传');
-  }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw importFailed([{ row: 1, column: '', message: '文件中没有工作表' }]);
-
-  let headerRow = 0;
-  const columnOf = new Map<H, number>();
-  sheet.eachRow((row, rowNumber) => {
-    if (headerRow) return;
-    const texts = (row.values as unknown[]).map((v) => cellText(v));
-    if (texts.every((t) => t === '')) return;
-    headerRow = rowNumber;
-    texts.forEach((text, column) => {
-      const header = headers.find((h) => h === text.replace(/\s+/g, '').replace(/[*＊]/g, ''));
-      if (header && !columnOf.has(header)) columnOf.set(header, column);
-    });
-  });
-  if (!headerRow) throw importFailed([{ row: 1, column: '', message: '文件是空的：第一行应为列标题' }]);
-  const missing = (options.required ?? []).filter((h) => !columnOf.has(h));
-  if (missing.length > 0) {
-    throw importFailed(
-      missing.map((h) => ({ row: headerRow, column: h, message: `缺少列“${h}”，请使用导入模板` })),
-    );
-  }
-
-  const rows: SheetRow<H>[] = [];
-  sheet.eachRow((row, rowNumber) => {
-    if (rowNumber <= headerRow) return;
-    const values = {} as Record<H, string>;
-    let empty = true;
-    for (const h of headers) {
-      const column = columnOf.get(h);
-      const text = column === undefined ? '' : cellText(row.getCell(column).value);
-      if (text !== '') empty = false;
-      values[h] = text;
-    }
-    if (!empty) rows.push({ rowNumber, values });
-  });
-  if (rows.length === 0)
-    throw importFailed([{ row: headerRow + 1, column: '', message: '文件中没有数据行' }]);
-  if (options.maxRows && rows.length > options.maxRows) {
-    throw importFailed([
-      { row: headerRow, column: '', message: `一次最多导入 ${options.maxRows} 行，请分批导入` },
-    ]);
-  }
-  return { headerRow, rows };
-}
-
-export const importFailed = (rows: ImportRowIssue[]) =>
-  new AppError('IMPORT_FAILED', `导入失败，共 ${rows.length} 处问题，未写入任何数据`, { rows });
-
-function cellText(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'object') {
-    const v = value as { richText?: { text: string }[]; text?: unknown; result?: unknown; error?: string };
-    if (Array.isArray(v.richText))
-      return v.richText
-        .map((r) => r.text)
-        .join('')
-        .trim();
-    if ('result' in v) return cellText(v.result);
-    if ('text' in v) return cellText(v.text);
-    if (v.error) return '';
-    return '';
-  }
-  return String(value).trim();
+export async function assertXlsx(content: Buffer): Promise<void> {
+  const notXlsx = new AppError(
+    'UNSUPPORTED_MEDIA_TYPE',
+    '文件不是有效的 Excel（.xlsx）文件，请使用导入模板填写后上传',
+  );
+  if (!looksLikeZip(content)) throw notXlsx;
+  await inspectZip(content);
+  const type = await fileTypeFromBuffer(content).catch(() => undefined);
+  if (type?.ext !== 'xlsx') throw notXlsx;
 }
