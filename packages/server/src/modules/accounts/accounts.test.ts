@@ -399,7 +399,9 @@ describe('reset password and unlock', () => {
       url: '/api/auth/login',
       payload: { login: user.username, password: testPassword },
     });
-    expect(locked.statusCode).toBe(423);
+    // A locked account answers as any refused login (no way to learn it exists or is locked).
+    expect(locked.statusCode).toBe(401);
+    expect(locked.json().code).toBe('INVALID_CREDENTIALS');
     const denied = await t.app.inject({
       method: 'POST',
       url: `/api/accounts/${user.id}/unlock`,
