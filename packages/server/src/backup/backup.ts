@@ -46,6 +46,7 @@ export async function takeBackup(source: BackupSource, root: string): Promise<Ba
   const partial = join(root, `.${name}.${randomBytes(3).toString('hex')}.partial`);
   const staging = join(source.uploadDir, `.backup-staging-${randomBytes(6).toString('hex')}`);
   await mkdir(partial, { recursive: true });
+  await removeStaleStaging(source.uploadDir);
   try {
     const frozen =
       source.database.mode === 'embedded'
@@ -198,6 +199,16 @@ async function linkUploads(uploadDir: string, storageKeys: string[], staging: st
     }
   }
   return result;
+}
+
+/** Staging folders left by a backup that was killed; a day is far longer than any backup runs. */
+async function removeStaleStaging(uploadDir: string) {
+  const names = await readdir(uploadDir).catch(() => [] as string[]);
+  for (const name of names.filter((n) => n.startsWith('.backup-staging-'))) {
+    const { mtimeMs } = await stat(join(uploadDir, name));
+    if (Date.now() - mtimeMs > 24 * 3600_000)
+      await rm(join(uploadDir, name), { recursive: true, force: true });
+  }
 }
 
 /** The staging folder becomes the backup's uploads: a rename on one file system, else a copy. */
