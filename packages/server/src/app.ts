@@ -9,12 +9,9 @@ import Fastify, {
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import multipart from '@fastify/multipart';
-import swagger from '@fastify/swagger';
-import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
 import {
   hasZodFastifySchemaValidationErrors,
-  jsonSchemaTransform,
   serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
@@ -25,7 +22,9 @@ import type { FieldIssue } from '@cppcc/shared';
 import type { AppConfig } from './env';
 import type { Database } from './db/client';
 import type { Actor } from './lib/actor';
+import { registerApiDocs } from './lib/api-docs';
 import { AppError } from './lib/errors';
+import { refuseUnroutableUrl, rejectUnstorableInput } from './lib/input-guard';
 import { checkCsrf, csrfHeaderName, loadSession, sessionCookieName, clearSessionCookie } from './lib/auth';
 import { registerSecurityHeaders } from './lib/security-headers';
 import { registerModules } from './modules';
@@ -72,6 +71,7 @@ export async function buildApp(deps: AppDeps): Promise<AppInstance> {
   const app = Fastify({
     bodyLimit: jsonBodyLimit,
     logger: false,
+    frameworkErrors: refuseUnroutableUrl,
     trustProxy: deps.config.trustProxy,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
@@ -92,11 +92,7 @@ export async function buildApp(deps: AppDeps): Promise<AppInstance> {
   await app.register(cookie, { secret: deps.config.sessionSecret });
   await app.register(rateLimit, { global: false });
   await app.register(multipart, { limits: { fileSize: deps.config.uploadMaxBytes, files: 1, fields: 10 } });
-  await app.register(swagger, {
-    openapi: { info: { title: '政协履职平台 API', version: '1.0.0' } },
-    transform: jsonSchemaTransform,
-  });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await registerApiDocs(app, deps.config);
 
   app.addHook('onRequest', async (req, reply) => {
     const token = req.cookies[sessionCookieName];
@@ -126,6 +122,8 @@ export async function buildApp(deps: AppDeps): Promise<AppInstance> {
     if (!req.actor) throw new AppError('UNAUTHENTICATED');
     if (access === 'user' && req.mustChangePassword) throw new AppError('PASSWORD_CHANGE_REQUIRED');
   });
+
+  app.addHook('preValidation', rejectUnstorableInput);
 
   app.setErrorHandler((error: FastifyError, req, reply) => {
     const appError = toAppError(error);

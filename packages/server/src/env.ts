@@ -20,6 +20,7 @@ const envSchema = z.object({
   UPLOAD_DIR: z.string().optional(),
   UPLOAD_MAX_MB: z.coerce.number().positive().max(200).default(20),
   DEMO_PASSWORD: z.string().optional(),
+  API_DOCS_PUBLIC: z.enum(['true', 'false']).default('false'),
   SEED_DEMO: z.enum(['true', 'false']).default('true'),
   NODE_ENV: z.string().default('production'),
   COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
@@ -46,6 +47,8 @@ export interface AppConfig {
   uploadMaxBytes: number;
   demoPassword?: string;
   seedDemo: boolean;
+  /** The OpenAPI document and its page without signing in (`API_DOCS_PUBLIC=true`). */
+  apiDocsPublic: boolean;
   /** The session cookie's `Secure` flag: `auto` sets it when the request arrived over HTTPS. */
   secureCookies: 'auto' | boolean;
   /**
@@ -77,6 +80,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     uploadMaxBytes: Math.round(e.UPLOAD_MAX_MB * 1024 * 1024),
     demoPassword: e.DEMO_PASSWORD,
     seedDemo: e.SEED_DEMO === 'true',
+    apiDocsPublic: e.API_DOCS_PUBLIC === 'true',
     secureCookies: e.COOKIE_SECURE === 'auto' ? 'auto' : e.COOKIE_SECURE === 'true',
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
   };

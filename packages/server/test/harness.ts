@@ -9,6 +9,8 @@ export interface TestContext {
   app: AppInstance;
   database: Database;
   config: AppConfig;
+  /** `METHOD /api/route/:pattern STATUS` of every answer this app gave; see `undeclaredResponses`. */
+  responses: Set<string>;
   close(): Promise<void>;
 }
 
@@ -61,14 +63,25 @@ export async function createTestApp(
     ...overrides,
   };
   const app = await buildApp({ database, config, webDist: '/nonexistent' });
+  const responses = new Set<string>();
+  app.addHook('onResponse', async (req, reply) => {
+    const route = req.routeOptions.url;
+    if (route?.startsWith('/api/') && !route.startsWith('/api/docs'))
+      responses.add(`${req.method} ${route} ${reply.statusCode}`);
+  });
   await app.ready();
   return {
     app,
     database,
     config,
+    responses,
     async close() {
+      // CPPCC_CHECK_RESPONSES=true holds every test file's answers to the document, not only the walk's.
+      const undeclared =
+        process.env.CPPCC_CHECK_RESPONSES === 'true' ? undeclaredResponses({ app, responses }) : [];
       await app.close();
       await drop();
+      if (undeclared.length) throw new Error(`undeclared in the OpenAPI document: ${undeclared.join(', ')}`);
     },
   };
 }
@@ -94,3 +107,16 @@ export function sessionOf(res: LightMyRequestResponse): Session {
 }
 
 export const as = (session: Session) => ({ cookie: session.cookie, 'x-csrf-token': session.csrfToken });
+
+/**
+ * The answers this app gave whose status the OpenAPI document does not declare for that route,
+ * e.g. `GET /api/terms/:id 418`; empty when the document tells the truth about them.
+ */
+export function undeclaredResponses(t: Pick<TestContext, 'app' | 'responses'>): string[] {
+  const paths = (t.app.swagger() as { paths: Record<string, Record<string, { responses?: object }>> }).paths;
+  return [...t.responses].filter((entry) => {
+    const [method, route, status] = entry.split(' ') as [string, string, string];
+    const operation = paths[route.replace(/:(\w+)/g, '{$1}')]?.[method.toLowerCase()];
+    return !operation?.responses || !Object.hasOwn(operation.responses, status);
+  });
+}

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { conflictingAdminRoles, roleLabels, roleSchema, type Role } from './roles';
 import { listQuerySchema, mobilePhonePattern } from './organisation';
+import { recordId } from './ids';
 
 /** Account administration (三员分立: only the security administrator manages accounts). */
 export const usernamePattern = /^[A-Za-z][A-Za-z0-9._-]{2,31}$/;
 
-const id = z.number().int().positive();
+const id = recordId;
 const optionalLink = id.nullable().optional();
 const displayName = z
   .string({ error: '请填写姓名' })

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { recordId, recordIdParam } from './ids';
 
 /** Organisation vocabulary shared by forms, API schemas and imports. */
 export const committeeLevels = ['county', 'city', 'province'] as const;
@@ -97,7 +98,7 @@ const name = (label: string, max = 50) =>
     .max(max, `${label}不超过 ${max} 个字`);
 const optionalText = (max: number, label: string) =>
   z.string().trim().max(max, `${label}不超过 ${max} 个字`).nullable().optional();
-const id = z.number().int().positive();
+const id = recordId;
 const optionalId = id.nullable().optional();
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 
@@ -274,7 +275,7 @@ const booleanQuery = z
   .enum(['true', 'false'], { error: '应为 true 或 false' })
   .transform((v) => v === 'true')
   .optional();
-const idQuery = z.coerce.number().int().positive('编号应为正整数').optional();
+const idQuery = recordIdParam.optional();
 
 /** Lists of the simple organisation resources take the common query only. */
 export const listOrganisationQuerySchema = listQuerySchema.strict();

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { listQuerySchema } from './organisation';
 import { defineWorkflowTable, transitionBuilders, type Transition } from './workflow';
+import { maxInteger, recordId, recordIdParam } from './ids';
 
 /** Proposal (提案) vocabulary, workflow table and request schemas shared by server and UI. */
 
@@ -269,8 +270,8 @@ export const proposalContentCeiling = 20000;
 
 // ---- request schemas ----
 
-const id = z.number({ error: '应为编号' }).int('应为整数编号').positive('编号应为正整数');
-const version = z.number().int().positive().optional();
+const id = recordId;
+const version = z.number().int().positive().max(maxInteger, '版本号超出范围').optional();
 const text = (label: string, max: number) =>
   z
     .string({ error: `请填写${label}` })
@@ -450,13 +451,13 @@ export const listProposalsQuery = listQuerySchema
   .extend({
     view: z.enum(proposalListViews, { error: '列表类型不正确' }).default('all'),
     state: z.enum(proposalStates, { error: '状态不正确' }).optional(),
-    sessionId: z.coerce.number().int().positive().optional(),
+    sessionId: recordIdParam.optional(),
     category: z.string().trim().max(20).optional(),
     kind: z.enum(proposalKinds).optional(),
-    unitId: z.coerce.number().int().positive().optional(),
+    unitId: recordIdParam.optional(),
     answerCategory: z.string().trim().max(5).optional(),
     satisfaction: z.enum(satisfactionLevels).optional(),
-    sectorId: z.coerce.number().int().positive().optional(),
+    sectorId: recordIdParam.optional(),
     year: z.coerce.number().int().min(2000).max(2100).optional(),
     keyStatus: z.enum(selectionStatuses, { error: '重点提案状态不正确' }).optional(),
     excellentStatus: z.enum(selectionStatuses, { error: '优秀提案状态不正确' }).optional(),

@@ -2,13 +2,16 @@ import { asc, desc, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { ListQuery, Page } from '@cppcc/shared';
 import { invalidField } from './errors';
 
-/** Resolves `sort`/`order` of a list query against the columns a list allows; anything else is refused. */
+/**
+ * Resolves `sort`/`order` of a list query against the columns a list allows; anything else is refused.
+ * Only the list's own keys count: `in` would also accept `__proto__`, `constructor`, `toString` …
+ */
 export function orderBy(
   query: Pick<ListQuery, 'sort' | 'order'>,
   sortable: Record<string, AnyColumn | SQL>,
   fallback: AnyColumn | SQL,
 ): SQL {
-  if (query.sort && !(query.sort in sortable)) {
+  if (query.sort && !Object.hasOwn(sortable, query.sort)) {
     throw invalidField(
       'query.sort',
       `不支持按“${query.sort}”排序，可用：${Object.keys(sortable).join('、')}`,

@@ -3,6 +3,7 @@ import {
   accountApprovalKinds,
   accountApprovalStatuses,
   createAccountBody,
+  idParams,
   listAccountApprovalsQuery,
   listAccountsQuery,
   rejectAccountApprovalBody,
@@ -24,10 +25,6 @@ import {
   unlockAccount,
   updateAccount,
 } from './service';
-
-const idParams = z
-  .object({ id: z.coerce.number({ error: '编号应为数字' }).int().positive('编号应为正整数') })
-  .strict();
 
 const accountResponse = z.object({
   id: z.number(),

@@ -1,12 +1,10 @@
 import { z } from 'zod';
+import { idParams } from '@cppcc/shared';
 import type { AppInstance } from '../../app';
 import { AppError } from '../../lib/errors';
 import { contentDisposition, openStoredFile, storedFileExists, storeUpload } from '../../lib/storage';
 import { deleteAttachment, findReadableAttachment, recordUpload } from './service';
 
-const idParams = z
-  .object({ id: z.coerce.number({ error: '编号应为数字' }).int().positive('编号应为正整数') })
-  .strict();
 const attachmentResponse = z.object({
   id: z.number(),
   fileName: z.string(),
@@ -65,10 +63,17 @@ export async function attachmentRoutes(app: AppInstance) {
 
   app.delete(
     '/attachments/:id',
-    { schema: { tags: ['attachments'], summary: '删除未关联的附件（仅上传者）', params: idParams } },
+    {
+      schema: {
+        tags: ['attachments'],
+        summary: '删除未关联的附件（仅上传者）',
+        params: idParams,
+        response: { 204: z.null().describe('已删除') },
+      },
+    },
     async (req, reply) => {
       await deleteAttachment(db, config, req.actor!, req.params.id);
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 }

@@ -1,12 +1,9 @@
 import { z } from 'zod';
-import { listNotificationsQuery } from '@cppcc/shared';
+import { idParams, listNotificationsQuery } from '@cppcc/shared';
 import type { AppInstance } from '../../app';
 import './home';
 import { listNotifications, markAllNotificationsRead, markNotificationRead } from './service';
 
-const idParams = z
-  .object({ id: z.coerce.number({ error: '编号应为数字' }).int().positive('编号应为正整数') })
-  .strict();
 const notificationResponse = z.object({
   id: z.number(),
   kind: z.string(),

@@ -53,7 +53,7 @@ export interface CatalogResource {
   routes?: ('list' | 'export' | 'read' | 'create' | 'update')[];
 }
 
-export const idParams = z.object({ id: z.coerce.number().int().positive('编号应为正整数') }).strict();
+export { idParams } from '@cppcc/shared';
 
 const exportRowLimit = 20_000;
 

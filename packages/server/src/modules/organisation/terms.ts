@@ -10,6 +10,7 @@ import {
   termInputSchema,
   termUpdateSchema,
   type ListQuery,
+  recordIdParam,
 } from '@cppcc/shared';
 import { plenarySessions, terms } from '../../db/schema';
 import { AppError, invalidField } from '../../lib/errors';
@@ -47,9 +48,7 @@ const termName = sql<string>`(select t.name from terms t where t.id = "plenary_s
   'term_name',
 );
 
-export const listPlenarySessionsQuery = listQuerySchema
-  .extend({ termId: z.coerce.number().int().positive('编号应为正整数').optional() })
-  .strict();
+export const listPlenarySessionsQuery = listQuerySchema.extend({ termId: recordIdParam.optional() }).strict();
 
 type SessionDates = {
   meetingStart: string;

@@ -30,6 +30,7 @@ import {
   updateProposalBody,
   versionBody,
   withdrawBody,
+  idParams,
 } from '@cppcc/shared';
 import type { AppInstance } from '../../app';
 import type { ServiceContext } from '../../lib/actor';
@@ -63,7 +64,6 @@ import './home';
 import { coProposerCandidates, proposalFormOptions, supervisorCandidates } from './options';
 import { proposalFilterQuery } from './figures/filters';
 
-const idParams = z.object({ id: z.coerce.number().int().positive('提案编号应为正整数') }).strict();
 const emptyBody = z.object({}).strict();
 const candidatesQuery = z.object({ q: z.string().trim().max(20, '姓名不超过 20 个字').optional() }).strict();
 

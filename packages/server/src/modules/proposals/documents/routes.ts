@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, isNotNull } from 'drizzle-orm';
 import { z } from 'zod';
-import { formatProposalNumber } from '@cppcc/shared';
+import { formatProposalNumber, idParams } from '@cppcc/shared';
 import type { FastifyReply } from 'fastify';
 import type { AppInstance } from '../../../app';
 import { proposals } from '../../../db/schema';
@@ -14,9 +14,6 @@ import { approvedAnswers, committeeAndSession, onlyReadable, proposalSheets, rea
 import { answerLetterDocx, compilationDocx, docxMime, proposalDocx, type AnswerLetter } from './word';
 import { exportColumns } from './export';
 
-const idParams = z
-  .object({ id: z.coerce.number({ error: '编号应为数字' }).int('编号应为整数').positive('编号应为正整数') })
-  .strict();
 const fileResponse = { 200: z.any() };
 const exportLimit = 5000;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { listProposalsQuery } from '@cppcc/shared';
+import { listProposalsQuery, recordIdParam } from '@cppcc/shared';
 import type { AppInstance } from '../../../app';
 import { forbidden } from '../../../lib/errors';
 import { can, collectionOf } from '../../../lib/policy';
@@ -8,7 +8,7 @@ import { proposalFigures } from './queries';
 
 export const proposalFiguresQuery = z
   .object({
-    sessionId: z.coerce.number({ error: '会议编号应为数字' }).int().positive('会议编号应为正整数').optional(),
+    sessionId: recordIdParam.optional(),
     year: z.coerce
       .number({ error: '年度应为数字' })
       .int()
