@@ -13,6 +13,7 @@ import { attachments } from '../db/schema';
 import type { Actor } from './actor';
 import { AppError, invalidField } from './errors';
 import { can } from './policy';
+import { inspectZipFile, looksLikeZip, officeZipLimits } from './zip-limits';
 
 /**
  * File storage: uploads live under config.uploadDir, named by the sha256 of their content
@@ -94,8 +95,17 @@ async function readSample(path: string, bytes: number): Promise<Buffer> {
 }
 
 /** Decides the stored MIME type from the content; refuses anything not on the list or whose name lies about it. */
-async function detectType(path: string, fileName: string): Promise<string> {
+async function detectType(path: string, fileName: string, uploadMaxBytes: number): Promise<string> {
   const ext = extname(fileName).toLowerCase();
+  // .docx and .xlsx are zip archives: their directory is checked against the uncompressed-size
+  // limits (a zip bomb is refused with 413) before anything, type sniffing included, inflates them.
+  // Pictures in a document hardly compress, so a large allowed upload may inflate to twice its size.
+  if (looksLikeZip(await readSample(path, 4))) {
+    await inspectZipFile(path, {
+      ...officeZipLimits,
+      maxTotalUncompressedBytes: Math.max(officeZipLimits.maxTotalUncompressedBytes, 2 * uploadMaxBytes),
+    });
+  }
   const detected = await fileTypeFromFile(path);
   let allowed: AllowedType | undefined;
   if (!detected) {
@@ -152,7 +162,7 @@ export async function storeUpload(
       throw new AppError('PAYLOAD_TOO_LARGE', `文件不能超过 ${formatSize(config.uploadMaxBytes)}`);
     }
     if (size === 0) throw new AppError('BAD_REQUEST', '文件是空的，请重新选择');
-    const mimeType = await detectType(tmpPath, fileName);
+    const mimeType = await detectType(tmpPath, fileName, config.uploadMaxBytes);
     const sha256 = hash.digest('hex');
     const storageKey = `objects/${sha256.slice(0, 2)}/${sha256}`;
     const target = join(config.uploadDir, storageKey);
