@@ -253,6 +253,32 @@ describe('forced password change', () => {
     await signIn(t.app, user.username, 'Better#Pass1');
   });
 
+  it('refuses a new password that contains the username or is a common one', async () => {
+    const user = await buildUser(t.database.db, committeeId, ['member'], {
+      username: `Wang.Li${Date.now() % 1000}`,
+    });
+    const s = await signIn(t.app, user.username, testPassword);
+    const change = (newPassword: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/auth/password',
+        headers: as(s),
+        payload: { currentPassword: testPassword, newPassword },
+      });
+    const withName = await change(`#${user.username.toUpperCase()}x9`);
+    expect(withName.statusCode).toBe(400);
+    expect(withName.json().details.fields).toEqual([
+      { path: 'body.newPassword', message: '密码不能包含用户名' },
+    ]);
+    for (const common of ['Password1', 'aaaaaaaaA1', 'Admin@123', 'P@ssw0rd']) {
+      const res = await change(common);
+      expect(res.statusCode, common).toBe(400);
+      expect(res.json().details.fields[0], common).toMatchObject({ path: 'body.newPassword' });
+      expect(res.json().message, common).toContain('常见');
+    }
+    await signIn(t.app, user.username, testPassword);
+  });
+
   it('ends the user’s other sessions when the password changes, keeping the current one', async () => {
     const user = await buildUser(t.database.db, committeeId, ['member']);
     const laptop = await signIn(t.app, user.username, testPassword);

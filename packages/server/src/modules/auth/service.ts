@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
+import { passwordProblem } from '@cppcc/shared';
 import type { Db } from '../../db/client';
 import { committees, users } from '../../db/schema';
 import type { Actor } from '../../lib/actor';
@@ -123,6 +124,13 @@ export async function changePassword(
   if (!(await verifyPassword(user.passwordHash, currentPassword))) {
     throw new AppError('VALIDATION_FAILED', '当前密码不正确', {
       fields: [{ path: 'body.currentPassword', message: '当前密码不正确' }],
+    });
+  }
+  // The body schema applies the rest of the policy; only here is the username known.
+  const problem = passwordProblem(newPassword, { username: user.username });
+  if (problem) {
+    throw new AppError('VALIDATION_FAILED', problem, {
+      fields: [{ path: 'body.newPassword', message: problem }],
     });
   }
   const passwordHash = await hashPassword(newPassword);

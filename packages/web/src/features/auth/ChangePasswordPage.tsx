@@ -21,6 +21,7 @@ export default function ChangePasswordPage() {
   if (me.isPending) return null;
   if (!me.data) return <Navigate to="/login" replace />;
   const forced = me.data.mustChangePassword;
+  const username = me.data.username;
 
   function submit(values: Values) {
     change.mutate(
@@ -59,14 +60,14 @@ export default function ChangePasswordPage() {
         <Form.Item
           name="newPassword"
           label="新密码"
-          extra="至少 8 位，包含大写字母、小写字母、数字、符号中的至少三类"
+          extra="至少 8 位，包含大写字母、小写字母、数字、符号中的至少三类；不能包含用户名，不能是常见密码或键盘顺序"
           dependencies={['currentPassword']}
           rules={[
             { required: true, message: '请输入新密码' },
             ({ getFieldValue }) => ({
               validator: async (_, value: string | undefined) => {
                 if (!value) return;
-                const problem = passwordProblem(value);
+                const problem = passwordProblem(value, { username });
                 if (problem) throw new Error(problem);
                 if (value === getFieldValue('currentPassword')) throw new Error('新密码不能与当前密码相同');
               },
