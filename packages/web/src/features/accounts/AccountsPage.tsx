@@ -6,6 +6,7 @@ import {
   createAccountBody,
   roleLabels,
   roles,
+  separatedAdminRoles,
   updateAccountBody,
   type InitialPasswordDto,
   type PendingApprovalDto,
@@ -269,6 +270,13 @@ export default function AccountsPage() {
           };
           if (!editing) body.username = String(v.username ?? '').trim();
           return body;
+        },
+        confirm: (body, editing) => {
+          const next = (body.roles as Role[] | undefined) ?? [];
+          const added = next.filter((r) => separatedAdminRoles.includes(r) && !editing?.roles.includes(r));
+          return added.length > 0
+            ? `授予${added.map((r) => roleLabels[r]).join('、')}角色须由另一位系统管理员或安全管理员批准后才生效，确定提交审批吗？`
+            : null;
         },
         onSaved: (saved, editing) => {
           if (isPendingApproval(saved)) return pendingOr(() => undefined)(saved);
