@@ -51,7 +51,9 @@ const refused = () => new AppError('INVALID_CREDENTIALS', loginRefusedMessage);
 export async function signIn(db: Db, req: FastifyRequest, login: string, password: string) {
   const user = await findLoginUser(db, login);
   if (!user || user.disabled) {
-    // Same work as a real check, so a missing account cannot be told apart by timing.
+    // Same work as a real attempt, so a missing account cannot be told apart by timing: the same
+    // statement on an id no account has (serial ids start at 1), then a password check.
+    await reserveLoginAttempt(db, 0);
     await verifyDecoyPassword(password);
     await writeAudit(db, null, { action: 'auth.loginFailed', summary: `登录失败：${login.slice(0, 50)}` });
     throw refused();
