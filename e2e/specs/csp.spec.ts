@@ -39,7 +39,7 @@ test('the login page runs under the policy without a violation', async ({ page }
   expect(violations).toEqual([]);
 });
 
-test('signed-in pages — home, a table, a form with an auto-sized text area — run without a violation', async ({
+test('signed-in pages — home, a table, a form with an auto-sized text area, the API docs — run without a violation', async ({
   page,
 }) => {
   const violations = await watchViolations(page);
@@ -53,5 +53,8 @@ test('signed-in pages — home, a table, a form with an auto-sized text area —
   await page.getByRole('main').getByText('案由（标题）不超过 60 个字').waitFor();
   await page.goto('/notifications');
   await page.getByRole('main').waitFor();
+  // The API documentation page (Swagger UI) lives under the same policy.
+  await page.goto('/api/docs/');
+  await page.getByText('政协履职平台 API').first().waitFor();
   expect(violations).toEqual([]);
 });

@@ -38,8 +38,10 @@ export async function serveBackupControl(
     let handled = false;
     socket.setEncoding('utf8');
     socket.on('data', (chunk: string) => {
+      if (handled) return;
       input += chunk;
-      if (handled || !input.includes('\n')) return;
+      if (input.length > 10_000) return socket.destroy();
+      if (!input.includes('\n')) return;
       handled = true;
       const answer = (body: object) => socket.end(JSON.stringify(body) + '\n');
       let root: unknown;
