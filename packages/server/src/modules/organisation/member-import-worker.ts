@@ -2,7 +2,6 @@
 // one at a time and posts back plain rows in batches, or the AppError that refused the file, so that
 // neither the parse nor the copying of its result holds the server's event loop for long.
 // It imports only the reader (no ExcelJS, no database) to start quickly.
-import os from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import type { ErrorCode } from '@cppcc/shared';
 import { AppError } from '../../lib/errors';
@@ -21,16 +20,6 @@ export type RosterWorkerReply =
   | { id: number; kind: 'done' }
   | { id: number; kind: 'refused'; code: ErrorCode; message: string; details?: unknown }
   | { id: number; kind: 'failed'; message: string };
-
-// On Linux a nice value is per thread: this lowers the reader below the main thread (and the
-// embedded database), so on a busy machine a parse takes the spare CPU, not the requests' share.
-if (process.platform === 'linux') {
-  try {
-    os.setPriority(19);
-  } catch {
-    // Not permitted here: the reader then runs at normal priority.
-  }
-}
 
 /** Rows per message: each message is copied into the main thread in one go. */
 const rowsPerMessage = 250;

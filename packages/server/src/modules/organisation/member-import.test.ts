@@ -389,6 +389,9 @@ describe('heavy files', () => {
     beforeAll(async () => {
       await t.app.listen({ port: 0, host: '127.0.0.1' });
       baseUrl = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
+      // The first import starts the reader's worker thread (about a second of loading, off the
+      // event loop) and runs the import code cold; the measurements are of an import on a warm server.
+      await upload(liaison, await rosterFile([row({ 界别: '不存在的界别' })]));
     });
 
     /** Uploads over HTTP while polling /api/health; every health answer's time, and the event loop's worst delay. */
@@ -426,40 +429,59 @@ describe('heavy files', () => {
       return { ...result, health, worstHealth, worstLoopDelay };
     }
 
-    it('keeps /api/health under 50 ms while a heavy legal roster is read and checked', async () => {
-      // 5000 rows of 30 columns (150 000 cells, within limits), every row naming an unknown sector:
-      // the file is read and every row checked, then refused, so no database writes are involved.
-      const filler = Array.from({ length: 15 }, (_, i) => `附注${i}`);
-      const rows = [
-        [...memberImportHeaders, ...filler],
-        ...Array.from({ length: 5000 }, (_, i) => [
-          ...cellsOf(row({ 手机: `139${String(i).padStart(8, '0')}`, 界别: '不存在的界别' })),
-          ...filler,
-        ]),
-      ];
-      const result = await importWhilePolling(plainXlsx(rows));
-      expect(result.status, result.body.slice(0, 300)).toBe(422);
-      expect(JSON.parse(result.body).details.rows).toHaveLength(5000);
-      expect(result.health.length).toBeGreaterThan(5);
-      expect(result.worstHealth).toBeLessThan(50);
-    }, 60_000);
+    // Wall-clock limits on a shared machine: an attempt can lose the CPU to other processes for
+    // longer than 50 ms, so an attempt is repeated; reading the file on the event loop (as before)
+    // holds it for 0.6–4 s and fails every attempt.
+    const retry = 2;
+    let attempt = 0;
 
-    it('imports a 600-member roster without blocking the event loop', async () => {
-      const before = await countMembers();
-      const file = await rosterFile(
-        Array.from({ length: 600 }, (_, i) =>
-          row({ 姓名: `委员${i}`, 手机: `133${String(i).padStart(8, '0')}`, 专委会: '经济委员会' }),
-        ),
-      );
-      const result = await importWhilePolling(file);
-      expect(result.status, result.body.slice(0, 300)).toBe(200);
-      expect(await countMembers()).toBe(before + 600);
-      expect(result.worstLoopDelay).toBeLessThan(50);
-      // The embedded database serves one connection: a health check waits for the import's
-      // transaction to commit. That is queueing in the database, not a blocked event loop (checked
-      // above); on PostgreSQL the pool has other connections and health answers at once.
-      if (process.env.DATABASE_URL) expect(result.worstHealth).toBeLessThan(50);
-    }, 60_000);
+    it(
+      'keeps /api/health under 50 ms while a heavy legal roster is read and checked',
+      { retry, timeout: 60_000 },
+      async () => {
+        // 5000 rows of 30 columns (150 000 cells, within limits), every row naming an unknown sector:
+        // the file is read and every row checked, then refused, so no database writes are involved.
+        const filler = Array.from({ length: 15 }, (_, i) => `附注${i}`);
+        const rows = [
+          [...memberImportHeaders, ...filler],
+          ...Array.from({ length: 5000 }, (_, i) => [
+            ...cellsOf(row({ 手机: `139${String(i).padStart(8, '0')}`, 界别: '不存在的界别' })),
+            ...filler,
+          ]),
+        ];
+        const result = await importWhilePolling(plainXlsx(rows));
+        expect(result.status, result.body.slice(0, 300)).toBe(422);
+        expect(JSON.parse(result.body).details.rows).toHaveLength(5000);
+        expect(result.health.length).toBeGreaterThan(5);
+        expect(result.worstHealth).toBeLessThan(50);
+      },
+    );
+
+    it(
+      'imports a 600-member roster without blocking the event loop',
+      { retry, timeout: 60_000 },
+      async () => {
+        attempt++;
+        const before = await countMembers();
+        const file = await rosterFile(
+          Array.from({ length: 600 }, (_, i) =>
+            row({
+              姓名: `委员${i}`,
+              手机: `133${attempt}${String(i).padStart(7, '0')}`,
+              专委会: '经济委员会',
+            }),
+          ),
+        );
+        const result = await importWhilePolling(file);
+        expect(result.status, result.body.slice(0, 300)).toBe(200);
+        expect(await countMembers()).toBe(before + 600);
+        expect(result.worstLoopDelay).toBeLessThan(50);
+        // The embedded database serves one connection: a health check waits for the import's
+        // transaction to commit. That is queueing in the database, not a blocked event loop (checked
+        // above); on PostgreSQL the pool has other connections and health answers at once.
+        if (process.env.DATABASE_URL) expect(result.worstHealth).toBeLessThan(50);
+      },
+    );
   });
 });
 

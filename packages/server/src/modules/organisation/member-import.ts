@@ -257,11 +257,11 @@ function parseRow(
 
 /**
  * Rows per insert statement. Drizzle builds a 600-row member insert in 200–300 ms of synchronous
- * work (measured), which would hold the event loop; 100 rows take 10–30 ms, and the awaits between
+ * work (measured), which would hold the event loop; 50 rows take 5–15 ms, and the awaits between
  * statements let other requests in. It also keeps every statement far under PostgreSQL's 65535
  * bind parameters (16 per member row).
  */
-const insertChunkRows = 100;
+const insertChunkRows = 50;
 function chunks<T>(items: T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));

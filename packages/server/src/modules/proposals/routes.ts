@@ -1,36 +1,17 @@
 import { z } from 'zod';
 import {
+  proposalCommandRoutes,
   proposalDetailSchema,
   proposalPageSchema,
   similarProposalsSchema,
-  acceptBody,
-  answerActionBody,
-  approveSelectionBody,
-  assignBody,
   batchAssignBody,
-  closeBody,
   createProposalBody,
-  declineBody,
-  evaluateBody,
-  extendBody,
-  mergeBody,
-  nominateExcellentBody,
-  nominateKeyBody,
-  rateBody,
-  rejectBody,
-  reportFollowupBody,
-  requestCosignBody,
-  requestFollowupBody,
-  respondCosignBody,
-  returnBody,
-  reviewAnswerBody,
-  saveAnswerBody,
-  supervisionLogBody,
-  unitOpinionBody,
   updateProposalBody,
-  versionBody,
-  withdrawBody,
   idParams,
+  type CommandHandlers,
+  type CommandRoute,
+  type ProposalCommandKey,
+  type ProposalCommandRoutes,
 } from '@cppcc/shared';
 import type { AppInstance } from '../../app';
 import type { ServiceContext } from '../../lib/actor';
@@ -64,7 +45,6 @@ import './home';
 import { coProposerCandidates, proposalFormOptions, supervisorCandidates } from './options';
 import { proposalFilterQuery } from './figures/filters';
 
-const emptyBody = z.object({}).strict();
 const candidatesQuery = z.object({ q: z.string().trim().max(20, '姓名不超过 20 个字').optional() }).strict();
 
 /** Proposal API: lists, detail, similar titles and one POST per workflow command. */
@@ -189,55 +169,63 @@ export async function proposalRoutes(app: AppInstance) {
     },
   );
 
-  /** One POST per command; each answers with the proposal as the caller now sees it. */
-  function command<B extends z.ZodType>(
-    path: string,
-    summary: string,
-    body: B,
-    run: (ctx: ServiceContext, id: number, body: z.infer<B>) => Promise<{ proposal: ProposalRow }>,
-  ) {
+  /** One POST per command of the shared table; each answers with the proposal as the caller now sees it. */
+  const handlers: CommandHandlers<ProposalCommandRoutes, ServiceContext, { proposal: ProposalRow }> = {
+    requestCosign,
+    respondCosign,
+    submit: submitProposal,
+    withdraw: withdrawProposal,
+    claimReview,
+    accept: acceptProposal,
+    reject: rejectProposal,
+    merge: mergeProposal,
+    return: returnProposal,
+    assign: assignProposal,
+    acknowledge: (ctx, id) => acknowledgeAssignment(ctx, id),
+    decline: declineAssignment,
+    extendDeadline,
+    sendUnitOpinion,
+    saveAnswer,
+    submitAnswer: (ctx, id) => submitAnswer(ctx, id),
+    headApproveAnswer: (ctx, id, body) => headDecideAnswer(ctx, id, true, body),
+    headReturnAnswer: (ctx, id, body) => headDecideAnswer(ctx, id, false, body),
+    reviewAnswer,
+    rate: rateAnswer,
+    close: closeProposal,
+    nominateKey,
+    approveKey,
+    nominateExcellent,
+    approveExcellent,
+    addSupervisionLog,
+    evaluate: evaluateProposal,
+    requestFollowup,
+    reportFollowup,
+  };
+  for (const [command, route] of Object.entries(proposalCommandRoutes) as [
+    ProposalCommandKey,
+    CommandRoute,
+  ][]) {
+    const run = handlers[command] as (
+      ctx: ServiceContext,
+      id: number,
+      body: unknown,
+    ) => Promise<{ proposal: ProposalRow }>;
     app.post(
-      `/proposals/:id/${path}`,
-      { schema: { tags, summary, params: idParams, body, response: { 200: proposalDetailSchema } } },
+      `/proposals/:id/${route.path}`,
+      {
+        schema: {
+          tags,
+          summary: route.summary,
+          params: idParams,
+          body: route.body,
+          response: { 200: proposalDetailSchema },
+        },
+      },
       async (req) => {
         const ctx = ctxOf(req);
-        const { proposal } = await run(ctx, req.params.id, req.body as z.infer<B>);
+        const { proposal } = await run(ctx, req.params.id, req.body);
         return presentProposal(ctx, proposal);
       },
     );
   }
-
-  command('request-cosign', '发起联名', requestCosignBody, requestCosign);
-  command('respond-cosign', '答复联名邀请', respondCosignBody, respondCosign);
-  command('submit', '提交提案', versionBody, submitProposal);
-  command('withdraw', '撤案', withdrawBody, withdrawProposal);
-  command('claim-review', '开始审查', versionBody, claimReview);
-  command('accept', '立案', acceptBody, acceptProposal);
-  command('reject', '不予立案', rejectBody, rejectProposal);
-  command('merge', '并案', mergeBody, mergeProposal);
-  command('return', '退回修改', returnBody, returnProposal);
-  command('assign', '交办', assignBody, assignProposal);
-  command('acknowledge', '签收', emptyBody, (ctx, id) => acknowledgeAssignment(ctx, id));
-  command('decline', '退办', declineBody, declineAssignment);
-  command('extend-deadline', '延期', extendBody, extendDeadline);
-  command('unit-opinion', '报送协办意见', unitOpinionBody, sendUnitOpinion);
-  command('answer', '保存答复', saveAnswerBody, saveAnswer);
-  command('answer/submit', '答复提交负责人审核', emptyBody, (ctx, id) => submitAnswer(ctx, id));
-  command('answer/head-approve', '负责人审核通过答复', answerActionBody, (ctx, id, b) =>
-    headDecideAnswer(ctx, id, true, b),
-  );
-  command('answer/head-return', '负责人退回答复', answerActionBody, (ctx, id, b) =>
-    headDecideAnswer(ctx, id, false, b),
-  );
-  command('answer/review', '提案委审核答复', reviewAnswerBody, reviewAnswer);
-  command('rate', '满意度评价', rateBody, rateAnswer);
-  command('close', '办结', closeBody, closeProposal);
-  command('key', '提名重点提案', nominateKeyBody, nominateKey);
-  command('key/approve', '审定重点提案', approveSelectionBody, approveKey);
-  command('excellent', '提名优秀提案', nominateExcellentBody, nominateExcellent);
-  command('excellent/approve', '审定优秀提案', approveSelectionBody, approveExcellent);
-  command('supervision-logs', '记录督办情况', supervisionLogBody, addSupervisionLog);
-  command('evaluations', '双向评议', evaluateBody, evaluateProposal);
-  command('followups', '发起回头看', requestFollowupBody, requestFollowup);
-  command('followups/report', '报送回头看落实情况', reportFollowupBody, reportFollowup);
 }
