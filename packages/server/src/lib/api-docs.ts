@@ -26,7 +26,6 @@ const errorDescriptions: Record<number, string> = {
   413: '提交的内容过大',
   415: '不支持的内容类型',
   422: '导入失败，未写入任何数据',
-  423: '账号已被临时锁定',
   429: '请求过于频繁',
   503: '数据库暂时无法访问',
 };
@@ -54,7 +53,6 @@ export function errorStatusesOf(route: RouteFacts): number[] {
   if (!route.public && takesBody) statuses.push(409);
   if (takesBody) statuses.push(413, 415);
   if (route.url.endsWith('/import')) statuses.push(422);
-  if (signsIn) statuses.push(423);
   if (route.rateLimited) statuses.push(429);
   statuses.push(503);
   return statuses;
