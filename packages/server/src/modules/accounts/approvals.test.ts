@@ -169,7 +169,17 @@ describe('an administrator account needs a second administrator', () => {
       {},
     );
     expect(approveGrant.statusCode, approveGrant.body).toBe(200);
-    expect(approveGrant.json()).toMatchObject({ account: { roles: ['sysAdmin'] }, initialPassword: null });
+    // The role comes with new credentials, shown to the approver: whoever knew the old password loses it.
+    expect(approveGrant.json()).toMatchObject({ account: { roles: ['sysAdmin'], mustChangePassword: true } });
+    const granted = approveGrant.json().initialPassword;
+    expect(passwordProblem(granted)).toBeNull();
+    const oldPassword = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { login: leader.username, password: testPassword },
+    });
+    expect(oldPassword.statusCode).toBe(401);
+    await signIn(t.app, leader.username, granted);
 
     const rename = await inject(security, 'PATCH', `/api/accounts/${auditor.userId}`, {
       displayName: '审计员丙',

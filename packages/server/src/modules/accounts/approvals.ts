@@ -3,6 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import {
   accountApprovalKindLabels,
   accountApprovalStatusLabels,
+  separatedAdminRoles,
   type AccountApprovalDto,
   type AccountApprovalKind,
   type AccountApprovalStatus,
@@ -162,6 +163,14 @@ export async function listApprovals(db: Db, actor: Actor, status: AccountApprova
   return { items: rows.map((r) => presentApproval(actor, r)) };
 }
 
+/** Whether an update request gives the account an administrator role it does not hold now. */
+async function addsAdministratorRole(db: DbOrTx, actor: Actor, row: ApprovalRow) {
+  const roles = (row.payload as UpdateAccountInput | null)?.roles;
+  if (!roles || row.targetUserId === null) return false;
+  const { user } = await findAccount(db, actor, row.targetUserId);
+  return roles.some((r) => separatedAdminRoles.includes(r) && !user.roles.includes(r));
+}
+
 /** The decider must be a second person: neither the requester nor the administrator concerned. */
 function authorizeDecision(actor: Actor, row: ApprovalRow) {
   if (can(actor, 'decide', 'accountApproval', row)) return;
@@ -179,7 +188,10 @@ export async function approveApproval(db: Db, actor: Actor, id: number): Promise
   const seen = await findApproval(db, actor, id);
   authorizeDecision(actor, seen.a);
   if (seen.a.status !== 'pending') throw conflict('该申请已处理，请刷新');
-  const initialPassword = seen.a.kind === 'update' ? null : generateInitialPassword();
+  const initialPassword =
+    seen.a.kind !== 'update' || (await addsAdministratorRole(db, actor, seen.a))
+      ? generateInitialPassword()
+      : null;
   const passwordHash = initialPassword ? await hashPassword(initialPassword) : null;
   const targetId = await db.transaction(async (tx) => {
     const [row] = await tx
@@ -204,6 +216,12 @@ export async function approveApproval(db: Db, actor: Actor, id: number): Promise
     } else {
       await applyAccountUpdate(tx, actor, row.targetUserId!, row.payload as UpdateAccountInput, by);
       target = row.targetUserId!;
+      // Whoever knew the account's password before (its creator, say) must not inherit the new role:
+      // a granted administrator role comes with new credentials, through the approver.
+      if (passwordHash) {
+        const { user } = await findAccount(tx, actor, target);
+        await applyPasswordReset(tx, actor, user, passwordHash, by);
+      }
     }
     const kindLabel = accountApprovalKindLabels[row.kind as AccountApprovalKind];
     await notifyUsers(tx, actor.committeeId, [target], {
