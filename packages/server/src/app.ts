@@ -157,7 +157,8 @@ export async function buildApp(deps: AppDeps): Promise<AppInstance> {
 function routeAccess(req: { routeOptions: { config?: { access?: RouteAccess } }; url: string }): RouteAccess {
   const access = req.routeOptions.config?.access;
   if (access) return access;
-  // Static files, docs and unknown paths carry no access of their own: they are public pages or 404s.
+  // Static files, docs and unknown paths carry no access of their own: they are public pages or 404s
+  // (the docs check for a session themselves, in lib/api-docs.ts).
   return req.url.startsWith('/api/') && !req.url.startsWith('/api/docs') ? 'user' : 'public';
 }
 
