@@ -10,3 +10,5 @@ export * from './notifications';
 export * from './workflow';
 export * from './duty';
 export * from './proposals';
+export * from './workflow-commands';
+export * from './proposal-commands';

@@ -1,7 +1,15 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { Page, ProposalDetail, ProposalListItem, similarProposalsSchema } from '@cppcc/shared';
+import {
+  proposalCommandRoutes,
+  type Page,
+  type ProposalCommandRoutes,
+  type ProposalDetail,
+  type ProposalListItem,
+  type similarProposalsSchema,
+} from '@cppcc/shared';
 import { api } from './client';
+import { useWorkflowCommand } from './workflow-commands';
 
 /** Data of the proposal API (packages/server/src/modules/proposals): list items, the full record, figures. */
 
@@ -153,20 +161,9 @@ export function useSaveProposal() {
   });
 }
 
-/** One workflow command: POST /api/proposals/:id/<path>; answers with the proposal as the caller now sees it. */
-export function useProposalCommand(id: number) {
-  const queryClient = useQueryClient();
-  const refresh = useRefresh();
-  return useMutation({
-    mutationFn: ({ path, body }: { path: string; body?: unknown }) =>
-      api<ProposalDetail>(`/api/proposals/${id}/${path}`, { method: 'POST', body: body ?? {} }),
-    meta: { silent: true },
-    onSuccess: (proposal) => {
-      queryClient.setQueryData([...root, 'record', id], proposal);
-      refresh();
-    },
-  });
-}
+/** One workflow command of the proposal (`proposalCommandRoutes`): `mutate({ command: 'accept', body })`. */
+export const useProposalCommand = (id: number) =>
+  useWorkflowCommand<ProposalCommandRoutes, ProposalDetail>(proposalCommandRoutes, root[0], id);
 
 /** 交办会: many proposals at once, all or none. */
 export function useBatchAssign() {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { memberInputSchema, namedItemInputSchema } from '@cppcc/shared';
+import { extendBody, memberInputSchema, namedItemInputSchema, rejectBody } from '@cppcc/shared';
 import { zodRule } from './zodForm';
 
 type Validator = (rule: unknown, value: unknown) => Promise<void>;
@@ -28,5 +28,12 @@ describe('zodRule', () => {
     await expect(
       check(zodRule(memberInputSchema, 'specialCommitteeIds', '专委会'), [1, 2, 3]),
     ).rejects.toThrow('专委会最多 2 个');
+  });
+
+  it('words an empty choice with `missing`, and leaves every other problem to the schema', async () => {
+    const ground = zodRule(rejectBody, 'ground', '不予立案理由', undefined, '请选择不予立案理由');
+    await expect(check(ground, undefined)).rejects.toThrow('请选择不予立案理由');
+    await expect(check(ground, 'x'.repeat(101))).rejects.toThrow('不予立案理由类别不超过 100 个字');
+    await expect(check(zodRule(extendBody, 'reason', '延期理由'), '')).rejects.toThrow('请填写延期理由');
   });
 });

@@ -24,20 +24,26 @@ type AnyObjectSchema = z.ZodObject<z.ZodRawShape>;
 
 /**
  * An antd rule that checks one field against the shared zod schema while the user types, so the form
- * says exactly what the server would say.
+ * says exactly what the server would say. `missing` words the refusal of an empty required field where
+ * the schema's own message suits a text input but the field is a choice (请选择…).
  */
 export function zodRule(
   schema: AnyObjectSchema,
   field: string,
   label: string,
   prepare = blankToUndefined,
+  missing?: string,
 ): FormRule {
   const fieldSchema = schema.shape[field] as z.ZodType | undefined;
   return {
     validator: async (_rule, value) => {
       if (!fieldSchema) return;
-      const result = fieldSchema.safeParse(prepare(value));
-      if (!result.success) throw new Error(chineseMessage(result.error.issues[0]!, label));
+      const prepared = prepare(value);
+      const result = fieldSchema.safeParse(prepared);
+      if (result.success) return;
+      throw new Error(
+        missing && prepared === undefined ? missing : chineseMessage(result.error.issues[0]!, label),
+      );
     },
   };
 }

@@ -3,7 +3,7 @@ import { Button, Upload } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import { uploadFile } from '../../api/client';
 import { showError } from '../../app/notifier';
-import { errorText } from './common';
+import { errorText } from '../../components/CommandModal';
 
 interface Item {
   uid: string;

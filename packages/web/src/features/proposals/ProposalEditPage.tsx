@@ -27,7 +27,7 @@ import { showSuccess } from '../../app/notifier';
 import { applyServerErrors, zodRule } from '../../components/zodForm';
 import { useCurrentUser } from '../../hooks/useCurrentUser';
 import { AttachmentUpload } from './AttachmentUpload';
-import { errorText } from './common';
+import { errorText } from '../../components/CommandModal';
 import { MemberMultiSelect, type MemberOption } from './MemberMultiSelect';
 
 interface Values {

@@ -6,7 +6,7 @@ import { useBatchAssign, type ProposalListItem } from '../../api/proposals';
 import { toSelectOptions, useOrganisationOptions } from '../../api/resources';
 import { showSuccess } from '../../app/notifier';
 import { hasAnyRole, useCurrentUser } from '../../hooks/useCurrentUser';
-import { errorText } from './common';
+import { errorText } from '../../components/CommandModal';
 import { ProposalList } from './ProposalList';
 
 interface Row {

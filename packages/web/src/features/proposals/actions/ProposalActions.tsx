@@ -1,0 +1,37 @@
+import { useNavigate } from 'react-router';
+import { proposalDocuments, useProposalCommand, type ProposalDetail } from '../../../api/proposals';
+import { WorkflowActions } from '../../../components/WorkflowActions';
+import { useCurrentUser } from '../../../hooks/useCurrentUser';
+import { DownloadButton } from '../common';
+import { proposalViewer, sender, type ProposalActionContext } from './context';
+import { proposalActions } from './table';
+
+/** The buttons of every command the viewer may run now (see `proposalActions`), then the documents. */
+export function ProposalActions({ proposal: p }: { proposal: ProposalDetail }) {
+  const user = useCurrentUser();
+  const navigate = useNavigate();
+  const command = useProposalCommand(p.id);
+  const context: ProposalActionContext = {
+    proposal: p,
+    viewer: proposalViewer(p, user),
+    send: sender(command.mutateAsync),
+    navigate,
+  };
+  return (
+    <WorkflowActions
+      actions={proposalActions}
+      context={context}
+      policies={p.policies}
+      extra={
+        <>
+          {p.state !== 'draft' && p.state !== 'cosigning' && (
+            <DownloadButton path={proposalDocuments.proposal(p.id)}>下载提案</DownloadButton>
+          )}
+          {p.answers.some((a) => a.state === 'approved') && (
+            <DownloadButton path={proposalDocuments.answerLetter(p.id)}>下载答复函</DownloadButton>
+          )}
+        </>
+      }
+    />
+  );
+}

@@ -1,0 +1,148 @@
+import { Card, Empty, List, Space, Tag, Timeline, Typography } from 'antd';
+import {
+  followupImplementationLabels,
+  proposalCommandLabels,
+  proposalStateLabels,
+  roleLabels,
+  supervisionLogKindLabels,
+  type ProposalCommand,
+  type ProposalState,
+  type Role,
+} from '@cppcc/shared';
+import type { ProposalDetail } from '../../../api/proposals';
+import { dateText, dateTimeText } from '../../../components/columns';
+
+/** Sections of the proposal detail after the answer: evaluations, supervision, follow-ups, and the timeline. */
+
+const timelineLabels: Record<string, string> = { create: '起草提案', mergedIn: '并入其他提案' };
+const actionLabel = (action: string) =>
+  timelineLabels[action] ?? proposalCommandLabels[action as ProposalCommand] ?? action;
+
+/** 双向评议 scores, as far as the viewer may see them. */
+export function EvaluationsCard({ proposal: p }: { proposal: ProposalDetail }) {
+  if (p.evaluations.length === 0) return null;
+  return (
+    <Card title="双向评议" size="small">
+      <List
+        size="small"
+        dataSource={p.evaluations}
+        renderItem={(e) => (
+          <List.Item>
+            <Space wrap>
+              <Tag>{e.direction === 'unitToProposal' ? '承办单位评提案质量' : '提案人评办理工作'}</Tag>
+              <span>{p.units.find((u) => u.unitId === e.unitId)?.name}</span>
+              <Typography.Text strong>
+                {e.score} 分（{e.grade}）
+              </Typography.Text>
+              {e.comment && <Typography.Text type="secondary">{e.comment}</Typography.Text>}
+            </Space>
+          </List.Item>
+        )}
+      />
+    </Card>
+  );
+}
+
+/** Supervising leaders of a key proposal and their log. */
+export function SupervisionCard({ proposal: p }: { proposal: ProposalDetail }) {
+  if (p.supervisors.length === 0 && p.supervisionLogs.length === 0) return null;
+  return (
+    <Card title="督办" size="small">
+      {p.supervisors.length > 0 && (
+        <Typography.Paragraph>领衔督办：{p.supervisors.map((s) => s.name).join('、')}</Typography.Paragraph>
+      )}
+      <List
+        size="small"
+        dataSource={p.supervisionLogs}
+        locale={{ emptyText: '暂无督办记录' }}
+        renderItem={(l) => (
+          <List.Item>
+            <Space wrap>
+              <Tag color="purple">
+                {supervisionLogKindLabels[l.kind as keyof typeof supervisionLogKindLabels] ?? l.kind}
+              </Tag>
+              <span>{dateText(l.occurredOn)}</span>
+              <span>{l.author}</span>
+              <span style={{ whiteSpace: 'pre-wrap' }}>{l.text}</span>
+            </Space>
+          </List.Item>
+        )}
+      />
+    </Card>
+  );
+}
+
+/** 回头看 requests and the units' reports. */
+export function FollowupsCard({ proposal: p }: { proposal: ProposalDetail }) {
+  if (p.followups.length === 0) return null;
+  return (
+    <Card title="回头看" size="small">
+      <List
+        size="small"
+        dataSource={p.followups}
+        renderItem={(f) => (
+          <List.Item>
+            <div>
+              <Space wrap>
+                <Tag color={f.status === 'reported' ? 'green' : 'blue'}>
+                  {f.status === 'reported' ? '已报送' : '待报送'}
+                </Tag>
+                <span>{p.units.find((u) => u.unitId === f.unitId)?.name}</span>
+                <span>{dateText(f.requestedAt)}</span>
+                {f.requestNote && <Typography.Text type="secondary">{f.requestNote}</Typography.Text>}
+              </Space>
+              {f.report && (
+                <Typography.Paragraph style={{ margin: '4px 0 0', whiteSpace: 'pre-wrap' }}>
+                  {f.implementation &&
+                    `【${followupImplementationLabels[f.implementation as keyof typeof followupImplementationLabels]}】`}
+                  {f.report}
+                </Typography.Paragraph>
+              )}
+            </div>
+          </List.Item>
+        )}
+      />
+    </Card>
+  );
+}
+
+/** Every step taken on the proposal, by whom and when. */
+export function TimelineCard({ proposal: p }: { proposal: ProposalDetail }) {
+  return (
+    <Card title="办理过程" size="small">
+      {p.timeline.length === 0 ? (
+        <Empty description="暂无记录" />
+      ) : (
+        <Timeline
+          items={p.timeline.map((t) => ({
+            key: t.id,
+            color:
+              t.toState === 'rejected' || t.toState === 'withdrawn'
+                ? 'red'
+                : t.toState === 'closed'
+                  ? 'green'
+                  : 'blue',
+            content: (
+              <div>
+                <Typography.Text strong>{actionLabel(t.action)}</Typography.Text>
+                {t.fromState && t.toState && t.fromState !== t.toState && (
+                  <Typography.Text type="secondary" style={{ marginLeft: 8 }}>
+                    {proposalStateLabels[t.fromState as ProposalState]} →{' '}
+                    {proposalStateLabels[t.toState as ProposalState]}
+                  </Typography.Text>
+                )}
+                <div>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {dateTimeText(t.createdAt)} {t.actorName ?? ''}
+                    {t.actorRole ? `（${roleLabels[t.actorRole as Role] ?? t.actorRole}）` : ''}
+                  </Typography.Text>
+                </div>
+                {t.note && <div style={{ whiteSpace: 'pre-wrap' }}>{t.note}</div>}
+              </div>
+            ),
+          }))}
+        />
+      )}
+    </Card>
+  );
+}

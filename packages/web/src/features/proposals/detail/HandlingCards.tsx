@@ -1,0 +1,170 @@
+import { Alert, Card, Flex, List, Space, Table, Tag, Typography } from 'antd';
+import { relevanceLabels, satisfactionLabels } from '@cppcc/shared';
+import type { ProposalDetail } from '../../../api/proposals';
+import { dateText, dateTimeText } from '../../../components/columns';
+
+/** Sections of the proposal detail about its handling: units, co-units' opinions, answers and ratings. */
+
+/** Links to the attachments of the proposal, an opinion or an answer, by file name. */
+export function Attachments({ ids, files }: { ids: number[]; files: ProposalDetail['attachmentFiles'] }) {
+  return (
+    <Space wrap style={{ marginTop: 8 }}>
+      附件：
+      {ids.map((aid, i) => (
+        <a key={aid} href={`/api/attachments/${aid}/download`} target="_blank" rel="noreferrer">
+          {files.find((f) => f.id === aid)?.fileName ?? `附件${i + 1}`}
+        </a>
+      ))}
+    </Space>
+  );
+}
+
+export function UnitsCard({ proposal: p, narrow }: { proposal: ProposalDetail; narrow: boolean }) {
+  if (p.units.length === 0) return null;
+  return (
+    <Card title="承办单位" size="small">
+      <Table
+        rowKey="id"
+        size="small"
+        pagination={false}
+        scroll={{ x: 'max-content' }}
+        dataSource={p.units}
+        columns={[
+          {
+            title: '单位',
+            dataIndex: 'name',
+            render: (name: string, u) => (
+              <Space size={4}>
+                {name}
+                <Tag color={u.role === 'lead' ? 'red' : u.role === 'co' ? 'blue' : 'purple'}>
+                  {u.roleLabel}
+                </Tag>
+              </Space>
+            ),
+          },
+          {
+            title: '状态',
+            key: 'status',
+            render: (_, u) => (
+              <Space size={4} wrap>
+                <Tag color={u.active ? 'processing' : 'default'}>{u.statusLabel}</Tag>
+                {u.overdue && <Tag color="error">超期</Tag>}
+                {u.declineReason && (
+                  <Typography.Text type="secondary">退办理由：{u.declineReason}</Typography.Text>
+                )}
+              </Space>
+            ),
+          },
+          {
+            title: '办理期限',
+            key: 'deadline',
+            render: (_, u) => (
+              <span>
+                {dateText(u.deadline)}
+                {u.originalDeadline && !narrow && (
+                  <Typography.Text type="secondary">
+                    （原 {dateText(u.originalDeadline)}，{u.extensionReason}）
+                  </Typography.Text>
+                )}
+              </span>
+            ),
+          },
+          { title: '签收期限', dataIndex: 'acknowledgeBy', render: dateText, responsive: ['md'] },
+        ]}
+      />
+    </Card>
+  );
+}
+
+/** Opinions the co-units sent to the lead unit. */
+export function UnitOpinionsCard({ proposal: p }: { proposal: ProposalDetail }) {
+  if (p.unitOpinions.length === 0) return null;
+  return (
+    <Card title="协办意见" size="small">
+      <List
+        size="small"
+        dataSource={p.unitOpinions}
+        renderItem={(o) => (
+          <List.Item>
+            <div style={{ width: '100%' }}>
+              <Typography.Text strong>{o.fromUnitName}</Typography.Text>
+              <Typography.Text type="secondary" style={{ marginLeft: 8 }}>
+                {dateTimeText(o.createdAt)}
+                {o.contactPerson ? ` · 联系人 ${o.contactPerson}` : ''}
+              </Typography.Text>
+              <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: '4px 0 0' }}>
+                {o.text}
+              </Typography.Paragraph>
+              {o.attachmentIds.length > 0 && <Attachments ids={o.attachmentIds} files={p.attachmentFiles} />}
+            </div>
+          </List.Item>
+        )}
+      />
+    </Card>
+  );
+}
+
+export function AnswersCard({ proposal: p }: { proposal: ProposalDetail }) {
+  if (p.answers.length === 0) return null;
+  return (
+    <Card title="答复" size="small">
+      <Flex vertical gap={12}>
+        {p.answers.map((a) => {
+          const ratings = p.ratings.filter((r) => r.answerId === a.id);
+          return (
+            <Card
+              key={a.id}
+              type="inner"
+              size="small"
+              title={
+                <Space wrap size={4}>
+                  {a.unitName}
+                  <Tag>第 {a.round} 轮</Tag>
+                  <Tag color="gold">{a.category} 类</Tag>
+                  {a.originalCategory && <Tag>原 {a.originalCategory} 类</Tag>}
+                  <Tag color={a.state === 'approved' ? 'green' : a.state === 'returned' ? 'orange' : 'blue'}>
+                    {a.stateLabel}
+                  </Tag>
+                </Space>
+              }
+            >
+              <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{a.text}</Typography.Paragraph>
+              <Typography.Text type="secondary">
+                联系人：{a.contactPerson} {a.contactPhone}
+                {a.sentAt ? ` · 报送 ${dateTimeText(a.sentAt)}` : ''}
+              </Typography.Text>
+              {a.attachmentIds.length > 0 && <Attachments ids={a.attachmentIds} files={p.attachmentFiles} />}
+              {a.headComment && (
+                <Alert style={{ marginTop: 8 }} type="info" title={`负责人意见：${a.headComment}`} />
+              )}
+              {a.staffReviewNote && (
+                <Alert style={{ marginTop: 8 }} type="info" title={`提案委审核意见：${a.staffReviewNote}`} />
+              )}
+              {ratings.length > 0 && (
+                <List
+                  style={{ marginTop: 8 }}
+                  size="small"
+                  header="满意度评价"
+                  dataSource={ratings}
+                  renderItem={(r) => (
+                    <List.Item>
+                      <Space wrap size={4}>
+                        <span>{r.memberName}</span>
+                        <Tag color={r.satisfaction === 'dissatisfied' ? 'red' : 'green'}>
+                          {satisfactionLabels[r.satisfaction]}
+                        </Tag>
+                        <span>办理态度：{satisfactionLabels[r.attitude]}</span>
+                        <span>{relevanceLabels[r.relevance]}</span>
+                        {r.comment && <Typography.Text type="secondary">{r.comment}</Typography.Text>}
+                      </Space>
+                    </List.Item>
+                  )}
+                />
+              )}
+            </Card>
+          );
+        })}
+      </Flex>
+    </Card>
+  );
+}
