@@ -1,7 +1,8 @@
 /**
  * HTTP throughput on the embedded database and on PostgreSQL, one after the other, on the demo data:
  * `GET /api/health` (trivial, one `select 1`), `GET /api/auth/me` (signed in: session lookup + user),
- * a page of the staff's proposal list and the session's proposal figures (the heaviest read).
+ * a page of the staff's proposal list, a closed proposal's detail and the session's proposal figures
+ * (the heaviest read).
  * Run with `npm run bench` (or `npx tsx bench/http.ts`). Loopback only; 10 s per case.
  * BENCH_DATABASE_URL overrides the PostgreSQL server (default postgres://postgres@127.0.0.1:5432/postgres).
  */
@@ -22,7 +23,7 @@ interface CaseResult {
   p99: number;
   failures: number;
 }
-type ModeResult = Record<'health' | 'me' | 'list' | 'figures', CaseResult>;
+type ModeResult = Record<'health' | 'me' | 'list' | 'detail' | 'figures', CaseResult>;
 
 async function measure(url: string, headers: Record<string, string> = {}): Promise<CaseResult> {
   // A short warm-up so that JIT and connection set-up do not count.
@@ -52,10 +53,19 @@ async function runMode(label: string, databaseUrl?: string): Promise<ModeResult>
     const list = await measure(`${server.baseUrl}/api/proposals?view=all&page=1&pageSize=20`, {
       cookie: staff.cookie,
     });
+    // A closed proposal: every section of the detail (units, answers, ratings, timeline) has rows.
+    const closed = await apiGet<{ items: { id: number }[] }>(
+      server.baseUrl,
+      staff,
+      '/api/proposals?view=all&state=closed&page=1&pageSize=1',
+    );
+    const detail = await measure(`${server.baseUrl}/api/proposals/${closed.items[0]!.id}`, {
+      cookie: staff.cookie,
+    });
     const figures = await measure(`${server.baseUrl}/api/proposals/figures?sessionId=${currentSessionId}`, {
       cookie: staff.cookie,
     });
-    return { health, me, list, figures };
+    return { health, me, list, detail, figures };
   } finally {
     await server.stop();
     rmSync(dataDir, { recursive: true, force: true });
@@ -89,6 +99,7 @@ const cases = [
   ['GET /api/health          ', 'health'],
   ['GET /api/auth/me         ', 'me'],
   ['GET /api/proposals       ', 'list'],
+  ['GET /api/proposals/:id   ', 'detail'],
   ['GET /api/proposals/figures', 'figures'],
 ] as const;
 for (const [name, key] of cases) {

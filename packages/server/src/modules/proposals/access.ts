@@ -9,19 +9,7 @@ export type ProposalRow = typeof proposals.$inferSelect;
 /** Loads the people around proposals, for the policy (one query per relation, any number of proposals). */
 export async function loadAccess(db: DbOrTx, rows: ProposalRow[]): Promise<Map<number, ProposalAccess>> {
   const ids = rows.map((r) => r.id);
-  const out = new Map<number, ProposalAccess>();
-  for (const r of rows) {
-    out.set(r.id, {
-      committeeId: r.committeeId,
-      state: r.state as ProposalState,
-      leadMemberId: r.leadMemberId,
-      proposerMemberIds: [r.leadMemberId],
-      invitedMemberIds: [],
-      unitIds: [],
-      supervisorUserIds: [],
-    });
-  }
-  if (ids.length === 0) return out;
+  if (ids.length === 0) return buildAccess(rows, { people: [], slots: [], supervisors: [] });
   // Sequential, not Promise.all: inside a transaction these share one connection.
   const people = await db
     .select({
@@ -36,17 +24,44 @@ export async function loadAccess(db: DbOrTx, rows: ProposalRow[]): Promise<Map<n
     .from(proposalUnits)
     .where(and(inArray(proposalUnits.proposalId, ids), eq(proposalUnits.active, true)));
   const supervisors = await db
-    .select({ proposalId: proposalSupervisions.proposalId, userId: proposalSupervisions.leaderUserId })
+    .select({
+      proposalId: proposalSupervisions.proposalId,
+      leaderUserId: proposalSupervisions.leaderUserId,
+    })
     .from(proposalSupervisions)
     .where(inArray(proposalSupervisions.proposalId, ids));
-  for (const p of people) {
+  return buildAccess(rows, { people, slots, supervisors });
+}
+
+/** The access facts of proposals from their people, active unit slots and supervisors. */
+export function buildAccess(
+  rows: ProposalRow[],
+  facts: {
+    people: { proposalId: number; memberId: number; status: string }[];
+    slots: { proposalId: number; unitId: number }[];
+    supervisors: { proposalId: number; leaderUserId: number }[];
+  },
+): Map<number, ProposalAccess> {
+  const out = new Map<number, ProposalAccess>();
+  for (const r of rows) {
+    out.set(r.id, {
+      committeeId: r.committeeId,
+      state: r.state as ProposalState,
+      leadMemberId: r.leadMemberId,
+      proposerMemberIds: [r.leadMemberId],
+      invitedMemberIds: [],
+      unitIds: [],
+      supervisorUserIds: [],
+    });
+  }
+  for (const p of facts.people) {
     const a = out.get(p.proposalId)!;
     if (p.status === 'confirmed' && !a.proposerMemberIds.includes(p.memberId))
       a.proposerMemberIds.push(p.memberId);
     if (p.status === 'invited') a.invitedMemberIds.push(p.memberId);
   }
-  for (const s of slots) out.get(s.proposalId)!.unitIds.push(s.unitId);
-  for (const s of supervisors) out.get(s.proposalId)!.supervisorUserIds.push(s.userId);
+  for (const s of facts.slots) out.get(s.proposalId)!.unitIds.push(s.unitId);
+  for (const s of facts.supervisors) out.get(s.proposalId)!.supervisorUserIds.push(s.leaderUserId);
   return out;
 }
 

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import {
   answerStateLabels,
   type answerStates,
@@ -14,31 +14,13 @@ import {
   type ProposalDetail,
   type ProposalState,
 } from '@cppcc/shared';
-import {
-  members,
-  organisationProposers,
-  attachments,
-  plenarySessions,
-  proposalAnswers,
-  proposalEvaluations,
-  proposalFollowups,
-  proposalProposers,
-  proposalRatings,
-  proposalSupervisionLogs,
-  proposalSupervisions,
-  proposalUnitOpinions,
-  proposalUnits,
-  proposals,
-  sectors,
-  units,
-  users,
-} from '../../db/schema';
+import { proposals } from '../../db/schema';
 import type { ServiceContext } from '../../lib/actor';
 import { notFound } from '../../lib/errors';
 import { authorize, can } from '../../lib/policy';
-import { readTimeline } from '../../lib/timeline';
 import { accessOf, type ProposalRow } from './access';
 import { commandPolicies } from './workflow';
+import { loadProposalDetail, type ProposalDetailData } from './loader';
 
 const iso = (d: Date | null | undefined) => d?.toISOString() ?? null;
 
@@ -53,95 +35,46 @@ export async function loadProposal(ctx: ServiceContext, proposalId: number) {
   return { row, access };
 }
 
-/**
- * The full proposal for one viewer. What each viewer sees: proposers see answers once staff approved
- * them; a unit sees its own drafts; two-way evaluation scores stay hidden until both sides are in.
- */
+/** The detail of one proposal for the caller, read in one round trip; not found unless they may read it. */
+export async function readProposal(ctx: ServiceContext, proposalId: number): Promise<ProposalDetail> {
+  const data = await loadProposalDetail(ctx.db, ctx.actor.committeeId, proposalId);
+  if (!data) throw notFound('提案');
+  authorize(ctx.actor, 'read', 'proposal', data.access);
+  return presentProposalDetail(ctx, data);
+}
+
+/** The detail of a proposal the caller just acted on. */
 export async function presentProposal(ctx: ServiceContext, row: ProposalRow): Promise<ProposalDetail> {
-  const db = ctx.db;
-  const access = await accessOf(db, row);
+  const data = await loadProposalDetail(ctx.db, row.committeeId, row.id);
+  if (!data) throw notFound('提案');
+  return presentProposalDetail(ctx, data);
+}
+
+/**
+ * The full proposal for one viewer, from loaded data (no queries). What each viewer sees: proposers
+ * see answers once staff approved them; a unit sees its own drafts; two-way evaluation scores stay
+ * hidden until both sides are in.
+ */
+export function presentProposalDetail(ctx: ServiceContext, data: ProposalDetailData): ProposalDetail {
+  const { row, access, people, slots, suggested, answers: answerRows, ratings: ratingRows } = data;
+  const { evaluations, supervisors, logs, followups, timeline } = data;
+  const session = data.session;
+  const org = data.organisation;
   const a = ctx.actor;
   const isStaffView = can(a, 'seeSentAnswers', 'proposal', access);
   // The viewer's own unit slot, if they act for a unit handling this proposal.
   const myUnit = can(a, 'handle', 'proposal', access) ? a.unitId : null;
-  const [session] = await db.select().from(plenarySessions).where(eq(plenarySessions.id, row.sessionId));
-  const [org] = row.organisationProposerId
-    ? await db
-        .select()
-        .from(organisationProposers)
-        .where(eq(organisationProposers.id, row.organisationProposerId))
-    : [];
-  const people = await db
-    .select({
-      pp: proposalProposers,
-      name: members.name,
-      sector: sectors.name,
-      phone: members.phone,
-      employer: members.employer,
-    })
-    .from(proposalProposers)
-    .innerJoin(members, eq(members.id, proposalProposers.memberId))
-    .innerJoin(sectors, eq(sectors.id, members.sectorId))
-    .where(eq(proposalProposers.proposalId, row.id))
-    .orderBy(asc(proposalProposers.sortOrder), asc(proposalProposers.id));
-  const slots = await db
-    .select({ s: proposalUnits, name: units.name })
-    .from(proposalUnits)
-    .innerJoin(units, eq(units.id, proposalUnits.unitId))
-    .where(eq(proposalUnits.proposalId, row.id))
-    .orderBy(asc(proposalUnits.id));
-  const suggested = row.suggestedUnitIds.length
-    ? await db
-        .select({ id: units.id, name: units.name })
-        .from(units)
-        .where(inArray(units.id, row.suggestedUnitIds))
-    : [];
-  const answerRows = await db
-    .select({ ans: proposalAnswers, unitName: units.name })
-    .from(proposalAnswers)
-    .innerJoin(units, eq(units.id, proposalAnswers.unitId))
-    .where(eq(proposalAnswers.proposalId, row.id))
-    .orderBy(asc(proposalAnswers.round), asc(proposalAnswers.id));
   const visibleAnswers = answerRows.filter(({ ans }) => {
     if (myUnit === ans.unitId) return true;
     if (isStaffView) return ['sent', 'approved', 'returned'].includes(ans.state) && ans.sentAt !== null;
     return ans.state === 'approved';
   });
-  const ratingRows = await db
-    .select({ r: proposalRatings, name: members.name })
-    .from(proposalRatings)
-    .innerJoin(members, eq(members.id, proposalRatings.memberId))
-    .where(eq(proposalRatings.proposalId, row.id));
   const visibleRatings = ratingRows.filter(({ r }) => {
     if (isStaffView) return true;
     const ans = answerRows.find((x) => x.ans.id === r.answerId);
     return (myUnit !== null && ans?.ans.unitId === myUnit) || r.memberId === a.memberId;
   });
-  const opinions =
-    isStaffView || myUnit !== null
-      ? await db
-          .select({ o: proposalUnitOpinions, fromName: units.name })
-          .from(proposalUnitOpinions)
-          .innerJoin(units, eq(units.id, proposalUnitOpinions.fromUnitId))
-          .where(eq(proposalUnitOpinions.proposalId, row.id))
-      : [];
-  const evaluations = await db
-    .select()
-    .from(proposalEvaluations)
-    .where(eq(proposalEvaluations.proposalId, row.id));
-  const supervisors = await db
-    .select({ userId: proposalSupervisions.leaderUserId, name: users.displayName })
-    .from(proposalSupervisions)
-    .innerJoin(users, eq(users.id, proposalSupervisions.leaderUserId))
-    .where(eq(proposalSupervisions.proposalId, row.id));
-  const logs = await db
-    .select({ l: proposalSupervisionLogs, author: users.displayName })
-    .from(proposalSupervisionLogs)
-    .innerJoin(users, eq(users.id, proposalSupervisionLogs.authorUserId))
-    .where(eq(proposalSupervisionLogs.proposalId, row.id))
-    .orderBy(asc(proposalSupervisionLogs.occurredOn));
-  const followups = await db.select().from(proposalFollowups).where(eq(proposalFollowups.proposalId, row.id));
-  const timeline = await readTimeline(db, row.committeeId, 'proposal', row.id);
+  const opinions = isStaffView || myUnit !== null ? data.opinions : [];
   const now = new Date();
   const seesContacts = isStaffView || myUnit !== null;
 
@@ -319,11 +252,6 @@ export async function presentProposal(ctx: ServiceContext, row: ProposalRow): Pr
     ...detail.unitOpinions.flatMap((o) => o.attachmentIds),
     ...detail.answers.flatMap((x) => x.attachmentIds),
   ];
-  const files = ids.length
-    ? await db
-        .select({ id: attachments.id, fileName: attachments.fileName, size: attachments.size })
-        .from(attachments)
-        .where(and(eq(attachments.committeeId, a.committeeId), inArray(attachments.id, ids)))
-    : [];
+  const files = data.files.filter((f) => ids.includes(f.id));
   return { ...detail, attachmentFiles: files };
 }

@@ -1,11 +1,12 @@
 import { useParams } from 'react-router';
-import { Card, Descriptions, Flex, Grid, List, Result, Skeleton, Space, Tag, Typography } from 'antd';
+import { Card, Descriptions, Flex, Grid, Result, Skeleton, Space, Tag, Typography } from 'antd';
 import { useProposal, type ProposalDetail } from '../../api/proposals';
 import { dateText, dateTimeText } from '../../components/columns';
 import { ProposalActions } from './actions/ProposalActions';
 import { StateTag } from './common';
 import { EvaluationsCard, FollowupsCard, SupervisionCard, TimelineCard } from './detail/FollowThroughCards';
 import { Attachments, AnswersCard, UnitOpinionsCard, UnitsCard } from './detail/HandlingCards';
+import { ListCard } from './detail/ListCard';
 import { ReviewNotices, SimilarCard } from './detail/ReviewCards';
 
 /** One proposal for whoever may read it: content, people, units, answers, ratings, timeline and the allowed actions. */
@@ -90,29 +91,23 @@ function Detail({ proposal: p }: { proposal: ProposalDetail }) {
         {p.attachmentIds.length > 0 && <Attachments ids={p.attachmentIds} files={p.attachmentFiles} />}
       </Card>
 
-      <Card title="提案人" size="small">
-        <List
-          size="small"
-          dataSource={p.proposers}
-          renderItem={(x) => (
-            <List.Item>
-              <Space wrap size={4}>
-                <Typography.Text strong>{x.name}</Typography.Text>
-                <Tag>{x.role === 'lead' ? '第一提案人' : '联名提案人'}</Tag>
-                <Typography.Text type="secondary">{x.sector}</Typography.Text>
-                {x.role === 'co' && (
-                  <Tag
-                    color={x.status === 'confirmed' ? 'green' : x.status === 'invited' ? 'blue' : 'default'}
-                  >
-                    {x.invitedAt || x.status !== 'invited' ? x.statusLabel : '未邀请'}
-                  </Tag>
-                )}
-                {x.phone && <Typography.Text type="secondary">{x.phone}</Typography.Text>}
-              </Space>
-            </List.Item>
-          )}
-        />
-      </Card>
+      <ListCard
+        title="提案人"
+        items={p.proposers}
+        render={(x) => (
+          <Space wrap size={4}>
+            <Typography.Text strong>{x.name}</Typography.Text>
+            <Tag>{x.role === 'lead' ? '第一提案人' : '联名提案人'}</Tag>
+            <Typography.Text type="secondary">{x.sector}</Typography.Text>
+            {x.role === 'co' && (
+              <Tag color={x.status === 'confirmed' ? 'green' : x.status === 'invited' ? 'blue' : 'default'}>
+                {x.invitedAt || x.status !== 'invited' ? x.statusLabel : '未邀请'}
+              </Tag>
+            )}
+            {x.phone && <Typography.Text type="secondary">{x.phone}</Typography.Text>}
+          </Space>
+        )}
+      />
 
       <UnitsCard proposal={p} narrow={narrow} />
       <UnitOpinionsCard proposal={p} />

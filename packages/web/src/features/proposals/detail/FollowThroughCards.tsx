@@ -1,4 +1,4 @@
-import { Card, Empty, List, Space, Tag, Timeline, Typography } from 'antd';
+import { Card, Empty, Space, Tag, Timeline, Typography } from 'antd';
 import {
   followupImplementationLabels,
   proposalCommandLabels,
@@ -9,6 +9,7 @@ import {
   type ProposalState,
   type Role,
 } from '@cppcc/shared';
+import { ListCard } from './ListCard';
 import type { ProposalDetail } from '../../../api/proposals';
 import { dateText, dateTimeText } from '../../../components/columns';
 
@@ -20,26 +21,22 @@ const actionLabel = (action: string) =>
 
 /** 双向评议 scores, as far as the viewer may see them. */
 export function EvaluationsCard({ proposal: p }: { proposal: ProposalDetail }) {
-  if (p.evaluations.length === 0) return null;
   return (
-    <Card title="双向评议" size="small">
-      <List
-        size="small"
-        dataSource={p.evaluations}
-        renderItem={(e) => (
-          <List.Item>
-            <Space wrap>
-              <Tag>{e.direction === 'unitToProposal' ? '承办单位评提案质量' : '提案人评办理工作'}</Tag>
-              <span>{p.units.find((u) => u.unitId === e.unitId)?.name}</span>
-              <Typography.Text strong>
-                {e.score} 分（{e.grade}）
-              </Typography.Text>
-              {e.comment && <Typography.Text type="secondary">{e.comment}</Typography.Text>}
-            </Space>
-          </List.Item>
-        )}
-      />
-    </Card>
+    <ListCard
+      title="双向评议"
+      optional
+      items={p.evaluations}
+      render={(e) => (
+        <Space wrap>
+          <Tag>{e.direction === 'unitToProposal' ? '承办单位评提案质量' : '提案人评办理工作'}</Tag>
+          <span>{p.units.find((u) => u.unitId === e.unitId)?.name}</span>
+          <Typography.Text strong>
+            {e.score} 分（{e.grade}）
+          </Typography.Text>
+          {e.comment && <Typography.Text type="secondary">{e.comment}</Typography.Text>}
+        </Space>
+      )}
+    />
   );
 }
 
@@ -47,62 +44,55 @@ export function EvaluationsCard({ proposal: p }: { proposal: ProposalDetail }) {
 export function SupervisionCard({ proposal: p }: { proposal: ProposalDetail }) {
   if (p.supervisors.length === 0 && p.supervisionLogs.length === 0) return null;
   return (
-    <Card title="督办" size="small">
+    <ListCard
+      title="督办"
+      items={p.supervisionLogs}
+      emptyText="暂无督办记录"
+      render={(l) => (
+        <Space wrap>
+          <Tag color="purple">
+            {supervisionLogKindLabels[l.kind as keyof typeof supervisionLogKindLabels] ?? l.kind}
+          </Tag>
+          <span>{dateText(l.occurredOn)}</span>
+          <span>{l.author}</span>
+          <span style={{ whiteSpace: 'pre-wrap' }}>{l.text}</span>
+        </Space>
+      )}
+    >
       {p.supervisors.length > 0 && (
         <Typography.Paragraph>领衔督办：{p.supervisors.map((s) => s.name).join('、')}</Typography.Paragraph>
       )}
-      <List
-        size="small"
-        dataSource={p.supervisionLogs}
-        locale={{ emptyText: '暂无督办记录' }}
-        renderItem={(l) => (
-          <List.Item>
-            <Space wrap>
-              <Tag color="purple">
-                {supervisionLogKindLabels[l.kind as keyof typeof supervisionLogKindLabels] ?? l.kind}
-              </Tag>
-              <span>{dateText(l.occurredOn)}</span>
-              <span>{l.author}</span>
-              <span style={{ whiteSpace: 'pre-wrap' }}>{l.text}</span>
-            </Space>
-          </List.Item>
-        )}
-      />
-    </Card>
+    </ListCard>
   );
 }
 
 /** 回头看 requests and the units' reports. */
 export function FollowupsCard({ proposal: p }: { proposal: ProposalDetail }) {
-  if (p.followups.length === 0) return null;
   return (
-    <Card title="回头看" size="small">
-      <List
-        size="small"
-        dataSource={p.followups}
-        renderItem={(f) => (
-          <List.Item>
-            <div>
-              <Space wrap>
-                <Tag color={f.status === 'reported' ? 'green' : 'blue'}>
-                  {f.status === 'reported' ? '已报送' : '待报送'}
-                </Tag>
-                <span>{p.units.find((u) => u.unitId === f.unitId)?.name}</span>
-                <span>{dateText(f.requestedAt)}</span>
-                {f.requestNote && <Typography.Text type="secondary">{f.requestNote}</Typography.Text>}
-              </Space>
-              {f.report && (
-                <Typography.Paragraph style={{ margin: '4px 0 0', whiteSpace: 'pre-wrap' }}>
-                  {f.implementation &&
-                    `【${followupImplementationLabels[f.implementation as keyof typeof followupImplementationLabels]}】`}
-                  {f.report}
-                </Typography.Paragraph>
-              )}
-            </div>
-          </List.Item>
-        )}
-      />
-    </Card>
+    <ListCard
+      title="回头看"
+      optional
+      items={p.followups}
+      render={(f) => (
+        <div>
+          <Space wrap>
+            <Tag color={f.status === 'reported' ? 'green' : 'blue'}>
+              {f.status === 'reported' ? '已报送' : '待报送'}
+            </Tag>
+            <span>{p.units.find((u) => u.unitId === f.unitId)?.name}</span>
+            <span>{dateText(f.requestedAt)}</span>
+            {f.requestNote && <Typography.Text type="secondary">{f.requestNote}</Typography.Text>}
+          </Space>
+          {f.report && (
+            <Typography.Paragraph style={{ margin: '4px 0 0', whiteSpace: 'pre-wrap' }}>
+              {f.implementation &&
+                `【${followupImplementationLabels[f.implementation as keyof typeof followupImplementationLabels]}】`}
+              {f.report}
+            </Typography.Paragraph>
+          )}
+        </div>
+      )}
+    />
   );
 }
 

@@ -1,5 +1,6 @@
 import { Alert, Card, Flex, List, Space, Table, Tag, Typography } from 'antd';
 import { relevanceLabels, satisfactionLabels } from '@cppcc/shared';
+import { ListCard } from './ListCard';
 import type { ProposalDetail } from '../../../api/proposals';
 import { dateText, dateTimeText } from '../../../components/columns';
 
@@ -78,29 +79,25 @@ export function UnitsCard({ proposal: p, narrow }: { proposal: ProposalDetail; n
 
 /** Opinions the co-units sent to the lead unit. */
 export function UnitOpinionsCard({ proposal: p }: { proposal: ProposalDetail }) {
-  if (p.unitOpinions.length === 0) return null;
   return (
-    <Card title="协办意见" size="small">
-      <List
-        size="small"
-        dataSource={p.unitOpinions}
-        renderItem={(o) => (
-          <List.Item>
-            <div style={{ width: '100%' }}>
-              <Typography.Text strong>{o.fromUnitName}</Typography.Text>
-              <Typography.Text type="secondary" style={{ marginLeft: 8 }}>
-                {dateTimeText(o.createdAt)}
-                {o.contactPerson ? ` · 联系人 ${o.contactPerson}` : ''}
-              </Typography.Text>
-              <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: '4px 0 0' }}>
-                {o.text}
-              </Typography.Paragraph>
-              {o.attachmentIds.length > 0 && <Attachments ids={o.attachmentIds} files={p.attachmentFiles} />}
-            </div>
-          </List.Item>
-        )}
-      />
-    </Card>
+    <ListCard
+      title="协办意见"
+      optional
+      items={p.unitOpinions}
+      render={(o) => (
+        <div style={{ width: '100%' }}>
+          <Typography.Text strong>{o.fromUnitName}</Typography.Text>
+          <Typography.Text type="secondary" style={{ marginLeft: 8 }}>
+            {dateTimeText(o.createdAt)}
+            {o.contactPerson ? ` · 联系人 ${o.contactPerson}` : ''}
+          </Typography.Text>
+          <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: '4px 0 0' }}>
+            {o.text}
+          </Typography.Paragraph>
+          {o.attachmentIds.length > 0 && <Attachments ids={o.attachmentIds} files={p.attachmentFiles} />}
+        </div>
+      )}
+    />
   );
 }
 
