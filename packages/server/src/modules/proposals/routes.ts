@@ -39,7 +39,7 @@ import { sendUnitOpinion } from './commands/send-unit-opinion';
 import { submitProposal } from './commands/submit-proposal';
 import { updateProposal } from './commands/update-proposal';
 import { withdrawProposal } from './commands/withdraw-proposal';
-import { loadProposal, presentProposal } from './presenter';
+import { loadProposal, presentProposal, readProposal } from './presenter';
 import { listProposals, similarProposals } from './queries';
 import './home';
 import { coProposerCandidates, proposalFormOptions, supervisorCandidates } from './options';
@@ -129,8 +129,7 @@ export async function proposalRoutes(app: AppInstance) {
     { schema: { tags, summary: '提案详情', params: idParams, response: { 200: proposalDetailSchema } } },
     async (req) => {
       const ctx = ctxOf(req);
-      const { row } = await loadProposal(ctx, req.params.id);
-      return presentProposal(ctx, row);
+      return readProposal(ctx, req.params.id);
     },
   );
 
