@@ -6,9 +6,9 @@ export const maxInteger = 2_147_483_647;
 /** Record ids are `serial`, so a larger number can name no record: refused as input (400). */
 export const maxRecordId = maxInteger;
 
-/** A record id in a JSON body. */
+/** A record id in a JSON body. A missing one keeps zod's own message, which forms word as 请填写<label>. */
 export const recordId = z
-  .number({ error: '应为编号' })
+  .number({ error: (issue) => (issue.input === undefined || issue.input === null ? undefined : '应为编号') })
   .int('应为整数编号')
   .positive('编号应为正整数')
   .max(maxRecordId, '编号超出范围');
