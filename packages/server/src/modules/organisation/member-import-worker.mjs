@@ -9,7 +9,7 @@ import { register } from 'tsx/esm/api';
 // the spare CPU, not the requests' share.
 if (process.platform === 'linux') {
   try {
-    os.setPriority(19);
+    os.setPriority(5);
   } catch {
     // Not permitted here: the reader then runs at normal priority.
   }

@@ -290,7 +290,6 @@ function rosterReader() {
   const worker = new Worker(new URL('./member-import-worker.mjs', import.meta.url), {
     resourceLimits: { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 32 },
   });
-  worker.unref();
   const reader = { worker, pending: new Map<number, PendingRead>() };
   const fail = (error: Error) => {
     if (rosterWorker === reader) rosterWorker = null;
@@ -321,6 +320,8 @@ function rosterReader() {
     ),
   );
   worker.on('exit', (code) => fail(new Error(`roster reader exited with code ${code}`)));
+  // After the listeners: adding a 'message' listener refs the worker's port again.
+  worker.unref();
   rosterWorker = reader;
   return reader;
 }
