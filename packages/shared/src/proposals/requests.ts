@@ -1,0 +1,213 @@
+import { z } from 'zod';
+import { listQuerySchema } from '../organisation';
+import { maxInteger, recordId, recordIdParam } from '../ids';
+import { proposalStates } from './workflow';
+import {
+  followupImplementations,
+  proposalContentCeiling,
+  proposalKinds,
+  proposalTitleMax,
+  rejectionDispositions,
+  relevanceLevels,
+  satisfactionLevels,
+  selectionStatuses,
+  supervisionLogKinds,
+  unitRoles,
+} from './vocabulary';
+
+/** Proposal request schemas, one per endpoint. */
+
+const id = recordId;
+const version = z.number().int().positive().max(maxInteger, '版本号超出范围').optional();
+const text = (label: string, max: number) =>
+  z
+    .string({ error: `请填写${label}` })
+    .trim()
+    .min(1, `请填写${label}`)
+    .max(max, `${label}不超过 ${max} 个字`);
+const optionalText = (label: string, max: number) =>
+  z.string().trim().max(max, `${label}不超过 ${max} 个字`).optional();
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+
+const proposalFields = {
+  sessionId: id.optional(),
+  title: text('案由（标题）', proposalTitleMax),
+  category: text('类别', 20),
+  content: text('提案内容', proposalContentCeiling),
+  suggestedUnitIds: z.array(id).max(10, '建议承办单位最多 10 个').default([]),
+  coProposerMemberIds: z.array(id).max(50, '联名提案人最多 50 人').default([]),
+  attachmentIds: z.array(id).max(20, '附件最多 20 个').default([]),
+  /** File in an organisation's name (党派团体/专委会/界别/小组); the caller must be its convener. */
+  organisationProposerId: id.nullable().optional(),
+};
+export const createProposalBody = z.object(proposalFields).strict();
+export type CreateProposalInput = z.infer<typeof createProposalBody>;
+export const updateProposalBody = z
+  .object({
+    title: proposalFields.title.optional(),
+    category: proposalFields.category.optional(),
+    content: proposalFields.content.optional(),
+    suggestedUnitIds: z.array(id).max(10, '建议承办单位最多 10 个').optional(),
+    coProposerMemberIds: z.array(id).max(50, '联名提案人最多 50 人').optional(),
+    attachmentIds: z.array(id).max(20, '附件最多 20 个').optional(),
+    version,
+  })
+  .strict();
+export type UpdateProposalInput = z.infer<typeof updateProposalBody>;
+
+export const versionBody = z.object({ version }).strict();
+export const requestCosignBody = z.object({ deadline: isoDate.optional(), version }).strict();
+export const respondCosignBody = z.object({ confirm: z.boolean({ error: '请选择附议或谢绝' }) }).strict();
+export const withdrawBody = z.object({ reason: optionalText('撤案理由', 500), version }).strict();
+export const acceptBody = z.object({ category: text('类别', 20).optional(), version }).strict();
+export const rejectBody = z
+  .object({
+    ground: text('不予立案理由类别', 100),
+    reason: text('不予立案说明', 1000),
+    disposition: z.enum(rejectionDispositions, { error: '请选择处理方式' }),
+    forwardUnitId: id.optional(),
+    version,
+  })
+  .strict();
+export const mergeBody = z
+  .object({ intoProposalId: id, note: optionalText('并案说明', 500), version })
+  .strict();
+export const returnBody = z.object({ comment: text('退回意见', 1000), version }).strict();
+
+const unitSlot = z
+  .object({ unitId: id, role: z.enum(unitRoles, { error: '请选择主办、协办或分办' }) })
+  .strict();
+export const assignBody = z
+  .object({
+    units: z.array(unitSlot).min(1, '请至少选择一个承办单位').max(20, '承办单位最多 20 个'),
+    deadline: isoDate.optional(),
+    version,
+  })
+  .strict();
+export const batchAssignBody = z
+  .object({
+    items: z
+      .array(z.object({ proposalId: id, units: assignBody.shape.units, version }).strict())
+      .min(1, '请至少选择一件提案')
+      .max(200, '一次最多交办 200 件'),
+    deadline: isoDate.optional(),
+  })
+  .strict();
+export const declineBody = z.object({ reason: text('退办理由', 500) }).strict();
+export const extendBody = z
+  .object({ unitId: id, deadline: isoDate, reason: text('延期理由', 500), version })
+  .strict();
+export const unitOpinionBody = z
+  .object({
+    text: text('协办意见', 5000),
+    contactPerson: optionalText('联系人', 20),
+    attachmentIds: z.array(id).max(20).default([]),
+  })
+  .strict();
+export const saveAnswerBody = z
+  .object({
+    category: text('答复类别', 5),
+    text: text('答复内容', 20000),
+    contactPerson: text('联系人', 20),
+    contactPhone: z
+      .string()
+      .trim()
+      .regex(/^[\d\-+() ]{7,20}$/, '联系电话格式不正确'),
+    attachmentIds: z.array(id).max(20, '附件最多 20 个').default([]),
+  })
+  .strict();
+export const answerActionBody = z.object({ comment: optionalText('意见', 1000) }).strict();
+export const reviewAnswerBody = z
+  .object({
+    answerId: id,
+    approve: z.boolean({ error: '请选择通过或退回' }),
+    category: text('答复类别', 5).optional(),
+    note: optionalText('审核意见', 1000),
+    version,
+  })
+  .strict();
+export const rateBody = z
+  .object({
+    answerId: id,
+    satisfaction: z.enum(satisfactionLevels, { error: '请选择满意度' }),
+    attitude: z.enum(satisfactionLevels, { error: '请评价办理态度' }),
+    relevance: z.enum(relevanceLevels, { error: '请选择答复是否针对提案' }),
+    comment: optionalText('评价意见', 1000),
+  })
+  .strict();
+export const closeBody = z.object({ note: optionalText('办结说明', 500), version }).strict();
+export const nominateKeyBody = z
+  .object({
+    key: z.boolean({ error: '请选择是否为重点提案' }),
+    supervisorUserIds: z.array(id).max(10, '督办领导最多 10 人').default([]),
+    version,
+  })
+  .strict();
+export const nominateExcellentBody = z.object({ excellent: z.boolean(), version }).strict();
+export const approveSelectionBody = z.object({ approve: z.boolean(), version }).strict();
+export const supervisionLogBody = z
+  .object({
+    kind: z.enum(supervisionLogKinds, { error: '请选择督办方式' }),
+    text: text('督办情况', 2000),
+    occurredOn: isoDate,
+  })
+  .strict();
+export const evaluateBody = z
+  .object({
+    unitId: id,
+    score: z
+      .number({ error: '请填写分数' })
+      .int('分数应为整数')
+      .min(0, '分数为 0–100')
+      .max(100, '分数为 0–100'),
+    comment: optionalText('评议意见', 1000),
+  })
+  .strict();
+export const requestFollowupBody = z
+  .object({ answerId: id, note: optionalText('回头看要求', 1000) })
+  .strict();
+export const reportFollowupBody = z
+  .object({
+    followupId: id,
+    implementation: z.enum(followupImplementations, { error: '请选择落实情况' }),
+    report: text('落实情况说明', 5000),
+  })
+  .strict();
+
+export const proposalListViews = [
+  'mine',
+  'cosign',
+  'review',
+  'unit',
+  'overdue',
+  'key',
+  'followup',
+  'all',
+] as const;
+export const proposalListViewLabels = {
+  mine: '我的提案',
+  cosign: '待我附议',
+  review: '审查队列',
+  unit: '本单位提案',
+  overdue: '超期提案',
+  key: '重点提案',
+  followup: '回头看',
+  all: '全部提案',
+} as const;
+export const listProposalsQuery = listQuerySchema
+  .extend({
+    view: z.enum(proposalListViews, { error: '列表类型不正确' }).default('all'),
+    state: z.enum(proposalStates, { error: '状态不正确' }).optional(),
+    sessionId: recordIdParam.optional(),
+    category: z.string().trim().max(20).optional(),
+    kind: z.enum(proposalKinds).optional(),
+    unitId: recordIdParam.optional(),
+    answerCategory: z.string().trim().max(5).optional(),
+    satisfaction: z.enum(satisfactionLevels).optional(),
+    sectorId: recordIdParam.optional(),
+    year: z.coerce.number().int().min(2000).max(2100).optional(),
+    keyStatus: z.enum(selectionStatuses, { error: '重点提案状态不正确' }).optional(),
+    excellentStatus: z.enum(selectionStatuses, { error: '优秀提案状态不正确' }).optional(),
+  })
+  .strict();
+export type ListProposalsQuery = z.infer<typeof listProposalsQuery>;
