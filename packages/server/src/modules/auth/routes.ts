@@ -55,12 +55,15 @@ export async function authRoutes(app: AppInstance) {
 
   app.post(
     '/auth/logout',
-    { schema: { tags: ['auth'], summary: '退出登录' }, config: { access: 'session' } },
+    {
+      schema: { tags: ['auth'], summary: '退出登录', response: { 204: z.null().describe('已退出') } },
+      config: { access: 'session' },
+    },
     async (req, reply) => {
       const token = req.cookies[sessionCookieName];
       if (token) await destroySession(database.db, token);
       clearSessionCookie(reply);
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 
@@ -76,7 +79,12 @@ export async function authRoutes(app: AppInstance) {
   app.post(
     '/auth/password',
     {
-      schema: { tags: ['auth'], summary: '修改密码', body: changePasswordBody },
+      schema: {
+        tags: ['auth'],
+        summary: '修改密码',
+        body: changePasswordBody,
+        response: { 204: z.null().describe('已修改') },
+      },
       config: { access: 'session' },
     },
     async (req, reply) => {
@@ -92,7 +100,7 @@ export async function authRoutes(app: AppInstance) {
         req.body.currentPassword,
         req.body.newPassword,
       );
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 }
