@@ -48,8 +48,8 @@ export function errorStatusesOf(route: RouteFacts): number[] {
   const statuses = [400];
   if (!route.public || signsIn) statuses.push(401);
   if (!route.public) statuses.push(403);
-  // A record is named by the path, or by ids in a body.
-  if (route.url.includes(':') || (!route.public && takesBody)) statuses.push(404);
+  // A record is named by the path, by ids in a body, or by an id filter of a list's query.
+  if (route.url.includes(':') || !route.public) statuses.push(404);
   if (!route.public && takesBody) statuses.push(409);
   if (takesBody) statuses.push(413, 415);
   if (route.url.endsWith('/import')) statuses.push(422);
