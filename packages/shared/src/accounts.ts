@@ -156,3 +156,25 @@ export const auditActionLabels: Record<string, string> = {
   'attachment.delete': '删除附件',
   'audit.export': '导出审计日志',
 };
+
+/**
+ * The signed-in user's collection abilities, keyed `resource.ability` (`proposals.review`,
+ * `account.list`, `home.overview` …): which pages, menus and create buttons are open to them.
+ */
+export const currentUserAbilities = z.record(z.string(), z.boolean());
+export type CurrentUserAbilities = z.infer<typeof currentUserAbilities>;
+
+/** The answer of `GET /api/auth/me` and of a successful login. */
+export const currentUserSchema = z.object({
+  id: z.number(),
+  username: z.string(),
+  displayName: z.string(),
+  roles: z.array(roleSchema),
+  committee: z.object({ id: z.number(), name: z.string(), level: z.string() }),
+  memberId: z.number().nullable(),
+  unitId: z.number().nullable(),
+  mustChangePassword: z.boolean(),
+  csrfToken: z.string(),
+  abilities: currentUserAbilities,
+});
+export type CurrentUser = z.infer<typeof currentUserSchema>;

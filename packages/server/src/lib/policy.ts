@@ -9,6 +9,11 @@ export interface ResourcePolicy<R extends { committeeId: number } = { committeeI
   /** Chinese name used in refusal messages. */
   label: string;
   abilities: Record<string, Rule<R>>;
+  /**
+   * Abilities judged on the committee alone (pages, menus, create buttons): they travel with
+   * `/api/auth/me` as `resource.ability` (see collectionAbilities).
+   */
+  collection?: readonly string[];
 }
 
 const registry = new Map<string, ResourcePolicy>();
@@ -73,3 +78,27 @@ export function presentPolicies<R extends { committeeId: number }>(
 
 /** The committee scope of a collection: abilities such as `list` and `create` are checked against it. */
 export const collectionOf = (actor: Actor) => ({ committeeId: actor.committeeId });
+
+/** Declares a policy whose every ability is judged on the committee alone (see `collection`). */
+export function defineCollectionPolicy<R extends { committeeId: number } = { committeeId: number }>(
+  policy: Omit<ResourcePolicy<R>, 'collection'>,
+): ResourcePolicy<R> {
+  return definePolicy({ ...policy, collection: Object.keys(policy.abilities) });
+}
+
+/**
+ * Every collection ability of every registered policy, keyed `resource.ability`, for the actor in
+ * `scope` (their own committee unless told): what the web's menus, route guards and buttons read.
+ */
+export function collectionAbilities(
+  actor: Actor,
+  scope: { committeeId: number } = collectionOf(actor),
+): Record<string, boolean> {
+  const out: Record<string, boolean> = {};
+  for (const policy of registry.values()) {
+    for (const ability of policy.collection ?? []) {
+      out[`${policy.resource}.${ability}`] = can(actor, ability, policy.resource, scope);
+    }
+  }
+  return out;
+}

@@ -10,6 +10,7 @@ import { hasRole } from '../lib/actor';
 export const accountPolicy = definePolicy<{ committeeId: number; id: number }>({
   resource: 'account',
   label: '账号',
+  collection: ['list', 'create'],
   abilities: {
     read: (actor, account) => actor.userId === account.id || hasRole(actor, 'securityAdmin'),
     list: (actor) => hasRole(actor, 'securityAdmin'),
@@ -53,6 +54,7 @@ export const accountApprovalPolicy = definePolicy<{
 }>({
   resource: 'accountApproval',
   label: '账号审批',
+  collection: ['list'],
   abilities: {
     read: (actor) => hasRole(actor, 'sysAdmin', 'securityAdmin'),
     list: (actor) => hasRole(actor, 'sysAdmin', 'securityAdmin'),

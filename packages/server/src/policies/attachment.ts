@@ -11,6 +11,7 @@ export const attachmentPolicy = definePolicy<{
 }>({
   resource: 'attachment',
   label: '附件',
+  collection: ['upload'],
   abilities: {
     /** Any signed-in user of the committee may upload; the file stays private until attached. */
     upload: () => true,

@@ -1,11 +1,11 @@
-import { definePolicy } from '../lib/policy';
+import { defineCollectionPolicy } from '../lib/policy';
 import { hasRole } from '../lib/actor';
 
 /**
  * The audit log is read only by the audit administrator (三员分立): the system and security
  * administrators whose actions it records must not read or export it. Nobody may change it.
  */
-export const auditPolicy = definePolicy<{ committeeId: number }>({
+export const auditPolicy = defineCollectionPolicy<{ committeeId: number }>({
   resource: 'auditLog',
   label: '审计日志',
   abilities: {

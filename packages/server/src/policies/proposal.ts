@@ -1,6 +1,6 @@
 import type { ProposalState } from '@cppcc/shared';
 import { hasRole, type Actor } from '../lib/actor';
-import { definePolicy, type Rule } from '../lib/policy';
+import { defineCollectionPolicy, definePolicy, type Rule } from '../lib/policy';
 
 /**
  * What the proposal rules need to know about one proposal and its people. Whether a step is allowed in
@@ -82,7 +82,7 @@ export const proposalPolicy = definePolicy<ProposalAccess>({
 });
 
 /** Collection-level abilities: who may file a proposal and who sees the staff pages. */
-export const proposalCollectionPolicy = definePolicy<{ committeeId: number }>({
+export const proposalCollectionPolicy = defineCollectionPolicy<{ committeeId: number }>({
   resource: 'proposals',
   label: '提案',
   abilities: {

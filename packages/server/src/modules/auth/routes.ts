@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { passwordProblem, roleSchema } from '@cppcc/shared';
+import { currentUserSchema, passwordProblem } from '@cppcc/shared';
 import type { AppInstance } from '../../app';
 import { clearSessionCookie, sessionCookieName, destroySession, setSessionCookie } from '../../lib/auth';
 import { AppError } from '../../lib/errors';
@@ -12,17 +12,7 @@ const loginBody = z
   })
   .strict();
 
-const currentUserResponse = z.object({
-  id: z.number(),
-  username: z.string(),
-  displayName: z.string(),
-  roles: z.array(roleSchema),
-  committee: z.object({ id: z.number(), name: z.string(), level: z.string() }),
-  memberId: z.number().nullable(),
-  unitId: z.number().nullable(),
-  mustChangePassword: z.boolean(),
-  csrfToken: z.string(),
-});
+const currentUserResponse = currentUserSchema;
 
 const changePasswordBody = z
   .object({

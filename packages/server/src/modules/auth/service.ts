@@ -5,6 +5,7 @@ import type { Db } from '../../db/client';
 import { committees, users } from '../../db/schema';
 import type { Actor } from '../../lib/actor';
 import { writeAudit } from '../../lib/audit';
+import { collectionAbilities } from '../../lib/policy';
 import {
   createSession,
   destroyUserSessions,
@@ -37,6 +38,17 @@ export async function presentCurrentUser(db: Db, userId: number, csrfToken: stri
     unitId: user.unitId,
     mustChangePassword: user.mustChangePassword,
     csrfToken,
+    /** Which pages, menus and create buttons are open to this user; the server still checks each request. */
+    abilities: collectionAbilities({
+      userId: user.id,
+      committeeId: user.committeeId,
+      displayName: user.displayName,
+      roles: user.roles,
+      memberId: user.memberId,
+      staffId: user.staffId,
+      unitId: user.unitId,
+      ip: null,
+    }),
   };
 }
 
