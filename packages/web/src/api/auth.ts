@@ -1,19 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Role } from '@cppcc/shared';
+import type { CurrentUser as CurrentUserAnswer } from '@cppcc/shared';
 import { clearSessionEnded } from '../app/sessionEnd';
 import { ApiError, api, setCsrfToken } from './client';
 
-export interface CurrentUser {
-  id: number;
-  username: string;
-  displayName: string;
-  roles: Role[];
-  committee: { id: number; name: string; level: string };
-  memberId: number | null;
-  unitId: number | null;
-  mustChangePassword: boolean;
-  csrfToken: string;
-}
+/** The signed-in user as `/api/auth/me` answers it, with their collection abilities. */
+export type CurrentUser = CurrentUserAnswer;
 
 export const meKey = ['auth', 'me'] as const;
 

@@ -75,7 +75,7 @@ function SignedInFrame() {
   const [drawerOpen, setDrawerOpen] = useState(false);
   const logout = useLogout();
   const user = me.data;
-  const entries = useMemo(() => (user ? menuFor(user.roles) : []), [user]);
+  const entries = useMemo(() => (user ? menuFor(user.abilities) : []), [user]);
 
   if (me.isPending) {
     return (

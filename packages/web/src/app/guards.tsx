@@ -1,15 +1,14 @@
 import type { ComponentType } from 'react';
 import { Button, Result } from 'antd';
 import { Link } from 'react-router';
-import type { Role } from '@cppcc/shared';
-import { hasAnyRole, useCurrentUser } from '../hooks/useCurrentUser';
+import { holds, useCurrentUser, type AbilityRequirement } from '../hooks/useCurrentUser';
 
-/** Wraps a page so that users without one of `roles` see a refusal instead of a page of errors. */
-export function guardRoles(Page: ComponentType, roles: readonly Role[] | undefined): ComponentType {
-  if (!roles) return Page;
+/** Wraps a page so that users without the `ability` see a refusal instead of a page of errors. */
+export function guardAbility(Page: ComponentType, ability: AbilityRequirement | undefined): ComponentType {
+  if (ability === undefined) return Page;
   function Guarded() {
     const user = useCurrentUser();
-    if (!hasAnyRole(user, roles!)) {
+    if (!holds(user.abilities, ability)) {
       return (
         <Result
           status="403"

@@ -1,9 +1,43 @@
 import { describe, expect, it } from 'vitest';
-import { roles } from '@cppcc/shared';
-import { menuFor } from './menu';
+import { roles, type Role } from '@cppcc/shared';
+import { holds } from '../hooks/useCurrentUser';
+import { menuEntries, menuFor } from './menu';
 import { pageRoutes } from './routes';
 
-const labels = (...held: Parameters<typeof menuFor>[0]) => menuFor(held).map((e) => e.label);
+/**
+ * The abilities `/api/auth/me` sends each role (the server's own test,
+ * packages/server/src/modules/auth/abilities.test.ts, holds it to the same table).
+ */
+const abilityHolders: Record<string, Role[]> = {
+  'home.overview': ['leader'],
+  'proposals.create': ['member'],
+  'proposals.review': ['proposalStaff'],
+  'proposals.overview': ['proposalStaff', 'leader'],
+  'proposals.handle': ['unitHandler', 'unitHead'],
+  'proposals.superviseKey': ['partyLeader'],
+  'member.browse': ['liaisonStaff', 'leader', 'sysAdmin'],
+  'memberGroup.browse': ['liaisonStaff', 'leader', 'sysAdmin'],
+  'contactPoint.browse': ['liaisonStaff', 'leader', 'sysAdmin'],
+  'sector.browse': ['liaisonStaff', 'leader', 'sysAdmin'],
+  'specialCommittee.browse': ['liaisonStaff', 'leader', 'sysAdmin'],
+  'term.browse': ['liaisonStaff', 'leader', 'sysAdmin'],
+  'unit.browse': ['proposalStaff', 'leader', 'sysAdmin'],
+  'organisationProposer.browse': ['proposalStaff', 'leader', 'sysAdmin'],
+  'staff.browse': ['sysAdmin', 'leader'],
+  'account.list': ['securityAdmin'],
+  'accountApproval.list': ['sysAdmin', 'securityAdmin'],
+  'auditLog.read': ['auditAdmin'],
+  'settings.update': ['sysAdmin'],
+};
+const abilitiesOf = (held: readonly Role[]) =>
+  Object.fromEntries(
+    Object.entries(abilityHolders).map(([ability, holders]) => [
+      ability,
+      holders.some((r) => held.includes(r)),
+    ]),
+  );
+
+const labels = (...held: Role[]) => menuFor(abilitiesOf(held)).map((e) => e.label);
 
 describe('menu per role', () => {
   it('gives a member their own work and no administration', () => {
@@ -48,10 +82,26 @@ describe('menu per role', () => {
 
   it('only links to pages that exist and that the role may open', () => {
     for (const role of roles) {
-      for (const entry of menuFor([role])) {
+      const abilities = abilitiesOf([role]);
+      for (const entry of menuFor(abilities)) {
         const route = pageRoutes.find((r) => r.path === entry.path);
         expect(route, `${role}: ${entry.path}`).toBeDefined();
-        if (route?.roles) expect(route.roles, `${role}: ${entry.path}`).toContain(role);
+        expect(holds(abilities, route?.ability), `${role}: ${entry.path}`).toBe(true);
+      }
+    }
+  });
+
+  it('names only abilities the server sends', () => {
+    for (const required of [...menuEntries, ...pageRoutes].flatMap((e) => [
+      e.ability,
+      'unless' in e ? e.unless : undefined,
+    ])) {
+      for (const ability of required === undefined
+        ? []
+        : typeof required === 'string'
+          ? [required]
+          : required) {
+        expect(Object.keys(abilityHolders), ability).toContain(ability);
       }
     }
   });

@@ -18,38 +18,38 @@ import {
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
-import type { Role } from '@cppcc/shared';
-import { access } from './access';
+import type { CurrentUserAbilities } from '@cppcc/shared';
+import { holds, type AbilityRequirement } from '../hooks/useCurrentUser';
 
 export interface MenuEntry {
   key: string;
   label: string;
   icon: ReactNode;
   path: string;
-  /** Absent: every signed-in user. */
-  roles?: readonly Role[];
-  /** Roles that must not see the entry even if another role would show it. */
-  hiddenFor?: readonly Role[];
+  /** The collection ability (or any of several) from `/api/auth/me` that shows the entry; absent: everyone signed in. */
+  ability?: AbilityRequirement;
+  /** An ability whose holders do not see the entry even when `ability` would show it. */
+  unless?: string;
   group: '工作' | '机构设置' | '系统管理';
 }
 
-/** The menu as data; a feature adds one line. Entries show when the user holds one of `roles`. */
+/** The menu as data; a feature adds one line. Entries show when the user holds `ability`. */
 export const menuEntries: MenuEntry[] = [
   {
     key: 'overview',
     label: '总览',
     icon: <DashboardOutlined />,
     path: '/',
-    roles: ['leader'],
+    ability: 'home.overview',
     group: '工作',
   },
-  { key: 'home', label: '首页', icon: <HomeOutlined />, path: '/', hiddenFor: ['leader'], group: '工作' },
+  { key: 'home', label: '首页', icon: <HomeOutlined />, path: '/', unless: 'home.overview', group: '工作' },
   {
     key: 'my-proposals',
     label: '我的提案',
     icon: <FileTextOutlined />,
     path: '/proposals/mine',
-    roles: access.memberProposals,
+    ability: 'proposals.create',
     group: '工作',
   },
   {
@@ -57,7 +57,7 @@ export const menuEntries: MenuEntry[] = [
     label: '联名邀请',
     icon: <TeamOutlined />,
     path: '/proposals/cosign',
-    roles: access.memberProposals,
+    ability: 'proposals.create',
     group: '工作',
   },
   {
@@ -65,7 +65,7 @@ export const menuEntries: MenuEntry[] = [
     label: '提案工作',
     icon: <FileTextOutlined />,
     path: '/proposals',
-    roles: access.proposalWork,
+    ability: 'proposals.review',
     group: '工作',
   },
   {
@@ -73,8 +73,8 @@ export const menuEntries: MenuEntry[] = [
     label: '全部提案',
     icon: <FileTextOutlined />,
     path: '/proposals',
-    roles: ['leader'],
-    hiddenFor: ['proposalStaff'],
+    ability: 'proposals.overview',
+    unless: 'proposals.review',
     group: '工作',
   },
   {
@@ -82,7 +82,7 @@ export const menuEntries: MenuEntry[] = [
     label: '提案审查',
     icon: <AuditOutlined />,
     path: '/proposals/review',
-    roles: access.proposalWork,
+    ability: 'proposals.review',
     group: '工作',
   },
   {
@@ -90,7 +90,7 @@ export const menuEntries: MenuEntry[] = [
     label: '承办工作',
     icon: <SolutionOutlined />,
     path: '/unit/proposals',
-    roles: access.unitWork,
+    ability: 'proposals.handle',
     group: '工作',
   },
   {
@@ -98,7 +98,7 @@ export const menuEntries: MenuEntry[] = [
     label: '超期提案',
     icon: <CalendarOutlined />,
     path: '/proposals/overdue',
-    roles: ['proposalStaff', 'leader', 'unitHandler', 'unitHead'],
+    ability: ['proposals.overview', 'proposals.handle'],
     group: '工作',
   },
   {
@@ -106,7 +106,7 @@ export const menuEntries: MenuEntry[] = [
     label: '重点提案',
     icon: <TagsOutlined />,
     path: '/proposals/key',
-    roles: ['proposalStaff', 'leader', 'partyLeader'],
+    ability: ['proposals.overview', 'proposals.superviseKey'],
     group: '工作',
   },
   {
@@ -114,7 +114,7 @@ export const menuEntries: MenuEntry[] = [
     label: '提案统计',
     icon: <DashboardOutlined />,
     path: '/proposals/figures',
-    roles: ['proposalStaff', 'leader'],
+    ability: 'proposals.overview',
     group: '工作',
   },
   { key: 'notifications', label: '通知', icon: <BellOutlined />, path: '/notifications', group: '工作' },
@@ -123,7 +123,7 @@ export const menuEntries: MenuEntry[] = [
     label: '委员',
     icon: <TeamOutlined />,
     path: '/members',
-    roles: access.members,
+    ability: 'member.browse',
     group: '机构设置',
   },
   {
@@ -131,7 +131,7 @@ export const menuEntries: MenuEntry[] = [
     label: '活动小组',
     icon: <ClusterOutlined />,
     path: '/member-groups',
-    roles: access.memberStructure,
+    ability: 'memberGroup.browse',
     group: '机构设置',
   },
   {
@@ -139,7 +139,7 @@ export const menuEntries: MenuEntry[] = [
     label: '联系点',
     icon: <EnvironmentOutlined />,
     path: '/contact-points',
-    roles: access.memberStructure,
+    ability: 'contactPoint.browse',
     group: '机构设置',
   },
   {
@@ -147,7 +147,7 @@ export const menuEntries: MenuEntry[] = [
     label: '界别',
     icon: <TagsOutlined />,
     path: '/sectors',
-    roles: access.memberStructure,
+    ability: 'sector.browse',
     group: '机构设置',
   },
   {
@@ -155,7 +155,7 @@ export const menuEntries: MenuEntry[] = [
     label: '专委会',
     icon: <ApartmentOutlined />,
     path: '/special-committees',
-    roles: access.memberStructure,
+    ability: 'specialCommittee.browse',
     group: '机构设置',
   },
   {
@@ -163,7 +163,7 @@ export const menuEntries: MenuEntry[] = [
     label: '届次',
     icon: <CalendarOutlined />,
     path: '/terms',
-    roles: access.memberStructure,
+    ability: 'term.browse',
     group: '机构设置',
   },
   {
@@ -171,7 +171,7 @@ export const menuEntries: MenuEntry[] = [
     label: '承办单位',
     icon: <BankOutlined />,
     path: '/units',
-    roles: access.units,
+    ability: 'unit.browse',
     group: '机构设置',
   },
   {
@@ -179,7 +179,7 @@ export const menuEntries: MenuEntry[] = [
     label: '提案者组织',
     icon: <IdcardOutlined />,
     path: '/organisation-proposers',
-    roles: access.organisationProposers,
+    ability: 'organisationProposer.browse',
     group: '机构设置',
   },
   {
@@ -187,7 +187,7 @@ export const menuEntries: MenuEntry[] = [
     label: '工作人员',
     icon: <UserOutlined />,
     path: '/staff',
-    roles: access.staff,
+    ability: 'staff.browse',
     group: '机构设置',
   },
   {
@@ -195,7 +195,7 @@ export const menuEntries: MenuEntry[] = [
     label: '账号管理',
     icon: <SafetyOutlined />,
     path: '/accounts',
-    roles: access.accounts,
+    ability: 'account.list',
     group: '系统管理',
   },
   {
@@ -203,7 +203,7 @@ export const menuEntries: MenuEntry[] = [
     label: '管理员变更审批',
     icon: <SafetyOutlined />,
     path: '/account-approvals',
-    roles: access.accountApprovals,
+    ability: 'accountApproval.list',
     group: '系统管理',
   },
   {
@@ -211,7 +211,7 @@ export const menuEntries: MenuEntry[] = [
     label: '审计日志',
     icon: <AuditOutlined />,
     path: '/audit-log',
-    roles: access.auditLog,
+    ability: 'auditLog.read',
     group: '系统管理',
   },
   {
@@ -219,14 +219,13 @@ export const menuEntries: MenuEntry[] = [
     label: '系统设置',
     icon: <SettingOutlined />,
     path: '/settings',
-    roles: access.settings,
+    ability: 'settings.update',
     group: '系统管理',
   },
 ];
 
-export function menuFor(roles: readonly Role[]): MenuEntry[] {
+export function menuFor(abilities: CurrentUserAbilities): MenuEntry[] {
   return menuEntries.filter(
-    (e) =>
-      (!e.roles || e.roles.some((r) => roles.includes(r))) && !e.hiddenFor?.some((r) => roles.includes(r)),
+    (e) => holds(abilities, e.ability) && !(e.unless && abilities[e.unless] === true),
   );
 }

@@ -14,8 +14,8 @@ const pages: RouteObject[] = pageRoutes.map((route) => ({
   ...(route.path === '/' ? { index: true } : { path: route.path.slice(1) }),
   handle: { title: route.title },
   lazy: async () => {
-    const [{ default: Page }, { guardRoles }] = await Promise.all([route.load(), import('./guards')]);
-    return { Component: guardRoles(Page, route.roles) };
+    const [{ default: Page }, { guardAbility }] = await Promise.all([route.load(), import('./guards')]);
+    return { Component: guardAbility(Page, route.ability) };
   },
 }));
 

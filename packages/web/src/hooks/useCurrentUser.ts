@@ -1,4 +1,4 @@
-import type { Role } from '@cppcc/shared';
+import type { CurrentUserAbilities, Role } from '@cppcc/shared';
 import { useMeQuery, type CurrentUser } from '../api/auth';
 
 /** The signed-in user; pages under the layout may rely on it being present. */
@@ -13,4 +13,13 @@ export function hasAnyRole(
   roles: readonly Role[],
 ): boolean {
   return !!user && user.roles.some((r) => roles.includes(r));
+}
+
+/** A collection ability (`proposals.review`), or several of which any one suffices. */
+export type AbilityRequirement = string | readonly string[];
+
+/** Whether the abilities sent with `/api/auth/me` meet the requirement; none: everyone signed in. */
+export function holds(abilities: CurrentUserAbilities, required: AbilityRequirement | undefined): boolean {
+  if (required === undefined) return true;
+  return (typeof required === 'string' ? [required] : required).some((a) => abilities[a] === true);
 }
