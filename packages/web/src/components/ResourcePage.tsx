@@ -4,10 +4,9 @@ import { Button, Card, Drawer, Flex, Form, Grid, Space, Table, Typography } from
 import type { ColumnsType, TablePaginationConfig } from 'antd/es/table';
 import type { SorterResult } from 'antd/es/table/interface';
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
-import type { Role } from '@cppcc/shared';
 import { downloadFile } from '../api/client';
 import { useResourceList, type Identified, type ListParams } from '../api/resources';
-import { hasAnyRole, useCurrentUser } from '../hooks/useCurrentUser';
+import { useCurrentUser } from '../hooks/useCurrentUser';
 import { allowed } from '../hooks/usePolicy';
 import { showError } from '../app/notifier';
 import { ResourceEditDrawer, type ResourceForm } from './ResourceEditDrawer';
@@ -23,8 +22,8 @@ export interface ResourcePageProps<T extends Identified> {
   columns: ColumnsType<T>;
   filters?: FilterField[];
   searchPlaceholder?: string;
-  /** Roles that may create when the list answer carries no `policies.canCreate`. */
-  createRoles?: readonly Role[];
+  /** The collection ability (`/api/auth/me`) that creates, while the list answer carries no `policies.canCreate`. */
+  createAbility?: string;
   form?: ResourceForm<T>;
   /** Extra buttons in the toolbar (import …). */
   toolbar?: ReactNode;
@@ -67,7 +66,9 @@ export function ResourcePage<T extends Identified>(props: ResourcePageProps<T>) 
   const list = useResourceList<T>(endpoint, params);
   const canCreate =
     !!formSpec &&
-    (list.data?.policies ? allowed(list.data, 'canCreate') : hasAnyRole(user, props.createRoles ?? []));
+    (list.data?.policies
+      ? allowed(list.data, 'canCreate')
+      : user.abilities[props.createAbility ?? ''] === true);
 
   function updateParams(next: Record<string, string | number | undefined>, resetPage = true) {
     const merged = new URLSearchParams(searchParams);

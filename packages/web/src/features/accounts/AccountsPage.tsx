@@ -20,7 +20,6 @@ import { RecordSelect } from '../../components/RecordSelect';
 import { ResourcePage, sortable } from '../../components/ResourcePage';
 import { allowed } from '../../hooks/usePolicy';
 import { showSuccess } from '../../app/notifier';
-import { access } from '../../app/access';
 import { MemberSelect } from '../organisation/MemberSelect';
 import { useAccountApprovals, useRefreshApprovals } from '../../api/accounts';
 import { isPendingApproval, showInitialPassword, showPendingApproval } from './initialPassword';
@@ -218,7 +217,7 @@ export default function AccountsPage() {
       noun="账号"
       endpoint={endpoint}
       columns={columns}
-      createRoles={access.accounts}
+      createAbility="account.create"
       searchPlaceholder="用户名、姓名、手机号"
       exportable={false}
       filters={[

@@ -4,7 +4,6 @@ import { contactPointInputSchema, contactPointKindLabels, contactPointKinds } fr
 import type { Identified } from '../../api/resources';
 import { ResourcePage, sortable } from '../../components/ResourcePage';
 import { zodRule } from '../../components/zodForm';
-import { writers } from '../../app/access';
 
 interface ContactPoint extends Identified {
   name: string;
@@ -40,7 +39,7 @@ export default function ContactPointsPage() {
       noun="联系点"
       endpoint="/api/contact-points"
       columns={columns}
-      createRoles={writers.memberStructure}
+      createAbility={'contactPoint.create'}
       searchPlaceholder="名称、镇（街道）"
       form={{
         schema: contactPointInputSchema,

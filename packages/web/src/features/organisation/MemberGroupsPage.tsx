@@ -4,7 +4,6 @@ import { memberGroupInputSchema } from '@cppcc/shared';
 import type { Identified } from '../../api/resources';
 import { ResourcePage, sortable } from '../../components/ResourcePage';
 import { zodRule } from '../../components/zodForm';
-import { writers } from '../../app/access';
 
 interface MemberGroup extends Identified {
   name: string;
@@ -25,7 +24,7 @@ export default function MemberGroupsPage() {
       noun="活动小组"
       endpoint="/api/member-groups"
       columns={columns}
-      createRoles={writers.memberStructure}
+      createAbility={'memberGroup.create'}
       form={{
         schema: memberGroupInputSchema,
         labels: { name: '名称', description: '说明' },

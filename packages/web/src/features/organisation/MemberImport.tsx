@@ -4,8 +4,7 @@ import { FileExcelOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { ApiError, downloadFile, uploadFile } from '../../api/client';
 import { showError, showSuccess } from '../../app/notifier';
-import { hasAnyRole, useCurrentUser } from '../../hooks/useCurrentUser';
-import { writers } from '../../app/access';
+import { useCurrentUser } from '../../hooks/useCurrentUser';
 
 interface ImportRowError {
   row: number;
@@ -24,7 +23,7 @@ export function MemberImportButtons() {
   const [uploading, setUploading] = useState(false);
   const [report, setReport] = useState<{ message: string; rows: ImportRowError[] } | null>(null);
 
-  if (!hasAnyRole(user, writers.members)) return null;
+  if (user.abilities['member.import'] !== true) return null;
 
   async function template() {
     try {

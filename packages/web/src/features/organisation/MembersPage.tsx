@@ -20,7 +20,6 @@ import {
 import { booleanFilterOptions, nameOf } from '../../components/columns';
 import { ResourcePage, sortable } from '../../components/ResourcePage';
 import { zodRule } from '../../components/zodForm';
-import { writers } from '../../app/access';
 import { MemberImportButtons } from './MemberImport';
 
 type Status = (typeof memberStatuses)[number];
@@ -164,7 +163,7 @@ export default function MembersPage() {
       noun="委员"
       endpoint="/api/members"
       columns={columns}
-      createRoles={writers.members}
+      createAbility={'member.create'}
       searchPlaceholder="姓名、手机号、工作单位"
       toolbar={<MemberImportButtons />}
       filters={[

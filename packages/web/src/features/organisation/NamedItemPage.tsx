@@ -5,7 +5,6 @@ import type { Identified } from '../../api/resources';
 import { activeTag } from '../../components/columns';
 import { ResourcePage, sortable } from '../../components/ResourcePage';
 import { zodRule } from '../../components/zodForm';
-import { writers } from '../../app/access';
 
 export interface NamedItem extends Identified {
   name: string;
@@ -17,7 +16,18 @@ export interface NamedItem extends Identified {
 const labels = { name: '名称', sortOrder: '排序号', active: '状态' };
 
 /** Sectors and special committees share one shape: a configurable, ordered, switchable list. */
-export function NamedItemPage({ title, noun, endpoint }: { title: string; noun: string; endpoint: string }) {
+export function NamedItemPage({
+  title,
+  noun,
+  endpoint,
+  resource,
+}: {
+  title: string;
+  noun: string;
+  endpoint: string;
+  /** The policy resource, for the create ability (`sector.create`). */
+  resource: string;
+}) {
   const columns: ColumnsType<NamedItem> = [
     sortable<NamedItem>({ title: '名称', dataIndex: 'name', key: 'name' }),
     sortable<NamedItem>({ title: '排序号', dataIndex: 'sortOrder', key: 'sortOrder', width: 100 }),
@@ -31,7 +41,7 @@ export function NamedItemPage({ title, noun, endpoint }: { title: string; noun: 
       endpoint={endpoint}
       columns={columns}
       defaultSort={{ sort: 'sortOrder', order: 'asc' }}
-      createRoles={writers.memberStructure}
+      createAbility={`${resource}.create`}
       form={{
         schema: namedItemInputSchema,
         labels,

@@ -8,7 +8,6 @@ import {
 import type { Identified } from '../../api/resources';
 import { ResourcePage, sortable } from '../../components/ResourcePage';
 import { zodRule } from '../../components/zodForm';
-import { writers } from '../../app/access';
 import { MemberSelect } from './MemberSelect';
 
 type Kind = (typeof organisationProposerKinds)[number];
@@ -43,7 +42,7 @@ export default function OrganisationProposersPage() {
       noun="提案者组织"
       endpoint="/api/organisation-proposers"
       columns={columns}
-      createRoles={writers.organisationProposers}
+      createAbility={'organisationProposer.create'}
       form={{
         schema: organisationProposerInputSchema,
         labels: { name: '名称', kind: '类型', convenerMemberId: '召集人' },

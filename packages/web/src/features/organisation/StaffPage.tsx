@@ -4,7 +4,6 @@ import { staffInputSchema } from '@cppcc/shared';
 import type { Identified } from '../../api/resources';
 import { ResourcePage, sortable } from '../../components/ResourcePage';
 import { zodRule } from '../../components/zodForm';
-import { writers } from '../../app/access';
 
 interface Staff extends Identified {
   name: string;
@@ -29,7 +28,7 @@ export default function StaffPage() {
       noun="工作人员"
       endpoint="/api/staff"
       columns={columns}
-      createRoles={writers.staff}
+      createAbility={'staff.create'}
       searchPlaceholder="姓名、部门"
       form={{
         schema: staffInputSchema,

@@ -7,7 +7,6 @@ import { toSelectOptions, useOrganisationOptions, type Identified } from '../../
 import { dateText, nameOf } from '../../components/columns';
 import { ResourcePage, sortable } from '../../components/ResourcePage';
 import { zodRule } from '../../components/zodForm';
-import { writers } from '../../app/access';
 
 interface Term extends Identified {
   number: number;
@@ -49,7 +48,7 @@ function TermsTab() {
       noun="届"
       endpoint="/api/terms"
       columns={termColumns}
-      createRoles={writers.memberStructure}
+      createAbility="term.create"
       defaultSort={{ sort: 'number', order: 'desc' }}
       form={{
         schema: termInputSchema,
@@ -130,7 +129,7 @@ function SessionsTab() {
       noun="次会议"
       endpoint="/api/plenary-sessions"
       columns={columns}
-      createRoles={writers.memberStructure}
+      createAbility="plenarySession.create"
       defaultSort={{ sort: 'meetingStart', order: 'desc' }}
       filters={[
         {

@@ -5,7 +5,6 @@ import { useResourceRecord, type Identified } from '../../api/resources';
 import { activeTag } from '../../components/columns';
 import { ResourcePage, sortable } from '../../components/ResourcePage';
 import { zodRule } from '../../components/zodForm';
-import { writers } from '../../app/access';
 
 interface UnitAccount {
   id: number;
@@ -76,7 +75,7 @@ export default function UnitsPage() {
       noun="承办单位"
       endpoint="/api/units"
       columns={columns}
-      createRoles={writers.units}
+      createAbility={'unit.create'}
       searchPlaceholder="单位名称、简称"
       detail={(r) => <UnitDetail id={r.id} />}
       form={{
