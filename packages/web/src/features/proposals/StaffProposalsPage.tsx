@@ -5,7 +5,7 @@ import type { Dayjs } from 'dayjs';
 import { useBatchAssign, type ProposalListItem } from '../../api/proposals';
 import { toSelectOptions, useOrganisationOptions } from '../../api/resources';
 import { showSuccess } from '../../app/notifier';
-import { hasAnyRole, useCurrentUser } from '../../hooks/useCurrentUser';
+import { holds, useCurrentUser } from '../../hooks/useCurrentUser';
 import { errorText } from '../../components/CommandModal';
 import { ProposalList } from './ProposalList';
 
@@ -21,7 +21,7 @@ interface Row {
 /** 提案工作: every proposal of the committee past the draft stage, with 交办会 batch assignment. */
 export default function StaffProposalsPage() {
   const user = useCurrentUser();
-  const isStaff = hasAnyRole(user, ['proposalStaff']);
+  const isStaff = holds(user.abilities, 'proposals.review');
   const [selected, setSelected] = useState<Key[]>([]);
   const [rows, setRows] = useState<ProposalListItem[]>([]);
   const [open, setOpen] = useState(false);
