@@ -14,6 +14,23 @@ export interface Actor {
   ip: string | null;
 }
 
+/** The actor of a user row: the fields every use case reads, and the address the request came from. */
+export const actorOfUser = (
+  user: Pick<Actor, 'committeeId' | 'displayName' | 'roles' | 'memberId' | 'staffId' | 'unitId'> & {
+    id: number;
+  },
+  ip: string | null,
+): Actor => ({
+  userId: user.id,
+  committeeId: user.committeeId,
+  displayName: user.displayName,
+  roles: user.roles,
+  memberId: user.memberId,
+  staffId: user.staffId,
+  unitId: user.unitId,
+  ip,
+});
+
 /** What a use case receives: the database (or the open transaction), the actor and the configuration. */
 export interface ServiceContext {
   db: DbOrTx;

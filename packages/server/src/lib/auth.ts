@@ -4,7 +4,7 @@ import { and, eq, lt, ne, or, sql } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db, DbOrTx } from '../db/client';
 import { committees, sessions, users } from '../db/schema';
-import type { Actor } from './actor';
+import { actorOfUser, type Actor } from './actor';
 import { AppError } from './errors';
 
 export const sessionCookieName = 'cppcc_sid';
@@ -158,20 +158,10 @@ export async function loadSession(
       .set({ lastSeenAt: new Date(now) })
       .where(eq(sessions.id, key));
   }
-  const u = row.user;
   return {
     csrfToken: row.session.csrfToken,
-    mustChangePassword: u.mustChangePassword,
-    actor: {
-      userId: u.id,
-      committeeId: u.committeeId,
-      displayName: u.displayName,
-      roles: u.roles,
-      memberId: u.memberId,
-      staffId: u.staffId,
-      unitId: u.unitId,
-      ip,
-    },
+    mustChangePassword: row.user.mustChangePassword,
+    actor: actorOfUser(row.user, ip),
   };
 }
 

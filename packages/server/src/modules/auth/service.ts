@@ -3,7 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import { passwordProblem } from '@cppcc/shared';
 import type { Db } from '../../db/client';
 import { committees, users } from '../../db/schema';
-import type { Actor } from '../../lib/actor';
+import { actorOfUser, type Actor } from '../../lib/actor';
 import { writeAudit } from '../../lib/audit';
 import { collectionAbilities } from '../../lib/policy';
 import {
@@ -39,16 +39,7 @@ export async function presentCurrentUser(db: Db, userId: number, csrfToken: stri
     mustChangePassword: user.mustChangePassword,
     csrfToken,
     /** Which pages, menus and create buttons are open to this user; the server still checks each request. */
-    abilities: collectionAbilities({
-      userId: user.id,
-      committeeId: user.committeeId,
-      displayName: user.displayName,
-      roles: user.roles,
-      memberId: user.memberId,
-      staffId: user.staffId,
-      unitId: user.unitId,
-      ip: null,
-    }),
+    abilities: collectionAbilities(actorOfUser(user, null)),
   };
 }
 
@@ -106,17 +97,7 @@ export async function signIn(db: Db, req: FastifyRequest, login: string, passwor
   }
   await recordLoginSuccess(db, user.id);
   const { token, csrfToken } = await createSession(db, user.id, req);
-  const actor: Actor = {
-    userId: user.id,
-    committeeId: user.committeeId,
-    displayName: user.displayName,
-    roles: user.roles,
-    memberId: user.memberId,
-    staffId: user.staffId,
-    unitId: user.unitId,
-    ip: req.ip,
-  };
-  await writeAudit(db, actor, {
+  await writeAudit(db, actorOfUser(user, req.ip), {
     action: 'auth.login',
     targetType: 'user',
     targetId: user.id,
