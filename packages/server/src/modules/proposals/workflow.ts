@@ -18,8 +18,7 @@ export const proposalWorkflow = defineWorkflow({
 export type Step = WorkflowStep<typeof proposals, ProposalAccess, ProposalState> & { proposal: ProposalRow };
 export type StepOutcome<R> = WorkflowStepOutcome<typeof proposals, ProposalCommand, R>;
 
-export const lockProposal = (...args: Parameters<typeof proposalWorkflow.lock>) =>
-  proposalWorkflow.lock(...args);
+export const lockProposal = proposalWorkflow.lock;
 
 /** Runs one proposal command (see `Workflow.run`). */
 export async function runCommand<R = void>(
@@ -35,5 +34,4 @@ export async function runCommand<R = void>(
   return { proposal: record, result };
 }
 
-export const commandPolicies = (ctx: ServiceContext, proposal: ProposalRow, access: ProposalAccess) =>
-  proposalWorkflow.commandPolicies(ctx, proposal, access);
+export const commandPolicies = proposalWorkflow.commandPolicies;
