@@ -105,6 +105,40 @@ export async function choose(combobox: Locator, text: string) {
 }
 
 /** Texts of the side menu's items, in order. */
+/** Runs `use` on a page of a browser context of its own (another person's cookies), closed afterwards. */
+export async function asAnotherPerson<T>(browser: Browser, use: (page: Page) => Promise<T>): Promise<T> {
+  const context = await browser.newContext({ baseURL: baseUrl(), locale: 'zh-CN' });
+  try {
+    return await use(await context.newPage());
+  } finally {
+    await context.close();
+  }
+}
+
+/** The holder of a one-time password signs in with it and is held on the password change page. */
+export function expectHeldOnPasswordChange(browser: Browser, username: string, password: string) {
+  return asAnotherPerson(browser, async (page) => {
+    await page.goto('/login');
+    await fillLogin(page, username, password);
+    await page.waitForURL((url) => url.pathname === '/change-password');
+  });
+}
+
+/** As the security administrator on the accounts page: fills the new-account drawer and saves it. */
+export async function createAccountAsSecurityAdmin(
+  page: Page,
+  account: { username: string; name: string; role: string },
+) {
+  await signIn(page, 'secadmin');
+  await page.goto('/accounts');
+  await page.getByRole('button', { name: '新建账号' }).click();
+  const drawer = page.getByRole('dialog');
+  await drawer.getByLabel('用户名').fill(account.username);
+  await drawer.getByLabel('姓名').fill(account.name);
+  await choose(drawer.getByLabel('角色'), account.role);
+  await drawer.getByRole('button', { name: /保\s*存/ }).click();
+}
+
 export async function menuTexts(page: Page): Promise<string[]> {
   const items = page.getByRole('menu').first().getByRole('menuitem');
   await items.first().waitFor();
