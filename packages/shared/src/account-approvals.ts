@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { AccountDto } from './accounts';
+import { accountSchema } from './accounts';
+import { policiesSchema } from './organisation';
 
 /**
  * 三员分立: changes that would give an account administrator powers wait for a second administrator.
@@ -30,31 +31,33 @@ export const rejectAccountApprovalBody = z
   .object({ note: z.string().trim().max(200, '驳回理由不超过 200 个字').optional() })
   .strict();
 
-export interface AccountApprovalDto {
-  id: number;
-  kind: AccountApprovalKind;
-  kindLabel: string;
-  status: AccountApprovalStatus;
-  statusLabel: string;
-  summary: string;
-  targetUserId: number | null;
-  requestedById: number;
-  requestedByName: string;
-  requestedAt: string;
-  decidedByName: string | null;
-  decidedAt: string | null;
-  decisionNote: string | null;
-  policies: Record<string, boolean>;
-}
+export const accountApprovalSchema = z.object({
+  id: z.number(),
+  kind: z.enum(accountApprovalKinds),
+  kindLabel: z.string(),
+  status: z.enum(accountApprovalStatuses),
+  statusLabel: z.string(),
+  summary: z.string(),
+  targetUserId: z.number().nullable(),
+  requestedById: z.number(),
+  requestedByName: z.string(),
+  requestedAt: z.string(),
+  decidedByName: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+  decisionNote: z.string().nullable(),
+  policies: policiesSchema,
+});
+export type AccountApprovalDto = z.infer<typeof accountApprovalSchema>;
+export const accountApprovalListSchema = z.object({ items: z.array(accountApprovalSchema) });
 
 /** What a request that needs a second administrator answers (HTTP 202) instead of the change. */
-export interface PendingApprovalDto {
-  pendingApproval: AccountApprovalDto;
-}
+export const pendingApprovalSchema = z.object({ pendingApproval: accountApprovalSchema });
+export type PendingApprovalDto = z.infer<typeof pendingApprovalSchema>;
 
 /** The approver's answer: the approval, the account, and a one-time password shown to the approver only. */
-export interface ApprovalDecisionDto {
-  approval: AccountApprovalDto;
-  account: AccountDto | null;
-  initialPassword: string | null;
-}
+export const approvalDecisionSchema = z.object({
+  approval: accountApprovalSchema,
+  account: accountSchema.nullable(),
+  initialPassword: z.string().nullable(),
+});
+export type ApprovalDecisionDto = z.infer<typeof approvalDecisionSchema>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { conflictingAdminRoles, roleLabels, roleSchema, type Role } from './roles';
-import { listQuerySchema, mobilePhonePattern } from './organisation';
+import { conflictingAdminRoles, roleLabels, roleSchema } from './roles';
+import { listQuerySchema, mobilePhonePattern, pageSchema, policiesSchema } from './organisation';
 import { recordId } from './ids';
 
 /** Account administration (三员分立: only the security administrator manages accounts). */
@@ -70,34 +70,34 @@ export const listAccountsQuery = listQuerySchema
   .strict();
 export type ListAccountsQuery = z.infer<typeof listAccountsQuery>;
 
-export interface AccountDto {
-  id: number;
-  username: string;
-  displayName: string;
-  phone: string | null;
-  roles: Role[];
-  memberId: number | null;
-  memberName: string | null;
-  unitId: number | null;
-  unitName: string | null;
-  staffId: number | null;
-  staffName: string | null;
-  disabled: boolean;
+export const accountSchema = z.object({
+  id: z.number(),
+  username: z.string(),
+  displayName: z.string(),
+  phone: z.string().nullable(),
+  roles: z.array(roleSchema),
+  memberId: z.number().nullable(),
+  memberName: z.string().nullable(),
+  unitId: z.number().nullable(),
+  unitName: z.string().nullable(),
+  staffId: z.number().nullable(),
+  staffName: z.string().nullable(),
+  disabled: z.boolean(),
   /** Locked by too many failed sign-ins, until `lockedUntil`. */
-  locked: boolean;
-  lockedUntil: string | null;
-  failedLogins: number;
-  mustChangePassword: boolean;
-  lastLoginAt: string | null;
-  createdAt: string;
-  policies: Record<string, boolean>;
-}
+  locked: z.boolean(),
+  lockedUntil: z.string().nullable(),
+  failedLogins: z.number(),
+  mustChangePassword: z.boolean(),
+  lastLoginAt: z.string().nullable(),
+  createdAt: z.string(),
+  policies: policiesSchema,
+});
+export type AccountDto = z.infer<typeof accountSchema>;
+export const accountPageSchema = pageSchema(accountSchema).extend({ policies: policiesSchema });
 
 /** Returned once by create and reset-password; the password is never stored in clear or shown again. */
-export interface InitialPasswordDto {
-  account: AccountDto;
-  initialPassword: string;
-}
+export const initialPasswordSchema = z.object({ account: accountSchema, initialPassword: z.string() });
+export type InitialPasswordDto = z.infer<typeof initialPasswordSchema>;
 
 /** Audit log (安全审计员 only). Dates are YYYY-MM-DD, inclusive, in server time. */
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
@@ -124,19 +124,21 @@ export const exportAuditLogQuery = auditLogFilters.refine((q) => !q.from || !q.t
 });
 export type ListAuditLogQuery = z.infer<typeof listAuditLogQuery>;
 
-export interface AuditEntryDto {
-  id: number;
-  createdAt: string;
-  actorId: number | null;
-  actorName: string | null;
-  actorRole: string | null;
-  ip: string | null;
-  action: string;
-  targetType: string | null;
-  targetId: string | null;
-  summary: string;
-  changes: unknown;
-}
+export const auditEntrySchema = z.object({
+  id: z.number(),
+  createdAt: z.string(),
+  actorId: z.number().nullable(),
+  actorName: z.string().nullable(),
+  actorRole: z.string().nullable(),
+  ip: z.string().nullable(),
+  action: z.string(),
+  targetType: z.string().nullable(),
+  targetId: z.string().nullable(),
+  summary: z.string(),
+  changes: z.unknown(),
+});
+export type AuditEntryDto = z.infer<typeof auditEntrySchema>;
+export const auditPageSchema = pageSchema(auditEntrySchema);
 
 /** Chinese names of audited actions; modules add theirs here. Unknown actions are shown as recorded. */
 export const auditActionLabels: Record<string, string> = {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageSchema } from './organisation';
 
 export const listNotificationsQuery = z
   .object({
@@ -12,44 +13,51 @@ export const listNotificationsQuery = z
   .strict();
 export type ListNotificationsQuery = z.infer<typeof listNotificationsQuery>;
 
-export interface NotificationDto {
-  id: number;
-  kind: string;
-  title: string;
-  body: string | null;
+export const notificationSchema = z.object({
+  id: z.number(),
+  kind: z.string(),
+  title: z.string(),
+  body: z.string().nullable(),
   /** In-app path the notification points to, e.g. `/proposals/12`. */
-  link: string | null;
-  read: boolean;
-  createdAt: string;
-}
+  link: z.string().nullable(),
+  read: z.boolean(),
+  createdAt: z.string(),
+});
+export type NotificationDto = z.infer<typeof notificationSchema>;
 
-export interface NotificationPage {
-  items: NotificationDto[];
-  total: number;
-  page: number;
-  pageSize: number;
-  unreadCount: number;
-}
+export const notificationPageSchema = pageSchema(notificationSchema).extend({ unreadCount: z.number() });
+export type NotificationPage = z.infer<typeof notificationPageSchema>;
 
 /** An uploaded file as the API returns it; download at `/api/attachments/:id/download`. */
-export interface AttachmentDto {
-  id: number;
-  fileName: string;
-  mimeType: string;
-  size: number;
-}
+export const attachmentSchema = z.object({
+  id: z.number(),
+  fileName: z.string(),
+  mimeType: z.string(),
+  size: z.number(),
+});
+export type AttachmentDto = z.infer<typeof attachmentSchema>;
 
 /** One card of the home page (GET /api/home); cards depend on the user's roles. */
-export interface HomeCardDto {
-  key: string;
-  title: string;
+export const homeCardSchema = z.object({
+  key: z.string(),
+  title: z.string(),
   /** The headline figure, when the card has one. */
-  value?: number;
-  unit?: string;
-  description?: string;
+  value: z.number().optional(),
+  unit: z.string().optional(),
+  description: z.string().optional(),
   /** In-app path to open, e.g. `/accounts?locked=true`. */
-  link?: string;
-  tone?: 'default' | 'warning' | 'danger';
+  link: z.string().optional(),
+  tone: z.enum(['default', 'warning', 'danger']).optional(),
   /** A list under the headline; `unit` follows the value, e.g. `%`. */
-  items?: { label: string; value: number; unit?: string; link?: string }[];
-}
+  items: z
+    .array(
+      z.object({
+        label: z.string(),
+        value: z.number(),
+        unit: z.string().optional(),
+        link: z.string().optional(),
+      }),
+    )
+    .optional(),
+});
+export type HomeCardDto = z.infer<typeof homeCardSchema>;

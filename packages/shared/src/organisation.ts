@@ -268,6 +268,10 @@ export interface Page<T> {
   pageSize: number;
 }
 
+/** The response schema of a paged list of `item`. */
+export const pageSchema = <Item extends z.ZodType>(item: Item) =>
+  z.object({ items: z.array(item), total: z.number(), page: z.number(), pageSize: z.number() });
+
 /** Abilities sent with every record: `{ canRead, canUpdate, … }`; the UI shows only allowed actions. */
 export const policiesSchema = z.record(z.string(), z.boolean());
 

@@ -1,19 +1,23 @@
 import { z } from 'zod';
 import {
-  accountApprovalKinds,
-  accountApprovalStatuses,
+  accountApprovalListSchema,
+  accountPageSchema,
+  accountSchema,
+  approvalDecisionSchema,
   createAccountBody,
   idParams,
   listAccountApprovalsQuery,
   listAccountsQuery,
+  initialPasswordSchema,
+  pendingApprovalSchema,
   rejectAccountApprovalBody,
-  roleSchema,
   updateAccountBody,
 } from '@cppcc/shared';
+import type { FastifyRequest } from 'fastify';
 import type { AppInstance } from '../../app';
-import type { Actor } from '../../lib/actor';
 import { forbidden } from '../../lib/errors';
 import { can, collectionOf } from '../../lib/policy';
+import { serviceContext } from '../../lib/request-context';
 import './home';
 import { approveApproval, listApprovals, rejectApproval } from './approvals';
 import {
@@ -26,78 +30,27 @@ import {
   updateAccount,
 } from './service';
 
-const accountResponse = z.object({
-  id: z.number(),
-  username: z.string(),
-  displayName: z.string(),
-  phone: z.string().nullable(),
-  roles: z.array(roleSchema),
-  memberId: z.number().nullable(),
-  memberName: z.string().nullable(),
-  unitId: z.number().nullable(),
-  unitName: z.string().nullable(),
-  staffId: z.number().nullable(),
-  staffName: z.string().nullable(),
-  disabled: z.boolean(),
-  locked: z.boolean(),
-  lockedUntil: z.string().nullable(),
-  failedLogins: z.number(),
-  mustChangePassword: z.boolean(),
-  lastLoginAt: z.string().nullable(),
-  createdAt: z.string(),
-  policies: z.record(z.string(), z.boolean()),
-});
-const accountPageResponse = z.object({
-  items: z.array(accountResponse),
-  total: z.number(),
-  page: z.number(),
-  pageSize: z.number(),
-  policies: z.record(z.string(), z.boolean()),
-});
-const initialPasswordResponse = z.object({ account: accountResponse, initialPassword: z.string() });
-const approvalResponse = z.object({
-  id: z.number(),
-  kind: z.enum(accountApprovalKinds),
-  kindLabel: z.string(),
-  status: z.enum(accountApprovalStatuses),
-  statusLabel: z.string(),
-  summary: z.string(),
-  targetUserId: z.number().nullable(),
-  requestedById: z.number(),
-  requestedByName: z.string(),
-  requestedAt: z.string(),
-  decidedByName: z.string().nullable(),
-  decidedAt: z.string().nullable(),
-  decisionNote: z.string().nullable(),
-  policies: z.record(z.string(), z.boolean()),
-});
-/** 202: the change needs a second administrator's approval and has not been made. */
-const pendingApprovalResponse = z.object({ pendingApproval: approvalResponse });
-const decisionResponse = z.object({
-  approval: approvalResponse,
-  account: accountResponse.nullable(),
-  initialPassword: z.string().nullable(),
-});
 const emptyBody = z.object({}).strict().optional();
 
 /** 三员分立: account administration belongs to the security administrator alone. */
-function requireAccountAdmin(actor: Actor, ability: 'list' | 'create') {
-  if (!can(actor, ability, 'account', { ...collectionOf(actor), id: 0 })) {
+function accountAdminContext(req: FastifyRequest, ability: 'list' | 'create') {
+  const ctx = serviceContext(req);
+  if (!can(ctx.actor, ability, 'account', { ...collectionOf(ctx.actor), id: 0 })) {
     throw forbidden('只有安全管理员可以管理账号');
   }
+  return ctx;
 }
 
-function requireApprover(actor: Actor) {
-  if (
-    !can(actor, 'list', 'accountApproval', { ...collectionOf(actor), requestedBy: 0, targetUserId: null })
-  ) {
+function approverContext(req: FastifyRequest) {
+  const ctx = serviceContext(req);
+  const scope = { ...collectionOf(ctx.actor), requestedBy: 0, targetUserId: null };
+  if (!can(ctx.actor, 'list', 'accountApproval', scope)) {
     throw forbidden('只有系统管理员或安全管理员可以查看和审批管理员账号变更');
   }
+  return ctx;
 }
 
 export async function accountRoutes(app: AppInstance) {
-  const { db } = app.deps.database;
-
   app.get(
     '/accounts',
     {
@@ -105,12 +58,11 @@ export async function accountRoutes(app: AppInstance) {
         tags: ['accounts'],
         summary: '账号列表',
         querystring: listAccountsQuery,
-        response: { 200: accountPageResponse },
+        response: { 200: accountPageSchema },
       },
     },
     async (req) => {
-      const actor = req.actor!;
-      requireAccountAdmin(actor, 'list');
+      const { db, actor } = accountAdminContext(req, 'list');
       const page = await listAccounts(db, actor, req.query);
       return {
         ...page,
@@ -126,12 +78,12 @@ export async function accountRoutes(app: AppInstance) {
         tags: ['accounts'],
         summary: '账号详情',
         params: idParams,
-        response: { 200: accountResponse },
+        response: { 200: accountSchema },
       },
     },
     async (req) => {
-      requireAccountAdmin(req.actor!, 'list');
-      return presentAccount(req.actor!, await findAccount(db, req.actor!, req.params.id));
+      const { db, actor } = accountAdminContext(req, 'list');
+      return presentAccount(actor, await findAccount(db, actor, req.params.id));
     },
   );
 
@@ -142,12 +94,12 @@ export async function accountRoutes(app: AppInstance) {
         tags: ['accounts'],
         summary: '创建账号（返回一次性初始密码；管理员账号须另一位管理员审批，返回 202）',
         body: createAccountBody,
-        response: { 201: initialPasswordResponse, 202: pendingApprovalResponse },
+        response: { 201: initialPasswordSchema, 202: pendingApprovalSchema },
       },
     },
     async (req, reply) => {
-      requireAccountAdmin(req.actor!, 'create');
-      const result = await createAccount(db, req.actor!, req.body);
+      const { db, actor } = accountAdminContext(req, 'create');
+      const result = await createAccount(db, actor, req.body);
       return reply.status('pendingApproval' in result ? 202 : 201).send(result);
     },
   );
@@ -160,12 +112,12 @@ export async function accountRoutes(app: AppInstance) {
         summary: '修改账号（授予管理员角色或启用管理员账号须另一位管理员审批，返回 202）',
         params: idParams,
         body: updateAccountBody,
-        response: { 200: accountResponse, 202: pendingApprovalResponse },
+        response: { 200: accountSchema, 202: pendingApprovalSchema },
       },
     },
     async (req, reply) => {
-      requireAccountAdmin(req.actor!, 'list');
-      const result = await updateAccount(db, req.actor!, req.params.id, req.body);
+      const { db, actor } = accountAdminContext(req, 'list');
+      const result = await updateAccount(db, actor, req.params.id, req.body);
       return reply.status('pendingApproval' in result ? 202 : 200).send(result);
     },
   );
@@ -177,12 +129,12 @@ export async function accountRoutes(app: AppInstance) {
         tags: ['accounts'],
         summary: '重置密码（返回一次性初始密码；管理员的密码须另一位管理员审批，返回 202）',
         params: idParams,
-        response: { 200: initialPasswordResponse, 202: pendingApprovalResponse },
+        response: { 200: initialPasswordSchema, 202: pendingApprovalSchema },
       },
     },
     async (req, reply) => {
-      requireAccountAdmin(req.actor!, 'list');
-      const result = await resetAccountPassword(db, req.actor!, req.params.id);
+      const { db, actor } = accountAdminContext(req, 'list');
+      const result = await resetAccountPassword(db, actor, req.params.id);
       return reply.status('pendingApproval' in result ? 202 : 200).send(result);
     },
   );
@@ -194,12 +146,12 @@ export async function accountRoutes(app: AppInstance) {
         tags: ['accounts'],
         summary: '解除登录锁定',
         params: idParams,
-        response: { 200: accountResponse },
+        response: { 200: accountSchema },
       },
     },
     async (req) => {
-      requireAccountAdmin(req.actor!, 'list');
-      return unlockAccount(db, req.actor!, req.params.id);
+      const { db, actor } = accountAdminContext(req, 'list');
+      return unlockAccount(db, actor, req.params.id);
     },
   );
 
@@ -210,12 +162,12 @@ export async function accountRoutes(app: AppInstance) {
         tags: ['accounts'],
         summary: '管理员账号变更审批列表（系统管理员、安全管理员）',
         querystring: listAccountApprovalsQuery,
-        response: { 200: z.object({ items: z.array(approvalResponse) }) },
+        response: { 200: accountApprovalListSchema },
       },
     },
     async (req) => {
-      requireApprover(req.actor!);
-      return listApprovals(db, req.actor!, req.query.status);
+      const { db, actor } = approverContext(req);
+      return listApprovals(db, actor, req.query.status);
     },
   );
 
@@ -227,12 +179,12 @@ export async function accountRoutes(app: AppInstance) {
         summary: '批准并执行（一次性初始密码只返回给批准人）',
         params: idParams,
         body: emptyBody,
-        response: { 200: decisionResponse },
+        response: { 200: approvalDecisionSchema },
       },
     },
     async (req) => {
-      requireApprover(req.actor!);
-      return approveApproval(db, req.actor!, req.params.id);
+      const { db, actor } = approverContext(req);
+      return approveApproval(db, actor, req.params.id);
     },
   );
 
@@ -244,12 +196,12 @@ export async function accountRoutes(app: AppInstance) {
         summary: '驳回申请',
         params: idParams,
         body: rejectAccountApprovalBody.optional(),
-        response: { 200: decisionResponse },
+        response: { 200: approvalDecisionSchema },
       },
     },
     async (req) => {
-      requireApprover(req.actor!);
-      return rejectApproval(db, req.actor!, req.params.id, req.body?.note);
+      const { db, actor } = approverContext(req);
+      return rejectApproval(db, actor, req.params.id, req.body?.note);
     },
   );
 }

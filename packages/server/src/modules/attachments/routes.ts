@@ -1,21 +1,12 @@
 import { z } from 'zod';
-import { idParams } from '@cppcc/shared';
+import { attachmentSchema, idParams } from '@cppcc/shared';
 import type { AppInstance } from '../../app';
 import { AppError } from '../../lib/errors';
+import { serviceContext } from '../../lib/request-context';
 import { contentDisposition, openStoredFile, storedFileExists, storeUpload } from '../../lib/storage';
 import { deleteAttachment, findReadableAttachment, recordUpload } from './service';
 
-const attachmentResponse = z.object({
-  id: z.number(),
-  fileName: z.string(),
-  mimeType: z.string(),
-  size: z.number(),
-});
-
 export async function attachmentRoutes(app: AppInstance) {
-  const { database, config } = app.deps;
-  const { db } = database;
-
   app.post(
     '/attachments',
     {
@@ -23,7 +14,7 @@ export async function attachmentRoutes(app: AppInstance) {
         tags: ['attachments'],
         summary: '上传附件（multipart 字段 file；关联到记录前仅上传者可见）',
         consumes: ['multipart/form-data'],
-        response: { 201: attachmentResponse },
+        response: { 201: attachmentSchema },
       },
     },
     async (req, reply) => {
@@ -39,8 +30,9 @@ export async function attachmentRoutes(app: AppInstance) {
         part?.file.resume();
         throw new AppError('BAD_REQUEST', '请选择要上传的文件（字段名 file）');
       }
+      const { db, actor, config } = serviceContext(req);
       const stored = await storeUpload(config, part.file, part.filename);
-      return reply.status(201).send(await recordUpload(db, req.actor!, stored));
+      return reply.status(201).send(await recordUpload(db, actor, stored));
     },
   );
 
@@ -48,7 +40,8 @@ export async function attachmentRoutes(app: AppInstance) {
     '/attachments/:id/download',
     { schema: { tags: ['attachments'], summary: '下载附件', params: idParams } },
     async (req, reply) => {
-      const row = await findReadableAttachment(db, req.actor!, req.params.id);
+      const { db, actor, config } = serviceContext(req);
+      const row = await findReadableAttachment(db, actor, req.params.id);
       if (!(await storedFileExists(config, row.storageKey)))
         throw new AppError('NOT_FOUND', '附件文件已丢失，请联系管理员');
       return reply
@@ -72,7 +65,8 @@ export async function attachmentRoutes(app: AppInstance) {
       },
     },
     async (req, reply) => {
-      await deleteAttachment(db, config, req.actor!, req.params.id);
+      const { db, actor, config } = serviceContext(req);
+      await deleteAttachment(db, config, actor, req.params.id);
       return reply.status(204).send(null);
     },
   );

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { currentUserSchema, passwordProblem } from '@cppcc/shared';
 import type { AppInstance } from '../../app';
+import { serviceContext } from '../../lib/request-context';
 import { clearSessionCookie, sessionCookieName, destroySession, setSessionCookie } from '../../lib/auth';
 import { AppError } from '../../lib/errors';
 import { changePassword, presentCurrentUser, signIn } from './service';
@@ -63,7 +64,10 @@ export async function authRoutes(app: AppInstance) {
       schema: { tags: ['auth'], summary: '当前用户', response: { 200: currentUserResponse } },
       config: { access: 'session' },
     },
-    async (req) => presentCurrentUser(database.db, req.actor!.userId, req.csrfToken!),
+    async (req) => {
+      const { db, actor } = serviceContext(req);
+      return presentCurrentUser(db, actor.userId, req.csrfToken!);
+    },
   );
 
   app.post(
@@ -83,9 +87,10 @@ export async function authRoutes(app: AppInstance) {
           fields: [{ path: 'body.newPassword', message: '新密码不能与当前密码相同' }],
         });
       }
+      const { db, actor } = serviceContext(req);
       await changePassword(
-        database.db,
-        req.actor!,
+        db,
+        actor,
         req.cookies[sessionCookieName]!,
         req.body.currentPassword,
         req.body.newPassword,

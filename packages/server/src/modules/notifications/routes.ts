@@ -1,22 +1,11 @@
 import { z } from 'zod';
-import { idParams, listNotificationsQuery } from '@cppcc/shared';
+import { idParams, listNotificationsQuery, notificationPageSchema, notificationSchema } from '@cppcc/shared';
 import type { AppInstance } from '../../app';
+import { serviceContext } from '../../lib/request-context';
 import './home';
 import { listNotifications, markAllNotificationsRead, markNotificationRead } from './service';
 
-const notificationResponse = z.object({
-  id: z.number(),
-  kind: z.string(),
-  title: z.string(),
-  body: z.string().nullable(),
-  link: z.string().nullable(),
-  read: z.boolean(),
-  createdAt: z.string(),
-});
-
 export async function notificationRoutes(app: AppInstance) {
-  const { db } = app.deps.database;
-
   app.get(
     '/notifications',
     {
@@ -25,17 +14,14 @@ export async function notificationRoutes(app: AppInstance) {
         summary: '我的通知（含未读数）',
         querystring: listNotificationsQuery,
         response: {
-          200: z.object({
-            items: z.array(notificationResponse),
-            total: z.number(),
-            page: z.number(),
-            pageSize: z.number(),
-            unreadCount: z.number(),
-          }),
+          200: notificationPageSchema,
         },
       },
     },
-    async (req) => listNotifications(db, req.actor!, req.query),
+    async (req) => {
+      const { db, actor } = serviceContext(req);
+      return listNotifications(db, actor, req.query);
+    },
   );
 
   app.post(
@@ -45,10 +31,13 @@ export async function notificationRoutes(app: AppInstance) {
         tags: ['notifications'],
         summary: '标记为已读',
         params: idParams,
-        response: { 200: z.object({ notification: notificationResponse, unreadCount: z.number() }) },
+        response: { 200: z.object({ notification: notificationSchema, unreadCount: z.number() }) },
       },
     },
-    async (req) => markNotificationRead(db, req.actor!, req.params.id),
+    async (req) => {
+      const { db, actor } = serviceContext(req);
+      return markNotificationRead(db, actor, req.params.id);
+    },
   );
 
   app.post(
@@ -60,6 +49,9 @@ export async function notificationRoutes(app: AppInstance) {
         response: { 200: z.object({ updated: z.number(), unreadCount: z.number() }) },
       },
     },
-    async (req) => markAllNotificationsRead(db, req.actor!),
+    async (req) => {
+      const { db, actor } = serviceContext(req);
+      return markAllNotificationsRead(db, actor);
+    },
   );
 }

@@ -15,7 +15,7 @@ import {
   updateCatalog,
   type CatalogResource,
 } from './catalog';
-import { contextOf } from './context';
+import { serviceContext } from '../../lib/request-context';
 import { catalogResources, unitResource } from './resources';
 
 const pageOf = (item: z.ZodType) =>
@@ -48,7 +48,7 @@ function registerCatalog(app: AppInstance, res: CatalogResource) {
           response: { 200: pageOf(res.dto) },
         },
       },
-      async (req) => listCatalog(contextOf(app, req), res, req.query),
+      async (req) => listCatalog(serviceContext(req), res, req.query),
     );
 
   if (routes.has('export'))
@@ -62,7 +62,7 @@ function registerCatalog(app: AppInstance, res: CatalogResource) {
         },
       },
       async (req, reply) => {
-        const rows = await exportCatalog(contextOf(app, req), res, req.query);
+        const rows = await exportCatalog(serviceContext(req), res, req.query);
         return sendXlsx(
           reply,
           datedFileName(res.exportName),
@@ -77,7 +77,7 @@ function registerCatalog(app: AppInstance, res: CatalogResource) {
       `${base}/:id`,
       { schema: { tags, summary: `${res.label}详情`, params: idParams, response: { 200: detailDto } } },
       async (req) => {
-        const ctx = contextOf(app, req);
+        const ctx = serviceContext(req);
         const row = await getCatalog(ctx, res, req.params.id);
         const dto = presentCatalogRow(ctx, res, row);
         if (res !== unitResource) return dto;
@@ -109,7 +109,7 @@ function registerCatalog(app: AppInstance, res: CatalogResource) {
       base,
       { schema: { tags, summary: `新增${res.label}`, body: res.createBody, response: { 201: res.dto } } },
       async (req, reply) => {
-        const ctx = contextOf(app, req);
+        const ctx = serviceContext(req);
         const row = await createCatalog(ctx, res, req.body as Record<string, unknown>);
         return reply.status(201).send(presentCatalogRow(ctx, res, row));
       },
@@ -128,7 +128,7 @@ function registerCatalog(app: AppInstance, res: CatalogResource) {
         },
       },
       async (req) => {
-        const ctx = contextOf(app, req);
+        const ctx = serviceContext(req);
         const row = await updateCatalog(ctx, res, req.params.id, req.body as Record<string, unknown>);
         return presentCatalogRow(ctx, res, row);
       },

@@ -12,7 +12,7 @@ import type { AppInstance } from '../../app';
 import { AppError } from '../../lib/errors';
 import { assertXlsx, datedFileName, sendXlsx, writeXlsx } from '../../lib/xlsx';
 import { idParams } from './catalog';
-import { contextOf } from './context';
+import { serviceContext } from '../../lib/request-context';
 import { importMembers, memberImportTemplate } from './member-import';
 import {
   createMember,
@@ -44,14 +44,14 @@ export async function memberRoutes(app: AppInstance) {
         response: { 200: memberPage },
       },
     },
-    async (req) => listMembers(contextOf(app, req), req.query),
+    async (req) => listMembers(serviceContext(req), req.query),
   );
 
   app.get(
     '/members/export',
     { schema: { tags, summary: '导出委员名单', querystring: listMembersQuerySchema } },
     async (req, reply) => {
-      const rows = await exportMembers(contextOf(app, req), req.query);
+      const rows = await exportMembers(serviceContext(req), req.query);
       return sendXlsx(
         reply,
         datedFileName('委员名单'),
@@ -64,14 +64,14 @@ export async function memberRoutes(app: AppInstance) {
     '/members/import-template',
     { schema: { tags, summary: '下载委员名单导入模板' } },
     async (req, reply) =>
-      sendXlsx(reply, '委员名单导入模板.xlsx', await memberImportTemplate(contextOf(app, req))),
+      sendXlsx(reply, '委员名单导入模板.xlsx', await memberImportTemplate(serviceContext(req))),
   );
 
   app.post(
     '/members/import',
     { schema: { tags, summary: '导入委员名单（.xlsx，字段 file）', response: { 200: importResultSchema } } },
     async (req) => {
-      const ctx = contextOf(app, req);
+      const ctx = serviceContext(req);
       if (!req.isMultipart()) {
         throw new AppError(
           'UNSUPPORTED_MEDIA_TYPE',
@@ -106,7 +106,7 @@ export async function memberRoutes(app: AppInstance) {
     '/members/:id',
     { schema: { tags, summary: '委员详情', params: idParams, response: { 200: memberViewSchema } } },
     async (req) => {
-      const ctx = contextOf(app, req);
+      const ctx = serviceContext(req);
       return presentMember(ctx.actor, await getMember(ctx, req.params.id));
     },
   );
@@ -115,7 +115,7 @@ export async function memberRoutes(app: AppInstance) {
     '/members',
     { schema: { tags, summary: '新增委员', body: memberInputSchema, response: { 201: memberViewSchema } } },
     async (req, reply) => {
-      const ctx = contextOf(app, req);
+      const ctx = serviceContext(req);
       return reply.status(201).send(presentMember(ctx.actor, await createMember(ctx, req.body)));
     },
   );
@@ -132,7 +132,7 @@ export async function memberRoutes(app: AppInstance) {
       },
     },
     async (req) => {
-      const ctx = contextOf(app, req);
+      const ctx = serviceContext(req);
       return presentMember(ctx.actor, await updateMember(ctx, req.params.id, req.body));
     },
   );

@@ -18,7 +18,7 @@ import {
 } from '../../db/schema';
 import type { ServiceContext } from '../../lib/actor';
 import { can, collectionOf } from '../../lib/policy';
-import { contextOf } from './context';
+import { serviceContext } from '../../lib/request-context';
 
 /**
  * The id/name lists of the form selects. Each list is included only when the viewer may list that
@@ -108,6 +108,6 @@ export async function optionsRoutes(app: AppInstance) {
         response: { 200: organisationOptionsSchema },
       },
     },
-    async (req) => organisationOptions(contextOf(app, req), req.query.all ?? false),
+    async (req) => organisationOptions(serviceContext(req), req.query.all ?? false),
   );
 }

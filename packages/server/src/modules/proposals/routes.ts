@@ -15,6 +15,7 @@ import {
 } from '@cppcc/shared';
 import type { AppInstance } from '../../app';
 import type { ServiceContext } from '../../lib/actor';
+import { serviceContext } from '../../lib/request-context';
 import { authorize } from '../../lib/policy';
 import type { ProposalRow } from './access';
 import { acceptProposal } from './commands/accept-proposal';
@@ -49,12 +50,6 @@ const candidatesQuery = z.object({ q: z.string().trim().max(20, '姓名不超过
 
 /** Proposal API: lists, detail, similar titles and one POST per workflow command. */
 export async function proposalRoutes(app: AppInstance) {
-  const { database, config } = app.deps;
-  const ctxOf = (req: { actor: ServiceContext['actor'] | null }): ServiceContext => ({
-    db: database.db,
-    actor: req.actor!,
-    config,
-  });
   const tags = ['proposals'];
 
   app.get(
@@ -67,19 +62,19 @@ export async function proposalRoutes(app: AppInstance) {
         response: { 200: proposalPageSchema },
       },
     },
-    async (req) => listProposals(ctxOf(req), req.query),
+    async (req) => listProposals(serviceContext(req), req.query),
   );
 
   app.get(
     '/proposals/form-options',
     { schema: { tags, summary: '提案表单选项（类别、字数上限、承办单位、会议）' } },
-    async (req) => proposalFormOptions(ctxOf(req)),
+    async (req) => proposalFormOptions(serviceContext(req)),
   );
 
   app.get(
     '/proposals/co-proposer-candidates',
     { schema: { tags, summary: '可邀请联名的委员', querystring: candidatesQuery } },
-    async (req) => coProposerCandidates(ctxOf(req), req.query.q),
+    async (req) => coProposerCandidates(serviceContext(req), req.query.q),
   );
 
   app.get(
@@ -95,7 +90,7 @@ export async function proposalRoutes(app: AppInstance) {
         },
       },
     },
-    async (req) => supervisorCandidates(ctxOf(req)),
+    async (req) => supervisorCandidates(serviceContext(req)),
   );
 
   app.post(
@@ -109,7 +104,7 @@ export async function proposalRoutes(app: AppInstance) {
       },
     },
     async (req, reply) => {
-      const ctx = ctxOf(req);
+      const ctx = serviceContext(req);
       const row = await createProposal(ctx, req.body);
       return reply.status(201).send(await presentProposal(ctx, row));
     },
@@ -119,7 +114,7 @@ export async function proposalRoutes(app: AppInstance) {
     '/proposals/batch-assign',
     { schema: { tags, summary: '批量交办（交办会）', body: batchAssignBody } },
     async (req) => {
-      const rows = await batchAssign(ctxOf(req), req.body);
+      const rows = await batchAssign(serviceContext(req), req.body);
       return { assigned: rows.map((r) => ({ id: r.id, state: r.state, version: r.version })) };
     },
   );
@@ -128,7 +123,7 @@ export async function proposalRoutes(app: AppInstance) {
     '/proposals/:id',
     { schema: { tags, summary: '提案详情', params: idParams, response: { 200: proposalDetailSchema } } },
     async (req) => {
-      const ctx = ctxOf(req);
+      const ctx = serviceContext(req);
       return readProposal(ctx, req.params.id);
     },
   );
@@ -145,7 +140,7 @@ export async function proposalRoutes(app: AppInstance) {
       },
     },
     async (req) => {
-      const ctx = ctxOf(req);
+      const ctx = serviceContext(req);
       return presentProposal(ctx, (await updateProposal(ctx, req.params.id, req.body)).proposal);
     },
   );
@@ -161,7 +156,7 @@ export async function proposalRoutes(app: AppInstance) {
       },
     },
     async (req) => {
-      const ctx = ctxOf(req);
+      const ctx = serviceContext(req);
       const { row, access } = await loadProposal(ctx, req.params.id);
       authorize(ctx.actor, 'review', 'proposal', access);
       return { items: await similarProposals(ctx.db, ctx.actor.committeeId, row) };
@@ -221,7 +216,7 @@ export async function proposalRoutes(app: AppInstance) {
         },
       },
       async (req) => {
-        const ctx = ctxOf(req);
+        const ctx = serviceContext(req);
         const { proposal } = await run(ctx, req.params.id, req.body);
         return presentProposal(ctx, proposal);
       },

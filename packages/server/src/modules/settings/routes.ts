@@ -3,6 +3,7 @@ import { defaultSettings, updateSettingsBody } from '@cppcc/shared';
 import type { AppInstance } from '../../app';
 import { forbidden } from '../../lib/errors';
 import { can, collectionOf, presentPolicies } from '../../lib/policy';
+import { serviceContext } from '../../lib/request-context';
 import { getSettings, updateSettings } from '../../lib/settings';
 import './home';
 
@@ -13,8 +14,6 @@ const settingsResponse = z.object({
 });
 
 export async function settingsRoutes(app: AppInstance) {
-  const { db } = app.deps.database;
-
   app.get(
     '/settings',
     {
@@ -25,7 +24,7 @@ export async function settingsRoutes(app: AppInstance) {
       },
     },
     async (req) => {
-      const actor = req.actor!;
+      const { db, actor } = serviceContext(req);
       if (!can(actor, 'read', 'settings', collectionOf(actor))) throw forbidden();
       return {
         settings: await getSettings(db, actor.committeeId),
@@ -46,7 +45,7 @@ export async function settingsRoutes(app: AppInstance) {
       },
     },
     async (req) => {
-      const actor = req.actor!;
+      const { db, actor } = serviceContext(req);
       if (!can(actor, 'update', 'settings', collectionOf(actor)))
         throw forbidden('只有系统管理员可以修改系统设置');
       const settings = await db.transaction((tx) => updateSettings(tx, actor, req.body));

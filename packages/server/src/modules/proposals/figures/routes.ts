@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { listProposalsQuery, recordIdParam } from '@cppcc/shared';
 import type { AppInstance } from '../../../app';
 import { forbidden } from '../../../lib/errors';
+import { serviceContext } from '../../../lib/request-context';
 import { can, collectionOf } from '../../../lib/policy';
 import { proposalStageNames } from './filters';
 import { proposalFigures } from './queries';
@@ -69,8 +70,6 @@ export const proposalFiguresResponse = z.object({
 });
 
 export async function proposalFiguresRoutes(app: AppInstance) {
-  const { db } = app.deps.database;
-
   app.get(
     '/proposals/figures',
     {
@@ -82,7 +81,7 @@ export async function proposalFiguresRoutes(app: AppInstance) {
       },
     },
     async (req) => {
-      const actor = req.actor!;
+      const { db, actor } = serviceContext(req);
       if (!can(actor, 'overview', 'proposals', collectionOf(actor))) {
         throw forbidden('只有提案工作人员和主席会议成员可以查看提案统计');
       }

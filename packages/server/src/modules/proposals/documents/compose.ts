@@ -1,0 +1,128 @@
+import { and, asc, eq, inArray, isNotNull } from 'drizzle-orm';
+import { formatProposalNumber } from '@cppcc/shared';
+import { proposals } from '../../../db/schema';
+import type { ServiceContext } from '../../../lib/actor';
+import { AppError, forbidden } from '../../../lib/errors';
+import { can, collectionOf } from '../../../lib/policy';
+import { getSettings } from '../../../lib/settings';
+import { datedFileName, writeXlsx } from '../../../lib/xlsx';
+import { proposalStages, type ProposalFilter } from '../figures/filters';
+import { listProposals } from '../queries';
+import { exportColumns } from './export';
+import { approvedAnswers, committeeAndSession, onlyReadable, proposalSheets, readableProposal } from './load';
+import { answerLetterDocx, compilationDocx, proposalDocx, type AnswerLetter } from './word';
+
+/** A generated file: what the route sends, under the name the user saves it as. */
+export interface ComposedFile {
+  fileName: string;
+  content: Buffer;
+}
+
+const exportLimit = 5000;
+const exportPageSize = 500;
+
+/** 提案 in the official layout. */
+export async function composeProposalDocument(ctx: ServiceContext, id: number): Promise<ComposedFile> {
+  const { db, actor } = ctx;
+  const row = await readableProposal(db, actor, id);
+  const meta = await committeeAndSession(db, actor.committeeId, row.sessionId);
+  const [sheet] = await proposalSheets(db, [row]);
+  const name = row.number ? `${formatProposalNumber(row.number)}提案` : `提案-${row.title.slice(0, 20)}`;
+  return {
+    fileName: `${name}.docx`,
+    content: await proposalDocx(meta.officialName, meta.sessionName, sheet!),
+  };
+}
+
+/** How an answer letter addresses its proposers: an organisation by name, one member, or the lead 等委员. */
+export function answerSalutation(sheet: { proposers: string; leadName: string }) {
+  if (sheet.proposers.includes('代表提交')) return sheet.proposers.replace(/（.*$/, '');
+  return sheet.proposers.includes('、') ? `${sheet.leadName}等委员` : `${sheet.leadName}委员`;
+}
+
+/** 答复函: one letter per approved answer, addressed to the proposers and copied to the proposal committee. */
+export async function composeAnswerLetters(ctx: ServiceContext, id: number): Promise<ComposedFile> {
+  const { db, actor } = ctx;
+  const row = await readableProposal(db, actor, id);
+  const { source, answers } = await approvedAnswers(db, row);
+  if (answers.length === 0) throw new AppError('NOT_FOUND', '该提案尚无已审核的答复，不能生成答复函');
+  const meta = await committeeAndSession(db, actor.committeeId, source.sessionId);
+  const settings = await getSettings(db, actor.committeeId);
+  const [sheet] = await proposalSheets(db, [row]);
+  const place = meta.officialName.replace(/委员会$/, '');
+  const title = `关于${place}${meta.sessionName}${formatProposalNumber(source.number)}提案的答复`;
+  const salutation = answerSalutation(sheet!);
+  const letters: AnswerLetter[] = answers.map(({ answer, unitName }) => ({
+    unitName,
+    title,
+    category: answer.category,
+    categoryLabel: settings.answerCategories.find((c) => c.code === answer.category)?.label ?? '',
+    salutation,
+    text: answer.text,
+    contactPerson: answer.contactPerson,
+    contactPhone: answer.contactPhone,
+    date: answer.sentAt ?? answer.headApprovedAt ?? answer.reviewedAt ?? answer.createdAt,
+    copyTo: `${meta.officialName}提案委员会`,
+  }));
+  return {
+    fileName: `${formatProposalNumber(source.number)}提案答复函.docx`,
+    content: await answerLetterDocx(letters),
+  };
+}
+
+/** 提案汇编: every accepted proposal of a session the caller may read, in number order. */
+export async function composeCompilation(ctx: ServiceContext, sessionId: number): Promise<ComposedFile> {
+  const { db, actor } = ctx;
+  const meta = await committeeAndSession(db, actor.committeeId, sessionId);
+  if (!can(actor, 'overview', 'proposals', collectionOf(actor))) {
+    throw forbidden('只有提案工作人员和主席会议成员可以导出提案汇编');
+  }
+  const rows = await db
+    .select()
+    .from(proposals)
+    .where(
+      and(
+        eq(proposals.committeeId, actor.committeeId),
+        eq(proposals.sessionId, meta.sessionId),
+        isNotNull(proposals.number),
+        inArray(proposals.state, [...proposalStages.accepted]),
+      ),
+    )
+    .orderBy(asc(proposals.number));
+  const sheets = await proposalSheets(db, await onlyReadable(db, actor, rows));
+  return {
+    fileName: `${meta.sessionName}提案汇编.docx`,
+    content: await compilationDocx(meta.officialName, meta.sessionName, sheets, new Date()),
+  };
+}
+
+/** The list as the caller's list shows it (same views and filters, stage included), up to 5,000 rows. */
+export async function composeProposalExport(
+  ctx: ServiceContext,
+  query: ProposalFilter,
+): Promise<ComposedFile> {
+  const { db, actor } = ctx;
+  const items: Awaited<ReturnType<typeof listProposals>>['items'] = [];
+  for (let page = 1; items.length < exportLimit; page++) {
+    const result = await listProposals(ctx, { ...query, page, pageSize: exportPageSize });
+    items.push(...result.items);
+    if (result.items.length < exportPageSize || items.length >= result.total) break;
+  }
+  const listed = items.length
+    ? await db
+        .select()
+        .from(proposals)
+        .where(
+          and(
+            eq(proposals.committeeId, actor.committeeId),
+            inArray(
+              proposals.id,
+              items.map((i) => i.id),
+            ),
+          ),
+        )
+    : [];
+  const readable = new Set((await onlyReadable(db, actor, listed)).map((r) => r.id));
+  const rows = items.filter((i) => readable.has(i.id)).slice(0, exportLimit);
+  return { fileName: datedFileName('提案列表'), content: await writeXlsx('提案列表', exportColumns, rows) };
+}
