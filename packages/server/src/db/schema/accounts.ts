@@ -1,26 +1,12 @@
 import { sql } from 'drizzle-orm';
-import {
-  boolean,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  serial,
-  text,
-  timestamp,
-  uniqueIndex,
-} from 'drizzle-orm/pg-core';
+import { boolean, index, integer, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import type { Role } from '@cppcc/shared';
-import { committees } from './tenancy';
+import { committeeTable, createdAt, requiredReference, timestampTz } from './columns';
 import { members, staff, units } from './organisation';
 
-export const users = pgTable(
+export const users = committeeTable(
   'users',
   {
-    id: serial('id').primaryKey(),
-    committeeId: integer('committee_id')
-      .notNull()
-      .references(() => committees.id),
     username: text('username').notNull(),
     phone: text('phone'),
     displayName: text('display_name').notNull(),
@@ -31,10 +17,10 @@ export const users = pgTable(
     unitId: integer('unit_id').references(() => units.id),
     mustChangePassword: boolean('must_change_password').notNull().default(true),
     failedLogins: integer('failed_logins').notNull().default(0),
-    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    lockedUntil: timestampTz('locked_until'),
     disabled: boolean('disabled').notNull().default(false),
-    lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    lastLoginAt: timestampTz('last_login_at'),
+    createdAt: createdAt(),
   },
   (t) => [
     uniqueIndex('users_username_key').on(t.username),
@@ -48,14 +34,12 @@ export const sessions = pgTable(
   'sessions',
   {
     id: text('id').primaryKey(),
-    userId: integer('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: requiredReference('user_id', () => users.id, { onDelete: 'cascade' }),
     csrfToken: text('csrf_token').notNull(),
     ip: text('ip'),
     userAgent: text('user_agent'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
+    lastSeenAt: timestampTz('last_seen_at').notNull().defaultNow(),
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
 );
@@ -64,13 +48,9 @@ export const sessions = pgTable(
  * 三员分立: a change that would give an account administrator powers (create, enable, add an admin
  * role, reset an admin's password) waits here until a second administrator approves it.
  */
-export const accountApprovals = pgTable(
+export const accountApprovals = committeeTable(
   'account_approvals',
   {
-    id: serial('id').primaryKey(),
-    committeeId: integer('committee_id')
-      .notNull()
-      .references(() => committees.id),
     /** 'create' | 'update' | 'resetPassword' */
     kind: text('kind').notNull(),
     /** The account concerned; null for a creation until it is approved. */
@@ -80,12 +60,10 @@ export const accountApprovals = pgTable(
     summary: text('summary').notNull(),
     /** 'pending' | 'approved' | 'rejected' */
     status: text('status').notNull().default('pending'),
-    requestedBy: integer('requested_by')
-      .notNull()
-      .references(() => users.id),
-    requestedAt: timestamp('requested_at', { withTimezone: true }).notNull().defaultNow(),
+    requestedBy: requiredReference('requested_by', () => users.id),
+    requestedAt: timestampTz('requested_at').notNull().defaultNow(),
     decidedBy: integer('decided_by').references(() => users.id),
-    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    decidedAt: timestampTz('decided_at'),
     decisionNote: text('decision_note'),
   },
   (t) => [

@@ -1,19 +1,15 @@
-import { bigserial, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
-import { committees } from './tenancy';
+import { index, jsonb, text } from 'drizzle-orm/pg-core';
+import { committeeLogTable, createdAt } from './columns';
 
 /** Domain events emitted inside a change's transaction; kept even when no module subscribes yet. */
-export const domainEvents = pgTable(
+export const domainEvents = committeeLogTable(
   'domain_events',
   {
-    id: bigserial('id', { mode: 'number' }).primaryKey(),
-    committeeId: integer('committee_id')
-      .notNull()
-      .references(() => committees.id),
     name: text('name').notNull(),
     payload: jsonb('payload').notNull(),
     /** Subscribers that handled the event in the emitting transaction. */
     handledBy: text('handled_by').array().notNull().default([]),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [index('domain_events_name_idx').on(t.name, t.createdAt)],
 );

@@ -1,15 +1,13 @@
-import {
-  bigserial,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  serial,
-  text,
-  timestamp,
-  uniqueIndex,
-} from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { committees } from './tenancy';
+import {
+  bigSerialId,
+  committeeLogTable,
+  committeeTable,
+  createdAt,
+  requiredReference,
+  timestampTz,
+} from './columns';
 import { users } from './accounts';
 import { members } from './organisation';
 
@@ -17,7 +15,7 @@ import { members } from './organisation';
 export const auditLog = pgTable(
   'audit_log',
   {
-    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    id: bigSerialId(),
     committeeId: integer('committee_id').references(() => committees.id),
     actorId: integer('actor_id').references(() => users.id),
     actorName: text('actor_name'),
@@ -28,19 +26,15 @@ export const auditLog = pgTable(
     targetId: text('target_id'),
     summary: text('summary').notNull(),
     changes: jsonb('changes'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [index('audit_log_committee_created_idx').on(t.committeeId, t.createdAt)],
 );
 
 /** Timeline of any record (proposal, opinion, activity …): who did what, from which state to which. */
-export const timelineEvents = pgTable(
+export const timelineEvents = committeeLogTable(
   'timeline_events',
   {
-    id: bigserial('id', { mode: 'number' }).primaryKey(),
-    committeeId: integer('committee_id')
-      .notNull()
-      .references(() => committees.id),
     recordType: text('record_type').notNull(),
     recordId: integer('record_id').notNull(),
     actorId: integer('actor_id').references(() => users.id),
@@ -50,31 +44,25 @@ export const timelineEvents = pgTable(
     fromState: text('from_state'),
     toState: text('to_state'),
     note: text('note'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [index('timeline_events_record_idx').on(t.recordType, t.recordId)],
 );
 
 /** Duty records are facts, not points; one per (member, kind, source, role). */
-export const dutyRecords = pgTable(
+export const dutyRecords = committeeTable(
   'duty_records',
   {
-    id: serial('id').primaryKey(),
-    committeeId: integer('committee_id')
-      .notNull()
-      .references(() => committees.id),
-    memberId: integer('member_id')
-      .notNull()
-      .references(() => members.id),
+    memberId: requiredReference('member_id', () => members.id),
     kind: text('kind').notNull(),
     sourceType: text('source_type').notNull(),
     sourceId: integer('source_id').notNull(),
     role: text('role').notNull().default(''),
     level: text('level'),
-    occurredOn: timestamp('occurred_on', { withTimezone: true }).notNull(),
+    occurredOn: timestampTz('occurred_on').notNull(),
     detail: jsonb('detail'),
-    withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    withdrawnAt: timestampTz('withdrawn_at'),
+    createdAt: createdAt(),
   },
   (t) => [
     uniqueIndex('duty_records_identity_key').on(t.memberId, t.kind, t.sourceType, t.sourceId, t.role),

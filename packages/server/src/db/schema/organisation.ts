@@ -1,30 +1,10 @@
-import {
-  boolean,
-  date,
-  index,
-  integer,
-  pgTable,
-  primaryKey,
-  serial,
-  text,
-  timestamp,
-  uniqueIndex,
-} from 'drizzle-orm/pg-core';
-import { committees } from './tenancy';
-
-const committeeId = () =>
-  integer('committee_id')
-    .notNull()
-    .references(() => committees.id);
-const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
-const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
+import { boolean, date, index, integer, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { committeeTable, createdAt, requiredReference, updatedAt } from './columns';
 
 /** 届 */
-export const terms = pgTable(
+export const terms = committeeTable(
   'terms',
   {
-    id: serial('id').primaryKey(),
-    committeeId: committeeId(),
     number: integer('number').notNull(),
     name: text('name').notNull(),
     startDate: date('start_date').notNull(),
@@ -35,14 +15,10 @@ export const terms = pgTable(
 );
 
 /** 次会议, with its proposal submission window (大会提案). */
-export const plenarySessions = pgTable(
+export const plenarySessions = committeeTable(
   'plenary_sessions',
   {
-    id: serial('id').primaryKey(),
-    committeeId: committeeId(),
-    termId: integer('term_id')
-      .notNull()
-      .references(() => terms.id),
+    termId: requiredReference('term_id', () => terms.id),
     number: integer('number').notNull(),
     name: text('name').notNull(),
     meetingStart: date('meeting_start').notNull(),
@@ -54,46 +30,33 @@ export const plenarySessions = pgTable(
   (t) => [uniqueIndex('plenary_sessions_term_number_key').on(t.termId, t.number)],
 );
 
-export const sectors = pgTable(
-  'sectors',
-  {
-    id: serial('id').primaryKey(),
-    committeeId: committeeId(),
-    name: text('name').notNull(),
-    sortOrder: integer('sort_order').notNull().default(0),
-    active: boolean('active').notNull().default(true),
-  },
-  (t) => [uniqueIndex('sectors_committee_name_key').on(t.committeeId, t.name)],
-);
+/** 界别 and 专委会 are both ordered lists of options that can be retired. */
+const optionListColumns = () => ({
+  name: text('name').notNull(),
+  sortOrder: integer('sort_order').notNull().default(0),
+  active: boolean('active').notNull().default(true),
+});
 
-export const specialCommittees = pgTable(
-  'special_committees',
-  {
-    id: serial('id').primaryKey(),
-    committeeId: committeeId(),
-    name: text('name').notNull(),
-    sortOrder: integer('sort_order').notNull().default(0),
-    active: boolean('active').notNull().default(true),
-  },
-  (t) => [uniqueIndex('special_committees_committee_name_key').on(t.committeeId, t.name)],
-);
+export const sectors = committeeTable('sectors', optionListColumns(), (t) => [
+  uniqueIndex('sectors_committee_name_key').on(t.committeeId, t.name),
+]);
 
-export const memberGroups = pgTable(
+export const specialCommittees = committeeTable('special_committees', optionListColumns(), (t) => [
+  uniqueIndex('special_committees_committee_name_key').on(t.committeeId, t.name),
+]);
+
+export const memberGroups = committeeTable(
   'member_groups',
   {
-    id: serial('id').primaryKey(),
-    committeeId: committeeId(),
     name: text('name').notNull(),
     description: text('description'),
   },
   (t) => [uniqueIndex('member_groups_committee_name_key').on(t.committeeId, t.name)],
 );
 
-export const contactPoints = pgTable(
+export const contactPoints = committeeTable(
   'contact_points',
   {
-    id: serial('id').primaryKey(),
-    committeeId: committeeId(),
     name: text('name').notNull(),
     kind: text('kind').notNull(),
     town: text('town').notNull(),
@@ -103,28 +66,22 @@ export const contactPoints = pgTable(
   (t) => [uniqueIndex('contact_points_committee_name_key').on(t.committeeId, t.name)],
 );
 
-export const members = pgTable(
+export const members = committeeTable(
   'members',
   {
-    id: serial('id').primaryKey(),
-    committeeId: committeeId(),
     name: text('name').notNull(),
     gender: text('gender', { enum: ['male', 'female'] }).notNull(),
     ethnicity: text('ethnicity').notNull(),
     birthMonth: text('birth_month').notNull(),
     party: text('party').notNull(),
-    sectorId: integer('sector_id')
-      .notNull()
-      .references(() => sectors.id),
+    sectorId: requiredReference('sector_id', () => sectors.id),
     groupId: integer('group_id').references(() => memberGroups.id),
     contactPointId: integer('contact_point_id').references(() => contactPoints.id),
     employer: text('employer'),
     phone: text('phone').notNull(),
     isStandingMember: boolean('is_standing_member').notNull().default(false),
     isLeader: boolean('is_leader').notNull().default(false),
-    termId: integer('term_id')
-      .notNull()
-      .references(() => terms.id),
+    termId: requiredReference('term_id', () => terms.id),
     status: text('status').notNull().default('active'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -138,20 +95,14 @@ export const members = pgTable(
 export const memberSpecialCommittees = pgTable(
   'member_special_committees',
   {
-    memberId: integer('member_id')
-      .notNull()
-      .references(() => members.id, { onDelete: 'cascade' }),
-    specialCommitteeId: integer('special_committee_id')
-      .notNull()
-      .references(() => specialCommittees.id),
+    memberId: requiredReference('member_id', () => members.id, { onDelete: 'cascade' }),
+    specialCommitteeId: requiredReference('special_committee_id', () => specialCommittees.id),
   },
   (t) => [primaryKey({ columns: [t.memberId, t.specialCommitteeId] })],
 );
 
 /** 机关干部 */
-export const staff = pgTable('staff', {
-  id: serial('id').primaryKey(),
-  committeeId: committeeId(),
+export const staff = committeeTable('staff', {
   name: text('name').notNull(),
   department: text('department'),
   position: text('position'),
@@ -160,11 +111,9 @@ export const staff = pgTable('staff', {
 });
 
 /** 承办单位 */
-export const units = pgTable(
+export const units = committeeTable(
   'units',
   {
-    id: serial('id').primaryKey(),
-    committeeId: committeeId(),
     name: text('name').notNull(),
     shortName: text('short_name'),
     contactPerson: text('contact_person'),
@@ -176,11 +125,9 @@ export const units = pgTable(
 );
 
 /** 党派团体、专委会、界别、小组 that file proposals in their own name. */
-export const organisationProposers = pgTable(
+export const organisationProposers = committeeTable(
   'organisation_proposers',
   {
-    id: serial('id').primaryKey(),
-    committeeId: committeeId(),
     name: text('name').notNull(),
     kind: text('kind').notNull(),
     convenerMemberId: integer('convener_member_id').references(() => members.id),

@@ -1,40 +1,16 @@
-import {
-  boolean,
-  index,
-  integer,
-  pgTable,
-  serial,
-  text,
-  timestamp,
-  uniqueIndex,
-  type AnyPgColumn,
-} from 'drizzle-orm/pg-core';
+import { boolean, index, integer, text, uniqueIndex, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
-import { committees } from './tenancy';
+import { committeeTable, createdAt, requiredReference, timestampTz, updatedAt, version } from './columns';
 import { members, organisationProposers, plenarySessions, units } from './organisation';
 import { users } from './accounts';
 
-const committeeId = () =>
-  integer('committee_id')
-    .notNull()
-    .references(() => committees.id);
-const proposalId = () =>
-  integer('proposal_id')
-    .notNull()
-    .references(() => proposals.id, { onDelete: 'cascade' });
-const ts = (name: string) => timestamp(name, { withTimezone: true });
-const createdAt = () => ts('created_at').notNull().defaultNow();
-const updatedAt = () => ts('updated_at').notNull().defaultNow();
+const proposalId = () => requiredReference('proposal_id', () => proposals.id, { onDelete: 'cascade' });
 
 /** 提案. `state` follows PROPOSAL_TRANSITIONS in @cppcc/shared; `version` guards concurrent staff actions. */
-export const proposals = pgTable(
+export const proposals = committeeTable(
   'proposals',
   {
-    id: serial('id').primaryKey(),
-    committeeId: committeeId(),
-    sessionId: integer('session_id')
-      .notNull()
-      .references(() => plenarySessions.id),
+    sessionId: requiredReference('session_id', () => plenarySessions.id),
     /** 'session' (大会提案) or 'regular' (平时提案); fixed at submission from the session's window. */
     kind: text('kind'),
     /** Unique within the session once accepted; shown as 第0023号. */
@@ -46,15 +22,11 @@ export const proposals = pgTable(
     proposerType: text('proposer_type').notNull().default('member'),
     organisationProposerId: integer('organisation_proposer_id').references(() => organisationProposers.id),
     /** 第一提案人; for organisation proposals the member (convener) who files it. */
-    leadMemberId: integer('lead_member_id')
-      .notNull()
-      .references(() => members.id),
-    createdBy: integer('created_by')
-      .notNull()
-      .references(() => users.id),
+    leadMemberId: requiredReference('lead_member_id', () => members.id),
+    createdBy: requiredReference('created_by', () => users.id),
     suggestedUnitIds: integer('suggested_unit_ids').array().notNull().default([]),
     attachmentIds: integer('attachment_ids').array().notNull().default([]),
-    cosignDeadline: ts('cosign_deadline'),
+    cosignDeadline: timestampTz('cosign_deadline'),
     rejectionGround: text('rejection_ground'),
     rejectionReason: text('rejection_reason'),
     /** 'forwardSuggestion' | 'convertToOpinion' | 'none' */
@@ -70,14 +42,14 @@ export const proposals = pgTable(
     excellentStatus: text('excellent_status').notNull().default('none'),
     /** Final answer category after staff review (A/B/C …). */
     answerCategory: text('answer_category'),
-    version: integer('version').notNull().default(1),
-    submittedAt: ts('submitted_at'),
-    acceptedAt: ts('accepted_at'),
-    assignedAt: ts('assigned_at'),
-    deadline: ts('deadline'),
-    answeredAt: ts('answered_at'),
-    closedAt: ts('closed_at'),
-    withdrawnAt: ts('withdrawn_at'),
+    version: version(),
+    submittedAt: timestampTz('submitted_at'),
+    acceptedAt: timestampTz('accepted_at'),
+    assignedAt: timestampTz('assigned_at'),
+    deadline: timestampTz('deadline'),
+    answeredAt: timestampTz('answered_at'),
+    closedAt: timestampTz('closed_at'),
+    withdrawnAt: timestampTz('withdrawn_at'),
     rehandleCount: integer('rehandle_count').notNull().default(0),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -91,23 +63,19 @@ export const proposals = pgTable(
 );
 
 /** 提案人: the lead proposer and co-proposers (附议); merged proposals' proposers join as 'co' with mergedFromId. */
-export const proposalProposers = pgTable(
+export const proposalProposers = committeeTable(
   'proposal_proposers',
   {
-    id: serial('id').primaryKey(),
-    committeeId: committeeId(),
     proposalId: proposalId(),
-    memberId: integer('member_id')
-      .notNull()
-      .references(() => members.id),
+    memberId: requiredReference('member_id', () => members.id),
     role: text('role').notNull(),
     /** 'invited' | 'confirmed' | 'declined' | 'expired' */
     status: text('status').notNull(),
     mergedFromId: integer('merged_from_id').references(() => proposals.id),
     sortOrder: integer('sort_order').notNull().default(0),
-    invitedAt: ts('invited_at'),
-    respondedAt: ts('responded_at'),
-    deadline: ts('deadline'),
+    invitedAt: timestampTz('invited_at'),
+    respondedAt: timestampTz('responded_at'),
+    deadline: timestampTz('deadline'),
   },
   (t) => [
     uniqueIndex('proposal_proposers_proposal_member_key').on(t.proposalId, t.memberId),
@@ -116,31 +84,27 @@ export const proposalProposers = pgTable(
 );
 
 /** 承办单位 slots. A declined slot stays as history (`active` false) and staff reassign. */
-export const proposalUnits = pgTable(
+export const proposalUnits = committeeTable(
   'proposal_units',
   {
-    id: serial('id').primaryKey(),
-    committeeId: committeeId(),
     proposalId: proposalId(),
-    unitId: integer('unit_id')
-      .notNull()
-      .references(() => units.id),
+    unitId: requiredReference('unit_id', () => units.id),
     /** 'lead' (主办) | 'co' (协办) | 'separate' (分办) */
     role: text('role').notNull(),
     /** 'assigned' | 'acknowledged' | 'declined' | 'answered' */
     status: text('status').notNull().default('assigned'),
     active: boolean('active').notNull().default(true),
-    assignedAt: ts('assigned_at').notNull().defaultNow(),
-    acknowledgeBy: ts('acknowledge_by').notNull(),
-    deadline: ts('deadline').notNull(),
-    acknowledgedAt: ts('acknowledged_at'),
-    declinedAt: ts('declined_at'),
+    assignedAt: timestampTz('assigned_at').notNull().defaultNow(),
+    acknowledgeBy: timestampTz('acknowledge_by').notNull(),
+    deadline: timestampTz('deadline').notNull(),
+    acknowledgedAt: timestampTz('acknowledged_at'),
+    declinedAt: timestampTz('declined_at'),
     declineReason: text('decline_reason'),
-    originalDeadline: ts('original_deadline'),
+    originalDeadline: timestampTz('original_deadline'),
     extensionReason: text('extension_reason'),
-    extendedAt: ts('extended_at'),
-    remindedAt: ts('reminded_at'),
-    overdueNotifiedAt: ts('overdue_notified_at'),
+    extendedAt: timestampTz('extended_at'),
+    remindedAt: timestampTz('reminded_at'),
+    overdueNotifiedAt: timestampTz('overdue_notified_at'),
     createdAt: createdAt(),
   },
   (t) => [
@@ -152,39 +116,27 @@ export const proposalUnits = pgTable(
 );
 
 /** 协办意见: a co-unit's opinion sent to the lead unit. */
-export const proposalUnitOpinions = pgTable(
+export const proposalUnitOpinions = committeeTable(
   'proposal_unit_opinions',
   {
-    id: serial('id').primaryKey(),
-    committeeId: committeeId(),
     proposalId: proposalId(),
-    fromUnitId: integer('from_unit_id')
-      .notNull()
-      .references(() => units.id),
-    toUnitId: integer('to_unit_id')
-      .notNull()
-      .references(() => units.id),
+    fromUnitId: requiredReference('from_unit_id', () => units.id),
+    toUnitId: requiredReference('to_unit_id', () => units.id),
     text: text('text').notNull(),
     contactPerson: text('contact_person'),
     attachmentIds: integer('attachment_ids').array().notNull().default([]),
-    createdBy: integer('created_by')
-      .notNull()
-      .references(() => users.id),
+    createdBy: requiredReference('created_by', () => users.id),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('proposal_unit_opinions_key').on(t.proposalId, t.fromUnitId)],
 );
 
 /** 答复. `round` 1 is the first answer, 2+ after 不满意 re-handling. */
-export const proposalAnswers = pgTable(
+export const proposalAnswers = committeeTable(
   'proposal_answers',
   {
-    id: serial('id').primaryKey(),
-    committeeId: committeeId(),
     proposalId: proposalId(),
-    unitId: integer('unit_id')
-      .notNull()
-      .references(() => units.id),
+    unitId: requiredReference('unit_id', () => units.id),
     round: integer('round').notNull().default(1),
     category: text('category').notNull(),
     text: text('text').notNull(),
@@ -193,18 +145,16 @@ export const proposalAnswers = pgTable(
     attachmentIds: integer('attachment_ids').array().notNull().default([]),
     /** 'draft' | 'pendingHead' | 'sent' | 'returned' | 'approved' */
     state: text('state').notNull().default('draft'),
-    draftedBy: integer('drafted_by')
-      .notNull()
-      .references(() => users.id),
+    draftedBy: requiredReference('drafted_by', () => users.id),
     headApprovedBy: integer('head_approved_by').references(() => users.id),
-    headApprovedAt: ts('head_approved_at'),
+    headApprovedAt: timestampTz('head_approved_at'),
     headComment: text('head_comment'),
     reviewedBy: integer('reviewed_by').references(() => users.id),
-    reviewedAt: ts('reviewed_at'),
+    reviewedAt: timestampTz('reviewed_at'),
     staffReviewNote: text('staff_review_note'),
     originalCategory: text('original_category'),
-    sentAt: ts('sent_at'),
-    version: integer('version').notNull().default(1),
+    sentAt: timestampTz('sent_at'),
+    version: version(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -215,18 +165,12 @@ export const proposalAnswers = pgTable(
 );
 
 /** 满意度评价, one per proposer per answer. */
-export const proposalRatings = pgTable(
+export const proposalRatings = committeeTable(
   'proposal_ratings',
   {
-    id: serial('id').primaryKey(),
-    committeeId: committeeId(),
     proposalId: proposalId(),
-    answerId: integer('answer_id')
-      .notNull()
-      .references(() => proposalAnswers.id, { onDelete: 'cascade' }),
-    memberId: integer('member_id')
-      .notNull()
-      .references(() => members.id),
+    answerId: requiredReference('answer_id', () => proposalAnswers.id, { onDelete: 'cascade' }),
+    memberId: requiredReference('member_id', () => members.id),
     /** 'satisfied' | 'basicallySatisfied' | 'dissatisfied' */
     satisfaction: text('satisfaction').notNull(),
     /** 办理态度: same scale as satisfaction. */
@@ -240,56 +184,42 @@ export const proposalRatings = pgTable(
 );
 
 /** 领衔督办: leaders supervising a key proposal. */
-export const proposalSupervisions = pgTable(
+export const proposalSupervisions = committeeTable(
   'proposal_supervisions',
   {
-    id: serial('id').primaryKey(),
-    committeeId: committeeId(),
     proposalId: proposalId(),
-    leaderUserId: integer('leader_user_id')
-      .notNull()
-      .references(() => users.id),
+    leaderUserId: requiredReference('leader_user_id', () => users.id),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('proposal_supervisions_key').on(t.proposalId, t.leaderUserId)],
 );
 
-export const proposalSupervisionLogs = pgTable(
+export const proposalSupervisionLogs = committeeTable(
   'proposal_supervision_logs',
   {
-    id: serial('id').primaryKey(),
-    committeeId: committeeId(),
     proposalId: proposalId(),
-    authorUserId: integer('author_user_id')
-      .notNull()
-      .references(() => users.id),
+    authorUserId: requiredReference('author_user_id', () => users.id),
     /** 'comment' | 'visit' | 'meeting' */
     kind: text('kind').notNull(),
     text: text('text').notNull(),
-    occurredOn: ts('occurred_on').notNull(),
+    occurredOn: timestampTz('occurred_on').notNull(),
     createdAt: createdAt(),
   },
   (t) => [index('proposal_supervision_logs_proposal_idx').on(t.proposalId)],
 );
 
 /** 双向评议: unit → proposal quality, proposer → handling; hidden until both sides are in. */
-export const proposalEvaluations = pgTable(
+export const proposalEvaluations = committeeTable(
   'proposal_evaluations',
   {
-    id: serial('id').primaryKey(),
-    committeeId: committeeId(),
     proposalId: proposalId(),
     /** 'unitToProposal' | 'proposerToHandling' */
     direction: text('direction').notNull(),
-    unitId: integer('unit_id')
-      .notNull()
-      .references(() => units.id),
+    unitId: requiredReference('unit_id', () => units.id),
     memberId: integer('member_id').references(() => members.id),
     score: integer('score').notNull(),
     comment: text('comment'),
-    createdBy: integer('created_by')
-      .notNull()
-      .references(() => users.id),
+    createdBy: requiredReference('created_by', () => users.id),
     createdAt: createdAt(),
   },
   (t) => [
@@ -303,32 +233,24 @@ export const proposalEvaluations = pgTable(
 );
 
 /** 回头看: staff request an implementation update on an earlier B/C answer; the unit reports. */
-export const proposalFollowups = pgTable(
+export const proposalFollowups = committeeTable(
   'proposal_followups',
   {
-    id: serial('id').primaryKey(),
-    committeeId: committeeId(),
     proposalId: proposalId(),
-    answerId: integer('answer_id')
-      .notNull()
-      .references(() => proposalAnswers.id),
-    unitId: integer('unit_id')
-      .notNull()
-      .references(() => units.id),
+    answerId: requiredReference('answer_id', () => proposalAnswers.id),
+    unitId: requiredReference('unit_id', () => units.id),
     /** 'requested' | 'reported' | 'reviewed' */
     status: text('status').notNull().default('requested'),
     requestNote: text('request_note'),
-    requestedBy: integer('requested_by')
-      .notNull()
-      .references(() => users.id),
-    requestedAt: ts('requested_at').notNull().defaultNow(),
+    requestedBy: requiredReference('requested_by', () => users.id),
+    requestedAt: timestampTz('requested_at').notNull().defaultNow(),
     /** 'implemented' | 'inProgress' | 'notImplemented' */
     implementation: text('implementation'),
     report: text('report'),
     reportedBy: integer('reported_by').references(() => users.id),
-    reportedAt: ts('reported_at'),
+    reportedAt: timestampTz('reported_at'),
     reviewNote: text('review_note'),
-    reviewedAt: ts('reviewed_at'),
+    reviewedAt: timestampTz('reviewed_at'),
   },
   (t) => [index('proposal_followups_proposal_idx').on(t.proposalId)],
 );
