@@ -217,3 +217,31 @@ export async function buildProposal(
     .onConflictDoNothing();
   return row!;
 }
+
+/** The named parts of a committee's organisation, built one after the other so their ids follow the order given. */
+export async function buildOrganisation(
+  db: Db,
+  committeeId: number,
+  parts: {
+    terms?: Partial<typeof s.terms.$inferInsert>[];
+    sectors?: string[];
+    specialCommittees?: string[];
+    groups?: string[];
+    contactPoints?: Partial<typeof s.contactPoints.$inferInsert>[];
+  },
+) {
+  const inOrder = async <Part, Row>(list: Part[] | undefined, build: (part: Part) => Promise<Row>) => {
+    const rows: Row[] = [];
+    for (const part of list ?? []) rows.push(await build(part));
+    return rows;
+  };
+  return {
+    terms: await inOrder(parts.terms, (term) => buildTerm(db, committeeId, term)),
+    sectors: await inOrder(parts.sectors, (name) => buildSector(db, committeeId, name)),
+    specialCommittees: await inOrder(parts.specialCommittees, (name) =>
+      buildSpecialCommittee(db, committeeId, name),
+    ),
+    groups: await inOrder(parts.groups, (name) => buildMemberGroup(db, committeeId, name)),
+    contactPoints: await inOrder(parts.contactPoints, (point) => buildContactPoint(db, committeeId, point)),
+  };
+}

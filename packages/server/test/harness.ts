@@ -108,6 +108,15 @@ export function sessionOf(res: LightMyRequestResponse): Session {
 
 export const as = (session: Session) => ({ cookie: session.cookie, 'x-csrf-token': session.csrfToken });
 
+/** `app.inject` as a signed-in user; an object payload is sent as JSON. */
+export const injectAs = (
+  t: Pick<TestContext, 'app'>,
+  session: Session,
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
+  url: string,
+  payload?: object,
+) => t.app.inject({ method, url, headers: as(session), payload });
+
 /**
  * The answers this app gave whose status the OpenAPI document does not declare for that route,
  * e.g. `GET /api/terms/:id 418`; empty when the document tells the truth about them.

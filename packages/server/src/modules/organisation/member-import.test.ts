@@ -2,42 +2,31 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { AddressInfo } from 'node:net';
 import ExcelJS from 'exceljs';
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { memberImportHeaders, type ImportRowIssue } from '@cppcc/shared';
-import { as, createTestApp, type Session, type TestContext } from '../../../test/harness';
-import {
-  buildCommittee,
-  buildContactPoint,
-  buildMember,
-  buildMemberGroup,
-  buildSector,
-  buildSpecialCommittee,
-  buildTerm,
-  signedInUser,
-} from '../../../test/factories';
+import { as, injectAs, type Session } from '../../../test/harness';
+import { useCommitteeApp } from '../../../test/committee-app';
+import { buildMember, buildOrganisation, signedInUser } from '../../../test/factories';
 import { buildZip, deflatedZeros, plainXlsx, sheetXml, workbookParts } from '../../../test/zip';
 import { auditLog, memberSpecialCommittees, members } from '../../db/schema';
 import { multipartFile, rosterFile, type RosterRow } from './fixtures';
 import { parseBirthMonth } from './member-import';
 
-let t: TestContext;
-let committeeId: number;
-let liaison: Session;
+const t = useCommitteeApp({ users: { liaison: ['liaisonStaff'] } });
+const { liaison } = t.users;
 
 beforeAll(async () => {
-  t = await createTestApp();
-  const db = t.database.db;
-  committeeId = (await buildCommittee(db)).id;
-  await buildTerm(db, committeeId, { number: 4, name: '第四届' });
-  await buildTerm(db, committeeId, { number: 5, name: '第五届' });
-  for (const name of ['经济界', '教育界', '农业界']) await buildSector(db, committeeId, name);
-  for (const name of ['提案委员会', '经济委员会', '教科卫体委员会'])
-    await buildSpecialCommittee(db, committeeId, name);
-  await buildMemberGroup(db, committeeId, '第一小组');
-  await buildContactPoint(db, committeeId, { name: '城关镇工作室' });
-  liaison = await signedInUser(t.app, committeeId, ['liaisonStaff']);
+  await buildOrganisation(t.database.db, t.committeeId, {
+    terms: [
+      { number: 4, name: '第四届' },
+      { number: 5, name: '第五届' },
+    ],
+    sectors: ['经济界', '教育界', '农业界'],
+    specialCommittees: ['提案委员会', '经济委员会', '教科卫体委员会'],
+    groups: ['第一小组'],
+    contactPoints: [{ name: '城关镇工作室' }],
+  });
 });
-afterAll(() => t.close());
 
 const row = (overrides: RosterRow = {}): RosterRow => ({
   姓名: '李明',
@@ -69,7 +58,7 @@ async function upload(session: Session, content: Buffer, filename = '委员名�
 }
 
 const countMembers = async () =>
-  (await t.database.db.select().from(members).where(eq(members.committeeId, committeeId))).length;
+  (await t.database.db.select().from(members).where(eq(members.committeeId, t.committeeId))).length;
 
 describe('import template', () => {
   it('is an xlsx with the Chinese headers and one example row using the committee’s names', async () => {
@@ -93,7 +82,7 @@ describe('import template', () => {
   });
 
   it('is refused to members', async () => {
-    const m = await signedInUser(t.app, committeeId, ['member']);
+    const m = await signedInUser(t.app, t.committeeId, ['member']);
     const res = await t.app.inject({ method: 'GET', url: '/api/members/import-template', headers: as(m) });
     expect(res.statusCode).toBe(403);
   });
@@ -133,7 +122,7 @@ describe('importing a roster', () => {
     const [li] = await t.database.db
       .select()
       .from(members)
-      .where(and(eq(members.committeeId, committeeId), eq(members.phone, '13600000001')));
+      .where(and(eq(members.committeeId, t.committeeId), eq(members.phone, '13600000001')));
     expect(li).toMatchObject({
       name: '李明',
       gender: 'male',
@@ -176,7 +165,7 @@ describe('importing a roster', () => {
   });
 
   it('refuses a file with bad rows, reporting every problem by row and column, and writes nothing', async () => {
-    await buildMember(t.database.db, committeeId, { name: '老委员', phone: '13600009999' });
+    await buildMember(t.database.db, t.committeeId, { name: '老委员', phone: '13600009999' });
     const before = await countMembers();
     const file = await rosterFile([
       row({ 手机: '13611110001' }),
@@ -252,12 +241,7 @@ describe('importing a roster', () => {
     expect(fake.json().code).toBe('UNSUPPORTED_MEDIA_TYPE');
     const xls = await upload(liaison, await rosterFile([row({ 手机: '13622220001' })]), '委员名单.xls');
     expect(xls.statusCode).toBe(415);
-    const notMultipart = await t.app.inject({
-      method: 'POST',
-      url: '/api/members/import',
-      headers: as(liaison),
-      payload: { file: 'x' },
-    });
+    const notMultipart = await injectAs(t, liaison, 'POST', '/api/members/import', { file: 'x' });
     expect(notMultipart.statusCode).toBe(415);
     expect(await countMembers()).toBe(before);
   });
@@ -275,7 +259,7 @@ describe('importing a roster', () => {
   it('is refused to proposal staff and members, before the file is read', async () => {
     const before = await countMembers();
     for (const roles of [['proposalStaff'], ['member']] as const) {
-      const s = await signedInUser(t.app, committeeId, [...roles]);
+      const s = await signedInUser(t.app, t.committeeId, [...roles]);
       const res = await upload(s, await rosterFile([row({ 手机: '13644440001' })]));
       expect(res.statusCode).toBe(403);
     }
@@ -287,6 +271,15 @@ describe('importing a roster', () => {
 const cellsOf = (r: RosterRow) => memberImportHeaders.map((h) => r[h] ?? '');
 const megabytes = (bytes: number) => Math.round(bytes / 1024 / 1024);
 
+/** An upload by the liaison staff, with how long it took and how much the process grew meanwhile. */
+async function measuredUpload(content: Buffer) {
+  const rssBefore = process.memoryUsage().rss;
+  const started = performance.now();
+  const res = await upload(liaison, content);
+  const elapsed = performance.now() - started;
+  return { res, elapsed, rssBefore, rssGrowth: process.memoryUsage().rss - rssBefore };
+}
+
 describe('heavy files', () => {
   it('refuses a zip bomb named .xlsx by its declared uncompressed size, quickly and without inflating it', async () => {
     const bomb = buildZip([
@@ -295,11 +288,7 @@ describe('heavy files', () => {
     ]);
     expect(bomb.length).toBeLessThan(2 * 1024 * 1024);
     const before = await countMembers();
-    const rssBefore = process.memoryUsage().rss;
-    const started = performance.now();
-    const res = await upload(liaison, bomb);
-    const elapsed = performance.now() - started;
-    const rssGrowth = process.memoryUsage().rss - rssBefore;
+    const { res, elapsed, rssBefore, rssGrowth } = await measuredUpload(bomb);
     console.log(
       `zip bomb (${megabytes(bomb.length)} MB → 1024 MB): ${res.statusCode} in ${elapsed.toFixed(0)} ms, ` +
         `rss ${megabytes(rssBefore)} → ${megabytes(rssBefore + rssGrowth)} MB`,
@@ -320,11 +309,7 @@ describe('heavy files', () => {
         deflated: { ...deflatedZeros(512 * 1024 * 1024), uncompressedSize: 20_000 },
       },
     ]);
-    const rssBefore = process.memoryUsage().rss;
-    const started = performance.now();
-    const res = await upload(liaison, bomb);
-    const elapsed = performance.now() - started;
-    const rssGrowth = process.memoryUsage().rss - rssBefore;
+    const { res, elapsed, rssGrowth } = await measuredUpload(bomb);
     console.log(
       `understated bomb (512 MB declared as 20 KB): ${res.statusCode} in ${elapsed.toFixed(0)} ms, ` +
         `rss growth ${megabytes(rssGrowth)} MB`,

@@ -1,25 +1,22 @@
 import ExcelJS from 'exceljs';
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { memberImportHeaders } from '@cppcc/shared';
-import { as, createTestApp, type Session, type TestContext } from '../../../test/harness';
+import { injectAs, type Session } from '../../../test/harness';
+import { useCommitteeApp } from '../../../test/committee-app';
 import {
   buildCommittee,
-  buildContactPoint,
   buildMember,
-  buildMemberGroup,
   buildSector,
-  buildSpecialCommittee,
-  buildTerm,
+  buildOrganisation,
   signedInUser,
 } from '../../../test/factories';
 import { auditLog, memberSpecialCommittees, members } from '../../db/schema';
 
-let t: TestContext;
-let committeeId: number;
-let liaison: Session;
-let leader: Session;
-let proposal: Session;
+const t = useCommitteeApp({
+  users: { liaison: ['liaisonStaff'], leader: ['leader'], proposal: ['proposalStaff'] },
+});
+const { liaison, leader, proposal } = t.users;
 let org: {
   termId: number;
   economy: number;
@@ -30,29 +27,25 @@ let org: {
 };
 
 beforeAll(async () => {
-  t = await createTestApp();
-  const db = t.database.db;
-  committeeId = (await buildCommittee(db)).id;
+  const built = await buildOrganisation(t.database.db, t.committeeId, {
+    terms: [{ name: '第五届', number: 5 }],
+    sectors: ['经济界', '教育界'],
+    specialCommittees: ['提案委员会', '经济委员会', '教科卫体委员会'],
+    groups: ['第一小组'],
+    contactPoints: [{ name: '金川镇工作室', town: '金川镇' }],
+  });
   org = {
-    termId: (await buildTerm(db, committeeId, { name: '第五届', number: 5 })).id,
-    economy: (await buildSector(db, committeeId, '经济界')).id,
-    education: (await buildSector(db, committeeId, '教育界')).id,
-    sc: [
-      (await buildSpecialCommittee(db, committeeId, '提案委员会')).id,
-      (await buildSpecialCommittee(db, committeeId, '经济委员会')).id,
-      (await buildSpecialCommittee(db, committeeId, '教科卫体委员会')).id,
-    ],
-    groupId: (await buildMemberGroup(db, committeeId, '第一小组')).id,
-    pointId: (await buildContactPoint(db, committeeId, { name: '金川镇工作室', town: '金川镇' })).id,
+    termId: built.terms[0]!.id,
+    economy: built.sectors[0]!.id,
+    education: built.sectors[1]!.id,
+    sc: built.specialCommittees.map((sc) => sc.id),
+    groupId: built.groups[0]!.id,
+    pointId: built.contactPoints[0]!.id,
   };
-  liaison = await signedInUser(t.app, committeeId, ['liaisonStaff']);
-  leader = await signedInUser(t.app, committeeId, ['leader']);
-  proposal = await signedInUser(t.app, committeeId, ['proposalStaff']);
 });
-afterAll(() => t.close());
 
-const inject = (session: Session, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: unknown) =>
-  t.app.inject({ method, url, headers: as(session), payload: payload as string | undefined });
+const inject = (session: Session, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) =>
+  injectAs(t, session, method, url, payload);
 
 const memberBody = (overrides: Record<string, unknown> = {}) => ({
   name: '王建国',
@@ -131,7 +124,7 @@ describe('create and update', () => {
   });
 
   it('refuses three special committees, a bad phone, a duplicate phone and another committee’s sector', async () => {
-    const before = await t.database.db.select().from(members).where(eq(members.committeeId, committeeId));
+    const before = await t.database.db.select().from(members).where(eq(members.committeeId, t.committeeId));
     const three = await inject(
       liaison,
       'POST',
@@ -156,7 +149,7 @@ describe('create and update', () => {
     expect(foreign.json()).toMatchObject({ code: 'VALIDATION_FAILED', message: '所选界别不存在' });
     const badMonth = await inject(liaison, 'PATCH', `/api/members/${id}`, { birthMonth: '1972-13' });
     expect(badMonth.json().message).toBe('出生年月格式应为 YYYY-MM');
-    expect(await t.database.db.select().from(members).where(eq(members.committeeId, committeeId))).toEqual(
+    expect(await t.database.db.select().from(members).where(eq(members.committeeId, t.committeeId))).toEqual(
       before,
     );
   });
@@ -166,7 +159,7 @@ describe('create and update', () => {
       (await inject(proposal, 'POST', '/api/members', memberBody({ phone: '13800004444' }))).statusCode,
     ).toBe(403);
     expect((await inject(leader, 'PATCH', `/api/members/${id}`, { name: '改' })).statusCode).toBe(403);
-    const m = await signedInUser(t.app, committeeId, ['member']);
+    const m = await signedInUser(t.app, t.committeeId, ['member']);
     expect((await inject(m, 'PATCH', `/api/members/${id}`, { name: '改' })).statusCode).toBe(403);
   });
 });
@@ -174,19 +167,19 @@ describe('create and update', () => {
 describe('what a member sees', () => {
   it('members see name, sector and group of others, never phones; their own record in full', async () => {
     const db = t.database.db;
-    const self = await buildMember(db, committeeId, {
+    const self = await buildMember(db, t.committeeId, {
       name: '自己',
       sectorId: org.economy,
       termId: org.termId,
     });
-    const other = await buildMember(db, committeeId, {
+    const other = await buildMember(db, t.committeeId, {
       name: '别人',
       sectorId: org.education,
       groupId: org.groupId,
       termId: org.termId,
       phone: '13700009999',
     });
-    const m = await signedInUser(t.app, committeeId, ['member'], { memberId: self.id });
+    const m = await signedInUser(t.app, t.committeeId, ['member'], { memberId: self.id });
     const list = await inject(m, 'GET', '/api/members?pageSize=200');
     expect(list.statusCode).toBe(200);
     const seen = list.json().items.find((i: { id: number }) => i.id === other.id);
@@ -224,14 +217,24 @@ describe('filters, sorting, paging and export', () => {
   beforeAll(async () => {
     const db = t.database.db;
     c = (await buildCommittee(db)).id;
+    const built = await buildOrganisation(db, c, {
+      terms: [
+        { number: 4, name: '第四届' },
+        { number: 5, name: '第五届' },
+      ],
+      sectors: ['农业界', '医药卫生界'],
+      specialCommittees: ['农业和农村委员会'],
+      groups: ['第二小组'],
+      contactPoints: [{ name: '良田镇联络站', town: '良田镇' }],
+    });
     o = {
-      term4: (await buildTerm(db, c, { number: 4, name: '第四届' })).id,
-      term5: (await buildTerm(db, c, { number: 5, name: '第五届' })).id,
-      s1: (await buildSector(db, c, '农业界')).id,
-      s2: (await buildSector(db, c, '医药卫生界')).id,
-      sc: (await buildSpecialCommittee(db, c, '农业和农村委员会')).id,
-      g: (await buildMemberGroup(db, c, '第二小组')).id,
-      p: (await buildContactPoint(db, c, { name: '良田镇联络站', town: '良田镇' })).id,
+      term4: built.terms[0]!.id,
+      term5: built.terms[1]!.id,
+      s1: built.sectors[0]!.id,
+      s2: built.sectors[1]!.id,
+      sc: built.specialCommittees[0]!.id,
+      g: built.groups[0]!.id,
+      p: built.contactPoints[0]!.id,
     };
     const make = (name: string, extra: Partial<typeof members.$inferInsert>) =>
       buildMember(db, c, { name, sectorId: o.s1, termId: o.term5, ...extra });

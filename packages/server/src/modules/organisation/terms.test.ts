@@ -1,36 +1,22 @@
 import ExcelJS from 'exceljs';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { as, createTestApp, type Session, type TestContext } from '../../../test/harness';
-import { buildCommittee, signedInUser } from '../../../test/factories';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { injectAs, type Session } from '../../../test/harness';
+import { useCommitteeApp } from '../../../test/committee-app';
 import { plenarySessions } from '../../db/schema';
+import { thirdSession } from '../proposals/figures/rows.fixture';
 
-let t: TestContext;
-let committeeId: number;
-let liaison: Session;
-let member: Session;
-let proposal: Session;
-
-beforeAll(async () => {
-  t = await createTestApp();
-  committeeId = (await buildCommittee(t.database.db)).id;
-  liaison = await signedInUser(t.app, committeeId, ['liaisonStaff']);
-  member = await signedInUser(t.app, committeeId, ['member']);
-  proposal = await signedInUser(t.app, committeeId, ['proposalStaff']);
+const t = useCommitteeApp({
+  users: { liaison: ['liaisonStaff'], member: ['member'], proposal: ['proposalStaff'] },
 });
-afterAll(() => t.close());
+const { liaison, member, proposal } = t.users;
 
-const inject = (session: Session, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: unknown) =>
-  t.app.inject({ method, url, headers: as(session), payload: payload as string | undefined });
+const inject = (session: Session, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) =>
+  injectAs(t, session, method, url, payload);
 
 const session = (termId: number, overrides: Record<string, unknown> = {}) => ({
   termId,
-  number: 3,
-  name: '五届三次会议',
-  meetingStart: '2024-01-10',
-  meetingEnd: '2024-01-13',
-  submissionOpens: '2023-10-10',
-  submissionCloses: '2024-01-12',
+  ...thirdSession,
   ...overrides,
 });
 

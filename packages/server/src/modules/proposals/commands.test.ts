@@ -1,29 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
 import * as s from '../../db/schema';
-import { createTestApp, type TestContext } from '../../../test/harness';
 import { buildCommittee, buildProposal } from '../../../test/factories';
 import {
-  caller,
   dutyOf,
   notificationsOf,
-  proposalWorld,
+  useProposalWorld,
   validProposal,
   walkProposal,
-  type World,
+  walkTargets,
 } from './proposal-world.fixture';
 import { runProposalReminders } from './reminders';
 import { subscribe } from '../../lib/events';
 
-let t: TestContext;
-let w: World;
-let call: ReturnType<typeof caller>;
-beforeAll(async () => {
-  t = await createTestApp();
-  w = await proposalWorld(t);
-  call = caller(t);
-});
-afterAll(() => t?.close());
+const { t, w, call } = useProposalWorld();
 
 /** A proposal of the lead member, walked by the API up to `until`. */
 const proposalIn = (
@@ -36,20 +26,25 @@ const proposalIn = (
 const proposalCount = async () =>
   Number((await w.db.execute(sql`select count(*)::int as n from proposals`)).rows[0]!.n);
 
+/** An attachment row as an upload leaves it: owned by nobody until a record takes it. */
+async function uploaded(fileName: string, mimeType: string, uploadedBy: number) {
+  const [file] = await w.db
+    .insert(s.attachments)
+    .values({
+      committeeId: w.committee.id,
+      fileName,
+      mimeType,
+      size: 10,
+      sha256: 'x',
+      storageKey: `k-${fileName}`,
+      uploadedBy,
+    })
+    .returning();
+  return file!;
+}
+
 describe('the shared walk', () => {
-  it.each([
-    'draft',
-    'cosigning',
-    'submitted',
-    'reviewing',
-    'returned',
-    'withdrawn',
-    'rejected',
-    'accepted',
-    'assigned',
-    'answered',
-    'closed',
-  ] as const)('brings a new proposal to %s through the API', async (target) => {
+  it.each(walkTargets)('brings a new proposal to %s through the API', async (target) => {
     const p = await walkProposal(t, w, target);
     const [row] = await w.db.select().from(s.proposals).where(eq(s.proposals.id, p.id));
     expect(row!.state).toBe(target);
@@ -74,41 +69,19 @@ describe('bad input is refused with a clear message and changes nothing', () => 
   });
 
   it('an attachment of a forbidden type', async () => {
-    const [file] = await w.db
-      .insert(s.attachments)
-      .values({
-        committeeId: w.committee.id,
-        fileName: '病毒.exe',
-        mimeType: 'application/x-msdownload',
-        size: 10,
-        sha256: 'x',
-        storageKey: 'k',
-        uploadedBy: w.users.lead.userId,
-      })
-      .returning();
+    const file = await uploaded('病毒.exe', 'application/x-msdownload', w.users.lead.userId);
     const before = await proposalCount();
-    const res = await call(w.users.lead, 'POST', '/proposals', validProposal({ attachmentIds: [file!.id] }));
+    const res = await call(w.users.lead, 'POST', '/proposals', validProposal({ attachmentIds: [file.id] }));
     expect(res.status).toBe(400);
     expect(res.body.message).toMatch(/类型不允许/);
     expect(await proposalCount()).toBe(before);
-    const [after] = await w.db.select().from(s.attachments).where(eq(s.attachments.id, file!.id));
+    const [after] = await w.db.select().from(s.attachments).where(eq(s.attachments.id, file.id));
     expect(after!.ownerId).toBeNull();
   });
 
   it('someone else’s upload cannot be attached', async () => {
-    const [file] = await w.db
-      .insert(s.attachments)
-      .values({
-        committeeId: w.committee.id,
-        fileName: '调研报告.pdf',
-        mimeType: 'application/pdf',
-        size: 10,
-        sha256: 'x',
-        storageKey: 'k2',
-        uploadedBy: w.users.co.userId,
-      })
-      .returning();
-    const res = await call(w.users.lead, 'POST', '/proposals', validProposal({ attachmentIds: [file!.id] }));
+    const file = await uploaded('调研报告.pdf', 'application/pdf', w.users.co.userId);
+    const res = await call(w.users.lead, 'POST', '/proposals', validProposal({ attachmentIds: [file.id] }));
     expect(res.status).toBe(400);
     expect(res.body.message).toMatch(/附件不存在/);
   });

@@ -1,28 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import * as s from '../../db/schema';
-import { createTestApp, type TestContext } from '../../../test/harness';
 import { buildOrganisationProposer } from '../../../test/factories';
 import {
-  caller,
   dutyOf,
   notificationsOf,
-  proposalWorld,
+  useProposalWorld,
   validProposal,
   walkProposal,
-  type World,
 } from './proposal-world.fixture';
 import { runProposalReminders } from './reminders';
 
-let t: TestContext;
-let w: World;
-let call: ReturnType<typeof caller>;
-beforeAll(async () => {
-  t = await createTestApp();
-  w = await proposalWorld(t);
-  call = caller(t);
-});
-afterAll(() => t?.close());
+const { t, w, call } = useProposalWorld();
 
 const answerBody = (category: string) => ({
   category,
@@ -38,6 +27,8 @@ const rating = (answerId: number, satisfaction: string) => ({
 });
 
 const accepted = async () => (await walkProposal(t, w, 'accepted')).id;
+/** A proposal assigned to unit A as lead unit. */
+const assignedToUnitA = async () => (await walkProposal(t, w, 'assigned')).id;
 
 /** Acknowledge, answer, submit, head approve and staff approve for one unit; returns the last response. */
 async function answerAs(
@@ -126,10 +117,7 @@ describe('re-handling with separate units', () => {
 
 describe('re-handling limit and staff close', () => {
   it('a second 不满意 closes the proposal once the configured re-handling is used', async () => {
-    const id = await accepted();
-    await call(w.users.staff, 'POST', `/proposals/${id}/assign`, {
-      units: [{ unitId: w.units.a.id, role: 'lead' }],
-    });
+    const id = await assignedToUnitA();
     const r1 = await answerAs(id, w.users.handlerA, w.users.headA, 'C');
     expect(r1.body.state).toBe('answered');
     const a1 = r1.body.answers.at(-1).id;
@@ -143,10 +131,7 @@ describe('re-handling limit and staff close', () => {
   });
 
   it('staff close an answered proposal whose proposers did not rate', async () => {
-    const id = await accepted();
-    await call(w.users.staff, 'POST', `/proposals/${id}/assign`, {
-      units: [{ unitId: w.units.a.id, role: 'lead' }],
-    });
+    const id = await assignedToUnitA();
     await answerAs(id, w.users.handlerA, w.users.headA, 'A');
     expect((await call(w.users.lead, 'POST', `/proposals/${id}/close`, {})).status).toBe(403);
     const closed = await call(w.users.staff, 'POST', `/proposals/${id}/close`, { note: '提案人逾期未评价' });
@@ -156,10 +141,7 @@ describe('re-handling limit and staff close', () => {
 
 describe('follow-up (回头看)', () => {
   it('staff request an update on a B answer; the unit reports; A answers are refused', async () => {
-    const id = await accepted();
-    await call(w.users.staff, 'POST', `/proposals/${id}/assign`, {
-      units: [{ unitId: w.units.a.id, role: 'lead' }],
-    });
+    const id = await assignedToUnitA();
     const done = await answerAs(id, w.users.handlerA, w.users.headA, 'B');
     const answerId = done.body.answers.at(-1).id;
     await call(w.users.staff, 'POST', `/proposals/${id}/close`, {});
@@ -189,10 +171,7 @@ describe('follow-up (回头看)', () => {
       true,
     );
     expect((await call(w.users.leader, 'GET', '/proposals?view=followup')).status).toBe(403);
-    const id2 = await accepted();
-    await call(w.users.staff, 'POST', `/proposals/${id2}/assign`, {
-      units: [{ unitId: w.units.a.id, role: 'lead' }],
-    });
+    const id2 = await assignedToUnitA();
     const a = await answerAs(id2, w.users.handlerA, w.users.headA, 'A');
     const refused = await call(w.users.staff, 'POST', `/proposals/${id2}/followups`, {
       answerId: a.body.answers.at(-1).id,

@@ -1,25 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import * as s from '../../db/schema';
-import { createTestApp, type TestContext } from '../../../test/harness';
-import {
-  caller,
-  dutyOf,
-  notificationsOf,
-  proposalWorld,
-  validProposal,
-  type World,
-} from './proposal-world.fixture';
+import { dutyOf, notificationsOf, useProposalWorld, validProposal } from './proposal-world.fixture';
 
-let t: TestContext;
-let w: World;
-let call: ReturnType<typeof caller>;
-beforeAll(async () => {
-  t = await createTestApp();
-  w = await proposalWorld(t);
-  call = caller(t);
-});
-afterAll(() => t?.close());
+const { w, call } = useProposalWorld();
 
 /**
  * One joint proposal through the whole lifecycle: member → co-proposer → staff → lead and co unit →

@@ -1,7 +1,8 @@
+import { afterAll, beforeAll } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import type { Role } from '@cppcc/shared';
 import * as s from '../../db/schema';
-import { as, type Session, type TestContext } from '../../../test/harness';
+import { as, createTestApp, type Session, type TestContext } from '../../../test/harness';
 import {
   buildCommittee,
   buildMember,
@@ -84,6 +85,22 @@ export async function proposalWorld(t: TestContext) {
 }
 export type World = Awaited<ReturnType<typeof proposalWorld>>;
 
+/**
+ * This file's test app with a proposal world, opened before the file's tests and closed after them.
+ * The objects are filled in by `beforeAll`: read them inside hooks and tests, not while the file loads.
+ */
+export function useProposalWorld() {
+  const t = {} as TestContext;
+  const w = {} as World;
+  beforeAll(async () => {
+    Object.assign(t, await createTestApp());
+    Object.assign(w, await proposalWorld(t));
+  });
+  // Optional call: when opening failed there is nothing to close, and that failure is the one to see.
+  afterAll(() => t.close?.());
+  return { t, w, call: caller(t) };
+}
+
 /** app.inject as a signed-in user, returning status and parsed body. */
 export function caller(t: TestContext) {
   return async (who: Session, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: unknown) => {
@@ -147,6 +164,9 @@ const walkPaths: Record<WalkTarget, string[]> = {
   answered: ['submit', 'claim-review', 'accept', 'assign', 'answer'],
   closed: ['submit', 'claim-review', 'accept', 'assign', 'answer', 'rate'],
 };
+
+/** Every target of the walk, in the order of `walkPaths` (the type makes it name each one). */
+export const walkTargets = Object.keys(walkPaths) as WalkTarget[];
 
 export interface WalkOptions {
   /** Fields of the new proposal besides `validProposal()`'s. */

@@ -78,6 +78,16 @@ export async function insertRating(
   return row!;
 }
 
+/** The fields of a plenary session 五届三次会议, as stored and as the API takes them. */
+export const thirdSession = {
+  number: 3,
+  name: '五届三次会议',
+  meetingStart: '2024-01-10',
+  meetingEnd: '2024-01-13',
+  submissionOpens: '2023-10-10',
+  submissionCloses: '2024-01-12',
+};
+
 export async function insertSession(
   db: Db,
   values: Pick<typeof s.plenarySessions.$inferInsert, 'committeeId' | 'termId'> &
@@ -85,15 +95,7 @@ export async function insertSession(
 ) {
   const [row] = await db
     .insert(s.plenarySessions)
-    .values({
-      number: 3,
-      name: '五届三次会议',
-      meetingStart: '2024-01-10',
-      meetingEnd: '2024-01-13',
-      submissionOpens: '2023-10-10',
-      submissionCloses: '2024-01-12',
-      ...values,
-    })
+    .values({ ...thirdSession, ...values })
     .returning();
   return row!;
 }

@@ -1,0 +1,36 @@
+import { afterAll, beforeAll } from 'vitest';
+import type { Role } from '@cppcc/shared';
+import type { AppConfig } from '../src/env';
+import { createTestApp, type TestContext } from './harness';
+import { buildCommittee, signedInUser } from './factories';
+
+export type SignedInUser = Awaited<ReturnType<typeof signedInUser>>;
+
+export interface CommitteeApp<Name extends string> extends TestContext {
+  committeeId: number;
+  /** The users asked for, each signed in with its roles. */
+  users: Record<Name, SignedInUser>;
+}
+
+/**
+ * This file's test app with one committee and the named users signed in, opened before the
+ * file's tests and closed after them. The object is filled in by `beforeAll`: read its fields
+ * inside hooks and tests, not while the file is loading.
+ */
+export function useCommitteeApp<Name extends string = never>(
+  options: { users?: Record<Name, Role[]>; config?: Partial<AppConfig> } = {},
+): CommitteeApp<Name> {
+  const roles = Object.entries<Role[]>(options.users ?? {}) as [Name, Role[]][];
+  // Each user object exists from the start and is filled in later, so a file may destructure them at once.
+  const users = Object.fromEntries(roles.map(([name]) => [name, {}])) as Record<Name, SignedInUser>;
+  const context = { users } as CommitteeApp<Name>;
+  beforeAll(async () => {
+    Object.assign(context, await createTestApp(options.config));
+    context.committeeId = (await buildCommittee(context.database.db)).id;
+    for (const [name, userRoles] of roles)
+      Object.assign(users[name], await signedInUser(context.app, context.committeeId, userRoles));
+  });
+  // Optional call: when opening failed there is nothing to close, and that failure is the one to see.
+  afterAll(() => context.close?.());
+  return context;
+}
