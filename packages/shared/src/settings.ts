@@ -146,8 +146,10 @@ export const settingLabels: Record<SettingKey, string> = {
 /** PUT /api/settings replaces the whole configuration. */
 export const updateSettingsBody = committeeSettingsSchema;
 
-export interface SettingsDto {
-  settings: CommitteeSettings;
-  defaults: CommitteeSettings;
-  policies: Record<string, boolean>;
-}
+/** GET and PUT /api/settings: the committee's settings, the built-in defaults, and the caller's abilities. */
+export const settingsResponseSchema = z.object({
+  settings: z.object(settingsShape),
+  defaults: z.object(settingsShape),
+  policies: z.record(z.string(), z.boolean()),
+});
+export type SettingsDto = z.infer<typeof settingsResponseSchema>;

@@ -3,3 +3,4 @@ export * from './workflow';
 export * from './vocabulary';
 export * from './requests';
 export * from './responses';
+export * from './figures';

@@ -239,6 +239,7 @@ export const similarProposalsSchema = z.object({
     }),
   ),
 });
+export type SimilarProposal = z.infer<typeof similarProposalsSchema>['items'][number];
 
 /**
  * The list page that shows the records behind a figure (a list-query filter): the figures page and
@@ -252,3 +253,38 @@ export function proposalListLink(filter: Partial<Record<string, string | number 
   const qs = query.toString();
   return qs ? `${base}?${qs}` : base;
 }
+
+/** GET /api/proposals/form-options: configured lists and limits, units, sessions, organisations the caller convenes. */
+export const proposalFormOptionsSchema = z.object({
+  categories: z.array(z.string()),
+  contentLimit: z.number(),
+  titleLimit: z.number(),
+  rejectionGrounds: z.array(z.string()),
+  answerCategories: z.array(z.object({ code: z.string(), label: z.string() })),
+  maxExtensionMonths: z.number(),
+  units: z.array(z.object({ id: z.number(), name: z.string() })),
+  sessions: z.array(
+    z.object({ id: z.number(), name: z.string(), submissionOpens: z.string(), submissionCloses: z.string() }),
+  ),
+  currentSessionId: z.number().nullable(),
+  organisationProposers: z.array(z.object({ id: z.number(), name: z.string(), kind: z.string() })),
+});
+export type ProposalFormOptions = z.infer<typeof proposalFormOptionsSchema>;
+
+/** Members a proposer may invite to sign jointly: names and sectors only. */
+export const coProposerCandidatesSchema = z.object({
+  items: z.array(z.object({ id: z.number(), name: z.string(), sector: z.string() })),
+});
+export type CoProposerCandidate = z.infer<typeof coProposerCandidatesSchema>['items'][number];
+
+/** Leaders who may supervise a key proposal (领衔督办). */
+export const supervisorCandidatesSchema = z.object({
+  items: z.array(z.object({ userId: z.number(), name: z.string(), title: z.string() })),
+});
+export type SupervisorCandidate = z.infer<typeof supervisorCandidatesSchema>['items'][number];
+
+/** 交办会: the proposals assigned in one step, with their new state and version. */
+export const batchAssignResultSchema = z.object({
+  assigned: z.array(z.object({ id: z.number(), state: z.string(), version: z.number() })),
+});
+export type BatchAssignResult = z.infer<typeof batchAssignResultSchema>;

@@ -1,8 +1,30 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { AccountApprovalDto, AccountApprovalStatus, ApprovalDecisionDto } from '@cppcc/shared';
+import type {
+  AccountApprovalDto,
+  AccountApprovalStatus,
+  AccountDto,
+  ApprovalDecisionDto,
+} from '@cppcc/shared';
 import { api } from './client';
 
 const key = ['/api/account-approvals'];
+const accountsEndpoint = '/api/accounts';
+
+/** An account as the security administrator's list shows it (the server's response schema). */
+export type Account = AccountDto;
+
+/**
+ * One action on an account: `''` saves changes (PATCH), a path such as `/unlock` or `/reset-password`
+ * posts to it. Every account query is fetched again afterwards.
+ */
+export function useAccountAction<TResult>(path: '' | `/${string}`) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: number; body?: unknown }) =>
+      api<TResult>(`${accountsEndpoint}/${id}${path}`, { method: path ? 'POST' : 'PATCH', body }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: [accountsEndpoint] }),
+  });
+}
 
 /** 三员分立: administrator account changes waiting for (or decided by) a second administrator. */
 export function useAccountApprovals(status: AccountApprovalStatus = 'pending', enabled = true) {
@@ -24,7 +46,7 @@ export function useDecideApproval() {
     onSuccess: () =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: key }),
-        queryClient.invalidateQueries({ queryKey: ['/api/accounts'] }),
+        queryClient.invalidateQueries({ queryKey: [accountsEndpoint] }),
       ]),
   });
 }

@@ -7,10 +7,7 @@ export type HomeCard = HomeCardDto;
 export function useHome() {
   return useQuery({
     queryKey: ['home'],
-    queryFn: async () => {
-      const answer = await api<{ cards: HomeCard[] } | HomeCard[]>('/api/home');
-      return Array.isArray(answer) ? answer : answer.cards;
-    },
+    queryFn: async () => (await api<{ cards: HomeCard[] }>('/api/home')).cards,
     // The page shows the error in place of the cards.
     meta: { silent: true },
   });

@@ -5,25 +5,12 @@ import {
   useQueryClient,
   type QueryClient,
 } from '@tanstack/react-query';
+import type { NotificationDto, NotificationPage } from '@cppcc/shared';
 import { api } from './client';
 
-export interface NotificationItem {
-  id: number;
-  kind: string;
-  title: string;
-  body: string | null;
-  link: string | null;
-  read: boolean;
-  createdAt: string;
-}
-
-export interface NotificationPage {
-  items: NotificationItem[];
-  total: number;
-  page: number;
-  pageSize: number;
-  unreadCount: number;
-}
+/** A notification and a page of them, as the server's response schemas (packages/shared) define them. */
+export type NotificationItem = NotificationDto;
+export type { NotificationPage };
 
 const key = ['notifications'];
 

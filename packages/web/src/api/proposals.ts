@@ -1,83 +1,37 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { z } from 'zod';
 import {
   proposalCommandRoutes,
+  type BatchAssignResult,
+  type CoProposerCandidate,
+  type CommandRequest,
   type Page,
   type ProposalCommandRoutes,
   type ProposalDetail,
+  type ProposalFigures,
+  type ProposalFormOptions,
   type ProposalListItem,
-  type similarProposalsSchema,
+  type SimilarProposal,
+  type SupervisorCandidate,
 } from '@cppcc/shared';
 import { api } from './client';
-import { useWorkflowCommand } from './workflow-commands';
+import { postWorkflowCommand, useWorkflowCommand } from './workflow-commands';
 
 /** Data of the proposal API (packages/server/src/modules/proposals): list items, the full record, figures. */
 
-// The server's response schemas (packages/shared/src/proposals.ts) are the types of the pages.
-export type { ProposalDetail, ProposalListItem } from '@cppcc/shared';
+// The server's response schemas (packages/shared/src/proposals/) are the types of the pages.
+export type {
+  BreakdownRow,
+  CoProposerCandidate,
+  Figure,
+  FigureFilter,
+  ProposalDetail,
+  ProposalFigures,
+  ProposalFormOptions,
+  ProposalListItem,
+  RateFigure,
+  SimilarProposal,
+} from '@cppcc/shared';
 export type AnswerView = ProposalDetail['answers'][number];
-export type SimilarProposal = z.infer<typeof similarProposalsSchema>['items'][number];
-
-/** GET /api/proposals/form-options: configured lists and limits, units, sessions, organisations the caller convenes. */
-export interface ProposalFormOptions {
-  categories: string[];
-  contentLimit: number;
-  titleLimit: number;
-  rejectionGrounds: string[];
-  answerCategories: { code: string; label: string }[];
-  maxExtensionMonths: number;
-  units: { id: number; name: string }[];
-  sessions: { id: number; name: string; submissionOpens: string; submissionCloses: string }[];
-  currentSessionId: number | null;
-  organisationProposers: { id: number; name: string; kind: string }[];
-}
-
-/** A figure's list filter: list-query keys only (see figures/filters.ts on the server). */
-export type FigureFilter = Partial<
-  Record<
-    | 'view'
-    | 'state'
-    | 'stage'
-    | 'sessionId'
-    | 'year'
-    | 'category'
-    | 'unitId'
-    | 'answerCategory'
-    | 'satisfaction'
-    | 'sectorId',
-    string | number
-  >
->;
-
-export interface Figure {
-  key: string;
-  label: string;
-  value: number;
-  filter: FigureFilter;
-}
-
-export interface RateFigure extends Omit<Figure, 'value'> {
-  value: number | null;
-  numerator: number;
-  denominator: number;
-}
-
-export interface BreakdownRow {
-  id: string;
-  label: string;
-  figures: Figure[];
-}
-
-export interface ProposalFigures {
-  scope: { sessionId: number | null; year: number | null; label: string };
-  totals: Figure[];
-  rates: RateFigure[];
-  byUnit: BreakdownRow[];
-  bySector: BreakdownRow[];
-  byCategory: BreakdownRow[];
-  byAnswerCategory: Figure[];
-  keyProgress: Figure[];
-}
 
 export type ProposalListParams = Record<string, string | number | undefined>;
 
@@ -126,14 +80,21 @@ export function useProposalFormOptions() {
   });
 }
 
+/** Members the caller may invite to sign jointly, by a part of their name; asks nothing for an empty name. */
+export function useCoProposerCandidates(q: string) {
+  return useQuery({
+    queryKey: [...root, 'co-proposer-candidates', q],
+    queryFn: () =>
+      api<{ items: CoProposerCandidate[] }>('/api/proposals/co-proposer-candidates', { query: { q } }),
+    enabled: q.length > 0,
+  });
+}
+
 /** Leaders who may supervise a key proposal (领衔督办); only staff and leaders ask for them. */
 export function useSupervisorCandidates(enabled: boolean) {
   return useQuery({
     queryKey: [...root, 'supervisor-candidates'],
-    queryFn: () =>
-      api<{ items: { userId: number; name: string; title: string }[] }>(
-        '/api/proposals/supervisor-candidates',
-      ),
+    queryFn: () => api<{ items: SupervisorCandidate[] }>('/api/proposals/supervisor-candidates'),
     enabled,
     staleTime: 5 * 60_000,
   });
@@ -165,15 +126,16 @@ export function useSaveProposal() {
 export const useProposalCommand = (id: number) =>
   useWorkflowCommand<ProposalCommandRoutes, ProposalDetail>(proposalCommandRoutes, root[0], id);
 
+/** A command of a proposal whose id the caller has only just learnt (a draft saved on the way to submitting it). */
+export const postProposalCommand = (id: number, request: CommandRequest<ProposalCommandRoutes>) =>
+  postWorkflowCommand<ProposalCommandRoutes, ProposalDetail>(proposalCommandRoutes, root[0], id, request);
+
 /** 交办会: many proposals at once, all or none. */
 export function useBatchAssign() {
   const refresh = useRefresh();
   return useMutation({
     mutationFn: (body: unknown) =>
-      api<{ assigned: { id: number; state: string; version: number }[] }>('/api/proposals/batch-assign', {
-        method: 'POST',
-        body,
-      }),
+      api<BatchAssignResult>('/api/proposals/batch-assign', { method: 'POST', body }),
     meta: { silent: true },
     onSuccess: refresh,
   });

@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Page } from '@cppcc/shared';
+import type { OrganisationOptions, Page } from '@cppcc/shared';
 import type { Policies } from '../hooks/usePolicy';
 import { api } from './client';
 
@@ -45,22 +45,9 @@ export function useSaveResource<T>(endpoint: string) {
   });
 }
 
-export interface Option {
-  id: number;
-  name: string;
-  [extra: string]: unknown;
-}
-
-export interface OrganisationOptions {
-  terms: Option[];
-  plenarySessions: Option[];
-  sectors: Option[];
-  specialCommittees: Option[];
-  memberGroups: Option[];
-  contactPoints: Option[];
-  units: Option[];
-  organisationProposers: Option[];
-}
+/** An entry of a select list: its id and name, and per list a field or two (a session's term, a point's town). */
+export type Option = OrganisationOptions[keyof OrganisationOptions][number];
+export type { OrganisationOptions };
 
 const optionsKey = ['/api/organisation/options'];
 

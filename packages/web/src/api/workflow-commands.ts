@@ -2,6 +2,14 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { CommandRequest, CommandRoute, CommandRoutes } from '@cppcc/shared';
 import { api } from './client';
 
+/** Posts one workflow command of a record; for a caller that learns the record's id only on the way (a new draft). */
+export const postWorkflowCommand = <T extends CommandRoutes, R>(
+  routes: T,
+  resourcePath: string,
+  id: number,
+  { command, body }: CommandRequest<T>,
+) => api<R>(`${resourcePath}/${id}/${(routes[command] as CommandRoute).path}`, { method: 'POST', body });
+
 /**
  * The workflow commands of one record, from its module's shared command table (packages/shared):
  * `mutate({ command, body })` posts to `<resourcePath>/<id>/<path>` with `body` typed by that command's
@@ -12,8 +20,7 @@ import { api } from './client';
 export function useWorkflowCommand<T extends CommandRoutes, R>(routes: T, resourcePath: string, id: number) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ command, body }: CommandRequest<T>) =>
-      api<R>(`${resourcePath}/${id}/${(routes[command] as CommandRoute).path}`, { method: 'POST', body }),
+    mutationFn: (request: CommandRequest<T>) => postWorkflowCommand<T, R>(routes, resourcePath, id, request),
     meta: { silent: true },
     onSuccess: (record) => {
       queryClient.setQueryData([resourcePath, 'record', id], record);

@@ -1,11 +1,17 @@
 import { desc, eq } from 'drizzle-orm';
-import { proposalListLink, type HomeCardDto, type proposalListViews, type Role } from '@cppcc/shared';
+import {
+  proposalFilterQuery,
+  proposalListLink,
+  type HomeCardDto,
+  type ProposalFilter,
+  type proposalListViews,
+  type Role,
+} from '@cppcc/shared';
 import { plenarySessions } from '../../db/schema';
 import { AppError } from '../../lib/errors';
 import { can, collectionOf } from '../../lib/policy';
 import { registerHomeProvider, type HomeContext } from '../../lib/home';
 import type { AppConfig } from '../../env';
-import { proposalFilterQuery, type ProposalFilter } from './figures/filters';
 import { proposalFigures } from './figures/queries';
 import { listProposals } from './queries';
 

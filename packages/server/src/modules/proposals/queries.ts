@@ -15,8 +15,10 @@ import {
 } from 'drizzle-orm';
 import {
   formatProposalNumber,
+  proposalStages,
   proposalStateLabels,
   type ListProposalsQuery,
+  type ProposalFilter,
   type ProposalState,
 } from '@cppcc/shared';
 import type { DbOrTx } from '../../db/client';
@@ -34,7 +36,7 @@ import type { ServiceContext } from '../../lib/actor';
 import { AppError } from '../../lib/errors';
 import { likePattern, orderBy, pageOffset, toPage } from '../../lib/list';
 import { authorize, can, collectionOf } from '../../lib/policy';
-import { latestRatings, proposalStages, type ProposalFilter } from './figures/filters';
+import { latestRatings } from './figures/filters';
 
 const handlingStates = ['assigned', 'rehandling'];
 

@@ -5,6 +5,11 @@ import {
   proposalPageSchema,
   similarProposalsSchema,
   batchAssignBody,
+  batchAssignResultSchema,
+  coProposerCandidatesSchema,
+  proposalFilterQuery,
+  proposalFormOptionsSchema,
+  supervisorCandidatesSchema,
   createProposalBody,
   updateProposalBody,
   idParams,
@@ -44,7 +49,6 @@ import { loadProposal, presentProposal, readProposal } from './presenter';
 import { listProposals, similarProposals } from './queries';
 import './home';
 import { coProposerCandidates, proposalFormOptions, supervisorCandidates } from './options';
-import { proposalFilterQuery } from './figures/filters';
 
 const candidatesQuery = z.object({ q: z.string().trim().max(20, '姓名不超过 20 个字').optional() }).strict();
 
@@ -67,13 +71,26 @@ export async function proposalRoutes(app: AppInstance) {
 
   app.get(
     '/proposals/form-options',
-    { schema: { tags, summary: '提案表单选项（类别、字数上限、承办单位、会议）' } },
+    {
+      schema: {
+        tags,
+        summary: '提案表单选项（类别、字数上限、承办单位、会议）',
+        response: { 200: proposalFormOptionsSchema },
+      },
+    },
     async (req) => proposalFormOptions(serviceContext(req)),
   );
 
   app.get(
     '/proposals/co-proposer-candidates',
-    { schema: { tags, summary: '可邀请联名的委员', querystring: candidatesQuery } },
+    {
+      schema: {
+        tags,
+        summary: '可邀请联名的委员',
+        querystring: candidatesQuery,
+        response: { 200: coProposerCandidatesSchema },
+      },
+    },
     async (req) => coProposerCandidates(serviceContext(req), req.query.q),
   );
 
@@ -83,11 +100,7 @@ export async function proposalRoutes(app: AppInstance) {
       schema: {
         tags,
         summary: '可领衔督办的领导',
-        response: {
-          200: z.object({
-            items: z.array(z.object({ userId: z.number(), name: z.string(), title: z.string() })),
-          }),
-        },
+        response: { 200: supervisorCandidatesSchema },
       },
     },
     async (req) => supervisorCandidates(serviceContext(req)),
@@ -112,7 +125,14 @@ export async function proposalRoutes(app: AppInstance) {
 
   app.post(
     '/proposals/batch-assign',
-    { schema: { tags, summary: '批量交办（交办会）', body: batchAssignBody } },
+    {
+      schema: {
+        tags,
+        summary: '批量交办（交办会）',
+        body: batchAssignBody,
+        response: { 200: batchAssignResultSchema },
+      },
+    },
     async (req) => {
       const rows = await batchAssign(serviceContext(req), req.body);
       return { assigned: rows.map((r) => ({ id: r.id, state: r.state, version: r.version })) };

@@ -1,17 +1,10 @@
-import { z } from 'zod';
-import { defaultSettings, updateSettingsBody } from '@cppcc/shared';
+import { defaultSettings, settingsResponseSchema, updateSettingsBody } from '@cppcc/shared';
 import type { AppInstance } from '../../app';
 import { forbidden } from '../../lib/errors';
 import { can, collectionOf, presentPolicies } from '../../lib/policy';
 import { serviceContext } from '../../lib/request-context';
 import { getSettings, updateSettings } from '../../lib/settings';
 import './home';
-
-const settingsResponse = z.object({
-  settings: z.record(z.string(), z.unknown()),
-  defaults: z.record(z.string(), z.unknown()),
-  policies: z.record(z.string(), z.boolean()),
-});
 
 export async function settingsRoutes(app: AppInstance) {
   app.get(
@@ -20,7 +13,7 @@ export async function settingsRoutes(app: AppInstance) {
       schema: {
         tags: ['settings'],
         summary: '本级政协的系统设置（含默认值）',
-        response: { 200: settingsResponse },
+        response: { 200: settingsResponseSchema },
       },
     },
     async (req) => {
@@ -41,7 +34,7 @@ export async function settingsRoutes(app: AppInstance) {
         tags: ['settings'],
         summary: '保存系统设置（整体替换，系统管理员）',
         body: updateSettingsBody,
-        response: { 200: settingsResponse },
+        response: { 200: settingsResponseSchema },
       },
     },
     async (req) => {

@@ -1,12 +1,11 @@
 import { and, asc, eq, inArray, isNotNull } from 'drizzle-orm';
-import { formatProposalNumber } from '@cppcc/shared';
+import { formatProposalNumber, proposalStages, type ProposalFilter } from '@cppcc/shared';
 import { proposals } from '../../../db/schema';
 import type { ServiceContext } from '../../../lib/actor';
 import { AppError, forbidden } from '../../../lib/errors';
 import { can, collectionOf } from '../../../lib/policy';
 import { getSettings } from '../../../lib/settings';
 import { datedFileName, writeXlsx } from '../../../lib/xlsx';
-import { proposalStages, type ProposalFilter } from '../figures/filters';
 import { listProposals } from '../queries';
 import { exportColumns } from './export';
 import { approvedAnswers, committeeAndSession, onlyReadable, proposalSheets, readableProposal } from './load';

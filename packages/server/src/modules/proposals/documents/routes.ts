@@ -1,10 +1,9 @@
 import { z } from 'zod';
-import { idParams } from '@cppcc/shared';
+import { idParams, proposalFilterQuery } from '@cppcc/shared';
 import type { FastifyReply } from 'fastify';
 import type { AppInstance } from '../../../app';
 import { serviceContext } from '../../../lib/request-context';
 import { contentDisposition, sendXlsx } from '../../../lib/xlsx';
-import { proposalFilterQuery } from '../figures/filters';
 import {
   composeAnswerLetters,
   composeCompilation,

@@ -1,63 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { z } from 'zod';
-import { listProposalsQuery, type ProposalState } from '@cppcc/shared';
+import { proposalStages, type FigureFilter } from '@cppcc/shared';
 import type { Actor } from '../../../lib/actor';
 import { likePattern } from '../../../lib/list';
-
-/**
- * Groups of states that figures count. A figure's filter names its stage so that the list (and the
- * xlsx export) shows exactly the proposals behind the number.
- */
-export const proposalStages = {
-  /** Received by the committee and still on record: not drafts, not returned to the proposer, not withdrawn. */
-  submitted: [
-    'submitted',
-    'reviewing',
-    'accepted',
-    'assigned',
-    'answered',
-    'rehandling',
-    'closed',
-    'rejected',
-    'merged',
-  ],
-  /** 立案 */
-  accepted: ['accepted', 'assigned', 'answered', 'rehandling', 'closed'],
-  /** 办复: answered and approved, including closed; re-handling ones count again once re-answered. */
-  answered: ['answered', 'closed'],
-  /** With the units now. */
-  handling: ['assigned', 'rehandling'],
-  /** Waiting for staff. */
-  pendingReview: ['submitted', 'reviewing'],
-} as const satisfies Record<string, readonly ProposalState[]>;
-export type ProposalStage = keyof typeof proposalStages;
-export const proposalStageNames = Object.keys(proposalStages) as [ProposalStage, ...ProposalStage[]];
-
-/** The list query plus `stage`; the export takes exactly this, and so can the list. */
-export const proposalFilterQuery = listProposalsQuery
-  .extend({ stage: z.enum(proposalStageNames, { error: '阶段不正确' }).optional() })
-  .strict();
-export type ProposalFilter = z.infer<typeof proposalFilterQuery>;
-
-/** The filter a figure hands to the UI: list-query keys only. */
-export type FigureFilter = Partial<
-  Pick<
-    ProposalFilter,
-    | 'view'
-    | 'state'
-    | 'stage'
-    | 'sessionId'
-    | 'year'
-    | 'category'
-    | 'unitId'
-    | 'answerCategory'
-    | 'satisfaction'
-    | 'sectorId'
-    | 'keyStatus'
-    | 'kind'
-    | 'excellentStatus'
-  >
->;
 
 const stateList = (states: readonly string[]) =>
   sql.join(

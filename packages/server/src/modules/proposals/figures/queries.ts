@@ -2,7 +2,9 @@ import { and, eq, sql, type SQL } from 'drizzle-orm';
 import {
   formatProposalNumber,
   proposalKindLabels,
+  proposalStages,
   proposalStateLabels,
+  type FigureFilter,
   type ProposalState,
 } from '@cppcc/shared';
 import type { DbOrTx } from '../../../db/client';
@@ -10,7 +12,7 @@ import { plenarySessions } from '../../../db/schema';
 import type { Actor } from '../../../lib/actor';
 import { notFound } from '../../../lib/errors';
 import { getSettings } from '../../../lib/settings';
-import { latestRatings, overdueSlot, proposalConditions, proposalStages, type FigureFilter } from './filters';
+import { latestRatings, overdueSlot, proposalConditions } from './filters';
 
 export interface Figure {
   key: string;

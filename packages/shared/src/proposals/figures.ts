@@ -1,0 +1,125 @@
+import { z } from 'zod';
+import { recordIdParam } from '../ids';
+import { listProposalsQuery } from './requests';
+import type { ProposalState } from './workflow';
+
+/**
+ * Groups of states that figures count. A figure's filter names its stage so that the list (and the
+ * xlsx export) shows exactly the proposals behind the number.
+ */
+export const proposalStages = {
+  /** Received by the committee and still on record: not drafts, not returned to the proposer, not withdrawn. */
+  submitted: [
+    'submitted',
+    'reviewing',
+    'accepted',
+    'assigned',
+    'answered',
+    'rehandling',
+    'closed',
+    'rejected',
+    'merged',
+  ],
+  /** 立案 */
+  accepted: ['accepted', 'assigned', 'answered', 'rehandling', 'closed'],
+  /** 办复: answered and approved, including closed; re-handling ones count again once re-answered. */
+  answered: ['answered', 'closed'],
+  /** With the units now. */
+  handling: ['assigned', 'rehandling'],
+  /** Waiting for staff. */
+  pendingReview: ['submitted', 'reviewing'],
+} as const satisfies Record<string, readonly ProposalState[]>;
+export type ProposalStage = keyof typeof proposalStages;
+export const proposalStageNames = Object.keys(proposalStages) as [ProposalStage, ...ProposalStage[]];
+
+/** The list query plus `stage`; the export takes exactly this, and so can the list. */
+export const proposalFilterQuery = listProposalsQuery
+  .extend({ stage: z.enum(proposalStageNames, { error: '阶段不正确' }).optional() })
+  .strict();
+export type ProposalFilter = z.infer<typeof proposalFilterQuery>;
+
+export const proposalFiguresQuery = z
+  .object({
+    sessionId: recordIdParam.optional(),
+    year: z.coerce
+      .number({ error: '年度应为数字' })
+      .int()
+      .min(2000, '年度不正确')
+      .max(2100, '年度不正确')
+      .optional(),
+  })
+  .strict()
+  .refine((q) => q.sessionId !== undefined || q.year !== undefined, {
+    message: '请选择会议或年度',
+    path: ['sessionId'],
+  });
+
+const listKeys = listProposalsQuery.shape;
+/** The filter a figure hands to the UI: list-query keys only, so the list behind it has its count. */
+export const figureFilterSchema = z
+  .object({
+    view: listKeys.view.unwrap().optional(),
+    state: listKeys.state,
+    stage: z.enum(proposalStageNames).optional(),
+    sessionId: z.number().optional(),
+    year: z.number().optional(),
+    category: z.string().optional(),
+    unitId: z.number().optional(),
+    answerCategory: z.string().optional(),
+    satisfaction: listKeys.satisfaction,
+    sectorId: z.number().optional(),
+    keyStatus: listKeys.keyStatus,
+    kind: listKeys.kind,
+    excellentStatus: listKeys.excellentStatus,
+  })
+  .strict();
+export type FigureFilter = z.infer<typeof figureFilterSchema>;
+
+export const figureSchema = z.object({
+  key: z.string(),
+  label: z.string(),
+  value: z.number(),
+  filter: figureFilterSchema,
+});
+export type Figure = z.infer<typeof figureSchema>;
+
+/** A share: `value` is numerator / denominator in per cent, null when nothing is counted yet. */
+export const rateFigureSchema = figureSchema.extend({
+  value: z.number().nullable(),
+  numerator: z.number(),
+  denominator: z.number(),
+});
+export type RateFigure = z.infer<typeof rateFigureSchema>;
+
+export const breakdownRowSchema = z.object({
+  id: z.string(),
+  label: z.string(),
+  figures: z.array(figureSchema),
+});
+export type BreakdownRow = z.infer<typeof breakdownRowSchema>;
+
+export const proposalFiguresSchema = z.object({
+  scope: z.object({ sessionId: z.number().nullable(), year: z.number().nullable(), label: z.string() }),
+  totals: z.array(figureSchema),
+  rates: z.array(rateFigureSchema),
+  byUnit: z.array(breakdownRowSchema),
+  bySector: z.array(breakdownRowSchema),
+  byCategory: z.array(breakdownRowSchema),
+  byKind: z.array(breakdownRowSchema),
+  byAnswerCategory: z.array(figureSchema),
+  keyProgress: z.array(figureSchema),
+  keyProposals: z.array(
+    z.object({
+      id: z.number(),
+      numberLabel: z.string(),
+      title: z.string(),
+      state: z.string(),
+      stateLabel: z.string(),
+      supervisors: z.array(z.string()),
+      logCount: z.number(),
+      lastLogOn: z.string().nullable(),
+      overdue: z.boolean(),
+    }),
+  ),
+});
+export type ProposalFigures = z.infer<typeof proposalFiguresSchema>;
