@@ -1,26 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { createTestApp, type TestContext } from '../../test/harness';
+import { useCommitteeApp } from '../../test/committee-app';
 import { buildCommittee, buildMember } from '../../test/factories';
 import { dutyRecords } from '../db/schema';
 import { dutyKinds, type DutyKind } from '@cppcc/shared';
 import { recordDuty, withdrawDuty, type DutyFact } from './duty';
 
-let t: TestContext;
-let committeeId: number;
-beforeAll(async () => {
-  t = await createTestApp();
-  committeeId = (await buildCommittee(t.database.db)).id;
-});
-afterAll(() => t.close());
+const t = useCommitteeApp();
 
 const recordsOf = (memberId: number) =>
   t.database.db.select().from(dutyRecords).where(eq(dutyRecords.memberId, memberId)).orderBy(dutyRecords.id);
 
 async function fact(overrides: Partial<DutyFact> = {}): Promise<DutyFact> {
-  const memberId = overrides.memberId ?? (await buildMember(t.database.db, committeeId)).id;
+  const memberId = overrides.memberId ?? (await buildMember(t.database.db, t.committeeId)).id;
   return {
-    committeeId,
+    committeeId: t.committeeId,
     memberId,
     kind: 'proposal.accepted',
     sourceType: 'proposal',
@@ -75,7 +69,7 @@ describe('withdrawDuty', () => {
 
     expect(
       await withdrawDuty(t.database.db, {
-        committeeId,
+        committeeId: t.committeeId,
         sourceType: 'proposal',
         sourceId: 21,
         kind: 'proposal.submitted',
@@ -83,15 +77,19 @@ describe('withdrawDuty', () => {
     ).toBe(1);
     expect(
       await withdrawDuty(t.database.db, {
-        committeeId,
+        committeeId: t.committeeId,
         sourceType: 'proposal',
         sourceId: 21,
         memberId: b.memberId,
       }),
     ).toBe(1);
-    expect(await withdrawDuty(t.database.db, { committeeId, sourceType: 'proposal', sourceId: 21 })).toBe(1);
+    expect(
+      await withdrawDuty(t.database.db, { committeeId: t.committeeId, sourceType: 'proposal', sourceId: 21 }),
+    ).toBe(1);
     // Already withdrawn facts are not counted again.
-    expect(await withdrawDuty(t.database.db, { committeeId, sourceType: 'proposal', sourceId: 21 })).toBe(0);
+    expect(
+      await withdrawDuty(t.database.db, { committeeId: t.committeeId, sourceType: 'proposal', sourceId: 21 }),
+    ).toBe(0);
     const [kept] = await recordsOf(other.memberId);
     expect(kept!.withdrawnAt).toBeNull();
     expect((await recordsOf(a.memberId)).every((r) => r.withdrawnAt !== null)).toBe(true);
@@ -107,7 +105,9 @@ describe('withdrawDuty', () => {
       sourceType: 'opinion',
       sourceId: 3,
     });
-    expect(await withdrawDuty(t.database.db, { committeeId, sourceType: 'opinion', sourceId: 3 })).toBe(0);
+    expect(
+      await withdrawDuty(t.database.db, { committeeId: t.committeeId, sourceType: 'opinion', sourceId: 3 }),
+    ).toBe(0);
     const [row] = await recordsOf(member.id);
     expect(row!.withdrawnAt).toBeNull();
   });
@@ -115,7 +115,7 @@ describe('withdrawDuty', () => {
   it('re-records a withdrawn fact when its source is reinstated, keeping one row', async () => {
     const f = await fact({ sourceId: 31 });
     const first = await recordDuty(t.database.db, f);
-    await withdrawDuty(t.database.db, { committeeId, sourceType: 'proposal', sourceId: 31 });
+    await withdrawDuty(t.database.db, { committeeId: t.committeeId, sourceType: 'proposal', sourceId: 31 });
     const again = await recordDuty(t.database.db, f);
     expect(again).toMatchObject({ id: first!.id, withdrawnAt: null });
     const rows = await t.database.db

@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { and, desc, eq } from 'drizzle-orm';
 import { passwordProblem } from '@cppcc/shared';
-import { as, createTestApp, signIn, type TestContext } from '../../../test/harness';
+import { as, signIn, injectAs, type Session } from '../../../test/harness';
+import { useCommitteeApp } from '../../../test/committee-app';
 import {
   buildCommittee,
   buildMember,
@@ -12,17 +13,15 @@ import {
 } from '../../../test/factories';
 import { auditLog, sessions, staff, users } from '../../db/schema';
 
-let t: TestContext;
-let committeeId: number;
+const t = useCommitteeApp({ users: { admin: ['securityAdmin'] } });
+const { admin } = t.users;
 let otherCommitteeId: number;
-let admin: Awaited<ReturnType<typeof signedInUser>>;
 beforeAll(async () => {
-  t = await createTestApp();
-  committeeId = (await buildCommittee(t.database.db)).id;
   otherCommitteeId = (await buildCommittee(t.database.db)).id;
-  admin = await signedInUser(t.app, committeeId, ['securityAdmin']);
 });
-afterAll(() => t.close());
+
+const createAccount = (payload: object, by: Session = admin) =>
+  injectAs(t, by, 'POST', '/api/accounts', payload);
 
 const lastAudit = async (targetId: number) =>
   (
@@ -36,7 +35,7 @@ const lastAudit = async (targetId: number) =>
 
 describe('create account', () => {
   it('creates an account linked to a member, returns a one-time policy-compliant password and forces a change', async () => {
-    const member = await buildMember(t.database.db, committeeId);
+    const member = await buildMember(t.database.db, t.committeeId);
     const res = await t.app.inject({
       method: 'POST',
       url: '/api/accounts',
@@ -60,7 +59,11 @@ describe('create account', () => {
     });
     expect(body.account.policies).toMatchObject({ canUpdate: true, canResetPassword: true });
     const audit = await lastAudit(body.account.id);
-    expect(audit).toMatchObject({ action: 'account.create', actorId: admin.userId, committeeId });
+    expect(audit).toMatchObject({
+      action: 'account.create',
+      actorId: admin.userId,
+      committeeId: t.committeeId,
+    });
     expect(JSON.stringify(audit)).not.toContain(body.initialPassword);
     const session = await signIn(t.app, 'zhang.san', body.initialPassword);
     const blocked = await t.app.inject({ method: 'GET', url: '/api/accounts', headers: as(session) });
@@ -70,11 +73,10 @@ describe('create account', () => {
   });
 
   it('refuses two separated admin roles, naming them', async () => {
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/accounts',
-      headers: as(admin),
-      payload: { username: 'two.admins', displayName: '兼任', roles: ['sysAdmin', 'auditAdmin'] },
+    const res = await createAccount({
+      username: 'two.admins',
+      displayName: '兼任',
+      roles: ['sysAdmin', 'auditAdmin'],
     });
     expect(res.statusCode).toBe(400);
     expect(res.json().message).toBe('三员分立：系统管理员、安全审计员不能由同一账号兼任');
@@ -82,20 +84,14 @@ describe('create account', () => {
   });
 
   it('requires a unit for unit roles and a member link for members', async () => {
-    const noUnit = await t.app.inject({
-      method: 'POST',
-      url: '/api/accounts',
-      headers: as(admin),
-      payload: { username: 'no.unit', displayName: '经办', roles: ['unitHandler', 'unitHead'] },
+    const noUnit = await createAccount({
+      username: 'no.unit',
+      displayName: '经办',
+      roles: ['unitHandler', 'unitHead'],
     });
     expect(noUnit.statusCode).toBe(400);
     expect(noUnit.json().message).toBe('承办单位经办人、承办单位负责人账号须关联承办单位');
-    const noMember = await t.app.inject({
-      method: 'POST',
-      url: '/api/accounts',
-      headers: as(admin),
-      payload: { username: 'no.member', displayName: '委员', roles: ['member'] },
-    });
+    const noMember = await createAccount({ username: 'no.member', displayName: '委员', roles: ['member'] });
     expect(noMember.json()).toMatchObject({ code: 'VALIDATION_FAILED', message: '委员账号须关联委员档案' });
     expect(await t.database.db.select().from(users).where(eq(users.username, 'no.unit'))).toHaveLength(0);
   });
@@ -112,12 +108,7 @@ describe('create account', () => {
       [{ roles: ['member'], memberId: foreignMember.id }, '关联的委员不存在'],
       [{ roles: ['proposalStaff'], staffId: foreignStaff!.id }, '关联的机关干部不存在'],
     ] as const) {
-      const res = await t.app.inject({
-        method: 'POST',
-        url: '/api/accounts',
-        headers: as(admin),
-        payload: { username: 'cross.link', displayName: '跨', ...payload },
-      });
+      const res = await createAccount({ username: 'cross.link', displayName: '跨', ...payload });
       expect(res.statusCode).toBe(400);
       expect(res.json().message).toBe(message);
     }
@@ -125,30 +116,25 @@ describe('create account', () => {
   });
 
   it('refuses bad input and duplicates with Chinese messages', async () => {
-    const bad = await t.app.inject({
-      method: 'POST',
-      url: '/api/accounts',
-      headers: as(admin),
-      payload: { username: '1x', displayName: '', roles: [], phone: '123', extra: 1 },
-    });
+    const bad = await createAccount({ username: '1x', displayName: '', roles: [], phone: '123', extra: 1 });
     expect(bad.statusCode).toBe(400);
     const paths = bad.json().details.fields.map((f: { path: string }) => f.path);
     expect(paths).toEqual(
       expect.arrayContaining(['body.username', 'body.displayName', 'body.roles', 'body.phone']),
     );
-    const unit = await buildUnit(t.database.db, committeeId);
-    const first = await t.app.inject({
-      method: 'POST',
-      url: '/api/accounts',
-      headers: as(admin),
-      payload: { username: 'Dup.User', displayName: '甲', roles: ['unitHandler'], unitId: unit.id },
+    const unit = await buildUnit(t.database.db, t.committeeId);
+    const first = await createAccount({
+      username: 'Dup.User',
+      displayName: '甲',
+      roles: ['unitHandler'],
+      unitId: unit.id,
     });
     expect(first.statusCode).toBe(201);
-    const again = await t.app.inject({
-      method: 'POST',
-      url: '/api/accounts',
-      headers: as(admin),
-      payload: { username: 'dup.user', displayName: '乙', roles: ['unitHandler'], unitId: unit.id },
+    const again = await createAccount({
+      username: 'dup.user',
+      displayName: '乙',
+      roles: ['unitHandler'],
+      unitId: unit.id,
     });
     expect(again.statusCode).toBe(409);
     expect(again.json()).toMatchObject({ code: 'DUPLICATE', message: '用户名已被使用' });
@@ -156,16 +142,14 @@ describe('create account', () => {
 
   it('refuses every other role, including the other administrators', async () => {
     for (const roles of [['sysAdmin'], ['auditAdmin'], ['leader'], ['member']] as const) {
-      const s = await signedInUser(t.app, committeeId, [...roles]);
+      const s = await signedInUser(t.app, t.committeeId, [...roles]);
       const list = await t.app.inject({ method: 'GET', url: '/api/accounts', headers: as(s) });
       expect(list.statusCode).toBe(403);
       expect(list.json().message).toBe('只有安全管理员可以管理账号');
-      const create = await t.app.inject({
-        method: 'POST',
-        url: '/api/accounts',
-        headers: as(s),
-        payload: { username: `by.${roles[0]}`, displayName: '越权', roles: ['sysAdmin'] },
-      });
+      const create = await createAccount(
+        { username: `by.${roles[0]}`, displayName: '越权', roles: ['sysAdmin'] },
+        s,
+      );
       expect(create.statusCode).toBe(403);
     }
     expect(await t.database.db.select().from(users).where(eq(users.username, 'by.sysAdmin'))).toHaveLength(0);
@@ -207,11 +191,7 @@ describe('list and read', () => {
     const paged = await get('pageSize=2&page=3&sort=displayName&order=desc');
     expect(paged).toMatchObject({ total: 5, page: 3, pageSize: 2, policies: { canCreate: true } });
     expect(paged.items).toHaveLength(1);
-    const badSort = await t.app.inject({
-      method: 'GET',
-      url: '/api/accounts?sort=passwordHash',
-      headers: as(sec),
-    });
+    const badSort = await injectAs(t, sec, 'GET', '/api/accounts?sort=passwordHash');
     expect(badSort.statusCode).toBe(400);
     const badFlag = await t.app.inject({ method: 'GET', url: '/api/accounts?locked=yes', headers: as(sec) });
     expect(badFlag.statusCode).toBe(400);
@@ -221,15 +201,11 @@ describe('list and read', () => {
   });
 
   it('reads one account of the committee; another committee’s is not found', async () => {
-    const own = await buildUser(t.database.db, committeeId, ['leader']);
+    const own = await buildUser(t.database.db, t.committeeId, ['leader']);
     const res = await t.app.inject({ method: 'GET', url: `/api/accounts/${own.id}`, headers: as(admin) });
     expect(res.json()).toMatchObject({ id: own.id, roles: ['leader'] });
     const foreign = await buildUser(t.database.db, otherCommitteeId, ['leader']);
-    const other = await t.app.inject({
-      method: 'GET',
-      url: `/api/accounts/${foreign.id}`,
-      headers: as(admin),
-    });
+    const other = await injectAs(t, admin, 'GET', `/api/accounts/${foreign.id}`);
     expect(other.statusCode).toBe(404);
     const badId = await t.app.inject({ method: 'GET', url: '/api/accounts/abc', headers: as(admin) });
     expect(badId.statusCode).toBe(400);
@@ -238,14 +214,13 @@ describe('list and read', () => {
 
 describe('update', () => {
   it('changes name, roles and links, audits the diff, and disabling ends sessions', async () => {
-    const unit = await buildUnit(t.database.db, committeeId);
-    const user = await buildUser(t.database.db, committeeId, ['proposalStaff']);
+    const unit = await buildUnit(t.database.db, t.committeeId);
+    const user = await buildUser(t.database.db, t.committeeId, ['proposalStaff']);
     const session = await signIn(t.app, user.username, testPassword);
-    const res = await t.app.inject({
-      method: 'PATCH',
-      url: `/api/accounts/${user.id}`,
-      headers: as(admin),
-      payload: { displayName: '新名字', roles: ['unitHead'], unitId: unit.id },
+    const res = await injectAs(t, admin, 'PATCH', `/api/accounts/${user.id}`, {
+      displayName: '新名字',
+      roles: ['unitHead'],
+      unitId: unit.id,
     });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({
@@ -260,12 +235,7 @@ describe('update', () => {
       displayName: [user.displayName, '新名字'],
       roles: [['proposalStaff'], ['unitHead']],
     });
-    const disabled = await t.app.inject({
-      method: 'PATCH',
-      url: `/api/accounts/${user.id}`,
-      headers: as(admin),
-      payload: { disabled: true },
-    });
+    const disabled = await injectAs(t, admin, 'PATCH', `/api/accounts/${user.id}`, { disabled: true });
     expect(disabled.json().disabled).toBe(true);
     expect((await lastAudit(user.id))!.action).toBe('account.disable');
     expect(await t.database.db.select().from(sessions).where(eq(sessions.userId, user.id))).toHaveLength(0);
@@ -274,69 +244,43 @@ describe('update', () => {
   });
 
   it('refuses a role change that breaks the rules and leaves the account unchanged', async () => {
-    const user = await buildUser(t.database.db, committeeId, ['sysAdmin']);
-    const res = await t.app.inject({
-      method: 'PATCH',
-      url: `/api/accounts/${user.id}`,
-      headers: as(admin),
-      payload: { roles: ['sysAdmin', 'securityAdmin'] },
+    const user = await buildUser(t.database.db, t.committeeId, ['sysAdmin']);
+    const res = await injectAs(t, admin, 'PATCH', `/api/accounts/${user.id}`, {
+      roles: ['sysAdmin', 'securityAdmin'],
     });
     expect(res.statusCode).toBe(400);
     expect(res.json().message).toContain('系统管理员、安全管理员');
-    const unitRole = await t.app.inject({
-      method: 'PATCH',
-      url: `/api/accounts/${user.id}`,
-      headers: as(admin),
-      payload: { roles: ['unitHandler'] },
+    const unitRole = await injectAs(t, admin, 'PATCH', `/api/accounts/${user.id}`, {
+      roles: ['unitHandler'],
     });
     expect(unitRole.json().message).toBe('承办单位经办人账号须关联承办单位');
-    const empty = await t.app.inject({
-      method: 'PATCH',
-      url: `/api/accounts/${user.id}`,
-      headers: as(admin),
-      payload: {},
-    });
+    const empty = await injectAs(t, admin, 'PATCH', `/api/accounts/${user.id}`, {});
     expect(empty.json().message).toBe('没有要修改的内容');
     const [row] = await t.database.db.select().from(users).where(eq(users.id, user.id));
     expect(row!.roles).toEqual(['sysAdmin']);
   });
 
   it('a security administrator cannot change their own roles or disable themselves, but may edit their name', async () => {
-    const own = await t.app.inject({
-      method: 'PATCH',
-      url: `/api/accounts/${admin.userId}`,
-      headers: as(admin),
-      payload: { roles: ['securityAdmin', 'leader'] },
+    const own = await injectAs(t, admin, 'PATCH', `/api/accounts/${admin.userId}`, {
+      roles: ['securityAdmin', 'leader'],
     });
     expect(own.statusCode).toBe(403);
-    const disable = await t.app.inject({
-      method: 'PATCH',
-      url: `/api/accounts/${admin.userId}`,
-      headers: as(admin),
-      payload: { disabled: true },
-    });
+    const disable = await injectAs(t, admin, 'PATCH', `/api/accounts/${admin.userId}`, { disabled: true });
     expect(disable.statusCode).toBe(403);
-    const rename = await t.app.inject({
-      method: 'PATCH',
-      url: `/api/accounts/${admin.userId}`,
-      headers: as(admin),
-      payload: { displayName: '安全员', roles: ['securityAdmin'] },
+    const rename = await injectAs(t, admin, 'PATCH', `/api/accounts/${admin.userId}`, {
+      displayName: '安全员',
+      roles: ['securityAdmin'],
     });
     expect(rename.statusCode).toBe(200);
     expect(rename.json().policies).toMatchObject({ canChangeRoles: false, canResetPassword: false });
   });
 
   it('refuses the update by other roles', async () => {
-    const user = await buildUser(t.database.db, committeeId, ['member'], {
-      memberId: (await buildMember(t.database.db, committeeId)).id,
+    const user = await buildUser(t.database.db, t.committeeId, ['member'], {
+      memberId: (await buildMember(t.database.db, t.committeeId)).id,
     });
-    const sys = await signedInUser(t.app, committeeId, ['sysAdmin']);
-    const res = await t.app.inject({
-      method: 'PATCH',
-      url: `/api/accounts/${user.id}`,
-      headers: as(sys),
-      payload: { roles: ['sysAdmin'] },
-    });
+    const sys = await signedInUser(t.app, t.committeeId, ['sysAdmin']);
+    const res = await injectAs(t, sys, 'PATCH', `/api/accounts/${user.id}`, { roles: ['sysAdmin'] });
     expect(res.statusCode).toBe(403);
     const [row] = await t.database.db.select().from(users).where(eq(users.id, user.id));
     expect(row!.roles).toEqual(['member']);
@@ -345,13 +289,9 @@ describe('update', () => {
 
 describe('reset password and unlock', () => {
   it('resets the password once, forces a change and ends the sessions', async () => {
-    const user = await buildUser(t.database.db, committeeId, ['opinionStaff'], { failedLogins: 3 });
+    const user = await buildUser(t.database.db, t.committeeId, ['opinionStaff'], { failedLogins: 3 });
     const session = await signIn(t.app, user.username, testPassword);
-    const res = await t.app.inject({
-      method: 'POST',
-      url: `/api/accounts/${user.id}/reset-password`,
-      headers: as(admin),
-    });
+    const res = await injectAs(t, admin, 'POST', `/api/accounts/${user.id}/reset-password`);
     expect(res.statusCode, res.body).toBe(200);
     const { initialPassword, account } = res.json();
     expect(passwordProblem(initialPassword)).toBeNull();
@@ -372,25 +312,17 @@ describe('reset password and unlock', () => {
   });
 
   it('refuses resetting one’s own password and refuses other roles', async () => {
-    const self = await t.app.inject({
-      method: 'POST',
-      url: `/api/accounts/${admin.userId}/reset-password`,
-      headers: as(admin),
-    });
+    const self = await injectAs(t, admin, 'POST', `/api/accounts/${admin.userId}/reset-password`);
     expect(self.statusCode).toBe(403);
-    const user = await buildUser(t.database.db, committeeId, ['opinionStaff']);
-    const auditor = await signedInUser(t.app, committeeId, ['auditAdmin']);
-    const res = await t.app.inject({
-      method: 'POST',
-      url: `/api/accounts/${user.id}/reset-password`,
-      headers: as(auditor),
-    });
+    const user = await buildUser(t.database.db, t.committeeId, ['opinionStaff']);
+    const auditor = await signedInUser(t.app, t.committeeId, ['auditAdmin']);
+    const res = await injectAs(t, auditor, 'POST', `/api/accounts/${user.id}/reset-password`);
     expect(res.statusCode).toBe(403);
     await signIn(t.app, user.username, testPassword);
   });
 
   it('unlocks a locked account so that it can sign in, and audits it', async () => {
-    const user = await buildUser(t.database.db, committeeId, ['opinionStaff'], {
+    const user = await buildUser(t.database.db, t.committeeId, ['opinionStaff'], {
       failedLogins: 5,
       lockedUntil: new Date(Date.now() + 600_000),
     });
@@ -402,17 +334,14 @@ describe('reset password and unlock', () => {
     // A locked account answers as any refused login (no way to learn it exists or is locked).
     expect(locked.statusCode).toBe(401);
     expect(locked.json().code).toBe('INVALID_CREDENTIALS');
-    const denied = await t.app.inject({
-      method: 'POST',
-      url: `/api/accounts/${user.id}/unlock`,
-      headers: as(await signedInUser(t.app, committeeId, ['sysAdmin'])),
-    });
+    const denied = await injectAs(
+      t,
+      await signedInUser(t.app, t.committeeId, ['sysAdmin']),
+      'POST',
+      `/api/accounts/${user.id}/unlock`,
+    );
     expect(denied.statusCode).toBe(403);
-    const res = await t.app.inject({
-      method: 'POST',
-      url: `/api/accounts/${user.id}/unlock`,
-      headers: as(admin),
-    });
+    const res = await injectAs(t, admin, 'POST', `/api/accounts/${user.id}/unlock`);
     expect(res.json()).toMatchObject({ locked: false, failedLogins: 0 });
     expect((await lastAudit(user.id))!.action).toBe('account.unlock');
     await signIn(t.app, user.username, testPassword);
@@ -454,12 +383,8 @@ describe('across committees and bad ids', () => {
       expect(res.statusCode, url).toBe(400);
       expect(res.json().code).toBe('VALIDATION_FAILED');
     }
-    const leader = await signedInUser(t.app, committeeId, ['leader']);
-    const res = await t.app.inject({
-      method: 'GET',
-      url: `/api/accounts/${admin.userId}`,
-      headers: as(leader),
-    });
+    const leader = await signedInUser(t.app, t.committeeId, ['leader']);
+    const res = await injectAs(t, leader, 'GET', `/api/accounts/${admin.userId}`);
     expect(res.statusCode).toBe(403);
   });
 });

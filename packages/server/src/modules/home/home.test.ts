@@ -1,18 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { HomeCardDto } from '@cppcc/shared';
-import { as, createTestApp, type Session, type TestContext } from '../../../test/harness';
+import { as, type Session } from '../../../test/harness';
+import { useCommitteeApp } from '../../../test/committee-app';
 import { buildCommittee, buildMember, buildUser, signedInUser } from '../../../test/factories';
 import { auditLog, memberGroups } from '../../db/schema';
 import { notifyUsers } from '../../lib/notify';
 import { registerHomeProvider } from '../../lib/home';
 
-let t: TestContext;
-let committeeId: number;
-beforeAll(async () => {
-  t = await createTestApp();
-  committeeId = (await buildCommittee(t.database.db)).id;
-});
-afterAll(() => t.close());
+const t = useCommitteeApp();
 
 const cardsOf = async (session: Session): Promise<HomeCardDto[]> => {
   const res = await t.app.inject({ method: 'GET', url: '/api/home', headers: as(session) });
@@ -23,34 +18,34 @@ const keys = (cards: HomeCardDto[]) => cards.map((c) => c.key);
 
 describe('GET /api/home', () => {
   it('gives every user the unread-notification card with their own count', async () => {
-    const member = await signedInUser(t.app, committeeId, ['member']);
-    const other = await buildUser(t.database.db, committeeId, ['member']);
-    await notifyUsers(t.database.db, committeeId, [member.userId, member.userId, other.id], {
+    const member = await signedInUser(t.app, t.committeeId, ['member']);
+    const other = await buildUser(t.database.db, t.committeeId, ['member']);
+    await notifyUsers(t.database.db, t.committeeId, [member.userId, member.userId, other.id], {
       kind: 'x',
       title: '请查看',
     });
-    await notifyUsers(t.database.db, committeeId, [member.userId], { kind: 'y', title: '第二条' });
+    await notifyUsers(t.database.db, t.committeeId, [member.userId], { kind: 'y', title: '第二条' });
     const cards = await cardsOf(member);
     expect(keys(cards)).toEqual(['notifications.unread']);
     expect(cards[0]).toMatchObject({ value: 2, tone: 'warning', link: '/notifications' });
   });
 
   it('shows locked accounts to the security administrator only', async () => {
-    await buildUser(t.database.db, committeeId, ['proposalStaff'], {
+    await buildUser(t.database.db, t.committeeId, ['proposalStaff'], {
       lockedUntil: new Date(Date.now() + 600_000),
     });
-    await buildUser(t.database.db, committeeId, ['proposalStaff'], {
+    await buildUser(t.database.db, t.committeeId, ['proposalStaff'], {
       lockedUntil: new Date(Date.now() - 600_000),
     });
     await buildUser(t.database.db, (await buildCommittee(t.database.db)).id, ['member'], {
       lockedUntil: new Date(Date.now() + 600_000),
     });
-    const sec = await signedInUser(t.app, committeeId, ['securityAdmin']);
+    const sec = await signedInUser(t.app, t.committeeId, ['securityAdmin']);
     const secCards = await cardsOf(sec);
     expect(keys(secCards)).toEqual(['notifications.unread', 'accounts.locked']);
     const locked = secCards.find((c) => c.key === 'accounts.locked');
     expect(locked).toMatchObject({ value: 1, link: '/accounts?locked=true' });
-    const sys = await signedInUser(t.app, committeeId, ['sysAdmin']);
+    const sys = await signedInUser(t.app, t.committeeId, ['sysAdmin']);
     expect(keys(await cardsOf(sys))).not.toContain('accounts.locked');
   });
 
@@ -111,11 +106,13 @@ describe('GET /api/home', () => {
       roles: ['opinionStaff'],
       build: async ({ actor }) => [{ key: 'test.extra', title: `给${actor.displayName}`, value: 7 }],
     });
-    const staff = await signedInUser(t.app, committeeId, ['opinionStaff']);
+    const staff = await signedInUser(t.app, t.committeeId, ['opinionStaff']);
     expect((await cardsOf(staff)).at(-1)).toMatchObject({ key: 'test.extra', value: 7 });
     const anonymous = await t.app.inject({ method: 'GET', url: '/api/home' });
     expect(anonymous.statusCode).toBe(401);
-    const mustChange = await signedInUser(t.app, committeeId, ['opinionStaff'], { mustChangePassword: true });
+    const mustChange = await signedInUser(t.app, t.committeeId, ['opinionStaff'], {
+      mustChangePassword: true,
+    });
     const blocked = await t.app.inject({ method: 'GET', url: '/api/home', headers: as(mustChange) });
     expect(blocked.json().code).toBe('PASSWORD_CHANGE_REQUIRED');
   });

@@ -1,29 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { as, createTestApp, type TestContext } from '../../../test/harness';
+import { as } from '../../../test/harness';
+import { useCommitteeApp } from '../../../test/committee-app';
 import { buildCommittee, buildUser, signedInUser } from '../../../test/factories';
 import { notifications } from '../../db/schema';
 import { notifyUsers } from '../../lib/notify';
 
-let t: TestContext;
-let committeeId: number;
-let me: Awaited<ReturnType<typeof signedInUser>>;
-let colleague: Awaited<ReturnType<typeof signedInUser>>;
+const t = useCommitteeApp({ users: { me: ['member'], colleague: ['member'] } });
+const { me, colleague } = t.users;
 beforeAll(async () => {
-  t = await createTestApp();
-  committeeId = (await buildCommittee(t.database.db)).id;
-  me = await signedInUser(t.app, committeeId, ['member']);
-  colleague = await signedInUser(t.app, committeeId, ['member']);
   for (let i = 1; i <= 3; i++) {
-    await notifyUsers(t.database.db, committeeId, [me.userId], {
+    await notifyUsers(t.database.db, t.committeeId, [me.userId], {
       kind: 'proposal.returned',
       title: `提案退回${i}`,
       link: `/proposals/${i}`,
     });
   }
-  await notifyUsers(t.database.db, committeeId, [colleague.userId], { kind: 'x', title: '同事的通知' });
+  await notifyUsers(t.database.db, t.committeeId, [colleague.userId], { kind: 'x', title: '同事的通知' });
 });
-afterAll(() => t.close());
 
 const list = async (qs = '', session = me) =>
   t.app.inject({ method: 'GET', url: `/api/notifications${qs}`, headers: as(session) });

@@ -1,24 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { defaultSettings } from '@cppcc/shared';
-import { as, createTestApp, type TestContext } from '../../../test/harness';
+import { as } from '../../../test/harness';
+import { useCommitteeApp } from '../../../test/committee-app';
 import { buildCommittee, signedInUser } from '../../../test/factories';
 import { auditLog, committees } from '../../db/schema';
 import { getSettings, mergeSettings } from '../../lib/settings';
 
-let t: TestContext;
-let committeeId: number;
-let sys: Awaited<ReturnType<typeof signedInUser>>;
-beforeAll(async () => {
-  t = await createTestApp();
-  committeeId = (await buildCommittee(t.database.db)).id;
-  sys = await signedInUser(t.app, committeeId, ['sysAdmin']);
-});
-afterAll(() => t.close());
+const t = useCommitteeApp({ users: { sys: ['sysAdmin'] } });
+const { sys } = t.users;
 
 describe('getSettings', () => {
   it('gives the DOMAIN.md defaults to a committee that stored nothing', async () => {
-    const s = await getSettings(t.database.db, committeeId);
+    const s = await getSettings(t.database.db, t.committeeId);
     expect(s).toEqual(defaultSettings);
     expect(s).toMatchObject({
       proposalContentLimit: 3000,
@@ -54,7 +48,7 @@ describe('getSettings', () => {
 
 describe('GET /api/settings', () => {
   it('is readable by any signed-in user of the committee, with abilities', async () => {
-    const member = await signedInUser(t.app, committeeId, ['unitHandler']);
+    const member = await signedInUser(t.app, t.committeeId, ['unitHandler']);
     const res = await t.app.inject({ method: 'GET', url: '/api/settings', headers: as(member) });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({
@@ -83,11 +77,11 @@ describe('PUT /api/settings', () => {
     const res = await t.app.inject({ method: 'PUT', url: '/api/settings', headers: as(sys), payload: next });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().settings).toEqual(next);
-    expect(await getSettings(t.database.db, committeeId)).toEqual(next);
+    expect(await getSettings(t.database.db, t.committeeId)).toEqual(next);
     const [audit] = await t.database.db
       .select()
       .from(auditLog)
-      .where(and(eq(auditLog.action, 'settings.update'), eq(auditLog.committeeId, committeeId)));
+      .where(and(eq(auditLog.action, 'settings.update'), eq(auditLog.committeeId, t.committeeId)));
     expect(audit!.changes).toEqual({
       proposalCategories: [defaultSettings.proposalCategories, ['经济', '民生']],
       handlingDeadlineMonths: [3, 2],
@@ -105,9 +99,9 @@ describe('PUT /api/settings', () => {
   });
 
   it('refuses other roles, including the security and audit administrators, and changes nothing', async () => {
-    const before = await getSettings(t.database.db, committeeId);
+    const before = await getSettings(t.database.db, t.committeeId);
     for (const role of ['securityAdmin', 'auditAdmin', 'leader', 'proposalStaff'] as const) {
-      const s = await signedInUser(t.app, committeeId, [role]);
+      const s = await signedInUser(t.app, t.committeeId, [role]);
       const res = await t.app.inject({
         method: 'PUT',
         url: '/api/settings',
@@ -117,11 +111,11 @@ describe('PUT /api/settings', () => {
       expect(res.statusCode).toBe(403);
       expect(res.json().message).toBe('只有系统管理员可以修改系统设置');
     }
-    expect(await getSettings(t.database.db, committeeId)).toEqual(before);
+    expect(await getSettings(t.database.db, t.committeeId)).toEqual(before);
   });
 
   it('refuses invalid settings with Chinese messages and changes nothing', async () => {
-    const [before] = await t.database.db.select().from(committees).where(eq(committees.id, committeeId));
+    const [before] = await t.database.db.select().from(committees).where(eq(committees.id, t.committeeId));
     const cases: [Record<string, unknown>, string, string][] = [
       [
         { ...defaultSettings, maxExtensionMonths: 1, handlingDeadlineMonths: 3 },
@@ -163,7 +157,7 @@ describe('PUT /api/settings', () => {
       payload: missing,
     });
     expect(partial.json().details.fields[0].path).toBe('body.rehandleLimit');
-    const [after] = await t.database.db.select().from(committees).where(eq(committees.id, committeeId));
+    const [after] = await t.database.db.select().from(committees).where(eq(committees.id, t.committeeId));
     expect(after!.settings).toEqual(before!.settings);
   });
 });
