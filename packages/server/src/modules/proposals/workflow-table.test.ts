@@ -9,13 +9,17 @@ import {
   type ProposalState,
 } from '@cppcc/shared';
 
+type Row = [ProposalState, ProposalCommand, ProposalState];
+/** Rows of commands that leave each of the states where it is. */
+const staying = (states: readonly ProposalState[], commands: readonly ProposalCommand[]) =>
+  states.flatMap((s) => commands.map((c): Row => [s, c, s]));
+const handling = ['assigned', 'rehandling'] as const;
+const accepted = ['accepted', 'assigned', 'answered', 'rehandling', 'closed'] as const;
 /**
  * The lifecycle of DOMAIN.md written out by hand, independently of how the table is built:
  * every (state, command) pair not listed here must be refused.
  */
-const handling = ['assigned', 'rehandling'] as const;
-const accepted = ['accepted', 'assigned', 'answered', 'rehandling', 'closed'] as const;
-const expected: [ProposalState, ProposalCommand, ProposalState][] = [
+const expected: Row[] = [
   ['draft', 'update', 'draft'],
   ['returned', 'update', 'returned'],
   ['draft', 'requestCosign', 'cosigning'],
@@ -35,37 +39,18 @@ const expected: [ProposalState, ProposalCommand, ProposalState][] = [
   ['reviewing', 'return', 'returned'],
   ['accepted', 'assign', 'assigned'],
   ['assigned', 'assign', 'assigned'],
-  ...handling.flatMap((s) =>
-    (
-      [
-        'acknowledge',
-        'decline',
-        'extendDeadline',
-        'sendUnitOpinion',
-        'saveAnswer',
-        'submitAnswer',
-        'headApproveAnswer',
-        'headReturnAnswer',
-        'reviewAnswer',
-      ] as const
-    ).map((c): [ProposalState, ProposalCommand, ProposalState] => [s, c, s]),
-  ),
+  ...staying(handling, ['acknowledge', 'decline', 'extendDeadline', 'sendUnitOpinion']),
+  ...staying(handling, ['saveAnswer', 'submitAnswer']),
+  ...staying(handling, ['headApproveAnswer', 'headReturnAnswer', 'reviewAnswer']),
   ['assigned', 'completeAnswering', 'answered'],
   ['rehandling', 'completeAnswering', 'answered'],
   ['answered', 'rate', 'answered'],
   ['answered', 'completeRating', 'closed'],
   ['answered', 'requestRehandling', 'rehandling'],
   ['answered', 'close', 'closed'],
-  ...accepted.flatMap((s) =>
-    (
-      ['nominateKey', 'approveKey', 'nominateExcellent', 'approveExcellent', 'addSupervisionLog'] as const
-    ).map((c): [ProposalState, ProposalCommand, ProposalState] => [s, c, s]),
-  ),
-  ...(['answered', 'closed'] as const).flatMap((s) =>
-    (['evaluate', 'requestFollowup', 'reportFollowup'] as const).map(
-      (c): [ProposalState, ProposalCommand, ProposalState] => [s, c, s],
-    ),
-  ),
+  ...staying(accepted, ['nominateKey', 'approveKey', 'nominateExcellent', 'approveExcellent']),
+  ...staying(accepted, ['addSupervisionLog']),
+  ...staying(['answered', 'closed'], ['evaluate', 'requestFollowup', 'reportFollowup']),
 ];
 
 describe('proposal workflow table', () => {
