@@ -1,26 +1,27 @@
 import { z } from 'zod';
 import { accountSchema } from './accounts';
 import { policiesSchema } from './organisation';
+import { codesOf } from './codes';
 
 /**
  * 三员分立: changes that would give an account administrator powers wait for a second administrator.
  * The request is stored as validated; the approver's decision applies it.
  */
-export const accountApprovalKinds = ['create', 'update', 'resetPassword'] as const;
-export type AccountApprovalKind = (typeof accountApprovalKinds)[number];
-export const accountApprovalKindLabels: Record<AccountApprovalKind, string> = {
+export const accountApprovalKindLabels = {
   create: '创建管理员账号',
   update: '授予或启用管理员账号',
   resetPassword: '重置管理员密码',
-};
+} as const;
+export const accountApprovalKinds = codesOf(accountApprovalKindLabels);
+export type AccountApprovalKind = (typeof accountApprovalKinds)[number];
 
-export const accountApprovalStatuses = ['pending', 'approved', 'rejected'] as const;
-export type AccountApprovalStatus = (typeof accountApprovalStatuses)[number];
-export const accountApprovalStatusLabels: Record<AccountApprovalStatus, string> = {
+export const accountApprovalStatusLabels = {
   pending: '待审批',
   approved: '已批准',
   rejected: '已驳回',
-};
+} as const;
+export const accountApprovalStatuses = codesOf(accountApprovalStatusLabels);
+export type AccountApprovalStatus = (typeof accountApprovalStatuses)[number];
 
 export const listAccountApprovalsQuery = z
   .object({ status: z.enum(accountApprovalStatuses, { error: '审批状态不正确' }).default('pending') })

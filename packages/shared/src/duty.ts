@@ -1,3 +1,4 @@
+import { codesOf } from './codes';
 /**
  * The catalogue of duty-record kinds (DOMAIN.md "Duty records and scoring"): facts, not points.
  * Every module records only kinds listed here, and a scoring rule set can list every kind it may
@@ -5,14 +6,14 @@
  */
 
 /** Levels an opinion's adoption or instruction, or an award, is recorded at. */
-export const dutyLevels = ['county', 'city', 'province', 'national'] as const;
-export type DutyLevel = (typeof dutyLevels)[number];
-export const dutyLevelLabels: Record<DutyLevel, string> = {
+export const dutyLevelLabels = {
   county: '县（区）级',
   city: '市级',
   province: '省（自治区）级',
   national: '全国',
-};
+} as const;
+export const dutyLevels = codesOf(dutyLevelLabels);
+export type DutyLevel = (typeof dutyLevels)[number];
 
 interface DutyKindEntry {
   label: string;

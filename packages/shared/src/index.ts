@@ -1,5 +1,6 @@
 export * from './errors';
 export * from './ids';
+export * from './codes';
 export * from './roles';
 export * from './password';
 export * from './organisation';

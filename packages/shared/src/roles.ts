@@ -1,23 +1,8 @@
 import { z } from 'zod';
+import { codesOf } from './codes';
 
 /** Roles from DOMAIN.md. A user may hold several, except that the three admin roles exclude each other. */
-export const roles = [
-  'member',
-  'unitHandler',
-  'unitHead',
-  'proposalStaff',
-  'opinionStaff',
-  'liaisonStaff',
-  'leader',
-  'partyLeader',
-  'sysAdmin',
-  'securityAdmin',
-  'auditAdmin',
-] as const;
-export const roleSchema = z.enum(roles);
-export type Role = (typeof roles)[number];
-
-export const roleLabels: Record<Role, string> = {
+export const roleLabels = {
   member: '委员',
   unitHandler: '承办单位经办人',
   unitHead: '承办单位负责人',
@@ -29,7 +14,10 @@ export const roleLabels: Record<Role, string> = {
   sysAdmin: '系统管理员',
   securityAdmin: '安全管理员',
   auditAdmin: '安全审计员',
-};
+} as const;
+export const roles = codesOf(roleLabels);
+export const roleSchema = z.enum(roles);
+export type Role = (typeof roles)[number];
 
 /** 三员分立: no account holds two of these. */
 export const separatedAdminRoles: readonly Role[] = ['sysAdmin', 'securityAdmin', 'auditAdmin'];

@@ -1,25 +1,9 @@
 import { defineWorkflowTable, transitionBuilders, type Transition } from '../workflow';
+import { codesOf } from '../codes';
 
 /** Proposal (提案) states, commands, permissions and the workflow table (DOMAIN.md "Proposal lifecycle"). */
 
-export const proposalStates = [
-  'draft',
-  'cosigning',
-  'submitted',
-  'reviewing',
-  'returned',
-  'withdrawn',
-  'rejected',
-  'merged',
-  'accepted',
-  'assigned',
-  'answered',
-  'rehandling',
-  'closed',
-] as const;
-export type ProposalState = (typeof proposalStates)[number];
-
-export const proposalStateLabels: Record<ProposalState, string> = {
+export const proposalStateLabels = {
   draft: '草稿',
   cosigning: '联名征集中',
   submitted: '已提交',
@@ -33,46 +17,11 @@ export const proposalStateLabels: Record<ProposalState, string> = {
   answered: '已答复',
   rehandling: '重新办理',
   closed: '已办结',
-};
+} as const;
+export const proposalStates = codesOf(proposalStateLabels);
+export type ProposalState = (typeof proposalStates)[number];
 
-export const proposalCommands = [
-  'update',
-  'requestCosign',
-  'respondCosign',
-  'submit',
-  'withdraw',
-  'claimReview',
-  'accept',
-  'reject',
-  'merge',
-  'return',
-  'assign',
-  'acknowledge',
-  'decline',
-  'extendDeadline',
-  'sendUnitOpinion',
-  'saveAnswer',
-  'submitAnswer',
-  'headApproveAnswer',
-  'headReturnAnswer',
-  'reviewAnswer',
-  'completeAnswering',
-  'rate',
-  'completeRating',
-  'requestRehandling',
-  'close',
-  'nominateKey',
-  'approveKey',
-  'nominateExcellent',
-  'approveExcellent',
-  'addSupervisionLog',
-  'evaluate',
-  'requestFollowup',
-  'reportFollowup',
-] as const;
-export type ProposalCommand = (typeof proposalCommands)[number];
-
-export const proposalCommandLabels: Record<ProposalCommand, string> = {
+export const proposalCommandLabels = {
   update: '修改提案',
   requestCosign: '发起联名',
   respondCosign: '答复联名邀请',
@@ -106,7 +55,9 @@ export const proposalCommandLabels: Record<ProposalCommand, string> = {
   evaluate: '双向评议',
   requestFollowup: '发起回头看',
   reportFollowup: '报送回头看情况',
-};
+} as const;
+export const proposalCommands = codesOf(proposalCommandLabels);
+export type ProposalCommand = (typeof proposalCommands)[number];
 
 /**
  * Who may run a command, named as abilities of the `proposal` policy (packages/server/src/policies/proposal.ts):
