@@ -14,6 +14,7 @@ import type { Actor } from './actor';
 import { AppError, invalidField } from './errors';
 import { can } from './policy';
 import { inspectZipFile, looksLikeZip, officeZipLimits } from './zip-limits';
+import { columnsEqual } from './where';
 
 /**
  * File storage: uploads live under config.uploadDir, named by the sha256 of their content
@@ -335,13 +336,7 @@ export async function listAttachments(
   const rows = await db
     .select()
     .from(attachments)
-    .where(
-      and(
-        eq(attachments.committeeId, committeeId),
-        eq(attachments.ownerType, ownerType),
-        eq(attachments.ownerId, ownerId),
-      ),
-    )
+    .where(columnsEqual(attachments, { committeeId, ownerType, ownerId }))
     .orderBy(attachments.id);
   return rows.map(presentAttachment);
 }

@@ -1,7 +1,8 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { asc } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client';
 import { timelineEvents } from '../db/schema';
 import { primaryRole, type Actor } from './actor';
+import { columnsEqual } from './where';
 
 export interface TimelineEntry {
   recordType: string;
@@ -32,12 +33,6 @@ export function readTimeline(db: DbOrTx, committeeId: number, recordType: string
   return db
     .select()
     .from(timelineEvents)
-    .where(
-      and(
-        eq(timelineEvents.committeeId, committeeId),
-        eq(timelineEvents.recordType, recordType),
-        eq(timelineEvents.recordId, recordId),
-      ),
-    )
+    .where(columnsEqual(timelineEvents, { committeeId, recordType, recordId }))
     .orderBy(asc(timelineEvents.id));
 }

@@ -11,8 +11,10 @@ import {
   notInArray,
   or,
   sql,
+  type AnyColumn,
   type SQL,
 } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
 import {
   formatProposalNumber,
   proposalStages,
@@ -36,9 +38,23 @@ import type { ServiceContext } from '../../lib/actor';
 import { AppError } from '../../lib/errors';
 import { likePattern, orderBy, pageOffset, toPage } from '../../lib/list';
 import { authorize, can, collectionOf } from '../../lib/policy';
+import { columnsEqual } from '../../lib/where';
 import { latestRatings } from './figures/filters';
 
 const handlingStates = ['assigned', 'rehandling'];
+
+/** `exists (select 1 from table where …)`: the proposal has a related row that meets the conditions. */
+const existsRow = (db: DbOrTx, table: PgTable, ...conditions: (SQL | undefined)[]) =>
+  exists(
+    db
+      .select({ one: sql`1` })
+      .from(table)
+      .where(and(...conditions)),
+  );
+
+/** The active unit slots of a proposal (a declined slot stays as history). */
+const activeSlotOf = (proposalId: number | AnyColumn) =>
+  columnsEqual(proposalUnits, { proposalId, active: true });
 
 /** The scope of each list view for this actor; a view the actor may not use is refused. */
 function viewScope(ctx: ServiceContext, view: ListProposalsQuery['view'], now: Date): SQL {
@@ -46,46 +62,21 @@ function viewScope(ctx: ServiceContext, view: ListProposalsQuery['view'], now: D
   const scope = collectionOf(a);
   const memberId = a.memberId ?? -1;
   const unitId = a.unitId ?? -1;
-  const asProposer = exists(
-    ctx.db
-      .select({ one: sql`1` })
-      .from(proposalProposers)
-      .where(
-        and(
-          eq(proposalProposers.proposalId, proposals.id),
-          eq(proposalProposers.memberId, memberId),
-          eq(proposalProposers.status, 'confirmed'),
-        ),
-      ),
+  const asProposer = existsRow(
+    ctx.db,
+    proposalProposers,
+    columnsEqual(proposalProposers, { proposalId: proposals.id, memberId, status: 'confirmed' }),
   );
-  const unitSlot = (extra?: SQL) =>
-    exists(
-      ctx.db
-        .select({ one: sql`1` })
-        .from(proposalUnits)
-        .where(
-          and(
-            eq(proposalUnits.proposalId, proposals.id),
-            eq(proposalUnits.unitId, unitId),
-            eq(proposalUnits.active, true),
-            extra,
-          ),
-        ),
-    );
+  const unitSlot = () =>
+    existsRow(ctx.db, proposalUnits, activeSlotOf(proposals.id), eq(proposalUnits.unitId, unitId));
   const overdueSlot = (unit?: number) =>
-    exists(
-      ctx.db
-        .select({ one: sql`1` })
-        .from(proposalUnits)
-        .where(
-          and(
-            eq(proposalUnits.proposalId, proposals.id),
-            eq(proposalUnits.active, true),
-            ne(proposalUnits.status, 'answered'),
-            lt(proposalUnits.deadline, now),
-            unit === undefined ? undefined : eq(proposalUnits.unitId, unit),
-          ),
-        ),
+    existsRow(
+      ctx.db,
+      proposalUnits,
+      activeSlotOf(proposals.id),
+      ne(proposalUnits.status, 'answered'),
+      lt(proposalUnits.deadline, now),
+      unit === undefined ? undefined : eq(proposalUnits.unitId, unit),
     );
   const overview = can(a, 'overview', 'proposals', scope);
   switch (view) {
@@ -96,18 +87,11 @@ function viewScope(ctx: ServiceContext, view: ListProposalsQuery['view'], now: D
       if (a.memberId === null) throw new AppError('FORBIDDEN', '只有委员有联名邀请');
       return and(
         eq(proposals.state, 'cosigning'),
-        exists(
-          ctx.db
-            .select({ one: sql`1` })
-            .from(proposalProposers)
-            .where(
-              and(
-                eq(proposalProposers.proposalId, proposals.id),
-                eq(proposalProposers.memberId, memberId),
-                eq(proposalProposers.status, 'invited'),
-                isNotNull(proposalProposers.invitedAt),
-              ),
-            ),
+        existsRow(
+          ctx.db,
+          proposalProposers,
+          columnsEqual(proposalProposers, { proposalId: proposals.id, memberId, status: 'invited' }),
+          isNotNull(proposalProposers.invitedAt),
         ),
       )!;
     case 'review':
@@ -127,16 +111,10 @@ function viewScope(ctx: ServiceContext, view: ListProposalsQuery['view'], now: D
         throw new AppError('FORBIDDEN', '没有权限查看重点提案列表');
       return and(
         key,
-        exists(
-          ctx.db
-            .select({ one: sql`1` })
-            .from(proposalSupervisions)
-            .where(
-              and(
-                eq(proposalSupervisions.proposalId, proposals.id),
-                eq(proposalSupervisions.leaderUserId, a.userId),
-              ),
-            ),
+        existsRow(
+          ctx.db,
+          proposalSupervisions,
+          columnsEqual(proposalSupervisions, { proposalId: proposals.id, leaderUserId: a.userId }),
         ),
       )!;
     }
@@ -175,18 +153,7 @@ export async function listProposals(ctx: ServiceContext, query: ProposalFilter) 
     );
   if (query.unitId) {
     conditions.push(
-      exists(
-        ctx.db
-          .select({ one: sql`1` })
-          .from(proposalUnits)
-          .where(
-            and(
-              eq(proposalUnits.proposalId, proposals.id),
-              eq(proposalUnits.unitId, query.unitId),
-              eq(proposalUnits.active, true),
-            ),
-          ),
-      ),
+      existsRow(ctx.db, proposalUnits, activeSlotOf(proposals.id), eq(proposalUnits.unitId, query.unitId)),
     );
   }
   if (query.satisfaction) {
