@@ -34,4 +34,16 @@ export async function runCommand<R = void>(
   return { proposal: record, result };
 }
 
+/**
+ * A proposal command as the use case `(ctx, proposalId, input)`: `apply` is the step's effects, and the
+ * input's `version` is the one the caller saw.
+ */
+export function proposalCommand<I extends { version?: number }, R = void>(
+  command: ProposalCommand,
+  apply: (step: Step, input: I) => Promise<StepOutcome<R> | void>,
+) {
+  return (ctx: ServiceContext, proposalId: number, input: I) =>
+    runCommand<R>(ctx, { proposalId, command, version: input.version }, (step) => apply(step, input));
+}
+
 export const commandPolicies = proposalWorkflow.commandPolicies;

@@ -1,32 +1,24 @@
 import { formatProposalNumber } from '@cppcc/shared';
-import type { ServiceContext } from '../../../lib/actor';
 import { checkProposalText } from './update-proposal';
 import { nextNumber, recordProposerDuty } from '../helpers';
 import { link, notifyMembers } from '../recipients';
-import { runCommand } from '../workflow';
+import { proposalCommand } from '../workflow';
 
 /** 立案: the proposal gets the next number of its session; proposers earn `proposal.accepted`. */
-export async function acceptProposal(
-  ctx: ServiceContext,
-  proposalId: number,
-  input: { category?: string; version?: number },
-) {
-  return runCommand(
-    ctx,
-    { proposalId, command: 'accept', version: input.version },
-    async ({ tx, proposal, access, settings, now }) => {
-      checkProposalText(settings, { category: input.category });
-      const number = await nextNumber(tx, proposal.sessionId);
-      await recordProposerDuty(tx, proposal, access, 'proposal.accepted', now);
-      await notifyMembers(tx, proposal.committeeId, access.proposerMemberIds, {
-        kind: 'proposal.accepted',
-        title: `提案已立案（${formatProposalNumber(number)}）：${proposal.title}`,
-        link: link(proposal.id),
-      });
-      return {
-        patch: { number, acceptedAt: now, ...(input.category ? { category: input.category } : {}) },
-        note: formatProposalNumber(number),
-      };
-    },
-  );
-}
+export const acceptProposal = proposalCommand(
+  'accept',
+  async ({ tx, proposal, access, settings, now }, input: { category?: string; version?: number }) => {
+    checkProposalText(settings, { category: input.category });
+    const number = await nextNumber(tx, proposal.sessionId);
+    await recordProposerDuty(tx, proposal, access, 'proposal.accepted', now);
+    await notifyMembers(tx, proposal.committeeId, access.proposerMemberIds, {
+      kind: 'proposal.accepted',
+      title: `提案已立案（${formatProposalNumber(number)}）：${proposal.title}`,
+      link: link(proposal.id),
+    });
+    return {
+      patch: { number, acceptedAt: now, ...(input.category ? { category: input.category } : {}) },
+      note: formatProposalNumber(number),
+    };
+  },
+);

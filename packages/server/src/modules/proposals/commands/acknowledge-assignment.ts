@@ -1,23 +1,18 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { proposalUnits } from '../../../db/schema';
 import type { ServiceContext } from '../../../lib/actor';
 import { AppError } from '../../../lib/errors';
 import type { DbOrTx } from '../../../db/client';
 import { link, notifyStaff } from '../recipients';
 import { runCommand } from '../workflow';
+import { columnsEqual } from '../../../lib/where';
 
 /** The actor's unit slot on a proposal. */
 export async function unitSlot(tx: DbOrTx, proposalId: number, unitId: number | null) {
   const [slot] = await tx
     .select()
     .from(proposalUnits)
-    .where(
-      and(
-        eq(proposalUnits.proposalId, proposalId),
-        eq(proposalUnits.unitId, unitId ?? -1),
-        eq(proposalUnits.active, true),
-      ),
-    );
+    .where(columnsEqual(proposalUnits, { proposalId, unitId: unitId ?? -1, active: true }));
   if (!slot) throw new AppError('FORBIDDEN', '本单位未承办该提案');
   return slot;
 }

@@ -1,12 +1,13 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import { proposalAnswers, proposalUnits } from '../../../db/schema';
 import type { ServiceContext } from '../../../lib/actor';
 import { AppError, invalidField } from '../../../lib/errors';
 import type { DbOrTx } from '../../../db/client';
 import { bindAttachments } from '../helpers';
 import { link, notifyMembers, notifyStaff, notifyUnits } from '../recipients';
-import { runCommand, type Step } from '../workflow';
+import { proposalCommand, runCommand, type Step } from '../workflow';
 import { unitSlot } from './acknowledge-assignment';
+import { columnsEqual } from '../../../lib/where';
 
 /** The round being answered: 1, then 2 after one 不满意 re-handling, … */
 const roundOf = (step: Step) => step.proposal.rehandleCount + 1;
@@ -24,13 +25,7 @@ async function currentAnswer(tx: DbOrTx, proposalId: number, unitId: number, rou
   const [row] = await tx
     .select()
     .from(proposalAnswers)
-    .where(
-      and(
-        eq(proposalAnswers.proposalId, proposalId),
-        eq(proposalAnswers.unitId, unitId),
-        eq(proposalAnswers.round, round),
-      ),
-    );
+    .where(columnsEqual(proposalAnswers, { proposalId, unitId, round }));
   return row ?? null;
 }
 
@@ -182,18 +177,18 @@ export async function headDecideAnswer(
  * Staff review a sent answer: return it to the unit, or approve it (possibly changing the category).
  * When every answering unit of the round is approved the proposal becomes `answered` and the proposers are told.
  */
-export async function reviewAnswer(
-  ctx: ServiceContext,
-  proposalId: number,
-  input: { answerId: number; approve: boolean; category?: string; note?: string; version?: number },
-) {
-  return runCommand(ctx, { proposalId, command: 'reviewAnswer', version: input.version }, async (step) => {
-    const { tx, proposal, settings, now, access } = step;
+export const reviewAnswer = proposalCommand(
+  'reviewAnswer',
+  async (
+    step,
+    input: { answerId: number; approve: boolean; category?: string; note?: string; version?: number },
+  ) => {
+    const { tx, ctx, proposal, settings, now, access } = step;
     const round = roundOf(step);
     const [answer] = await tx
       .select()
       .from(proposalAnswers)
-      .where(and(eq(proposalAnswers.id, input.answerId), eq(proposalAnswers.proposalId, proposal.id)));
+      .where(columnsEqual(proposalAnswers, { id: input.answerId, proposalId: proposal.id }));
     if (!answer) throw invalidField('body.answerId', '答复不存在');
     if (answer.state !== 'sent' || answer.round !== round)
       throw new AppError('INVALID_TRANSITION', '该答复不在待审核状态');
@@ -236,18 +231,12 @@ export async function reviewAnswer(
     await tx
       .update(proposalUnits)
       .set({ status: 'answered' })
-      .where(
-        and(
-          eq(proposalUnits.proposalId, proposal.id),
-          eq(proposalUnits.unitId, answer.unitId),
-          eq(proposalUnits.active, true),
-        ),
-      );
+      .where(columnsEqual(proposalUnits, { proposalId: proposal.id, unitId: answer.unitId, active: true }));
     // A unit is done when its slot is answered: after 不满意 only the re-handling units are reset.
     const answering = await tx
       .select({ unitId: proposalUnits.unitId, role: proposalUnits.role, status: proposalUnits.status })
       .from(proposalUnits)
-      .where(and(eq(proposalUnits.proposalId, proposal.id), eq(proposalUnits.active, true)));
+      .where(columnsEqual(proposalUnits, { proposalId: proposal.id, active: true }));
     const needed = answering.filter((u) => u.role !== 'co');
     const complete = needed.length > 0 && needed.every((u) => u.status === 'answered');
     const changed = category !== answer.category ? `，类别由 ${answer.category} 调整为 ${category}` : '';
@@ -258,11 +247,7 @@ export async function reviewAnswer(
       .select({ category: proposalAnswers.category })
       .from(proposalAnswers)
       .where(
-        and(
-          eq(proposalAnswers.proposalId, proposal.id),
-          eq(proposalAnswers.unitId, lead.unitId),
-          eq(proposalAnswers.state, 'approved'),
-        ),
+        columnsEqual(proposalAnswers, { proposalId: proposal.id, unitId: lead.unitId, state: 'approved' }),
       )
       .orderBy(desc(proposalAnswers.round))
       .limit(1);
@@ -277,5 +262,5 @@ export async function reviewAnswer(
       thenNote: '全部承办单位答复完成',
       patch: { answeredAt: now, answerCategory: leadAnswer?.category ?? category },
     };
-  });
-}
+  },
+);

@@ -1,9 +1,6 @@
-import type { ServiceContext } from '../../../lib/actor';
-import { runCommand } from '../workflow';
+import { proposalCommand } from '../workflow';
 
 /** Proposal staff take a submitted proposal into review, so colleagues see it is being handled. */
-export async function claimReview(ctx: ServiceContext, proposalId: number, input: { version?: number }) {
-  return runCommand(ctx, { proposalId, command: 'claimReview', version: input.version }, async () => ({
-    patch: { reviewerId: ctx.actor.userId },
-  }));
-}
+export const claimReview = proposalCommand<{ version?: number }>('claimReview', async ({ ctx }) => ({
+  patch: { reviewerId: ctx.actor.userId },
+}));

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { CreateProposalInput } from '@cppcc/shared';
 import { organisationProposers, proposalProposers, proposals } from '../../../db/schema';
 import type { ServiceContext } from '../../../lib/actor';
@@ -15,6 +15,7 @@ import {
   resolveSession,
 } from '../helpers';
 import { checkProposalText } from './update-proposal';
+import { columnsEqual } from '../../../lib/where';
 
 /** A member writes a new proposal: it starts as a draft; co-proposers are listed but not yet invited. */
 export async function createProposal(ctx: ServiceContext, input: CreateProposalInput) {
@@ -34,10 +35,10 @@ export async function createProposal(ctx: ServiceContext, input: CreateProposalI
         .select()
         .from(organisationProposers)
         .where(
-          and(
-            eq(organisationProposers.id, input.organisationProposerId),
-            eq(organisationProposers.committeeId, ctx.actor.committeeId),
-          ),
+          columnsEqual(organisationProposers, {
+            id: input.organisationProposerId,
+            committeeId: ctx.actor.committeeId,
+          }),
         );
       if (!org) throw invalidField('body.organisationProposerId', '提案单位不存在');
       if (org.convenerMemberId !== memberId) throw forbidden(`只有“${org.name}”的召集人可以以其名义提出提案`);

@@ -1,10 +1,11 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { followupImplementationLabels, type followupImplementations } from '@cppcc/shared';
 import { proposalAnswers, proposalFollowups } from '../../../db/schema';
 import type { ServiceContext } from '../../../lib/actor';
 import { AppError, invalidField } from '../../../lib/errors';
 import { link, notifyStaff, notifyUnits } from '../recipients';
 import { runCommand } from '../workflow';
+import { columnsEqual } from '../../../lib/where';
 
 /** 回头看: staff ask the unit of an earlier B or C answer how implementation went. */
 export async function requestFollowup(
@@ -17,11 +18,7 @@ export async function requestFollowup(
       .select()
       .from(proposalAnswers)
       .where(
-        and(
-          eq(proposalAnswers.id, input.answerId),
-          eq(proposalAnswers.proposalId, proposal.id),
-          eq(proposalAnswers.state, 'approved'),
-        ),
+        columnsEqual(proposalAnswers, { id: input.answerId, proposalId: proposal.id, state: 'approved' }),
       );
     if (!answer) throw invalidField('body.answerId', '答复不存在或未审核通过');
     if (answer.category === 'A')
@@ -29,7 +26,7 @@ export async function requestFollowup(
     const [open] = await tx
       .select({ id: proposalFollowups.id })
       .from(proposalFollowups)
-      .where(and(eq(proposalFollowups.answerId, answer.id), eq(proposalFollowups.status, 'requested')));
+      .where(columnsEqual(proposalFollowups, { answerId: answer.id, status: 'requested' }));
     if (open) throw new AppError('DUPLICATE', '该答复已有进行中的回头看');
     const [row] = await tx
       .insert(proposalFollowups)
@@ -62,7 +59,7 @@ export async function reportFollowup(
     const [row] = await tx
       .select()
       .from(proposalFollowups)
-      .where(and(eq(proposalFollowups.id, input.followupId), eq(proposalFollowups.proposalId, proposal.id)));
+      .where(columnsEqual(proposalFollowups, { id: input.followupId, proposalId: proposal.id }));
     if (!row || row.unitId !== ctx.actor.unitId) throw invalidField('body.followupId', '回头看任务不存在');
     if (row.status !== 'requested') throw new AppError('INVALID_TRANSITION', '该回头看已报送');
     const [updated] = await tx

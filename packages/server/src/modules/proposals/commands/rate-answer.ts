@@ -6,6 +6,7 @@ import { AppError, invalidField } from '../../../lib/errors';
 import { addMonths } from '../helpers';
 import { link, notifyUnits } from '../recipients';
 import { runCommand } from '../workflow';
+import { columnsEqual } from '../../../lib/where';
 
 export interface RateInput {
   answerId: number;
@@ -25,20 +26,14 @@ export async function rateAnswer(ctx: ServiceContext, proposalId: number, input:
     const answers = await tx
       .select()
       .from(proposalAnswers)
-      .where(
-        and(
-          eq(proposalAnswers.proposalId, proposal.id),
-          eq(proposalAnswers.round, round),
-          eq(proposalAnswers.state, 'approved'),
-        ),
-      );
+      .where(columnsEqual(proposalAnswers, { proposalId: proposal.id, round, state: 'approved' }));
     const answer = answers.find((a) => a.id === input.answerId);
     if (!answer) throw invalidField('body.answerId', '该答复不存在或不是本轮答复');
     const memberId = ctx.actor.memberId!;
     const [already] = await tx
       .select({ id: proposalRatings.id })
       .from(proposalRatings)
-      .where(and(eq(proposalRatings.answerId, answer.id), eq(proposalRatings.memberId, memberId)));
+      .where(columnsEqual(proposalRatings, { answerId: answer.id, memberId }));
     if (already) throw new AppError('DUPLICATE', '您已评价过该答复');
     await tx.insert(proposalRatings).values({
       committeeId: proposal.committeeId,

@@ -1,49 +1,41 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { proposalProposers } from '../../../db/schema';
-import type { ServiceContext } from '../../../lib/actor';
 import { invalidField } from '../../../lib/errors';
 import { addDays, endOfChinaDay } from '../helpers';
 import { link, notifyMembers } from '../recipients';
-import { runCommand } from '../workflow';
+import { proposalCommand } from '../workflow';
 
 const defaultCosignDays = 7;
 
 /** The lead proposer sends the invitations; co-proposers confirm 附议 in their own queue before the deadline. */
-export async function requestCosign(
-  ctx: ServiceContext,
-  proposalId: number,
-  input: { deadline?: string; version?: number },
-) {
-  return runCommand(
-    ctx,
-    { proposalId, command: 'requestCosign', version: input.version },
-    async ({ tx, proposal, now }) => {
-      const deadline = input.deadline ? endOfChinaDay(input.deadline) : addDays(now, defaultCosignDays);
-      if (deadline <= now) throw invalidField('body.deadline', '联名截止日期应晚于今天');
-      const invited = await tx
-        .update(proposalProposers)
-        .set({ invitedAt: now, deadline })
-        .where(
-          and(
-            eq(proposalProposers.proposalId, proposal.id),
-            eq(proposalProposers.status, 'invited'),
-            isNull(proposalProposers.invitedAt),
-          ),
-        )
-        .returning({ memberId: proposalProposers.memberId });
-      if (invited.length === 0) throw invalidField('body', '请先在提案中添加联名提案人');
-      await notifyMembers(
-        tx,
-        proposal.committeeId,
-        invited.map((i) => i.memberId),
-        {
-          kind: 'proposal.cosignInvited',
-          title: `邀请您联名提案：${proposal.title}`,
-          body: `请在 ${deadline.toLocaleDateString('zh-CN', { timeZone: 'Asia/Shanghai' })} 前确认是否附议`,
-          link: link(proposal.id),
-        },
-      );
-      return { patch: { cosignDeadline: deadline }, note: `邀请 ${invited.length} 位委员联名` };
-    },
-  );
-}
+export const requestCosign = proposalCommand(
+  'requestCosign',
+  async ({ tx, proposal, now }, input: { deadline?: string; version?: number }) => {
+    const deadline = input.deadline ? endOfChinaDay(input.deadline) : addDays(now, defaultCosignDays);
+    if (deadline <= now) throw invalidField('body.deadline', '联名截止日期应晚于今天');
+    const invited = await tx
+      .update(proposalProposers)
+      .set({ invitedAt: now, deadline })
+      .where(
+        and(
+          eq(proposalProposers.proposalId, proposal.id),
+          eq(proposalProposers.status, 'invited'),
+          isNull(proposalProposers.invitedAt),
+        ),
+      )
+      .returning({ memberId: proposalProposers.memberId });
+    if (invited.length === 0) throw invalidField('body', '请先在提案中添加联名提案人');
+    await notifyMembers(
+      tx,
+      proposal.committeeId,
+      invited.map((i) => i.memberId),
+      {
+        kind: 'proposal.cosignInvited',
+        title: `邀请您联名提案：${proposal.title}`,
+        body: `请在 ${deadline.toLocaleDateString('zh-CN', { timeZone: 'Asia/Shanghai' })} 前确认是否附议`,
+        link: link(proposal.id),
+      },
+    );
+    return { patch: { cosignDeadline: deadline }, note: `邀请 ${invited.length} 位委员联名` };
+  },
+);

@@ -1,9 +1,10 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { members, proposalProposers } from '../../../db/schema';
 import type { ServiceContext } from '../../../lib/actor';
 import { AppError } from '../../../lib/errors';
 import { notifyMembers, link } from '../recipients';
 import { runCommand } from '../workflow';
+import { columnsEqual } from '../../../lib/where';
 
 /** An invited co-proposer confirms (附议) or declines before the deadline. */
 export async function respondCosign(ctx: ServiceContext, proposalId: number, input: { confirm: boolean }) {
@@ -12,7 +13,7 @@ export async function respondCosign(ctx: ServiceContext, proposalId: number, inp
     const [slot] = await tx
       .select()
       .from(proposalProposers)
-      .where(and(eq(proposalProposers.proposalId, proposal.id), eq(proposalProposers.memberId, memberId)));
+      .where(columnsEqual(proposalProposers, { proposalId: proposal.id, memberId }));
     if (!slot || slot.status !== 'invited')
       throw new AppError('INVALID_TRANSITION', '您没有待答复的联名邀请');
     if (slot.deadline && slot.deadline < now)

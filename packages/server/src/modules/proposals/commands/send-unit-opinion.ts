@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { proposalUnitOpinions, proposalUnits, units } from '../../../db/schema';
 import type { ServiceContext } from '../../../lib/actor';
 import { AppError } from '../../../lib/errors';
@@ -6,6 +6,7 @@ import { bindAttachments } from '../helpers';
 import { link, notifyUnits } from '../recipients';
 import { runCommand } from '../workflow';
 import { unitSlot } from './acknowledge-assignment';
+import { columnsEqual } from '../../../lib/where';
 
 /** 协办意见: a co-unit sends its opinion to the lead unit, which writes the answer. */
 export async function sendUnitOpinion(
@@ -20,13 +21,7 @@ export async function sendUnitOpinion(
     const [lead] = await tx
       .select()
       .from(proposalUnits)
-      .where(
-        and(
-          eq(proposalUnits.proposalId, proposal.id),
-          eq(proposalUnits.role, 'lead'),
-          eq(proposalUnits.active, true),
-        ),
-      );
+      .where(columnsEqual(proposalUnits, { proposalId: proposal.id, role: 'lead', active: true }));
     if (!lead) throw new AppError('INVALID_TRANSITION', '主办单位尚未确定，暂不能报送');
     const [opinion] = await tx
       .insert(proposalUnitOpinions)
