@@ -1,16 +1,16 @@
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
-import { useSearchParams } from 'react-router';
-import { Button, Card, Drawer, Flex, Form, Grid, Space, Table, Typography } from 'antd';
-import type { ColumnsType, TablePaginationConfig } from 'antd/es/table';
-import type { SorterResult } from 'antd/es/table/interface';
+import { Button, Drawer, Form, Grid, Input, Space } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
-import { downloadFile } from '../api/client';
 import { useResourceList, type Identified, type ListParams } from '../api/resources';
 import { useCurrentUser } from '../hooks/useCurrentUser';
 import { allowed } from '../hooks/usePolicy';
-import { showError } from '../app/notifier';
+import { DownloadButton } from './DownloadButton';
+import { FilterBar, type FilterField } from './FilterBar';
+import { tableChange, useListAddress, withSortOrder } from './listAddress';
+import { PageCard } from './PageCard';
+import { PagedTable } from './PagedTable';
 import { ResourceEditDrawer, type ResourceForm } from './ResourceEditDrawer';
-import { ResourceFilterBar, type FilterField } from './ResourceFilterBar';
 
 export type { FilterField, ResourceForm };
 
@@ -40,13 +40,12 @@ export function ResourcePage<T extends Identified>(props: ResourcePageProps<T>) 
   const { title, noun, endpoint, form: formSpec } = props;
   const user = useCurrentUser();
   const screens = Grid.useBreakpoint();
-  const [searchParams, setSearchParams] = useSearchParams();
+  const { searchParams, update } = useListAddress();
   const [filterForm] = Form.useForm();
   const [editing, setEditing] = useState<T | null>(null);
   const [formOpen, setFormOpen] = useState(false);
   const [formInitial, setFormInitial] = useState<Record<string, unknown>>({});
   const [viewing, setViewing] = useState<T | null>(null);
-  const [exporting, setExporting] = useState(false);
 
   const params: ListParams = useMemo(() => {
     const out: ListParams = {
@@ -62,6 +61,7 @@ export function ResourcePage<T extends Identified>(props: ResourcePageProps<T>) 
     }
     return out;
   }, [searchParams, props.filters, props.defaultSort]);
+  const { page, pageSize, ...exportQuery } = params;
 
   const list = useResourceList<T>(endpoint, params);
   const canCreate =
@@ -70,49 +70,19 @@ export function ResourcePage<T extends Identified>(props: ResourcePageProps<T>) 
       ? allowed(list.data, 'canCreate')
       : user.abilities[props.createAbility ?? ''] === true);
 
-  function updateParams(next: Record<string, string | number | undefined>, resetPage = true) {
-    const merged = new URLSearchParams(searchParams);
-    for (const [key, value] of Object.entries(next)) {
-      if (value === undefined || value === '') merged.delete(key);
-      else merged.set(key, String(value));
-    }
-    if (resetPage) merged.delete('page');
-    setSearchParams(merged, { replace: true });
-  }
-
   function applyFilters(values: Record<string, unknown>) {
     const next: Record<string, string | undefined> = {};
     for (const [key, value] of Object.entries(values)) {
       next[key] = value === undefined || value === null || value === '' ? undefined : String(value);
     }
-    updateParams(next);
+    update(next);
   }
 
   function resetFilters() {
     filterForm.resetFields();
     const next: Record<string, undefined> = { q: undefined };
     for (const f of props.filters ?? []) next[f.name] = undefined;
-    updateParams(next);
-  }
-
-  function onTableChange(
-    pagination: TablePaginationConfig,
-    _filters: unknown,
-    sorter: SorterResult<T> | SorterResult<T>[],
-  ) {
-    const s = Array.isArray(sorter) ? sorter[0] : sorter;
-    const sortKey = s?.order ? String(s.columnKey ?? s.field ?? '') : undefined;
-    const sortChanged =
-      sortKey !== params.sort || (s?.order === 'descend' ? 'desc' : 'asc') !== (params.order ?? 'asc');
-    updateParams(
-      {
-        page: sortChanged ? undefined : pagination.current,
-        pageSize: pagination.pageSize,
-        sort: sortKey,
-        order: sortKey ? (s?.order === 'descend' ? 'desc' : 'asc') : undefined,
-      },
-      false,
-    );
+    update(next);
   }
 
   function openCreate() {
@@ -129,30 +99,8 @@ export function ResourcePage<T extends Identified>(props: ResourcePageProps<T>) 
     setFormOpen(true);
   }
 
-  async function exportList() {
-    setExporting(true);
-    try {
-      const query = { ...params };
-      delete query.page;
-      delete query.pageSize;
-      await downloadFile(`${endpoint}/export`, query, `${title}.xlsx`);
-    } catch (error) {
-      showError(error instanceof Error ? error.message : '导出失败');
-    } finally {
-      setExporting(false);
-    }
-  }
-
   const columns: ColumnsType<T> = useMemo(() => {
-    const withSort = props.columns.map((c) => {
-      const key = String(c.key ?? '');
-      if (!c.sorter || !key) return c;
-      return {
-        ...c,
-        sortOrder:
-          params.sort === key ? (params.order === 'desc' ? ('descend' as const) : ('ascend' as const)) : null,
-      };
-    });
+    const withSort = withSortOrder(props.columns, params.sort, params.order);
     const hasActions = !!formSpec || !!props.detail || !!props.rowActions;
     if (!hasActions) return withSort;
     return [
@@ -200,51 +148,54 @@ export function ResourcePage<T extends Identified>(props: ResourcePageProps<T>) 
   useEffect(() => filterForm.setFieldsValue(urlFilters), [filterForm, urlFilters]);
 
   return (
-    <Card
-      title={
-        <Typography.Title level={4} style={{ margin: 0 }}>
-          {title}
-        </Typography.Title>
-      }
+    <PageCard
+      title={title}
       extra={
-        <Space wrap>
+        <>
           {props.toolbar}
           {props.exportable !== false && (
-            <Button icon={<DownloadOutlined />} loading={exporting} onClick={exportList}>
+            <DownloadButton
+              path={`${endpoint}/export`}
+              query={exportQuery}
+              fileName={`${title}.xlsx`}
+              icon={<DownloadOutlined />}
+            >
               导出
-            </Button>
+            </DownloadButton>
           )}
           {canCreate && (
             <Button type="primary" icon={<PlusOutlined />} onClick={openCreate}>
               新建{noun}
             </Button>
           )}
-        </Space>
+        </>
       }
     >
-      <ResourceFilterBar
+      <FilterBar
+        name="filter"
         form={filterForm}
-        filters={props.filters}
-        searchPlaceholder={props.searchPlaceholder}
+        fields={[
+          {
+            name: 'q',
+            label: '关键词',
+            input: (
+              <Input allowClear placeholder={props.searchPlaceholder ?? '名称'} style={{ width: 200 }} />
+            ),
+          },
+          ...(props.filters ?? []),
+        ]}
         initialValues={urlFilters}
         onApply={applyFilters}
         onReset={resetFilters}
       />
-      <Table<T>
-        rowKey="id"
-        size="middle"
+      <PagedTable<T>
         columns={columns}
-        dataSource={list.data?.items ?? []}
-        loading={list.isFetching}
-        scroll={{ x: 'max-content' }}
-        onChange={onTableChange}
-        pagination={{
-          current: Number(params.page),
-          pageSize: Number(params.pageSize),
-          total: list.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => `共 ${total} 条`,
-        }}
+        list={list}
+        page={Number(page)}
+        pageSize={Number(pageSize)}
+        onChange={(pagination, _filters, sorter) =>
+          update(tableChange(pagination, sorter, params, { order: 'asc' }), false)
+        }
       />
       {formSpec && formOpen && (
         <ResourceEditDrawer<T>
@@ -268,20 +219,6 @@ export function ResourcePage<T extends Identified>(props: ResourcePageProps<T>) 
           {viewing && props.detail(viewing)}
         </Drawer>
       )}
-    </Card>
-  );
-}
-
-/** A column that the server can sort by: `key` is the sort name sent as `sort`. */
-export function sortable<T>(column: ColumnsType<T>[number] & { key: string }): ColumnsType<T>[number] {
-  return { ...column, sorter: true };
-}
-
-/** Buttons laid out in a toolbar row, used by detail drawers. */
-export function DetailActions({ children }: { children: ReactNode }) {
-  return (
-    <Flex gap={8} wrap style={{ marginTop: 16 }}>
-      {children}
-    </Flex>
+    </PageCard>
   );
 }

@@ -1,4 +1,5 @@
 import { Tag } from 'antd';
+import type { ColumnType } from 'antd/es/table';
 import dayjs from 'dayjs';
 import type { Option } from '../api/resources';
 
@@ -27,3 +28,19 @@ export const activeFilterOptions = [
   { value: 'true', label: '启用' },
   { value: 'false', label: '停用' },
 ];
+
+/**
+ * A column of one field of the record. A `sorted` column is sorted by the server: its `key` (the field's
+ * name unless given) is sent as `sort`.
+ */
+export function fieldColumn<T>(
+  name: keyof T & string,
+  title: string,
+  more: ColumnType<T> & { sorted?: boolean } = {},
+): ColumnType<T> {
+  const { sorted, ...column } = more;
+  return { title, dataIndex: name, key: name, ...(sorted ? { sorter: true } : {}), ...column };
+}
+
+/** The option of `fieldColumn` of a column the server sorts by. */
+export const sorted = { sorted: true } as const;

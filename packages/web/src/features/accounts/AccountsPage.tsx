@@ -14,10 +14,11 @@ import {
 } from '@cppcc/shared';
 import { api } from '../../api/client';
 import { toSelectOptions, useOrganisationOptions, type Identified } from '../../api/resources';
-import { booleanFilterOptions, dateTimeText } from '../../components/columns';
-import { zodRule } from '../../components/zodForm';
+import { booleanFilterOptions, dateTimeText, fieldColumn, sorted } from '../../components/columns';
+import { selectFilter } from '../../components/FilterBar';
 import { RecordSelect } from '../../components/RecordSelect';
-import { ResourcePage, sortable } from '../../components/ResourcePage';
+import { ResourcePage } from '../../components/ResourcePage';
+import { SchemaFields, type ResourceField } from '../../components/resourceFields';
 import { allowed } from '../../hooks/usePolicy';
 import { showSuccess } from '../../app/notifier';
 import { MemberSelect } from '../organisation/MemberSelect';
@@ -90,15 +91,12 @@ export default function AccountsPage() {
 
   const columns: ColumnsType<Account> = useMemo(
     () => [
-      sortable<Account>({ title: '用户名', dataIndex: 'username', key: 'username' }),
-      sortable<Account>({ title: '姓名', dataIndex: 'displayName', key: 'displayName' }),
-      { title: '手机号', dataIndex: 'phone', key: 'phone' },
-      {
-        title: '角色',
-        dataIndex: 'roles',
-        key: 'roles',
+      fieldColumn<Account>('username', '用户名', sorted),
+      fieldColumn<Account>('displayName', '姓名', sorted),
+      fieldColumn<Account>('phone', '手机号'),
+      fieldColumn<Account>('roles', '角色', {
         render: (rs: Role[]) => rs.map((r) => <Tag key={r}>{roleLabels[r] ?? r}</Tag>),
-      },
+      }),
       {
         title: '关联',
         key: 'link',
@@ -112,12 +110,7 @@ export default function AccountsPage() {
             .join('；'),
       },
       { title: '状态', key: 'status', render: (_, a) => statusTags(a, pendingIds.has(a.id)) },
-      sortable<Account>({
-        title: '最近登录',
-        dataIndex: 'lastLoginAt',
-        key: 'lastLoginAt',
-        render: dateTimeText,
-      }),
+      fieldColumn<Account>('lastLoginAt', '最近登录', { sorted: true, render: dateTimeText }),
     ],
     [pendingIds],
   );
@@ -221,25 +214,9 @@ export default function AccountsPage() {
       searchPlaceholder="用户名、姓名、手机号"
       exportable={false}
       filters={[
-        {
-          name: 'role',
-          label: '角色',
-          input: <Select allowClear placeholder="全部" options={roleOptions} style={{ width: 160 }} />,
-        },
-        {
-          name: 'disabled',
-          label: '停用',
-          input: (
-            <Select allowClear placeholder="全部" options={booleanFilterOptions} style={{ width: 100 }} />
-          ),
-        },
-        {
-          name: 'locked',
-          label: '锁定',
-          input: (
-            <Select allowClear placeholder="全部" options={booleanFilterOptions} style={{ width: 100 }} />
-          ),
-        },
+        selectFilter('role', '角色', roleOptions, 160),
+        selectFilter('disabled', '停用', booleanFilterOptions, 100),
+        selectFilter('locked', '锁定', booleanFilterOptions, 100),
       ]}
       rowActions={rowActions}
       defaultSort={{ sort: 'username', order: 'asc' }}
@@ -307,58 +284,60 @@ function AccountFields({
   const needsStaff = selected.some(
     (r) => r === 'proposalStaff' || r === 'opinionStaff' || r === 'liaisonStaff',
   );
-  return (
-    <>
-      <Form.Item
-        name="username"
-        label="用户名"
-        extra={editing ? '用户名创建后不能修改' : '以字母开头，3–32 位字母、数字、点、下划线或连字符'}
-        rules={editing ? [] : [zodRule(createAccountBody, 'username', '用户名')]}
-      >
-        <Input disabled={!!editing} autoComplete="off" />
-      </Form.Item>
-      <Form.Item name="displayName" label="姓名" rules={[zodRule(createAccountBody, 'displayName', '姓名')]}>
-        <Input />
-      </Form.Item>
-      <Form.Item
-        name="phone"
-        label="手机号"
-        extra="可用手机号登录"
-        rules={[zodRule(createAccountBody, 'phone', '手机号')]}
-      >
-        <Input inputMode="numeric" maxLength={11} />
-      </Form.Item>
-      <Form.Item name="roles" label="角色" rules={[zodRule(createAccountBody, 'roles', '角色')]}>
+  const fields: ResourceField<Account>[] = [
+    {
+      name: 'username',
+      label: '用户名',
+      extra: editing ? '用户名创建后不能修改' : '以字母开头，3–32 位字母、数字、点、下划线或连字符',
+      rules: editing ? [] : undefined,
+      input: <Input disabled={!!editing} autoComplete="off" />,
+    },
+    { name: 'displayName', label: '姓名' },
+    {
+      name: 'phone',
+      label: '手机号',
+      extra: '可用手机号登录',
+      input: <Input inputMode="numeric" maxLength={11} />,
+    },
+    {
+      name: 'roles',
+      label: '角色',
+      input: (
         <Select
           mode="multiple"
           showSearch={{ optionFilterProp: 'label' }}
           options={roleOptions}
           placeholder="请选择"
         />
-      </Form.Item>
-      {needsMember && (
-        <Form.Item
-          name="memberId"
-          label="对应委员"
-          rules={[{ required: true, message: '委员账号须关联委员' }]}
-        >
-          <MemberSelect initialLabel={editing?.memberName} />
-        </Form.Item>
-      )}
-      {needsStaff && (
-        <Form.Item name="staffId" label="对应工作人员">
-          <RecordSelect endpoint="/api/staff" initialLabel={editing?.staffName} placeholder="输入姓名搜索" />
-        </Form.Item>
-      )}
-      {needsUnit && (
-        <Form.Item
-          name="unitId"
-          label="所属承办单位"
-          rules={[{ required: true, message: '承办单位账号须选择单位' }]}
-        >
-          <Select showSearch={{ optionFilterProp: 'label' }} options={unitOptions} placeholder="请选择" />
-        </Form.Item>
-      )}
+      ),
+    },
+  ];
+  if (needsMember)
+    fields.push({
+      name: 'memberId',
+      label: '对应委员',
+      rules: [{ required: true, message: '委员账号须关联委员' }],
+      input: <MemberSelect initialLabel={editing?.memberName} />,
+    });
+  if (needsStaff)
+    fields.push({
+      name: 'staffId',
+      label: '对应工作人员',
+      rules: [],
+      input: (
+        <RecordSelect endpoint="/api/staff" initialLabel={editing?.staffName} placeholder="输入姓名搜索" />
+      ),
+    });
+  if (needsUnit)
+    fields.push({
+      name: 'unitId',
+      label: '所属承办单位',
+      rules: [{ required: true, message: '承办单位账号须选择单位' }],
+      input: <Select showSearch={{ optionFilterProp: 'label' }} options={unitOptions} placeholder="请选择" />,
+    });
+  return (
+    <>
+      <SchemaFields schema={createAccountBody} fields={fields} />
       {!editing && (
         <Alert
           type="info"

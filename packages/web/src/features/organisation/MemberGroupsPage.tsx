@@ -1,9 +1,9 @@
-import { Form, Input } from 'antd';
-import type { ColumnsType } from 'antd/es/table';
+import { Input } from 'antd';
 import { memberGroupInputSchema } from '@cppcc/shared';
 import type { Identified } from '../../api/resources';
-import { ResourcePage, sortable } from '../../components/ResourcePage';
-import { zodRule } from '../../components/zodForm';
+import { fieldColumn, sorted } from '../../components/columns';
+import { ResourcePage } from '../../components/ResourcePage';
+import { declaredForm } from '../../components/resourceFields';
 
 interface MemberGroup extends Identified {
   name: string;
@@ -11,11 +11,16 @@ interface MemberGroup extends Identified {
   memberCount?: number;
 }
 
-const columns: ColumnsType<MemberGroup> = [
-  sortable<MemberGroup>({ title: '名称', dataIndex: 'name', key: 'name' }),
-  { title: '说明', dataIndex: 'description', key: 'description' },
-  sortable<MemberGroup>({ title: '委员数', dataIndex: 'memberCount', key: 'memberCount', width: 100 }),
+const columns = [
+  fieldColumn<MemberGroup>('name', '名称', sorted),
+  fieldColumn<MemberGroup>('description', '说明'),
+  fieldColumn<MemberGroup>('memberCount', '委员数', { sorted: true, width: 100 }),
 ];
+
+const form = declaredForm<MemberGroup>(memberGroupInputSchema, [
+  { name: 'name', label: '名称' },
+  { name: 'description', label: '说明', value: 'optionalText', input: <Input.TextArea rows={3} /> },
+]);
 
 export default function MemberGroupsPage() {
   return (
@@ -25,26 +30,7 @@ export default function MemberGroupsPage() {
       endpoint="/api/member-groups"
       columns={columns}
       createAbility={'memberGroup.create'}
-      form={{
-        schema: memberGroupInputSchema,
-        labels: { name: '名称', description: '说明' },
-        toValues: (r) => ({ name: r.name, description: r.description ?? '' }),
-        toBody: (v) => ({ name: v.name ?? '', description: v.description ? v.description : null }),
-        fields: () => (
-          <>
-            <Form.Item name="name" label="名称" rules={[zodRule(memberGroupInputSchema, 'name', '名称')]}>
-              <Input />
-            </Form.Item>
-            <Form.Item
-              name="description"
-              label="说明"
-              rules={[zodRule(memberGroupInputSchema, 'description', '说明')]}
-            >
-              <Input.TextArea rows={3} />
-            </Form.Item>
-          </>
-        ),
-      }}
+      form={form}
     />
   );
 }

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { Checkbox, Col, DatePicker, Descriptions, Form, Input, Radio, Row, Select, Switch, Tag } from 'antd';
+import { Checkbox, DatePicker, Descriptions, Input, Radio, Select, Switch, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs, { type Dayjs } from 'dayjs';
 import {
@@ -9,7 +9,6 @@ import {
   memberInputSchema,
   memberStatusLabels,
   memberStatuses,
-  type MemberInput,
 } from '@cppcc/shared';
 import {
   toSelectOptions,
@@ -17,9 +16,10 @@ import {
   type Identified,
   type OrganisationOptions,
 } from '../../api/resources';
-import { booleanFilterOptions, nameOf } from '../../components/columns';
-import { ResourcePage, sortable } from '../../components/ResourcePage';
-import { zodRule } from '../../components/zodForm';
+import { booleanFilterOptions, fieldColumn, nameOf } from '../../components/columns';
+import { selectFilter } from '../../components/FilterBar';
+import { ResourcePage } from '../../components/ResourcePage';
+import { declaredForm, type ResourceField } from '../../components/resourceFields';
 import { MemberImportButtons } from './MemberImport';
 
 type Status = (typeof memberStatuses)[number];
@@ -53,46 +53,26 @@ const statusColors: Record<Status, string> = {
   removed: 'red',
 };
 const statusOptions = memberStatuses.map((s) => ({ value: s, label: memberStatusLabels[s] }));
-const labels: Record<keyof MemberInput, string> = {
-  name: '姓名',
-  gender: '性别',
-  ethnicity: '民族',
-  birthMonth: '出生年月',
-  party: '党派',
-  sectorId: '界别',
-  specialCommitteeIds: '专委会',
-  groupId: '活动小组',
-  contactPointId: '联系点',
-  employer: '工作单位及职务',
-  phone: '手机号',
-  isStandingMember: '常委',
-  isLeader: '主席会议成员',
-  termId: '届',
-  status: '状态',
-};
-
+const genderOptions = genders.map((g) => ({ value: g, label: genderLabels[g] }));
 const month = (v: unknown) => (dayjs.isDayjs(v) ? (v as Dayjs).format('YYYY-MM') : undefined);
-const rule = (field: keyof MemberInput) => zodRule(memberInputSchema, field, labels[field]);
 
 function memberColumns(options: Partial<OrganisationOptions> | undefined): ColumnsType<Member> {
   return [
-    sortable<Member>({ title: '姓名', dataIndex: 'name', key: 'name', fixed: 'left' }),
-    { title: '性别', dataIndex: 'gender', key: 'gender', render: (g: Member['gender']) => genderLabels[g] },
-    { title: '党派', dataIndex: 'party', key: 'party' },
-    sortable<Member>({
-      title: '界别',
-      dataIndex: 'sectorId',
+    fieldColumn<Member>('name', '姓名', { sorted: true, fixed: 'left' }),
+    fieldColumn<Member>('gender', '性别', { render: (g: Member['gender']) => genderLabels[g] }),
+    fieldColumn<Member>('party', '党派'),
+    fieldColumn<Member>('sectorId', '界别', {
       key: 'sector',
+      sorted: true,
       render: (id, r) => nameOf(options?.sectors, id, r.sectorName),
     }),
-    sortable<Member>({
-      title: '活动小组',
-      dataIndex: 'groupId',
+    fieldColumn<Member>('groupId', '活动小组', {
       key: 'group',
+      sorted: true,
       render: (id, r) => nameOf(options?.memberGroups, id, r.groupName),
     }),
-    { title: '工作单位及职务', dataIndex: 'employer', key: 'employer', ellipsis: true },
-    { title: '手机号', dataIndex: 'phone', key: 'phone' },
+    fieldColumn<Member>('employer', '工作单位及职务', { ellipsis: true }),
+    fieldColumn<Member>('phone', '手机号'),
     {
       title: '身份',
       key: 'roles',
@@ -103,10 +83,8 @@ function memberColumns(options: Partial<OrganisationOptions> | undefined): Colum
         </>
       ),
     },
-    sortable<Member>({
-      title: '状态',
-      dataIndex: 'status',
-      key: 'status',
+    fieldColumn<Member>('status', '状态', {
+      sorted: true,
       render: (s: Status) => <Tag color={statusColors[s]}>{memberStatusLabels[s] ?? s}</Tag>,
     }),
   ];
@@ -151,6 +129,111 @@ function MemberDetail({
   );
 }
 
+type OptionsOf = (items: keyof OrganisationOptions) => { value: number; label: string }[];
+
+/** The member form: two columns on wide screens, one on phones. */
+function memberFields(select: OptionsOf): ResourceField<Member>[] {
+  const half = { md: 12 };
+  const searchable = { optionFilterProp: 'label' };
+  return [
+    { name: 'name', label: '姓名', col: half },
+    {
+      name: 'gender',
+      label: '性别',
+      value: 'choice',
+      col: half,
+      input: <Radio.Group options={genderOptions} />,
+    },
+    { name: 'ethnicity', label: '民族', col: half },
+    {
+      name: 'birthMonth',
+      label: '出生年月',
+      col: half,
+      prepare: month,
+      fromRecord: (m) => (m.birthMonth ? dayjs(`${m.birthMonth}-01`) : undefined),
+      toBody: (v) => month(v) ?? '',
+      input: <DatePicker picker="month" style={{ width: '100%' }} />,
+    },
+    {
+      name: 'party',
+      label: '党派',
+      col: half,
+      input: <Input placeholder="如：中共、民革、无党派人士、群众" />,
+    },
+    { name: 'phone', label: '手机号', col: half, input: <Input inputMode="numeric" maxLength={11} /> },
+    {
+      name: 'sectorId',
+      label: '界别',
+      value: 'choice',
+      col: half,
+      input: <Select showSearch={searchable} options={select('sectors')} placeholder="请选择" />,
+    },
+    {
+      name: 'termId',
+      label: '届',
+      value: 'choice',
+      col: half,
+      input: <Select options={select('terms')} placeholder="请选择" />,
+    },
+    {
+      name: 'specialCommitteeIds',
+      label: '专委会',
+      value: 'choice',
+      empty: [],
+      extra: `最多 ${maxSpecialCommitteesPerMember} 个`,
+      fromRecord: (m) => (m.specialCommittees ?? []).map((sc) => sc.id),
+      input: (
+        <Select
+          mode="multiple"
+          showSearch={searchable}
+          options={select('specialCommittees')}
+          placeholder="可不选"
+        />
+      ),
+    },
+    {
+      name: 'groupId',
+      label: '活动小组',
+      value: 'choice',
+      empty: null,
+      col: half,
+      input: <Select allowClear options={select('memberGroups')} placeholder="可不选" />,
+    },
+    {
+      name: 'contactPointId',
+      label: '联系点',
+      value: 'choice',
+      empty: null,
+      col: half,
+      input: (
+        <Select allowClear showSearch={searchable} options={select('contactPoints')} placeholder="可不选" />
+      ),
+    },
+    { name: 'employer', label: '工作单位及职务', value: 'optionalText' },
+    {
+      name: 'isStandingMember',
+      label: '常委',
+      value: 'toggle',
+      col: { xs: 12, md: 8 },
+      input: <Switch checkedChildren="是" unCheckedChildren="否" />,
+    },
+    {
+      name: 'isLeader',
+      label: '主席会议成员',
+      value: 'toggle',
+      col: { xs: 12, md: 8 },
+      input: <Checkbox>主席、副主席、秘书长</Checkbox>,
+    },
+    {
+      name: 'status',
+      label: '状态',
+      value: 'choice',
+      col: { md: 8 },
+      input: <Select options={statusOptions} />,
+    },
+  ];
+}
+
 export default function MembersPage() {
   const options = useOrganisationOptions();
   const o = options.data;
@@ -167,62 +250,15 @@ export default function MembersPage() {
       searchPlaceholder="姓名、手机号、工作单位"
       toolbar={<MemberImportButtons />}
       filters={[
-        {
-          name: 'sectorId',
-          label: '界别',
-          input: (
-            <Select
-              allowClear
-              showSearch={{ optionFilterProp: 'label' }}
-              placeholder="全部"
-              options={select('sectors')}
-              style={{ width: 160 }}
-            />
-          ),
-        },
-        {
-          name: 'groupId',
-          label: '活动小组',
-          input: (
-            <Select allowClear placeholder="全部" options={select('memberGroups')} style={{ width: 140 }} />
-          ),
-        },
-        {
-          name: 'specialCommitteeId',
-          label: '专委会',
-          input: (
-            <Select
-              allowClear
-              placeholder="全部"
-              options={select('specialCommittees')}
-              style={{ width: 180 }}
-            />
-          ),
-        },
-        {
-          name: 'contactPointId',
-          label: '联系点',
-          input: (
-            <Select allowClear placeholder="全部" options={select('contactPoints')} style={{ width: 180 }} />
-          ),
-        },
-        {
-          name: 'status',
-          label: '状态',
-          input: <Select allowClear placeholder="全部" options={statusOptions} style={{ width: 120 }} />,
-        },
-        {
-          name: 'isStandingMember',
-          label: '常委',
-          input: (
-            <Select allowClear placeholder="全部" options={booleanFilterOptions} style={{ width: 100 }} />
-          ),
-        },
+        selectFilter('sectorId', '界别', select('sectors'), 160, true),
+        selectFilter('groupId', '活动小组', select('memberGroups'), 140),
+        selectFilter('specialCommitteeId', '专委会', select('specialCommittees'), 180),
+        selectFilter('contactPointId', '联系点', select('contactPoints'), 180),
+        selectFilter('status', '状态', statusOptions, 120),
+        selectFilter('isStandingMember', '常委', booleanFilterOptions, 100),
       ]}
       detail={(m) => <MemberDetail member={m} options={o} />}
-      form={{
-        schema: memberInputSchema,
-        labels,
+      form={declaredForm<Member>(memberInputSchema, memberFields(select), {
         width: 720,
         initialValues: {
           gender: 'male',
@@ -232,135 +268,11 @@ export default function MembersPage() {
           isLeader: false,
           specialCommitteeIds: [],
         },
-        toValues: (m) => ({
-          ...m,
-          birthMonth: m.birthMonth ? dayjs(`${m.birthMonth}-01`) : undefined,
-          specialCommitteeIds: (m.specialCommittees ?? []).map((sc) => sc.id),
-        }),
-        toBody: (v) => ({
-          name: v.name ?? '',
-          gender: v.gender,
-          ethnicity: v.ethnicity ?? '',
-          birthMonth: month(v.birthMonth) ?? '',
-          party: v.party ?? '',
-          sectorId: v.sectorId,
-          specialCommitteeIds: v.specialCommitteeIds ?? [],
-          groupId: v.groupId ?? null,
-          contactPointId: v.contactPointId ?? null,
-          employer: typeof v.employer === 'string' && v.employer.trim() ? v.employer : null,
-          phone: v.phone ?? '',
-          isStandingMember: !!v.isStandingMember,
-          isLeader: !!v.isLeader,
-          termId: v.termId,
-          status: v.status ?? 'active',
-        }),
         confirm: (body, editing) =>
           editing && editing.status === 'active' && (body.status === 'resigned' || body.status === 'removed')
             ? `将“${editing.name}”的状态改为“${memberStatusLabels[body.status as Status]}”后，该委员不再参加履职统计。确定保存吗？`
             : null,
-        fields: () => (
-          <Row gutter={16}>
-            <Col xs={24} md={12}>
-              <Form.Item name="name" label="姓名" rules={[rule('name')]}>
-                <Input />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={12}>
-              <Form.Item name="gender" label="性别" rules={[rule('gender')]}>
-                <Radio.Group options={genders.map((g) => ({ value: g, label: genderLabels[g] }))} />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={12}>
-              <Form.Item name="ethnicity" label="民族" rules={[rule('ethnicity')]}>
-                <Input />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={12}>
-              <Form.Item
-                name="birthMonth"
-                label="出生年月"
-                rules={[zodRule(memberInputSchema, 'birthMonth', '出生年月', month)]}
-              >
-                <DatePicker picker="month" style={{ width: '100%' }} />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={12}>
-              <Form.Item name="party" label="党派" rules={[rule('party')]}>
-                <Input placeholder="如：中共、民革、无党派人士、群众" />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={12}>
-              <Form.Item name="phone" label="手机号" rules={[rule('phone')]}>
-                <Input inputMode="numeric" maxLength={11} />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={12}>
-              <Form.Item name="sectorId" label="界别" rules={[rule('sectorId')]}>
-                <Select
-                  showSearch={{ optionFilterProp: 'label' }}
-                  options={select('sectors')}
-                  placeholder="请选择"
-                />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={12}>
-              <Form.Item name="termId" label="届" rules={[rule('termId')]}>
-                <Select options={select('terms')} placeholder="请选择" />
-              </Form.Item>
-            </Col>
-            <Col xs={24}>
-              <Form.Item
-                name="specialCommitteeIds"
-                label="专委会"
-                extra={`最多 ${maxSpecialCommitteesPerMember} 个`}
-                rules={[rule('specialCommitteeIds')]}
-              >
-                <Select
-                  mode="multiple"
-                  showSearch={{ optionFilterProp: 'label' }}
-                  options={select('specialCommittees')}
-                  placeholder="可不选"
-                />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={12}>
-              <Form.Item name="groupId" label="活动小组" rules={[rule('groupId')]}>
-                <Select allowClear options={select('memberGroups')} placeholder="可不选" />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={12}>
-              <Form.Item name="contactPointId" label="联系点" rules={[rule('contactPointId')]}>
-                <Select
-                  allowClear
-                  showSearch={{ optionFilterProp: 'label' }}
-                  options={select('contactPoints')}
-                  placeholder="可不选"
-                />
-              </Form.Item>
-            </Col>
-            <Col xs={24}>
-              <Form.Item name="employer" label="工作单位及职务" rules={[rule('employer')]}>
-                <Input />
-              </Form.Item>
-            </Col>
-            <Col xs={12} md={8}>
-              <Form.Item name="isStandingMember" label="常委" valuePropName="checked">
-                <Switch checkedChildren="是" unCheckedChildren="否" />
-              </Form.Item>
-            </Col>
-            <Col xs={12} md={8}>
-              <Form.Item name="isLeader" label="主席会议成员" valuePropName="checked">
-                <Checkbox>主席、副主席、秘书长</Checkbox>
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={8}>
-              <Form.Item name="status" label="状态" rules={[rule('status')]}>
-                <Select options={statusOptions} />
-              </Form.Item>
-            </Col>
-          </Row>
-        ),
-      }}
+      })}
     />
   );
 }

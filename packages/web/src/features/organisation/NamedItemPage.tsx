@@ -1,10 +1,9 @@
-import { Form, Input, InputNumber, Switch } from 'antd';
+import { InputNumber } from 'antd';
 import { namedItemInputSchema } from '@cppcc/shared';
-import type { ColumnsType } from 'antd/es/table';
 import type { Identified } from '../../api/resources';
-import { activeTag } from '../../components/columns';
-import { ResourcePage, sortable } from '../../components/ResourcePage';
-import { zodRule } from '../../components/zodForm';
+import { activeTag, fieldColumn, sorted } from '../../components/columns';
+import { ResourcePage } from '../../components/ResourcePage';
+import { declaredForm } from '../../components/resourceFields';
 
 export interface NamedItem extends Identified {
   name: string;
@@ -13,7 +12,34 @@ export interface NamedItem extends Identified {
   memberCount: number;
 }
 
-const labels = { name: '名称', sortOrder: '排序号', active: '状态' };
+const columns = [
+  fieldColumn<NamedItem>('name', '名称', sorted),
+  fieldColumn<NamedItem>('sortOrder', '排序号', { sorted: true, width: 100 }),
+  fieldColumn<NamedItem>('memberCount', '委员数', { sorted: true, width: 100 }),
+  fieldColumn<NamedItem>('active', '状态', { sorted: true, width: 100, render: activeTag }),
+];
+
+const form = declaredForm<NamedItem>(
+  namedItemInputSchema,
+  [
+    { name: 'name', label: '名称' },
+    {
+      name: 'sortOrder',
+      label: '排序号',
+      value: 'choice',
+      empty: 0,
+      input: <InputNumber min={0} precision={0} style={{ width: '100%' }} />,
+    },
+    { name: 'active', label: '启用', value: 'toggle' },
+  ],
+  {
+    initialValues: { sortOrder: 0, active: true },
+    confirm: (body, editing) =>
+      editing?.active && body.active === false
+        ? `停用后，新录入的委员不能再选择“${editing.name}”。确定停用吗？`
+        : null,
+  },
+);
 
 /** Sectors and special committees share one shape: a configurable, ordered, switchable list. */
 export function NamedItemPage({
@@ -28,12 +54,6 @@ export function NamedItemPage({
   /** The policy resource, for the create ability (`sector.create`). */
   resource: string;
 }) {
-  const columns: ColumnsType<NamedItem> = [
-    sortable<NamedItem>({ title: '名称', dataIndex: 'name', key: 'name' }),
-    sortable<NamedItem>({ title: '排序号', dataIndex: 'sortOrder', key: 'sortOrder', width: 100 }),
-    sortable<NamedItem>({ title: '委员数', dataIndex: 'memberCount', key: 'memberCount', width: 100 }),
-    sortable<NamedItem>({ title: '状态', dataIndex: 'active', key: 'active', width: 100, render: activeTag }),
-  ];
   return (
     <ResourcePage<NamedItem>
       title={title}
@@ -42,34 +62,7 @@ export function NamedItemPage({
       columns={columns}
       defaultSort={{ sort: 'sortOrder', order: 'asc' }}
       createAbility={`${resource}.create`}
-      form={{
-        schema: namedItemInputSchema,
-        labels,
-        initialValues: { sortOrder: 0, active: true },
-        toValues: (r) => ({ name: r.name, sortOrder: r.sortOrder, active: r.active }),
-        toBody: (v) => ({ name: v.name ?? '', sortOrder: v.sortOrder ?? 0, active: v.active ?? true }),
-        confirm: (body, editing) =>
-          editing?.active && body.active === false
-            ? `停用后，新录入的委员不能再选择“${editing.name}”。确定停用吗？`
-            : null,
-        fields: () => (
-          <>
-            <Form.Item name="name" label="名称" rules={[zodRule(namedItemInputSchema, 'name', '名称')]}>
-              <Input />
-            </Form.Item>
-            <Form.Item
-              name="sortOrder"
-              label="排序号"
-              rules={[zodRule(namedItemInputSchema, 'sortOrder', '排序号')]}
-            >
-              <InputNumber min={0} precision={0} style={{ width: '100%' }} />
-            </Form.Item>
-            <Form.Item name="active" label="启用" valuePropName="checked">
-              <Switch checkedChildren="启用" unCheckedChildren="停用" />
-            </Form.Item>
-          </>
-        ),
-      }}
+      form={form}
     />
   );
 }

@@ -1,13 +1,13 @@
-import { Form, Input, Select } from 'antd';
-import type { ColumnsType } from 'antd/es/table';
+import { Select } from 'antd';
 import {
   organisationProposerInputSchema,
   organisationProposerKindLabels,
   organisationProposerKinds,
 } from '@cppcc/shared';
 import type { Identified } from '../../api/resources';
-import { ResourcePage, sortable } from '../../components/ResourcePage';
-import { zodRule } from '../../components/zodForm';
+import { fieldColumn, sorted } from '../../components/columns';
+import { ResourcePage } from '../../components/ResourcePage';
+import { declaredForm } from '../../components/resourceFields';
 import { MemberSelect } from './MemberSelect';
 
 type Kind = (typeof organisationProposerKinds)[number];
@@ -24,16 +24,32 @@ const kindOptions = organisationProposerKinds.map((k) => ({
   label: organisationProposerKindLabels[k],
 }));
 
-const columns: ColumnsType<OrganisationProposer> = [
-  sortable<OrganisationProposer>({ title: '名称', dataIndex: 'name', key: 'name' }),
-  sortable<OrganisationProposer>({
-    title: '类型',
-    dataIndex: 'kind',
-    key: 'kind',
+const columns = [
+  fieldColumn<OrganisationProposer>('name', '名称', sorted),
+  fieldColumn<OrganisationProposer>('kind', '类型', {
+    sorted: true,
     render: (k: Kind) => organisationProposerKindLabels[k] ?? k,
   }),
-  { title: '召集人', dataIndex: 'convenerName', key: 'convenerName', render: (v) => v ?? '' },
+  fieldColumn<OrganisationProposer>('convenerName', '召集人', { render: (v) => v ?? '' }),
 ];
+
+// The convener picker shows the current convener's name before the member list has loaded.
+const form = declaredForm<OrganisationProposer>(
+  organisationProposerInputSchema,
+  (editing) => [
+    { name: 'name', label: '名称' },
+    { name: 'kind', label: '类型', value: 'choice', input: <Select options={kindOptions} /> },
+    {
+      name: 'convenerMemberId',
+      label: '召集人',
+      value: 'choice',
+      empty: null,
+      extra: '界别、小组以组织名义提案时由召集人签署',
+      input: <MemberSelect initialLabel={editing?.convenerName ?? undefined} />,
+    },
+  ],
+  { initialValues: { kind: 'party' } },
+);
 
 export default function OrganisationProposersPage() {
   return (
@@ -43,34 +59,7 @@ export default function OrganisationProposersPage() {
       endpoint="/api/organisation-proposers"
       columns={columns}
       createAbility={'organisationProposer.create'}
-      form={{
-        schema: organisationProposerInputSchema,
-        labels: { name: '名称', kind: '类型', convenerMemberId: '召集人' },
-        initialValues: { kind: 'party' },
-        toValues: (r) => ({ name: r.name, kind: r.kind, convenerMemberId: r.convenerMemberId ?? undefined }),
-        toBody: (v) => ({ name: v.name ?? '', kind: v.kind, convenerMemberId: v.convenerMemberId ?? null }),
-        fields: ({ editing }) => (
-          <>
-            <Form.Item
-              name="name"
-              label="名称"
-              rules={[zodRule(organisationProposerInputSchema, 'name', '名称')]}
-            >
-              <Input />
-            </Form.Item>
-            <Form.Item
-              name="kind"
-              label="类型"
-              rules={[zodRule(organisationProposerInputSchema, 'kind', '类型')]}
-            >
-              <Select options={kindOptions} />
-            </Form.Item>
-            <Form.Item name="convenerMemberId" label="召集人" extra="界别、小组以组织名义提案时由召集人签署">
-              <MemberSelect initialLabel={editing?.convenerName ?? undefined} />
-            </Form.Item>
-          </>
-        ),
-      }}
+      form={form}
     />
   );
 }

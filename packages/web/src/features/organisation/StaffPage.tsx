@@ -1,9 +1,9 @@
-import { Form, Input } from 'antd';
-import type { ColumnsType } from 'antd/es/table';
+import { Input } from 'antd';
 import { staffInputSchema } from '@cppcc/shared';
 import type { Identified } from '../../api/resources';
-import { ResourcePage, sortable } from '../../components/ResourcePage';
-import { zodRule } from '../../components/zodForm';
+import { fieldColumn, sorted } from '../../components/columns';
+import { ResourcePage } from '../../components/ResourcePage';
+import { declaredForm } from '../../components/resourceFields';
 
 interface Staff extends Identified {
   name: string;
@@ -12,14 +12,24 @@ interface Staff extends Identified {
   phone: string | null;
 }
 
-const columns: ColumnsType<Staff> = [
-  sortable<Staff>({ title: '姓名', dataIndex: 'name', key: 'name' }),
-  sortable<Staff>({ title: '部门', dataIndex: 'department', key: 'department' }),
-  { title: '职务', dataIndex: 'position', key: 'position' },
-  { title: '手机号', dataIndex: 'phone', key: 'phone' },
+const columns = [
+  fieldColumn<Staff>('name', '姓名', sorted),
+  fieldColumn<Staff>('department', '部门', sorted),
+  fieldColumn<Staff>('position', '职务'),
+  fieldColumn<Staff>('phone', '手机号'),
 ];
 
-const optional = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : null);
+const form = declaredForm<Staff>(staffInputSchema, [
+  { name: 'name', label: '姓名' },
+  { name: 'department', label: '部门', value: 'optionalText' },
+  { name: 'position', label: '职务', value: 'optionalText' },
+  {
+    name: 'phone',
+    label: '手机号',
+    value: 'optionalText',
+    input: <Input inputMode="numeric" maxLength={11} />,
+  },
+]);
 
 export default function StaffPage() {
   return (
@@ -30,42 +40,7 @@ export default function StaffPage() {
       columns={columns}
       createAbility={'staff.create'}
       searchPlaceholder="姓名、部门"
-      form={{
-        schema: staffInputSchema,
-        labels: { name: '姓名', department: '部门', position: '职务', phone: '手机号' },
-        toValues: (r) => ({
-          name: r.name,
-          department: r.department ?? '',
-          position: r.position ?? '',
-          phone: r.phone ?? '',
-        }),
-        toBody: (v) => ({
-          name: v.name ?? '',
-          department: optional(v.department),
-          position: optional(v.position),
-          phone: optional(v.phone),
-        }),
-        fields: () => (
-          <>
-            <Form.Item name="name" label="姓名" rules={[zodRule(staffInputSchema, 'name', '姓名')]}>
-              <Input />
-            </Form.Item>
-            <Form.Item
-              name="department"
-              label="部门"
-              rules={[zodRule(staffInputSchema, 'department', '部门')]}
-            >
-              <Input />
-            </Form.Item>
-            <Form.Item name="position" label="职务" rules={[zodRule(staffInputSchema, 'position', '职务')]}>
-              <Input />
-            </Form.Item>
-            <Form.Item name="phone" label="手机号" rules={[zodRule(staffInputSchema, 'phone', '手机号')]}>
-              <Input inputMode="numeric" maxLength={11} />
-            </Form.Item>
-          </>
-        ),
-      }}
+      form={form}
     />
   );
 }

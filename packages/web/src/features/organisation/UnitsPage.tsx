@@ -1,10 +1,9 @@
-import { Descriptions, Form, Input, Skeleton, Switch, Table, Tag, Typography } from 'antd';
-import type { ColumnsType } from 'antd/es/table';
+import { Descriptions, Skeleton, Table, Tag, Typography } from 'antd';
 import { roleLabels, unitInputSchema, type Role } from '@cppcc/shared';
 import { useResourceRecord, type Identified } from '../../api/resources';
-import { activeTag } from '../../components/columns';
-import { ResourcePage, sortable } from '../../components/ResourcePage';
-import { zodRule } from '../../components/zodForm';
+import { activeTag, fieldColumn, sorted } from '../../components/columns';
+import { ResourcePage } from '../../components/ResourcePage';
+import { declaredForm } from '../../components/resourceFields';
 
 interface UnitAccount {
   id: number;
@@ -22,15 +21,31 @@ interface Unit extends Identified {
   accounts?: UnitAccount[];
 }
 
-const columns: ColumnsType<Unit> = [
-  sortable<Unit>({ title: '单位名称', dataIndex: 'name', key: 'name' }),
-  sortable<Unit>({ title: '简称', dataIndex: 'shortName', key: 'shortName' }),
-  { title: '联系人', dataIndex: 'contactPerson', key: 'contactPerson' },
-  { title: '联系电话', dataIndex: 'contactPhone', key: 'contactPhone' },
-  sortable<Unit>({ title: '状态', dataIndex: 'active', key: 'active', render: activeTag }),
+const columns = [
+  fieldColumn<Unit>('name', '单位名称', sorted),
+  fieldColumn<Unit>('shortName', '简称', sorted),
+  fieldColumn<Unit>('contactPerson', '联系人'),
+  fieldColumn<Unit>('contactPhone', '联系电话'),
+  fieldColumn<Unit>('active', '状态', { sorted: true, render: activeTag }),
 ];
 
-const optional = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : null);
+const form = declaredForm<Unit>(
+  unitInputSchema,
+  [
+    { name: 'name', label: '单位名称' },
+    { name: 'shortName', label: '简称', value: 'optionalText' },
+    { name: 'contactPerson', label: '联系人', value: 'optionalText' },
+    { name: 'contactPhone', label: '联系电话', value: 'optionalText' },
+    { name: 'active', label: '启用', value: 'toggle' },
+  ],
+  {
+    initialValues: { active: true },
+    confirm: (body, editing) =>
+      editing?.active && body.active === false
+        ? `停用后不能再向“${editing.name}”交办提案。确定停用吗？`
+        : null,
+  },
+);
 
 function UnitDetail({ id }: { id: number }) {
   const { data } = useResourceRecord<Unit>('/api/units', id);
@@ -78,56 +93,7 @@ export default function UnitsPage() {
       createAbility={'unit.create'}
       searchPlaceholder="单位名称、简称"
       detail={(r) => <UnitDetail id={r.id} />}
-      form={{
-        schema: unitInputSchema,
-        labels: { name: '单位名称', shortName: '简称', contactPerson: '联系人', contactPhone: '联系电话' },
-        initialValues: { active: true },
-        toValues: (r) => ({
-          name: r.name,
-          shortName: r.shortName ?? '',
-          contactPerson: r.contactPerson ?? '',
-          contactPhone: r.contactPhone ?? '',
-          active: r.active,
-        }),
-        toBody: (v) => ({
-          name: v.name ?? '',
-          shortName: optional(v.shortName),
-          contactPerson: optional(v.contactPerson),
-          contactPhone: optional(v.contactPhone),
-          active: v.active ?? true,
-        }),
-        confirm: (body, editing) =>
-          editing?.active && body.active === false
-            ? `停用后不能再向“${editing.name}”交办提案。确定停用吗？`
-            : null,
-        fields: () => (
-          <>
-            <Form.Item name="name" label="单位名称" rules={[zodRule(unitInputSchema, 'name', '单位名称')]}>
-              <Input />
-            </Form.Item>
-            <Form.Item name="shortName" label="简称" rules={[zodRule(unitInputSchema, 'shortName', '简称')]}>
-              <Input />
-            </Form.Item>
-            <Form.Item
-              name="contactPerson"
-              label="联系人"
-              rules={[zodRule(unitInputSchema, 'contactPerson', '联系人')]}
-            >
-              <Input />
-            </Form.Item>
-            <Form.Item
-              name="contactPhone"
-              label="联系电话"
-              rules={[zodRule(unitInputSchema, 'contactPhone', '联系电话')]}
-            >
-              <Input />
-            </Form.Item>
-            <Form.Item name="active" label="启用" valuePropName="checked">
-              <Switch checkedChildren="启用" unCheckedChildren="停用" />
-            </Form.Item>
-          </>
-        ),
-      }}
+      form={form}
     />
   );
 }
