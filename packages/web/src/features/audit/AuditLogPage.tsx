@@ -1,13 +1,15 @@
 import { useState } from 'react';
-import { AutoComplete, Button, Card, DatePicker, Form, Input, Space, Table, Typography } from 'antd';
-import type { ColumnsType, TablePaginationConfig } from 'antd/es/table';
-import { DownloadOutlined, ReloadOutlined } from '@ant-design/icons';
+import { AutoComplete, DatePicker, Form, Input, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { DownloadOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { auditActionLabels, roleLabels, type AuditEntryDto, type Role } from '@cppcc/shared';
-import { downloadFile } from '../../api/client';
 import { useResourceList, type ListParams } from '../../api/resources';
 import { dateTimeText } from '../../components/columns';
-import { showError } from '../../app/notifier';
+import { DownloadButton } from '../../components/DownloadButton';
+import { FilterBar, type FilterField } from '../../components/FilterBar';
+import { PageCard } from '../../components/PageCard';
+import { PagedTable } from '../../components/PagedTable';
 
 type AuditEntry = AuditEntryDto;
 
@@ -63,6 +65,34 @@ const actionOptions = Object.entries(auditActionLabels).map(([value, label]) => 
   label: `${label}（${value}）`,
 }));
 
+const filterFields: FilterField[] = [
+  {
+    name: 'actor',
+    label: '操作人',
+    input: <Input allowClear placeholder="姓名或用户名" style={{ width: 160 }} />,
+  },
+  {
+    name: 'action',
+    label: '操作类型',
+    input: (
+      <AutoComplete
+        allowClear
+        placeholder="如 account（按前缀匹配）"
+        style={{ width: 200 }}
+        options={actionOptions}
+        filterOption={(input, option) => !!option && `${option.value}${option.label}`.includes(input)}
+      />
+    ),
+  },
+  {
+    name: 'targetType',
+    label: '对象类型',
+    input: <Input allowClear placeholder="如 user、member" style={{ width: 140 }} />,
+  },
+  { name: 'ip', label: 'IP 地址', input: <Input allowClear style={{ width: 140 }} /> },
+  { name: 'range', label: '日期范围', input: <DatePicker.RangePicker allowEmpty={[true, true]} /> },
+];
+
 function toParams(values: Filters): ListParams {
   const [from, to] = values.range ?? [];
   return {
@@ -80,95 +110,43 @@ export default function AuditLogPage() {
   const [form] = Form.useForm<Filters>();
   const [filters, setFilters] = useState<ListParams>({});
   const [paging, setPaging] = useState({ page: 1, pageSize: 50 });
-  const [exporting, setExporting] = useState(false);
   // Newest first, always: the log reads like a journal and the server offers no other order.
-  const params = { ...filters, ...paging };
-  const list = useResourceList<AuditEntry>('/api/audit-log', params);
+  const list = useResourceList<AuditEntry>('/api/audit-log', { ...filters, ...paging });
 
-  function onTableChange(p: TablePaginationConfig) {
-    setPaging({ page: p.current ?? 1, pageSize: p.pageSize ?? 50 });
-  }
-
-  async function exportLog() {
-    setExporting(true);
-    try {
-      await downloadFile('/api/audit-log/export', filters, '审计日志.xlsx');
-    } catch (error) {
-      showError(error instanceof Error ? error.message : '导出失败');
-    } finally {
-      setExporting(false);
-    }
+  function filter(next: ListParams) {
+    setFilters(next);
+    setPaging((p) => ({ ...p, page: 1 }));
   }
 
   return (
-    <Card
-      title={
-        <Typography.Title level={4} style={{ margin: 0 }}>
-          审计日志
-        </Typography.Title>
-      }
+    <PageCard
+      title="审计日志"
       extra={
-        <Button icon={<DownloadOutlined />} loading={exporting} onClick={exportLog}>
+        <DownloadButton
+          path="/api/audit-log/export"
+          query={filters}
+          fileName="审计日志.xlsx"
+          icon={<DownloadOutlined />}
+        >
           导出
-        </Button>
+        </DownloadButton>
       }
     >
-      <Form
+      <FilterBar<Filters>
         form={form}
-        layout="inline"
-        style={{ marginBottom: 16, rowGap: 8 }}
-        onFinish={(values) => {
-          setFilters(toParams(values));
-          setPaging((p) => ({ ...p, page: 1 }));
+        fields={filterFields}
+        onApply={(values) => filter(toParams(values))}
+        onReset={() => {
+          form.resetFields();
+          filter({});
         }}
-      >
-        <Form.Item name="actor" label="操作人">
-          <Input allowClear placeholder="姓名或用户名" style={{ width: 160 }} />
-        </Form.Item>
-        <Form.Item name="action" label="操作类型">
-          <AutoComplete
-            allowClear
-            placeholder="如 account（按前缀匹配）"
-            style={{ width: 200 }}
-            options={actionOptions}
-            filterOption={(input, option) => !!option && `${option.value}${option.label}`.includes(input)}
-          />
-        </Form.Item>
-        <Form.Item name="targetType" label="对象类型">
-          <Input allowClear placeholder="如 user、member" style={{ width: 140 }} />
-        </Form.Item>
-        <Form.Item name="ip" label="IP 地址">
-          <Input allowClear style={{ width: 140 }} />
-        </Form.Item>
-        <Form.Item name="range" label="日期范围">
-          <DatePicker.RangePicker allowEmpty={[true, true]} />
-        </Form.Item>
-        <Form.Item>
-          <Space>
-            <Button type="primary" htmlType="submit">
-              查询
-            </Button>
-            <Button
-              icon={<ReloadOutlined />}
-              onClick={() => {
-                form.resetFields();
-                setFilters({});
-                setPaging((p) => ({ ...p, page: 1 }));
-              }}
-            >
-              重置
-            </Button>
-          </Space>
-        </Form.Item>
-      </Form>
-      <Table<AuditEntry>
-        rowKey="id"
-        size="middle"
+      />
+      <PagedTable<AuditEntry>
         columns={columns}
-        dataSource={list.data?.items ?? []}
-        loading={list.isFetching}
-        scroll={{ x: 'max-content' }}
-        onChange={onTableChange}
+        list={list}
+        page={paging.page}
+        pageSize={paging.pageSize}
+        onChange={(p) => setPaging({ page: p.current ?? 1, pageSize: p.pageSize ?? 50 })}
         expandable={{
           rowExpandable: (r) => r.changes != null,
           expandedRowRender: (r) => (
@@ -177,14 +155,7 @@ export default function AuditLogPage() {
             </pre>
           ),
         }}
-        pagination={{
-          current: paging.page,
-          pageSize: paging.pageSize,
-          total: list.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (t) => `共 ${t} 条`,
-        }}
       />
-    </Card>
+    </PageCard>
   );
 }

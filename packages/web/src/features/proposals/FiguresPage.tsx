@@ -11,10 +11,10 @@ import {
   Segmented,
   Select,
   Skeleton,
-  Space,
   Statistic,
   Table,
   Typography,
+  type ColProps,
 } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { proposalListLink } from '@cppcc/shared';
@@ -27,7 +27,8 @@ import {
   type RateFigure,
 } from '../../api/proposals';
 import { useOrganisationOptions } from '../../api/resources';
-import { DownloadButton } from './common';
+import { PageCard } from '../../components/PageCard';
+import { DocumentButton } from './common';
 
 const percent = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
 
@@ -64,6 +65,24 @@ function RateCard({ rate, onOpen }: { rate: RateFigure; onOpen: (f: FigureFilter
         {rate.numerator} / {rate.denominator}
       </Typography.Text>
     </Card>
+  );
+}
+
+/** Figure cards side by side, each in a column of `col`. */
+function FigureGrid(props: {
+  figures: Figure[];
+  onOpen: (f: FigureFilter) => void;
+  col: ColProps;
+  gap: number;
+}) {
+  return (
+    <Row gutter={[props.gap, props.gap]}>
+      {props.figures.map((f) => (
+        <Col key={f.key} {...props.col}>
+          <FigureCard figure={f} onOpen={props.onOpen} />
+        </Col>
+      ))}
+    </Row>
   );
 }
 
@@ -115,16 +134,19 @@ export default function FiguresPage() {
     [data],
   );
 
+  const halves = data
+    ? [
+        { title: '按答复类别', figures: data.byAnswerCategory, emptyText: '暂无答复' },
+        { title: '重点提案办理进度', figures: data.keyProgress },
+      ]
+    : [];
+
   return (
     <Flex vertical gap={16}>
-      <Card
-        title={
-          <Typography.Title level={4} style={{ margin: 0 }}>
-            提案统计{data ? `：${data.scope.label}` : ''}
-          </Typography.Title>
-        }
+      <PageCard
+        title={`提案统计${data ? `：${data.scope.label}` : ''}`}
         extra={
-          <Space wrap>
+          <>
             <Segmented
               value={mode}
               onChange={(v) => {
@@ -156,25 +178,19 @@ export default function FiguresPage() {
               />
             )}
             {mode === 'session' && sessionId && (
-              <DownloadButton path={proposalDocuments.compilation(sessionId)}>下载提案汇编</DownloadButton>
+              <DocumentButton path={proposalDocuments.compilation(sessionId)}>下载提案汇编</DocumentButton>
             )}
-            <DownloadButton path={proposalDocuments.list} query={{ view: 'all', ...scope }}>
+            <DocumentButton path={proposalDocuments.list} query={{ view: 'all', ...scope }}>
               导出提案清单
-            </DownloadButton>
-          </Space>
+            </DocumentButton>
+          </>
         }
       >
         {figures.isError && <Alert type="error" showIcon title={figures.error.message} />}
         {figures.isPending && <Skeleton active />}
         {data && (
           <Flex vertical gap={16}>
-            <Row gutter={[12, 12]}>
-              {data.totals.map((f) => (
-                <Col key={f.key} xs={12} sm={8} md={6} lg={4}>
-                  <FigureCard figure={f} onOpen={open} />
-                </Col>
-              ))}
-            </Row>
+            <FigureGrid figures={data.totals} onOpen={open} col={{ xs: 12, sm: 8, md: 6, lg: 4 }} gap={12} />
             <Row gutter={[12, 12]}>
               {data.rates.map((r) => (
                 <Col key={r.key} xs={24} sm={8}>
@@ -183,36 +199,21 @@ export default function FiguresPage() {
               ))}
             </Row>
             <Row gutter={[12, 12]}>
-              <Col xs={24} md={12}>
-                <Card size="small" title="按答复类别">
-                  {data.byAnswerCategory.length === 0 ? (
-                    <Empty description="暂无答复" />
-                  ) : (
-                    <Row gutter={[8, 8]}>
-                      {data.byAnswerCategory.map((f) => (
-                        <Col key={f.key} span={12}>
-                          <FigureCard figure={f} onOpen={open} />
-                        </Col>
-                      ))}
-                    </Row>
-                  )}
-                </Card>
-              </Col>
-              <Col xs={24} md={12}>
-                <Card size="small" title="重点提案办理进度">
-                  <Row gutter={[8, 8]}>
-                    {data.keyProgress.map((f) => (
-                      <Col key={f.key} span={12}>
-                        <FigureCard figure={f} onOpen={open} />
-                      </Col>
-                    ))}
-                  </Row>
-                </Card>
-              </Col>
+              {halves.map((half) => (
+                <Col key={half.title} xs={24} md={12}>
+                  <Card size="small" title={half.title}>
+                    {half.figures.length === 0 && half.emptyText ? (
+                      <Empty description={half.emptyText} />
+                    ) : (
+                      <FigureGrid figures={half.figures} onOpen={open} col={{ span: 12 }} gap={8} />
+                    )}
+                  </Card>
+                </Col>
+              ))}
             </Row>
           </Flex>
         )}
-      </Card>
+      </PageCard>
       {tables.map((t) => (
         <Card key={t.title} size="small" title={t.title}>
           <Table<BreakdownRow>

@@ -1,8 +1,7 @@
 import { useMemo, type Key, type ReactNode } from 'react';
-import { Link, useSearchParams } from 'react-router';
-import { Button, Card, Flex, Form, Grid, Input, List, Select, Space, Table, Tag, Typography } from 'antd';
+import { Link } from 'react-router';
+import { Flex, Form, Grid, Input, List, Space, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { ReloadOutlined } from '@ant-design/icons';
 import {
   proposalKindLabels,
   proposalStateLabels,
@@ -18,7 +17,11 @@ import {
 } from '../../api/proposals';
 import { toSelectOptions, useOrganisationOptions } from '../../api/resources';
 import { dateText } from '../../components/columns';
-import { DownloadButton, StateTag } from './common';
+import { FilterBar, selectFilter, type FilterField } from '../../components/FilterBar';
+import { tableChange, useListAddress, withSortOrder } from '../../components/listAddress';
+import { PageCard } from '../../components/PageCard';
+import { PagedTable } from '../../components/PagedTable';
+import { DocumentButton, StateTag } from './common';
 
 /** Filters a figure may hand over besides the visible ones; shown as tags so the user sees why the list is narrow. */
 const passThrough: Record<string, string> = {
@@ -58,7 +61,7 @@ export interface ProposalListProps {
 export function ProposalList(props: ProposalListProps) {
   const screens = Grid.useBreakpoint();
   const narrow = screens.md === false;
-  const [searchParams, setSearchParams] = useSearchParams();
+  const { searchParams, update, clear } = useListAddress();
   const [form] = Form.useForm();
   const formOptions = useProposalFormOptions();
   const options = useOrganisationOptions();
@@ -79,16 +82,7 @@ export function ProposalList(props: ProposalListProps) {
     return out;
   }, [searchParams, props.view, narrow]);
   const list = useProposalList(params);
-
-  function update(next: Record<string, string | number | undefined>, resetPage = true) {
-    const merged = new URLSearchParams(searchParams);
-    for (const [k, v] of Object.entries(next)) {
-      if (v === undefined || v === '' || v === null) merged.delete(k);
-      else merged.set(k, String(v));
-    }
-    if (resetPage) merged.delete('page');
-    setSearchParams(merged, { replace: true });
-  }
+  const { page, pageSize, ...exportQuery } = params;
 
   const initialValues = useMemo(() => {
     const out: Record<string, unknown> = {};
@@ -187,128 +181,74 @@ export function ProposalList(props: ProposalListProps) {
     { title: '提交时间', dataIndex: 'submittedAt', key: 'submittedAt', render: dateText, sorter: true },
     { title: '办理期限', dataIndex: 'deadline', key: 'deadline', render: dateText, sorter: true },
   ];
-  const columns = baseColumns.map((c) =>
-    c.sorter
-      ? {
-          ...c,
-          sortOrder:
-            params.sort === c.key
-              ? params.order === 'desc'
-                ? ('descend' as const)
-                : ('ascend' as const)
-              : null,
-        }
-      : c,
-  );
+  const columns = withSortOrder(baseColumns, params.sort, params.order);
 
+  // Phones page with the small pager below the cards.
   const pagination = {
-    current: Number(params.page),
-    pageSize: Number(params.pageSize),
+    current: Number(page),
+    pageSize: Number(pageSize),
     total: list.data?.total ?? 0,
     showTotal: (total: number) => `共 ${total} 件`,
     size: 'small' as const,
-    onChange: (page: number, pageSize: number) => update({ page, pageSize }, false),
+    onChange: (next: number, size: number) => update({ page: next, pageSize: size }, false),
   };
 
+  const kindOptions = Object.entries(proposalKindLabels).map(([value, label]) => ({ value, label }));
+  // Phones get the keyword and the state only; the other filters would push the list off the screen.
+  const filters: FilterField[] = [
+    {
+      name: 'q',
+      label: '关键词',
+      input: <Input allowClear placeholder="案由或提案号" style={{ width: narrow ? '100%' : 180 }} />,
+    },
+    selectFilter('state', '状态', stateOptions, narrow ? '100%' : 130),
+    ...(narrow
+      ? []
+      : [
+          selectFilter('category', '类别', categoryOptions, 130),
+          selectFilter('kind', '类型', kindOptions, 120),
+          selectFilter('sessionId', '会议', toSelectOptions(formOptions.data?.sessions), 180),
+          ...(props.showUnitFilter
+            ? [selectFilter('unitId', '承办单位', toSelectOptions(formOptions.data?.units), 200, true)]
+            : []),
+        ]),
+  ];
+
   return (
-    <Card
-      title={
-        <Typography.Title level={4} style={{ margin: 0 }}>
-          {props.title}
-        </Typography.Title>
-      }
+    <PageCard
+      title={props.title}
+      compact={narrow}
       extra={
-        <Space wrap>
-          {props.extra}
-          {props.showExport && (
-            <DownloadButton
-              path={proposalDocuments.list}
-              query={Object.fromEntries(
-                Object.entries(params).filter(([k]) => k !== 'page' && k !== 'pageSize'),
-              )}
-            >
-              导出 Excel
-            </DownloadButton>
-          )}
-        </Space>
+        (props.extra || props.showExport) && (
+          <>
+            {props.extra}
+            {props.showExport && (
+              <DocumentButton path={proposalDocuments.list} query={exportQuery}>
+                导出 Excel
+              </DocumentButton>
+            )}
+          </>
+        )
       }
-      styles={{ body: narrow ? { padding: 12 } : undefined }}
     >
-      <Form
+      <FilterBar<Record<string, unknown>>
         form={form}
-        layout={narrow ? 'vertical' : 'inline'}
+        fields={filters}
+        narrow={narrow}
+        gap={12}
         initialValues={initialValues}
-        onFinish={(values: Record<string, unknown>) =>
+        onApply={(values) =>
           update(
             Object.fromEntries(
               visibleFilters.map((k) => [k, (values[k] as string | number | undefined) ?? undefined]),
             ),
           )
         }
-        style={{ marginBottom: 12, rowGap: 8 }}
-      >
-        <Form.Item name="q" label="关键词" style={narrow ? { marginBottom: 8 } : undefined}>
-          <Input allowClear placeholder="案由或提案号" style={{ width: narrow ? '100%' : 180 }} />
-        </Form.Item>
-        <Form.Item name="state" label="状态" style={narrow ? { marginBottom: 8 } : undefined}>
-          <Select
-            allowClear
-            options={stateOptions}
-            placeholder="全部"
-            style={{ width: narrow ? '100%' : 130 }}
-          />
-        </Form.Item>
-        {!narrow && (
-          <>
-            <Form.Item name="category" label="类别">
-              <Select allowClear options={categoryOptions} placeholder="全部" style={{ width: 130 }} />
-            </Form.Item>
-            <Form.Item name="kind" label="类型">
-              <Select
-                allowClear
-                placeholder="全部"
-                style={{ width: 120 }}
-                options={Object.entries(proposalKindLabels).map(([value, label]) => ({ value, label }))}
-              />
-            </Form.Item>
-            <Form.Item name="sessionId" label="会议">
-              <Select
-                allowClear
-                placeholder="全部"
-                style={{ width: 180 }}
-                options={toSelectOptions(formOptions.data?.sessions)}
-              />
-            </Form.Item>
-            {props.showUnitFilter && (
-              <Form.Item name="unitId" label="承办单位">
-                <Select
-                  allowClear
-                  showSearch={{ optionFilterProp: 'label' }}
-                  placeholder="全部"
-                  style={{ width: 200 }}
-                  options={toSelectOptions(formOptions.data?.units)}
-                />
-              </Form.Item>
-            )}
-          </>
-        )}
-        <Form.Item>
-          <Space>
-            <Button type="primary" htmlType="submit">
-              查询
-            </Button>
-            <Button
-              icon={<ReloadOutlined />}
-              onClick={() => {
-                form.resetFields();
-                setSearchParams(new URLSearchParams(), { replace: true });
-              }}
-            >
-              重置
-            </Button>
-          </Space>
-        </Form.Item>
-      </Form>
+        onReset={() => {
+          form.resetFields();
+          clear();
+        }}
+      />
       {chips.length > 0 && (
         <Flex gap={4} wrap style={{ marginBottom: 12 }}>
           {chips}
@@ -345,26 +285,16 @@ export function ProposalList(props: ProposalListProps) {
           )}
         />
       ) : (
-        <Table<ProposalListItem>
-          rowKey="id"
-          size="middle"
+        <PagedTable<ProposalListItem>
           columns={columns}
-          dataSource={list.data?.items ?? []}
-          loading={list.isFetching}
-          scroll={{ x: 'max-content' }}
+          list={list}
+          page={Number(page)}
+          pageSize={Number(pageSize)}
+          countWord="件"
           locale={{ emptyText: props.emptyText ?? '暂无提案' }}
-          pagination={{ ...pagination, onChange: undefined, size: undefined, showSizeChanger: true }}
-          onChange={(pager, _filters, sorter) => {
-            // One update for paging and sorting, so neither overwrites the other.
-            const one = Array.isArray(sorter) ? sorter[0] : sorter;
-            const key = one?.order ? String(one.columnKey) : undefined;
-            const order = key ? (one?.order === 'descend' ? 'desc' : 'asc') : undefined;
-            const sortChanged = (key ?? 'updatedAt') !== params.sort || (order ?? 'desc') !== params.order;
-            update(
-              { sort: key, order, page: sortChanged ? undefined : pager.current, pageSize: pager.pageSize },
-              false,
-            );
-          }}
+          onChange={(pager, _filters, sorter) =>
+            update(tableChange(pager, sorter, params, { sort: 'updatedAt', order: 'desc' }), false)
+          }
           rowSelection={
             props.selection
               ? {
@@ -380,6 +310,6 @@ export function ProposalList(props: ProposalListProps) {
           }
         />
       )}
-    </Card>
+    </PageCard>
   );
 }

@@ -1,6 +1,7 @@
 import { useState, type Key } from 'react';
 import { Link } from 'react-router';
-import { Alert, Button, DatePicker, Form, Modal, Select, Table, Typography } from 'antd';
+import { Alert, Button, DatePicker, Form, Modal, Select, Table, Typography, type SelectProps } from 'antd';
+import type { ColumnType } from 'antd/es/table';
 import type { Dayjs } from 'dayjs';
 import { useBatchAssign, type ProposalListItem } from '../../api/proposals';
 import { toSelectOptions, useOrganisationOptions } from '../../api/resources';
@@ -80,6 +81,28 @@ export default function StaffProposalsPage() {
       )}
     </>
   );
+}
+
+/** A column of unit pickers; each picker's label names its proposal, so the rows' pickers are told apart. */
+function unitColumn(
+  key: string,
+  title: string,
+  width: number,
+  picker: (row: Row) => SelectProps<number | number[]>,
+): ColumnType<Row> {
+  return {
+    title,
+    key,
+    width,
+    render: (_, r) => (
+      <Select
+        aria-label={`${r.title} ${title}`}
+        showSearch={{ optionFilterProp: 'label' }}
+        style={{ width: width - 10 }}
+        {...picker(r)}
+      />
+    ),
+  };
 }
 
 /** 交办会: one lead unit and any co-units per proposal, one deadline for all; all or none are assigned. */
@@ -169,39 +192,19 @@ function BatchAssignModal({
         columns={[
           { title: '提案号', dataIndex: 'numberLabel', width: 100 },
           { title: '案由', dataIndex: 'title', ellipsis: true },
-          {
-            title: '主办单位',
-            key: 'lead',
-            width: 200,
-            render: (_, r) => (
-              <Select
-                aria-label={`${r.title} 主办单位`}
-                showSearch={{ optionFilterProp: 'label' }}
-                style={{ width: 190 }}
-                placeholder="选择主办单位"
-                options={unitOptions}
-                value={r.leadUnitId}
-                onChange={(v) => patch(r.id, { leadUnitId: v })}
-              />
-            ),
-          },
-          {
-            title: '协办单位',
-            key: 'co',
-            width: 240,
-            render: (_, r) => (
-              <Select
-                aria-label={`${r.title} 协办单位`}
-                mode="multiple"
-                showSearch={{ optionFilterProp: 'label' }}
-                style={{ width: 230 }}
-                placeholder="可不选"
-                options={unitOptions.filter((o) => o.value !== r.leadUnitId)}
-                value={r.coUnitIds}
-                onChange={(v) => patch(r.id, { coUnitIds: v })}
-              />
-            ),
-          },
+          unitColumn('lead', '主办单位', 200, (r) => ({
+            placeholder: '选择主办单位',
+            options: unitOptions,
+            value: r.leadUnitId,
+            onChange: (v) => patch(r.id, { leadUnitId: v as number }),
+          })),
+          unitColumn('co', '协办单位', 240, (r) => ({
+            mode: 'multiple',
+            placeholder: '可不选',
+            options: unitOptions.filter((o) => o.value !== r.leadUnitId),
+            value: r.coUnitIds,
+            onChange: (v) => patch(r.id, { coUnitIds: v as number[] }),
+          })),
         ]}
       />
       {problem && <Alert style={{ marginTop: 12 }} type="error" showIcon title={problem} role="alert" />}

@@ -28,6 +28,7 @@ import {
 import { api } from '../../api/client';
 import { showSuccess } from '../../app/notifier';
 import { allowed } from '../../hooks/usePolicy';
+import { PageCard } from '../../components/PageCard';
 import { applyServerErrors, validateBody, zodRule } from '../../components/zodForm';
 
 const key = ['/api/settings'];
@@ -49,6 +50,9 @@ const numberGroups: { title: string; fields: SettingKey[] }[] = [
   },
   { title: '会议与安全', fields: ['maxLeaveRequestsPerMeeting', 'sessionIdleMinutes'] },
 ];
+
+/** Settings that are lists of words, typed in one by one. */
+const tagLists = ['proposalCategories', 'rejectionGrounds'] as const;
 
 const rule = (field: SettingKey) =>
   zodRule(fieldSchema, field, settingLabels[field], (v) => (v === null || v === '' ? undefined : v));
@@ -104,20 +108,16 @@ export default function SettingsPage() {
   const hint = (field: SettingKey) => `默认：${JSON.stringify(defaults[field]).replace(/"/g, '')}`;
 
   return (
-    <Card
-      title={
-        <Typography.Title level={4} style={{ margin: 0 }}>
-          系统设置
-        </Typography.Title>
-      }
+    <PageCard
+      title="系统设置"
       extra={
         canUpdate && (
-          <Space>
+          <>
             <Button onClick={restoreDefaults}>恢复默认</Button>
             <Button type="primary" loading={save.isPending} onClick={submit}>
               保存
             </Button>
-          </Space>
+          </>
         )
       }
     >
@@ -162,22 +162,17 @@ export default function SettingsPage() {
           ))}
         </Row>
         <Typography.Title level={5}>提案分类与理由</Typography.Title>
-        <Form.Item
-          name="proposalCategories"
-          label={settingLabels.proposalCategories}
-          rules={[rule('proposalCategories')]}
-          extra="输入后按回车添加"
-        >
-          <Select mode="tags" open={false} tokenSeparators={['\n']} />
-        </Form.Item>
-        <Form.Item
-          name="rejectionGrounds"
-          label={settingLabels.rejectionGrounds}
-          rules={[rule('rejectionGrounds')]}
-          extra="输入后按回车添加"
-        >
-          <Select mode="tags" open={false} tokenSeparators={['\n']} />
-        </Form.Item>
+        {tagLists.map((field) => (
+          <Form.Item
+            key={field}
+            name={field}
+            label={settingLabels[field]}
+            rules={[rule(field)]}
+            extra="输入后按回车添加"
+          >
+            <Select mode="tags" open={false} tokenSeparators={['\n']} />
+          </Form.Item>
+        ))}
         <Form.Item label={settingLabels.answerCategories} required>
           <Form.List name="answerCategories">
             {(fields, { add, remove }) => (
@@ -222,6 +217,6 @@ export default function SettingsPage() {
           </Form.List>
         </Form.Item>
       </Form>
-    </Card>
+    </PageCard>
   );
 }

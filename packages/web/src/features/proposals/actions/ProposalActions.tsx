@@ -2,7 +2,7 @@ import { useNavigate } from 'react-router';
 import { proposalDocuments, useProposalCommand, type ProposalDetail } from '../../../api/proposals';
 import { WorkflowActions } from '../../../components/WorkflowActions';
 import { useCurrentUser } from '../../../hooks/useCurrentUser';
-import { DownloadButton } from '../common';
+import { DocumentButton } from '../common';
 import { proposalViewer, sender, type ProposalActionContext } from './context';
 import { proposalActions } from './table';
 
@@ -25,10 +25,10 @@ export function ProposalActions({ proposal: p }: { proposal: ProposalDetail }) {
       extra={
         <>
           {p.state !== 'draft' && p.state !== 'cosigning' && (
-            <DownloadButton path={proposalDocuments.proposal(p.id)}>下载提案</DownloadButton>
+            <DocumentButton path={proposalDocuments.proposal(p.id)}>下载提案</DocumentButton>
           )}
           {p.answers.some((a) => a.state === 'approved') && (
-            <DownloadButton path={proposalDocuments.answerLetter(p.id)}>下载答复函</DownloadButton>
+            <DocumentButton path={proposalDocuments.answerLetter(p.id)}>下载答复函</DocumentButton>
           )}
         </>
       }
