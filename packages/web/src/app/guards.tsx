@@ -1,6 +1,5 @@
 import type { ComponentType } from 'react';
-import { Button, Result } from 'antd';
-import { Link } from 'react-router';
+import { BackHomeResult } from './BackHomeResult';
 import { holds, useCurrentUser, type AbilityRequirement } from '../hooks/useCurrentUser';
 
 /** Wraps a page so that users without the `ability` see a refusal instead of a page of errors. */
@@ -9,18 +8,7 @@ export function guardAbility(Page: ComponentType, ability: AbilityRequirement | 
   function Guarded() {
     const user = useCurrentUser();
     if (!holds(user.abilities, ability)) {
-      return (
-        <Result
-          status="403"
-          title="没有权限"
-          subTitle="您的账号无权访问此页面"
-          extra={
-            <Link to="/">
-              <Button type="primary">返回首页</Button>
-            </Link>
-          }
-        />
-      );
+      return <BackHomeResult status="403" title="没有权限" subTitle="您的账号无权访问此页面" />;
     }
     return <Page />;
   }
