@@ -1,5 +1,5 @@
 import { Navigate, useNavigate } from 'react-router';
-import { Alert, Button, Form, Input, Space } from 'antd';
+import { Alert, Button, Form, Input, Space, type FormItemProps, type FormRule } from 'antd';
 import { passwordProblem } from '@cppcc/shared';
 import { useChangePassword, useMeQuery } from '../../api/auth';
 import { showSuccess } from '../../app/notifier';
@@ -10,6 +10,58 @@ interface Values {
   currentPassword: string;
   newPassword: string;
   confirmPassword: string;
+}
+
+/** A rule that compares the value with the rest of the form; `problem` says what is wrong, if anything. */
+const crossCheck =
+  (problem: (value: string, other: (name: keyof Values) => unknown) => string | null): FormRule =>
+  ({ getFieldValue }) => ({
+    validator: async (_, value: string | undefined) => {
+      const text = value ? problem(value, getFieldValue) : null;
+      if (text) throw new Error(text);
+    },
+  });
+
+interface PasswordField extends FormItemProps<Values> {
+  name: keyof Values;
+  autoComplete: 'current-password' | 'new-password';
+}
+
+function passwordFields(username: string): PasswordField[] {
+  return [
+    {
+      name: 'currentPassword',
+      label: '当前密码',
+      autoComplete: 'current-password',
+      rules: [{ required: true, message: '请输入当前密码' }],
+    },
+    {
+      name: 'newPassword',
+      label: '新密码',
+      autoComplete: 'new-password',
+      extra:
+        '至少 8 位，包含大写字母、小写字母、数字、符号中的至少三类；不能包含用户名，不能是常见密码或键盘顺序',
+      dependencies: ['currentPassword'],
+      rules: [
+        { required: true, message: '请输入新密码' },
+        crossCheck(
+          (value, other) =>
+            passwordProblem(value, { username }) ??
+            (value === other('currentPassword') ? '新密码不能与当前密码相同' : null),
+        ),
+      ],
+    },
+    {
+      name: 'confirmPassword',
+      label: '确认新密码',
+      autoComplete: 'new-password',
+      dependencies: ['newPassword'],
+      rules: [
+        { required: true, message: '请再次输入新密码' },
+        crossCheck((value, other) => (value !== other('newPassword') ? '两次输入的新密码不一致' : null)),
+      ],
+    },
+  ];
 }
 
 export default function ChangePasswordPage() {
@@ -50,48 +102,11 @@ export default function ChangePasswordPage() {
         />
       )}
       <Form form={form} layout="vertical" onFinish={submit} requiredMark={false}>
-        <Form.Item
-          name="currentPassword"
-          label="当前密码"
-          rules={[{ required: true, message: '请输入当前密码' }]}
-        >
-          <Input.Password autoComplete="current-password" />
-        </Form.Item>
-        <Form.Item
-          name="newPassword"
-          label="新密码"
-          extra="至少 8 位，包含大写字母、小写字母、数字、符号中的至少三类；不能包含用户名，不能是常见密码或键盘顺序"
-          dependencies={['currentPassword']}
-          rules={[
-            { required: true, message: '请输入新密码' },
-            ({ getFieldValue }) => ({
-              validator: async (_, value: string | undefined) => {
-                if (!value) return;
-                const problem = passwordProblem(value, { username });
-                if (problem) throw new Error(problem);
-                if (value === getFieldValue('currentPassword')) throw new Error('新密码不能与当前密码相同');
-              },
-            }),
-          ]}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
-        <Form.Item
-          name="confirmPassword"
-          label="确认新密码"
-          dependencies={['newPassword']}
-          rules={[
-            { required: true, message: '请再次输入新密码' },
-            ({ getFieldValue }) => ({
-              validator: async (_, value: string | undefined) => {
-                if (value && value !== getFieldValue('newPassword'))
-                  throw new Error('两次输入的新密码不一致');
-              },
-            }),
-          ]}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
+        {passwordFields(username).map(({ autoComplete, ...item }) => (
+          <Form.Item key={item.name} {...item}>
+            <Input.Password autoComplete={autoComplete} />
+          </Form.Item>
+        ))}
         <Form.Item>
           <Space style={{ width: '100%', justifyContent: 'flex-end' }}>
             {!forced && <Button onClick={() => navigate(-1)}>返回</Button>}

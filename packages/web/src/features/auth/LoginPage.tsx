@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type ChangeEvent, type FormEvent, type ReactNode } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { Alert, Button, Input } from 'antd';
 import { useLogin, useMeQuery } from '../../api/auth';
@@ -12,6 +12,19 @@ function safeTarget(from: string | null): string {
 const fieldStyle = { display: 'block', marginBottom: 20 } as const;
 const labelStyle = { display: 'block', marginBottom: 8, color: 'rgba(0,0,0,0.88)' } as const;
 const problemStyle = { color: '#ff4d4f', fontSize: 14, marginTop: 4 } as const;
+
+/** A labelled input of the plain form, with its problem below it. */
+function Field(props: { id: string; label: string; problem: string | null | false; children: ReactNode }) {
+  return (
+    <div style={fieldStyle}>
+      <label htmlFor={props.id} style={labelStyle}>
+        {props.label}
+      </label>
+      {props.children}
+      {props.problem && <div style={problemStyle}>{props.problem}</div>}
+    </div>
+  );
+}
 
 /**
  * The first page most users load: a plain form with antd inputs, without antd's Form machinery, so
@@ -52,6 +65,15 @@ export default function LoginPage() {
   }
 
   const show = (field: 'login' | 'password') => touched[field] && problems[field];
+  const inputProps = (field: 'login' | 'password') => ({
+    id: field,
+    size: 'large' as const,
+    value: values[field],
+    status: show(field) ? ('error' as const) : undefined,
+    'aria-invalid': !!show(field),
+    onChange: (e: ChangeEvent<HTMLInputElement>) => setValues((v) => ({ ...v, [field]: e.target.value })),
+    onBlur: () => setTouched((t) => ({ ...t, [field]: true })),
+  });
 
   return (
     <AuthFrame title="用户登录">
@@ -60,39 +82,12 @@ export default function LoginPage() {
       )}
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} role="alert" />}
       <form onSubmit={submit} noValidate>
-        <div style={fieldStyle}>
-          <label htmlFor="login" style={labelStyle}>
-            用户名或手机号
-          </label>
-          <Input
-            id="login"
-            size="large"
-            autoComplete="username"
-            autoFocus
-            value={values.login}
-            status={show('login') ? 'error' : undefined}
-            aria-invalid={!!show('login')}
-            onChange={(e) => setValues((v) => ({ ...v, login: e.target.value }))}
-            onBlur={() => setTouched((t) => ({ ...t, login: true }))}
-          />
-          {show('login') && <div style={problemStyle}>{problems.login}</div>}
-        </div>
-        <div style={fieldStyle}>
-          <label htmlFor="password" style={labelStyle}>
-            密码
-          </label>
-          <Input.Password
-            id="password"
-            size="large"
-            autoComplete="current-password"
-            value={values.password}
-            status={show('password') ? 'error' : undefined}
-            aria-invalid={!!show('password')}
-            onChange={(e) => setValues((v) => ({ ...v, password: e.target.value }))}
-            onBlur={() => setTouched((t) => ({ ...t, password: true }))}
-          />
-          {show('password') && <div style={problemStyle}>{problems.password}</div>}
-        </div>
+        <Field id="login" label="用户名或手机号" problem={show('login')}>
+          <Input {...inputProps('login')} autoComplete="username" autoFocus />
+        </Field>
+        <Field id="password" label="密码" problem={show('password')}>
+          <Input.Password {...inputProps('password')} autoComplete="current-password" />
+        </Field>
         <Button
           type="primary"
           htmlType="submit"
