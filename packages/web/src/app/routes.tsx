@@ -1,4 +1,5 @@
 import type { ComponentType } from 'react';
+import type { ProposalQueue } from '../features/proposals/ProposalQueues';
 import type { AbilityRequirement } from '../hooks/useCurrentUser';
 
 /**
@@ -11,6 +12,10 @@ export interface PageRoute {
   ability?: AbilityRequirement;
   load: () => Promise<{ default: ComponentType }>;
 }
+
+/** The proposal lists that are only a view of the list share one module. */
+const proposalQueue = (queue: ProposalQueue) =>
+  import('../features/proposals/ProposalQueues').then((m) => ({ default: m.queuePages[queue] }));
 
 export const pageRoutes: PageRoute[] = [
   { path: '/', title: '首页', load: () => import('../features/home/HomePage') },
@@ -30,7 +35,7 @@ export const pageRoutes: PageRoute[] = [
     path: '/proposals/cosign',
     title: '联名邀请',
     ability: 'proposals.create',
-    load: () => import('../features/proposals/CosignQueuePage'),
+    load: () => proposalQueue('cosign'),
   },
   {
     path: '/proposals/new',
@@ -54,25 +59,25 @@ export const pageRoutes: PageRoute[] = [
     path: '/proposals/review',
     title: '提案审查',
     ability: 'proposals.review',
-    load: () => import('../features/proposals/ReviewQueuePage'),
+    load: () => proposalQueue('review'),
   },
   {
     path: '/proposals/overdue',
     title: '超期提案',
     ability: ['proposals.overview', 'proposals.handle'],
-    load: () => import('../features/proposals/OverduePage'),
+    load: () => proposalQueue('overdue'),
   },
   {
     path: '/proposals/key',
     title: '重点提案',
     ability: ['proposals.overview', 'proposals.superviseKey'],
-    load: () => import('../features/proposals/KeyProposalsPage'),
+    load: () => proposalQueue('key'),
   },
   {
     path: '/proposals/followups',
     title: '回头看',
     ability: 'proposals.review',
-    load: () => import('../features/proposals/FollowupsPage'),
+    load: () => proposalQueue('followup'),
   },
   {
     path: '/proposals/figures',
@@ -89,7 +94,7 @@ export const pageRoutes: PageRoute[] = [
     path: '/unit/proposals',
     title: '承办工作',
     ability: 'proposals.handle',
-    load: () => import('../features/proposals/UnitInboxPage'),
+    load: () => proposalQueue('unit'),
   },
   {
     path: '/members',
