@@ -9,7 +9,7 @@ import {
   type ProposalState,
   type Role,
 } from '@cppcc/shared';
-import { ListCard } from './ListCard';
+import { ListCard, optionalListSection } from './ListCard';
 import type { ProposalDetail } from '../../../api/proposals';
 import { dateText, dateTimeText } from '../../../components/columns';
 
@@ -20,25 +20,20 @@ const actionLabel = (action: string) =>
   timelineLabels[action] ?? proposalCommandLabels[action as ProposalCommand] ?? action;
 
 /** 双向评议 scores, as far as the viewer may see them. */
-export function EvaluationsCard({ proposal: p }: { proposal: ProposalDetail }) {
-  return (
-    <ListCard
-      title="双向评议"
-      optional
-      items={p.evaluations}
-      render={(e) => (
-        <Space wrap>
-          <Tag>{e.direction === 'unitToProposal' ? '承办单位评提案质量' : '提案人评办理工作'}</Tag>
-          <span>{p.units.find((u) => u.unitId === e.unitId)?.name}</span>
-          <Typography.Text strong>
-            {e.score} 分（{e.grade}）
-          </Typography.Text>
-          {e.comment && <Typography.Text type="secondary">{e.comment}</Typography.Text>}
-        </Space>
-      )}
-    />
-  );
-}
+export const EvaluationsCard = optionalListSection(
+  '双向评议',
+  (p) => p.evaluations,
+  (e, p) => (
+    <Space wrap>
+      <Tag>{e.direction === 'unitToProposal' ? '承办单位评提案质量' : '提案人评办理工作'}</Tag>
+      <span>{p.units.find((u) => u.unitId === e.unitId)?.name}</span>
+      <Typography.Text strong>
+        {e.score} 分（{e.grade}）
+      </Typography.Text>
+      {e.comment && <Typography.Text type="secondary">{e.comment}</Typography.Text>}
+    </Space>
+  ),
+);
 
 /** Supervising leaders of a key proposal and their log. */
 export function SupervisionCard({ proposal: p }: { proposal: ProposalDetail }) {
@@ -67,34 +62,29 @@ export function SupervisionCard({ proposal: p }: { proposal: ProposalDetail }) {
 }
 
 /** 回头看 requests and the units' reports. */
-export function FollowupsCard({ proposal: p }: { proposal: ProposalDetail }) {
-  return (
-    <ListCard
-      title="回头看"
-      optional
-      items={p.followups}
-      render={(f) => (
-        <div>
-          <Space wrap>
-            <Tag color={f.status === 'reported' ? 'green' : 'blue'}>
-              {f.status === 'reported' ? '已报送' : '待报送'}
-            </Tag>
-            <span>{p.units.find((u) => u.unitId === f.unitId)?.name}</span>
-            <span>{dateText(f.requestedAt)}</span>
-            {f.requestNote && <Typography.Text type="secondary">{f.requestNote}</Typography.Text>}
-          </Space>
-          {f.report && (
-            <Typography.Paragraph style={{ margin: '4px 0 0', whiteSpace: 'pre-wrap' }}>
-              {f.implementation &&
-                `【${followupImplementationLabels[f.implementation as keyof typeof followupImplementationLabels]}】`}
-              {f.report}
-            </Typography.Paragraph>
-          )}
-        </div>
+export const FollowupsCard = optionalListSection(
+  '回头看',
+  (p) => p.followups,
+  (f, p) => (
+    <div>
+      <Space wrap>
+        <Tag color={f.status === 'reported' ? 'green' : 'blue'}>
+          {f.status === 'reported' ? '已报送' : '待报送'}
+        </Tag>
+        <span>{p.units.find((u) => u.unitId === f.unitId)?.name}</span>
+        <span>{dateText(f.requestedAt)}</span>
+        {f.requestNote && <Typography.Text type="secondary">{f.requestNote}</Typography.Text>}
+      </Space>
+      {f.report && (
+        <Typography.Paragraph style={{ margin: '4px 0 0', whiteSpace: 'pre-wrap' }}>
+          {f.implementation &&
+            `【${followupImplementationLabels[f.implementation as keyof typeof followupImplementationLabels]}】`}
+          {f.report}
+        </Typography.Paragraph>
       )}
-    />
-  );
-}
+    </div>
+  ),
+);
 
 /** Every step taken on the proposal, by whom and when. */
 export function TimelineCard({ proposal: p }: { proposal: ProposalDetail }) {

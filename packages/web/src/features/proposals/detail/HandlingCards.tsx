@@ -1,6 +1,6 @@
 import { Alert, Card, Flex, List, Space, Table, Tag, Typography } from 'antd';
 import { relevanceLabels, satisfactionLabels } from '@cppcc/shared';
-import { ListCard } from './ListCard';
+import { optionalListSection } from './ListCard';
 import type { ProposalDetail } from '../../../api/proposals';
 import { dateText, dateTimeText } from '../../../components/columns';
 
@@ -78,28 +78,23 @@ export function UnitsCard({ proposal: p, narrow }: { proposal: ProposalDetail; n
 }
 
 /** Opinions the co-units sent to the lead unit. */
-export function UnitOpinionsCard({ proposal: p }: { proposal: ProposalDetail }) {
-  return (
-    <ListCard
-      title="协办意见"
-      optional
-      items={p.unitOpinions}
-      render={(o) => (
-        <div style={{ width: '100%' }}>
-          <Typography.Text strong>{o.fromUnitName}</Typography.Text>
-          <Typography.Text type="secondary" style={{ marginLeft: 8 }}>
-            {dateTimeText(o.createdAt)}
-            {o.contactPerson ? ` · 联系人 ${o.contactPerson}` : ''}
-          </Typography.Text>
-          <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: '4px 0 0' }}>
-            {o.text}
-          </Typography.Paragraph>
-          {o.attachmentIds.length > 0 && <Attachments ids={o.attachmentIds} files={p.attachmentFiles} />}
-        </div>
-      )}
-    />
-  );
-}
+export const UnitOpinionsCard = optionalListSection(
+  '协办意见',
+  (p) => p.unitOpinions,
+  (o, p) => (
+    <div style={{ width: '100%' }}>
+      <Typography.Text strong>{o.fromUnitName}</Typography.Text>
+      <Typography.Text type="secondary" style={{ marginLeft: 8 }}>
+        {dateTimeText(o.createdAt)}
+        {o.contactPerson ? ` · 联系人 ${o.contactPerson}` : ''}
+      </Typography.Text>
+      <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: '4px 0 0' }}>
+        {o.text}
+      </Typography.Paragraph>
+      {o.attachmentIds.length > 0 && <Attachments ids={o.attachmentIds} files={p.attachmentFiles} />}
+    </div>
+  ),
+);
 
 export function AnswersCard({ proposal: p }: { proposal: ProposalDetail }) {
   if (p.answers.length === 0) return null;

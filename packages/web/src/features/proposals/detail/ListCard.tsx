@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { Card, List } from 'antd';
+import type { ProposalDetail } from '../../../api/proposals';
 
 /**
  * A section of the proposal detail that lists records, one line each; `children` come before the list.
@@ -25,4 +26,17 @@ export function ListCard<T>(props: {
       />
     </Card>
   );
+}
+
+/** A section of the proposal detail listing one kind of its records, left out when there is none. */
+export function optionalListSection<T>(
+  title: string,
+  items: (proposal: ProposalDetail) => T[],
+  render: (item: T, proposal: ProposalDetail) => ReactNode,
+) {
+  return function OptionalListSection({ proposal }: { proposal: ProposalDetail }) {
+    return (
+      <ListCard title={title} optional items={items(proposal)} render={(item) => render(item, proposal)} />
+    );
+  };
 }
