@@ -11,7 +11,7 @@ import { attachments, sectors } from '../src/db/schema';
 import { pruneBackups, takeBackup, type BackupResult } from '../src/backup/backup';
 import { requestServerBackup, serveBackupControl } from '../src/backup/control';
 import { restoreBackup } from '../src/backup/restore';
-import { as, createTestApp, type TestContext } from './harness';
+import { createTestApp, type TestContext, postFormAs, injectAs } from './harness';
 import { buildCommittee, buildUser, signedInUser, testPassword } from './factories';
 
 const serverUrl = process.env.DATABASE_URL;
@@ -69,22 +69,13 @@ function startWriting() {
           `记录${step}.txt`,
           Buffer.from(`第 ${step} 份调研记录 ${randomBytes(8).toString('hex')}`),
         );
-        const res = await t.app.inject({
-          method: 'POST',
-          url: '/api/attachments',
-          headers: { ...as(uploader), ...body.headers },
-          payload: body.payload,
-        });
+        const res = await postFormAs(t, uploader, '/api/attachments', body);
         expect(res.statusCode, res.body).toBe(201);
         uploads.push((res.json() as { id: number }).id);
       }
       if (step % 7 === 6 && uploads.length > 1) {
         const id = uploads.shift()!;
-        const res = await t.app.inject({
-          method: 'DELETE',
-          url: `/api/attachments/${id}`,
-          headers: as(uploader),
-        });
+        const res = await injectAs(t, uploader, 'DELETE', `/api/attachments/${id}`);
         expect(res.statusCode, res.body).toBe(204);
       }
     }

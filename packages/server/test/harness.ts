@@ -117,6 +117,15 @@ export const injectAs = (
   payload?: object,
 ) => t.app.inject({ method, url, headers: as(session), payload });
 
+/** A multipart POST as a signed-in user; `form` is what `multipartFile` builds. */
+export const postFormAs = (
+  t: Pick<TestContext, 'app'>,
+  session: Session,
+  url: string,
+  form: { payload: Buffer; headers: Record<string, string> },
+) =>
+  t.app.inject({ method: 'POST', url, headers: { ...as(session), ...form.headers }, payload: form.payload });
+
 /**
  * The answers this app gave whose status the OpenAPI document does not declare for that route,
  * e.g. `GET /api/terms/:id 418`; empty when the document tells the truth about them.

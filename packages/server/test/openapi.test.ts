@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { errorStatus } from '@cppcc/shared';
-import { as, createTestApp, undeclaredResponses, type Session, type TestContext } from './harness';
-import { buildCommittee, buildUser, signedInUser, testPassword } from './factories';
+import { as, createTestApp, undeclaredResponses, type Session, postFormAs } from './harness';
+import { useCommitteeApp } from './committee-app';
+import { buildUser, testPassword } from './factories';
 import { multipartFile, rosterFile } from '../src/modules/organisation/fixtures';
 
 /** The OpenAPI document: who may read it, and that it declares the answers the routes give. */
@@ -16,17 +17,10 @@ interface Document {
   components: { schemas: Record<string, { properties?: Record<string, { enum?: string[] }> }> };
 }
 
-let t: TestContext;
-let committeeId: number;
-let staff: Session;
-let secAdmin: Session;
-beforeAll(async () => {
-  t = await createTestApp();
-  committeeId = (await buildCommittee(t.database.db)).id;
-  staff = await signedInUser(t.app, committeeId, ['proposalStaff', 'liaisonStaff', 'member']);
-  secAdmin = await signedInUser(t.app, committeeId, ['securityAdmin']);
+const t = useCommitteeApp({
+  users: { staff: ['proposalStaff', 'liaisonStaff', 'member'], secAdmin: ['securityAdmin'] },
 });
-afterAll(() => t?.close());
+const { staff, secAdmin } = t.users;
 
 async function documentOf(app = t.app, session: Session | null = staff): Promise<Document> {
   const res = await app.inject({ method: 'GET', url: '/api/docs/json', headers: session ? as(session) : {} });
@@ -97,7 +91,7 @@ describe('the answers routes give are the ones declared', () => {
   it('declares the statuses of ordinary flows: sign-in failures, refusals, conflicts, oversize, imports', async () => {
     const db = t.database.db;
     const login = (payload: object) => t.app.inject({ method: 'POST', url: '/api/auth/login', payload });
-    const user = await buildUser(db, committeeId, ['member']);
+    const user = await buildUser(db, t.committeeId, ['member']);
     expect((await login({ login: user.username, password: testPassword })).statusCode).toBe(200);
     // Past the lockout too: whatever sign-in answers then must be declared.
     for (let i = 0; i < 7; i++) await login({ login: user.username, password: 'Wrong#Pass2024' });
@@ -128,12 +122,7 @@ describe('the answers routes give are the ones declared', () => {
     expect((await post('/api/terms', '<term/>', 'application/xml')).statusCode).toBe(415);
 
     const roster = multipartFile(await rosterFile([{ 姓名: '张三' }], ['姓名']), '委员名单.xlsx');
-    const imported = await t.app.inject({
-      method: 'POST',
-      url: '/api/members/import',
-      headers: { ...as(staff), ...roster.headers },
-      payload: roster.payload,
-    });
+    const imported = await postFormAs(t, staff, '/api/members/import', roster);
     expect(imported.statusCode, imported.body).toBe(422);
     expect((await get('/api/accounts', secAdmin)).statusCode).toBe(200);
 

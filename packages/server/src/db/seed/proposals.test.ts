@@ -7,7 +7,7 @@ import {
   type ProposalCommand,
   type ProposalState,
 } from '@cppcc/shared';
-import { as, createTestApp, signIn, type TestContext } from '../../../test/harness';
+import { as, createTestApp, signIn, type TestContext, injectAs } from '../../../test/harness';
 import { testPassword } from '../../../test/factories';
 import { hashPassword } from '../../lib/auth';
 import * as s from '../schema';
@@ -113,11 +113,7 @@ describe('demo proposals', () => {
 
     // Through the API: member2 sees the invitation in the cosign queue.
     const session = await signIn(t.app, 'member2', testPassword);
-    const res = await t.app.inject({
-      method: 'GET',
-      url: '/api/proposals?view=cosign',
-      headers: as(session),
-    });
+    const res = await injectAs(t, session, 'GET', '/api/proposals?view=cosign');
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().total).toBeGreaterThanOrEqual(1);
   });
@@ -138,11 +134,7 @@ describe('demo proposals', () => {
     expect(answers.filter((a) => a.state === 'draft').length).toBeGreaterThanOrEqual(1);
 
     const session = await signIn(t.app, 'unit.handler', testPassword);
-    const res = await t.app.inject({
-      method: 'GET',
-      url: '/api/proposals?view=unit&pageSize=100',
-      headers: as(session),
-    });
+    const res = await injectAs(t, session, 'GET', '/api/proposals?view=unit&pageSize=100');
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().total).toBe(slots.length);
   });
@@ -252,11 +244,7 @@ describe('demo proposals', () => {
 
   it('gives the session figures a leader would expect', async () => {
     const session = await signIn(t.app, 'leader', testPassword);
-    const res = await t.app.inject({
-      method: 'GET',
-      url: `/api/proposals/figures?sessionId=${org.sessionId}`,
-      headers: as(session),
-    });
+    const res = await injectAs(t, session, 'GET', `/api/proposals/figures?sessionId=${org.sessionId}`);
     expect(res.statusCode, res.body).toBe(200);
     const f = res.json();
     const rate = (key: string) => f.rates.find((r: { key: string }) => r.key === key).value;

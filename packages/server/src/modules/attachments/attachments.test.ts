@@ -6,7 +6,14 @@ import { randomBytes } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { Document, Packer, Paragraph } from 'docx';
 import { and, eq, inArray } from 'drizzle-orm';
-import { as, createTestApp, type Session, type TestContext } from '../../../test/harness';
+import {
+  as,
+  createTestApp,
+  type Session,
+  type TestContext,
+  postFormAs,
+  injectAs,
+} from '../../../test/harness';
 import { buildCommittee, signedInUser } from '../../../test/factories';
 import { attachments, auditLog } from '../../db/schema';
 import { hasRole } from '../../lib/actor';
@@ -61,12 +68,7 @@ function multipart(fileName: string, content: Buffer, field = 'file') {
 
 async function upload(session: Session, fileName: string, content: Buffer, field = 'file') {
   const body = multipart(fileName, content, field);
-  return t.app.inject({
-    method: 'POST',
-    url: '/api/attachments',
-    headers: { ...as(session), ...body.headers },
-    payload: body.payload,
-  });
+  return postFormAs(t, session, '/api/attachments', body);
 }
 
 async function actorOf(session: Session) {
@@ -152,12 +154,7 @@ describe('upload', () => {
     const field = await upload(uploader, 'a.pdf', pdf, 'document');
     expect(field.statusCode).toBe(400);
     expect(field.json().message).toBe('请选择要上传的文件（字段名 file）');
-    const json = await t.app.inject({
-      method: 'POST',
-      url: '/api/attachments',
-      headers: as(uploader),
-      payload: { file: 'x' },
-    });
+    const json = await injectAs(t, uploader, 'POST', '/api/attachments', { file: 'x' });
     expect(json.statusCode).toBe(415);
     expect(readdirSync(join(uploadDir, 'tmp'))).toEqual([]);
   });
@@ -190,22 +187,14 @@ describe('upload', () => {
 describe('download', () => {
   it('serves an unattached file to its uploader only, with the UTF-8 name', async () => {
     const { id } = (await upload(uploader, '会议纪要 第1期.pdf', pdf)).json();
-    const res = await t.app.inject({
-      method: 'GET',
-      url: `/api/attachments/${id}/download`,
-      headers: as(uploader),
-    });
+    const res = await injectAs(t, uploader, 'GET', `/api/attachments/${id}/download`);
     expect(res.statusCode).toBe(200);
     expect(res.rawPayload.equals(pdf)).toBe(true);
     expect(res.headers['content-type']).toBe('application/pdf');
     expect(res.headers['content-disposition']).toBe(contentDisposition('会议纪要 第1期.pdf'));
     expect(res.headers['content-disposition']).toContain("filename*=UTF-8''%E4%BC%9A%E8%AE%AE");
     expect(res.headers['x-content-type-options']).toBe('nosniff');
-    const other = await t.app.inject({
-      method: 'GET',
-      url: `/api/attachments/${id}/download`,
-      headers: as(colleague),
-    });
+    const other = await injectAs(t, colleague, 'GET', `/api/attachments/${id}/download`);
     expect(other.statusCode).toBe(404);
     expect(other.json().message).toBe('附件不存在或无权查看');
   });
@@ -217,18 +206,10 @@ describe('download', () => {
     expect(await listAttachments(t.database.db, committeeId, 'testRecord', 41)).toEqual([
       { id, fileName: '附件.png', mimeType: 'image/png', size: png.length },
     ]);
-    const denied = await t.app.inject({
-      method: 'GET',
-      url: `/api/attachments/${id}/download`,
-      headers: as(colleague),
-    });
+    const denied = await injectAs(t, colleague, 'GET', `/api/attachments/${id}/download`);
     expect(denied.statusCode).toBe(404);
     readableRecords.add(41);
-    const allowed = await t.app.inject({
-      method: 'GET',
-      url: `/api/attachments/${id}/download`,
-      headers: as(colleague),
-    });
+    const allowed = await injectAs(t, colleague, 'GET', `/api/attachments/${id}/download`);
     expect(allowed.statusCode).toBe(200);
     const leader = await signedInUser(t.app, committeeId, ['leader']);
     expect(
@@ -236,15 +217,7 @@ describe('download', () => {
         .statusCode,
     ).toBe(200);
     const foreignLeader = await signedInUser(t.app, (await buildCommittee(t.database.db)).id, ['leader']);
-    expect(
-      (
-        await t.app.inject({
-          method: 'GET',
-          url: `/api/attachments/${id}/download`,
-          headers: as(foreignLeader),
-        })
-      ).statusCode,
-    ).toBe(404);
+    expect((await injectAs(t, foreignLeader, 'GET', `/api/attachments/${id}/download`)).statusCode).toBe(404);
   });
 
   it('serves a file attached to an unregistered owner type to nobody', async () => {
@@ -253,11 +226,7 @@ describe('download', () => {
       .update(attachments)
       .set({ ownerType: 'unknownThing', ownerId: 1 })
       .where(eq(attachments.id, id));
-    const res = await t.app.inject({
-      method: 'GET',
-      url: `/api/attachments/${id}/download`,
-      headers: as(uploader),
-    });
+    const res = await injectAs(t, uploader, 'GET', `/api/attachments/${id}/download`);
     expect(res.statusCode).toBe(404);
   });
 });
@@ -295,17 +264,9 @@ describe('delete', () => {
     const { id } = (await upload(uploader, '草稿.txt', content)).json();
     const [row] = await t.database.db.select().from(attachments).where(eq(attachments.id, id));
     expect(existsSync(join(uploadDir, row!.storageKey))).toBe(true);
-    const byOther = await t.app.inject({
-      method: 'DELETE',
-      url: `/api/attachments/${id}`,
-      headers: as(colleague),
-    });
+    const byOther = await injectAs(t, colleague, 'DELETE', `/api/attachments/${id}`);
     expect(byOther.statusCode).toBe(404);
-    const res = await t.app.inject({
-      method: 'DELETE',
-      url: `/api/attachments/${id}`,
-      headers: as(uploader),
-    });
+    const res = await injectAs(t, uploader, 'DELETE', `/api/attachments/${id}`);
     expect(res.statusCode).toBe(204);
     expect(await t.database.db.select().from(attachments).where(eq(attachments.id, id))).toEqual([]);
     expect(existsSync(join(uploadDir, row!.storageKey))).toBe(false);
@@ -325,11 +286,7 @@ describe('delete', () => {
     readableRecords.add(99);
     const actor = await actorOf(uploader);
     await t.database.db.transaction((tx) => attachToRecord(tx, actor, [id], 'testRecord', 99));
-    const res = await t.app.inject({
-      method: 'DELETE',
-      url: `/api/attachments/${id}`,
-      headers: as(uploader),
-    });
+    const res = await injectAs(t, uploader, 'DELETE', `/api/attachments/${id}`);
     expect(res.statusCode).toBe(403);
     expect(res.json().message).toBe('附件已关联到记录，不能删除');
     expect(await t.database.db.select().from(attachments).where(eq(attachments.id, id))).toHaveLength(1);

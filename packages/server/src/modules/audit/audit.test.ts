@@ -1,27 +1,24 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { and, eq } from 'drizzle-orm';
-import { as, createTestApp, type TestContext } from '../../../test/harness';
+import { as, injectAs } from '../../../test/harness';
+import { useCommitteeApp } from '../../../test/committee-app';
 import { buildCommittee, signedInUser } from '../../../test/factories';
 import { auditLog } from '../../db/schema';
 
-let t: TestContext;
-let committeeId: number;
+const t = useCommitteeApp({ users: { auditor: ['auditAdmin'] } });
+const { auditor } = t.users;
 let otherCommitteeId: number;
-let auditor: Awaited<ReturnType<typeof signedInUser>>;
 
 const entry = (overrides: Partial<typeof auditLog.$inferInsert>) => ({
-  committeeId,
+  committeeId: t.committeeId,
   action: 'account.update',
   summary: '摘要',
   ...overrides,
 });
 
 beforeAll(async () => {
-  t = await createTestApp();
-  committeeId = (await buildCommittee(t.database.db)).id;
   otherCommitteeId = (await buildCommittee(t.database.db)).id;
-  auditor = await signedInUser(t.app, committeeId, ['auditAdmin']);
   await t.database.db.insert(auditLog).values([
     entry({
       actorName: '张安全',
@@ -62,7 +59,6 @@ beforeAll(async () => {
     }),
   ]);
 });
-afterAll(() => t.close());
 
 const get = async (qs: string, session = auditor) =>
   t.app.inject({ method: 'GET', url: `/api/audit-log?${qs}`, headers: as(session) });
@@ -145,7 +141,7 @@ describe('GET /api/audit-log', () => {
       ['proposalStaff'],
       ['member'],
     ] as const) {
-      const s = await signedInUser(t.app, committeeId, [...roles]);
+      const s = await signedInUser(t.app, t.committeeId, [...roles]);
       const res = await get('', s);
       expect(res.statusCode, roles[0]).toBe(403);
       expect(res.json().message).toBe('只有安全审计员可以查看审计日志');
@@ -162,11 +158,7 @@ describe('GET /api/audit-log', () => {
 
 describe('GET /api/audit-log/export', () => {
   it('exports the filtered entries as a workbook with Chinese headers, and audits the export', async () => {
-    const res = await t.app.inject({
-      method: 'GET',
-      url: '/api/audit-log/export?from=2025-03-01&to=2025-03-31',
-      headers: as(auditor),
-    });
+    const res = await injectAs(t, auditor, 'GET', '/api/audit-log/export?from=2025-03-01&to=2025-03-31');
     expect(res.statusCode, res.body).toBe(200);
     expect(res.headers['content-type']).toContain('spreadsheetml');
     expect(res.headers['content-disposition']).toContain(
@@ -197,11 +189,7 @@ describe('GET /api/audit-log/export', () => {
   });
 
   it('refuses bad filters', async () => {
-    const res = await t.app.inject({
-      method: 'GET',
-      url: '/api/audit-log/export?to=2025-01-01&from=2025-02-01',
-      headers: as(auditor),
-    });
+    const res = await injectAs(t, auditor, 'GET', '/api/audit-log/export?to=2025-01-01&from=2025-02-01');
     expect(res.statusCode).toBe(400);
   });
 });

@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { roles, type Role } from '@cppcc/shared';
-import { as, createTestApp, sessionOf, type TestContext } from '../../../test/harness';
+import { as, sessionOf } from '../../../test/harness';
+import { useCommitteeApp } from '../../../test/committee-app';
 import { buildCommittee, buildMember, buildUnit, buildUser, testPassword } from '../../../test/factories';
 import { collectionAbilities } from '../../lib/policy';
 
@@ -66,18 +67,14 @@ const before: { what: string; any: string[]; unless?: string; roles: Role[] }[] 
   { what: '新建账号', any: ['account.create'], roles: ['securityAdmin'] },
 ];
 
-let t: TestContext;
-let committeeId: number;
+const t = useCommitteeApp();
 let otherCommitteeId: number;
 beforeAll(async () => {
-  t = await createTestApp();
-  committeeId = (await buildCommittee(t.database.db)).id;
   otherCommitteeId = (await buildCommittee(t.database.db)).id;
 });
-afterAll(() => t.close());
 
 /** A user holding one role, linked as that role needs (a member record, a unit), signed in. */
-async function signInAs(role: Role, inCommittee = committeeId) {
+async function signInAs(role: Role, inCommittee = t.committeeId) {
   const db = t.database.db;
   const links =
     role === 'member'
@@ -137,7 +134,7 @@ describe('abilities of /api/auth/me', () => {
       unitId: null,
       ip: null,
     };
-    const againstOther = collectionAbilities(actor, { committeeId });
+    const againstOther = collectionAbilities(actor, { committeeId: t.committeeId });
     expect(Object.keys(againstOther)).toEqual(Object.keys(me.abilities));
     expect(Object.values(againstOther).some(Boolean)).toBe(false);
   });

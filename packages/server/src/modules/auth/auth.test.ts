@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { as, createTestApp, signIn, type TestContext } from '../../../test/harness';
+import { as, createTestApp, signIn, type TestContext, injectAs } from '../../../test/harness';
 import { buildCommittee, buildUser, testPassword } from '../../../test/factories';
 import { auditLog, sessions, users } from '../../db/schema';
 import { loadConfig } from '../../env';
@@ -234,20 +234,16 @@ describe('forced password change', () => {
     const s = await signIn(t.app, user.username, testPassword);
     const me = await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: as(s) });
     expect(me.json().mustChangePassword).toBe(true);
-    const weak = await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/password',
-      headers: as(s),
-      payload: { currentPassword: testPassword, newPassword: 'abcdefgh' },
+    const weak = await injectAs(t, s, 'POST', '/api/auth/password', {
+      currentPassword: testPassword,
+      newPassword: 'abcdefgh',
     });
     expect(weak.statusCode).toBe(400);
     expect(weak.json().details.fields[0]).toMatchObject({ path: 'body.newPassword' });
     expect(weak.json().message).toContain('至少三类');
-    const ok = await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/password',
-      headers: as(s),
-      payload: { currentPassword: testPassword, newPassword: 'Better#Pass1' },
+    const ok = await injectAs(t, s, 'POST', '/api/auth/password', {
+      currentPassword: testPassword,
+      newPassword: 'Better#Pass1',
     });
     expect(ok.statusCode).toBe(204);
     await signIn(t.app, user.username, 'Better#Pass1');
@@ -259,12 +255,7 @@ describe('forced password change', () => {
     });
     const s = await signIn(t.app, user.username, testPassword);
     const change = (newPassword: string) =>
-      t.app.inject({
-        method: 'POST',
-        url: '/api/auth/password',
-        headers: as(s),
-        payload: { currentPassword: testPassword, newPassword },
-      });
+      injectAs(t, s, 'POST', '/api/auth/password', { currentPassword: testPassword, newPassword });
     const withName = await change(`#${user.username.toUpperCase()}x9`);
     expect(withName.statusCode).toBe(400);
     expect(withName.json().details.fields).toEqual([
@@ -283,11 +274,9 @@ describe('forced password change', () => {
     const user = await buildUser(t.database.db, committeeId, ['member']);
     const laptop = await signIn(t.app, user.username, testPassword);
     const phone = await signIn(t.app, user.username, testPassword);
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/password',
-      headers: as(laptop),
-      payload: { currentPassword: testPassword, newPassword: 'Other#Pass22' },
+    const res = await injectAs(t, laptop, 'POST', '/api/auth/password', {
+      currentPassword: testPassword,
+      newPassword: 'Other#Pass22',
     });
     expect(res.statusCode).toBe(204);
     expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: as(laptop) })).statusCode).toBe(

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { as } from '../../../test/harness';
+import { as, injectAs } from '../../../test/harness';
 import { useCommitteeApp } from '../../../test/committee-app';
 import { buildCommittee, buildUser, signedInUser } from '../../../test/factories';
 import { notifications } from '../../db/schema';
@@ -50,11 +50,7 @@ describe('notifications', () => {
 
   it('marks one as read, filters unread, and pages', async () => {
     const first = (await list()).json().items[2];
-    const res = await t.app.inject({
-      method: 'POST',
-      url: `/api/notifications/${first.id}/read`,
-      headers: as(me),
-    });
+    const res = await injectAs(t, me, 'POST', `/api/notifications/${first.id}/read`);
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ notification: { id: first.id, read: true }, unreadCount: 2 });
     const unread = (await list('?unreadOnly=true')).json();
@@ -70,11 +66,7 @@ describe('notifications', () => {
       .select()
       .from(notifications)
       .where(eq(notifications.userId, colleague.userId));
-    const res = await t.app.inject({
-      method: 'POST',
-      url: `/api/notifications/${theirs!.id}/read`,
-      headers: as(me),
-    });
+    const res = await injectAs(t, me, 'POST', `/api/notifications/${theirs!.id}/read`);
     expect(res.statusCode).toBe(404);
     expect(res.json().message).toBe('通知不存在或无权查看');
     const [after] = await t.database.db.select().from(notifications).where(eq(notifications.id, theirs!.id));

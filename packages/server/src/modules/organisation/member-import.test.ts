@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { memberImportHeaders, type ImportRowIssue } from '@cppcc/shared';
-import { as, injectAs, type Session } from '../../../test/harness';
+import { as, injectAs, postFormAs, type Session } from '../../../test/harness';
 import { useCommitteeApp } from '../../../test/committee-app';
 import { buildMember, buildOrganisation, signedInUser } from '../../../test/factories';
 import { buildZip, deflatedZeros, plainXlsx, sheetXml, workbookParts } from '../../../test/zip';
@@ -48,13 +48,7 @@ const row = (overrides: RosterRow = {}): RosterRow => ({
 });
 
 async function upload(session: Session, content: Buffer, filename = '委员名单.xlsx', contentType?: string) {
-  const { payload, headers } = multipartFile(content, filename, { contentType });
-  return t.app.inject({
-    method: 'POST',
-    url: '/api/members/import',
-    headers: { ...as(session), ...headers },
-    payload,
-  });
+  return postFormAs(t, session, '/api/members/import', multipartFile(content, filename, { contentType }));
 }
 
 const countMembers = async () =>

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '@cppcc/shared';
-import { as, createTestApp, type Session, type TestContext } from '../../../test/harness';
+import { as, createTestApp, type Session, type TestContext, injectAs } from '../../../test/harness';
 import { buildCommittee, buildSector, buildTerm, buildUnit, signedInUser } from '../../../test/factories';
 import type { Db } from '../../db/client';
 
@@ -36,8 +36,8 @@ interface Case {
   reader: Role[];
   /** May not read at all. */
   outsider: Role[];
-  create(db: Db): Promise<unknown>;
-  update: unknown;
+  create(db: Db): Promise<object>;
+  update: object;
   hasExport: boolean;
   hasDetail: boolean;
 }
@@ -168,41 +168,23 @@ describe.each(cases)('/api/$path', (c) => {
   let id: number;
   it('the managing role lists, creates, reads, updates and exports', async () => {
     const manager = await sessionFor(c.manager);
-    const created = await t.app.inject({
-      method: 'POST',
-      url: `/api/${c.path}`,
-      headers: as(manager),
-      payload: (await c.create(t.database.db)) as string,
-    });
+    const created = await injectAs(t, manager, 'POST', `/api/${c.path}`, await c.create(t.database.db));
     expect(created.statusCode, created.body).toBe(201);
     id = created.json().id;
     expect(created.json().policies.canUpdate).toBe(true);
-    const list = await t.app.inject({
-      method: 'GET',
-      url: `/api/${c.path}?pageSize=200`,
-      headers: as(manager),
-    });
+    const list = await injectAs(t, manager, 'GET', `/api/${c.path}?pageSize=200`);
     expect(list.statusCode).toBe(200);
     expect(list.json().items.map((i: { id: number }) => i.id)).toContain(id);
-    const updated = await t.app.inject({
-      method: 'PATCH',
-      url: `/api/${c.path}/${id}`,
-      headers: as(manager),
-      payload: c.update as string,
-    });
+    const updated = await injectAs(t, manager, 'PATCH', `/api/${c.path}/${id}`, c.update);
     expect(updated.statusCode, updated.body).toBe(200);
-    expect(updated.json()).toMatchObject(c.update as object);
+    expect(updated.json()).toMatchObject(c.update);
     if (c.hasDetail) {
-      const read = await t.app.inject({ method: 'GET', url: `/api/${c.path}/${id}`, headers: as(manager) });
+      const read = await injectAs(t, manager, 'GET', `/api/${c.path}/${id}`);
       expect(read.statusCode).toBe(200);
-      expect(read.json()).toMatchObject(c.update as object);
+      expect(read.json()).toMatchObject(c.update);
     }
     if (c.hasExport) {
-      const exported = await t.app.inject({
-        method: 'GET',
-        url: `/api/${c.path}/export`,
-        headers: as(manager),
-      });
+      const exported = await injectAs(t, manager, 'GET', `/api/${c.path}/export`);
       expect(exported.statusCode).toBe(200);
       expect(exported.headers['content-type']).toContain('spreadsheetml');
     }
@@ -210,40 +192,20 @@ describe.each(cases)('/api/$path', (c) => {
 
   it('a reader reads but may not create or update, and nothing changes', async () => {
     const reader = await sessionFor(c.reader);
-    const list = await t.app.inject({ method: 'GET', url: `/api/${c.path}`, headers: as(reader) });
+    const list = await injectAs(t, reader, 'GET', `/api/${c.path}`);
     expect(list.statusCode).toBe(200);
     expect(list.json().items.every((i: { policies: { canUpdate: boolean } }) => !i.policies.canUpdate)).toBe(
       true,
     );
     if (c.hasDetail) {
-      expect(
-        (await t.app.inject({ method: 'GET', url: `/api/${c.path}/${id}`, headers: as(reader) })).statusCode,
-      ).toBe(200);
+      expect((await injectAs(t, reader, 'GET', `/api/${c.path}/${id}`)).statusCode).toBe(200);
     }
-    const before = await t.app.inject({
-      method: 'GET',
-      url: `/api/${c.path}?pageSize=200`,
-      headers: as(reader),
-    });
-    const create = await t.app.inject({
-      method: 'POST',
-      url: `/api/${c.path}`,
-      headers: as(reader),
-      payload: (await c.create(t.database.db)) as string,
-    });
+    const before = await injectAs(t, reader, 'GET', `/api/${c.path}?pageSize=200`);
+    const create = await injectAs(t, reader, 'POST', `/api/${c.path}`, await c.create(t.database.db));
     expect(create.statusCode, create.body).toBe(403);
-    const update = await t.app.inject({
-      method: 'PATCH',
-      url: `/api/${c.path}/${id}`,
-      headers: as(reader),
-      payload: { ...(c.update as object) } as unknown as string,
-    });
+    const update = await injectAs(t, reader, 'PATCH', `/api/${c.path}/${id}`, { ...c.update });
     expect([403, 404]).toContain(update.statusCode);
-    const after = await t.app.inject({
-      method: 'GET',
-      url: `/api/${c.path}?pageSize=200`,
-      headers: as(reader),
-    });
+    const after = await injectAs(t, reader, 'GET', `/api/${c.path}?pageSize=200`);
     expect(after.json()).toEqual(before.json());
   });
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { as, createTestApp, type TestContext } from '../../../test/harness';
+import { as, createTestApp, type TestContext, injectAs } from '../../../test/harness';
 import type { HomeCardDto } from '@cppcc/shared';
 import {
   buildCommittee,
@@ -74,22 +74,14 @@ it('lists leaders and party leaders as supervisor candidates to staff and leader
   await signedInUser(t.app, committee.id, ['proposalStaff'], { displayName: '不是领导' });
   const staff = await signedInUser(t.app, committee.id, ['proposalStaff']);
   for (const viewer of [staff, leader]) {
-    const res = await t.app.inject({
-      method: 'GET',
-      url: '/api/proposals/supervisor-candidates',
-      headers: as(viewer),
-    });
+    const res = await injectAs(t, viewer, 'GET', '/api/proposals/supervisor-candidates');
     expect(res.statusCode).toBe(200);
     const items = res.json().items as { name: string; title: string }[];
     expect(items.map((i) => i.name).sort()).toEqual(['张主席', '李副区长'].sort());
     expect(items.find((i) => i.name === '李副区长')!.title).toBe('党政领导');
   }
   const member = await signedInUser(t.app, committee.id, ['member']);
-  const refused = await t.app.inject({
-    method: 'GET',
-    url: '/api/proposals/supervisor-candidates',
-    headers: as(member),
-  });
+  const refused = await injectAs(t, member, 'GET', '/api/proposals/supervisor-candidates');
   expect(refused.statusCode).toBe(403);
 });
 
@@ -123,11 +115,7 @@ it('gives a leader the latest session’s overview, the same figures the statist
     { label: '办复率', value: 66.7, unit: '%', link: `/proposals?sessionId=${latest.id}&stage=answered` },
     // Nothing rated yet: no satisfaction rate rather than 0%.
   ]);
-  const figures = await t.app.inject({
-    method: 'GET',
-    url: `/api/proposals/figures?sessionId=${latest.id}`,
-    headers: as(leader),
-  });
+  const figures = await injectAs(t, leader, 'GET', `/api/proposals/figures?sessionId=${latest.id}`);
   expect(figures.json().totals.find((f: { key: string }) => f.key === 'submitted').value).toBe(card.value);
 
   const member = await signedInUser(t.app, committee.id, ['member'], {

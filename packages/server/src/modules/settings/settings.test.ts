@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { defaultSettings } from '@cppcc/shared';
-import { as } from '../../../test/harness';
+import { as, injectAs } from '../../../test/harness';
 import { useCommitteeApp } from '../../../test/committee-app';
 import { buildCommittee, signedInUser } from '../../../test/factories';
 import { auditLog, committees } from '../../db/schema';
@@ -89,12 +89,7 @@ describe('PUT /api/settings', () => {
     const before = await getSettings(t.database.db, t.committeeId);
     for (const role of ['securityAdmin', 'auditAdmin', 'leader', 'proposalStaff'] as const) {
       const s = await signedInUser(t.app, t.committeeId, [role]);
-      const res = await t.app.inject({
-        method: 'PUT',
-        url: '/api/settings',
-        headers: as(s),
-        payload: { ...defaultSettings, rehandleLimit: 5 },
-      });
+      const res = await injectAs(t, s, 'PUT', '/api/settings', { ...defaultSettings, rehandleLimit: 5 });
       expect(res.statusCode).toBe(403);
       expect(res.json().message).toBe('只有系统管理员可以修改系统设置');
     }
@@ -137,12 +132,7 @@ describe('PUT /api/settings', () => {
       expect(res.json().details.fields).toContainEqual({ path, message });
     }
     const { rehandleLimit: _omit, ...missing } = defaultSettings;
-    const partial = await t.app.inject({
-      method: 'PUT',
-      url: '/api/settings',
-      headers: as(sys),
-      payload: missing,
-    });
+    const partial = await injectAs(t, sys, 'PUT', '/api/settings', missing);
     expect(partial.json().details.fields[0].path).toBe('body.rehandleLimit');
     const [after] = await t.database.db.select().from(committees).where(eq(committees.id, t.committeeId));
     expect(after!.settings).toEqual(before!.settings);

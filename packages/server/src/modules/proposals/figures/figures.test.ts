@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
-import { as, createTestApp, type TestContext } from '../../../../test/harness';
+import { as, createTestApp, type TestContext, injectAs } from '../../../../test/harness';
 import {
   buildCommittee,
   buildMember,
@@ -388,18 +388,10 @@ describe('GET /api/proposals/figures', () => {
       const query = new URLSearchParams(
         Object.entries(figure.filter).map(([k, v]): [string, string] => [k, String(v)]),
       );
-      const list = await t.app.inject({
-        method: 'GET',
-        url: `/api/proposals?${query}&pageSize=1`,
-        headers: as(staff),
-      });
+      const list = await injectAs(t, staff, 'GET', `/api/proposals?${query}&pageSize=1`);
       expect(list.statusCode, list.body).toBe(200);
       expect(list.json().total, `list: ${figure.label} ${query}`).toBe(figure.value);
-      const res = await t.app.inject({
-        method: 'GET',
-        url: `/api/proposals/export.xlsx?${query}`,
-        headers: as(staff),
-      });
+      const res = await injectAs(t, staff, 'GET', `/api/proposals/export.xlsx?${query}`);
       expect(res.statusCode, res.body).toBe(200);
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
@@ -448,11 +440,7 @@ describe('GET /api/proposals/figures', () => {
   it('does not show another committee’s session', async () => {
     const other = await buildCommittee(t.database.db);
     const session = await signedInUser(t.app, other.id, ['proposalStaff']);
-    const res = await t.app.inject({
-      method: 'GET',
-      url: `/api/proposals/figures?sessionId=${sessionId}`,
-      headers: as(session),
-    });
+    const res = await injectAs(t, session, 'GET', `/api/proposals/figures?sessionId=${sessionId}`);
     expect(res.statusCode).toBe(404);
   });
 });
