@@ -28,7 +28,6 @@ import { refuseUnroutableUrl, rejectUnstorableInput } from './lib/input-guard';
 import { checkCsrf, csrfHeaderName, loadSession, sessionCookieName, clearSessionCookie } from './lib/auth';
 import { registerSecurityHeaders } from './lib/security-headers';
 import { registerModules } from './modules';
-import './policies';
 
 export interface AppDeps {
   database: Database;

@@ -9,7 +9,7 @@ export interface HomeContext {
 }
 
 export interface HomeProvider {
-  /** Unique name; registering the same key again replaces the provider (hot reload, tests). */
+  /** Unique name of the provider. */
   key: string;
   /** Roles that see the cards; omitted = every signed-in user. */
   roles?: readonly Role[];
@@ -20,18 +20,54 @@ export interface HomeProvider {
 
 const providers = new Map<string, HomeProvider>();
 
-/** Adds cards to the home page; one call per module, e.g. in its routes file. */
-export function registerHomeProvider(provider: HomeProvider) {
-  providers.set(provider.key, provider);
+/** Declares cards of the home page; a module's manifest lists them (modules/index.ts). */
+export const defineHomeProvider = (provider: HomeProvider): HomeProvider => provider;
+
+/** A provider of one card with one count, which warns while there is anything counted. */
+export function defineCountCard({
+  count,
+  card,
+  description,
+  ...provider
+}: Omit<HomeProvider, 'build'> & {
+  count(ctx: HomeContext): Promise<number>;
+  card: { title: string; unit: string; link: string };
+  /** The description while something is counted, and while nothing is. */
+  description: [some: string, none: string];
+}): HomeProvider {
+  return {
+    ...provider,
+    async build(ctx) {
+      const value = await count(ctx);
+      const [some, none] = description;
+      return [
+        {
+          key: provider.key,
+          title: card.title,
+          value,
+          unit: card.unit,
+          description: value > 0 ? some : none,
+          link: card.link,
+          tone: value > 0 ? 'warning' : 'default',
+        },
+      ];
+    },
+  };
+}
+
+/** Makes the manifest's providers the home page's, in manifest order (once per app). */
+export function installHomeProviders(list: readonly HomeProvider[]) {
+  providers.clear();
+  for (const provider of list) providers.set(provider.key, provider);
 }
 
 /**
- * The cards for one user, by order then registration. Providers run one after another: the embedded
+ * The cards for one user, by order then manifest order. Providers run one after another: the embedded
  * database has a single connection, so running them in parallel would gain nothing.
  */
 export async function buildHomeCards(ctx: HomeContext): Promise<HomeCardDto[]> {
   const cards: HomeCardDto[] = [];
-  // Array sort is stable: providers of equal order keep their registration order.
+  // Array sort is stable: providers of equal order keep their manifest order.
   const ordered = [...providers.values()].sort((a, b) => (a.order ?? 100) - (b.order ?? 100));
   for (const provider of ordered) {
     const card = { committeeId: ctx.actor.committeeId, roles: provider.roles };

@@ -18,12 +18,18 @@ export interface ResourcePolicy<R extends { committeeId: number } = { committeeI
 
 const registry = new Map<string, ResourcePolicy>();
 
-/** Declares the rules of one resource; each policy file calls this once. */
-export function definePolicy<R extends { committeeId: number }>(
+/** Declares the rules of one resource, typed by its access facts; a module's manifest lists it. */
+export const definePolicy = <R extends { committeeId: number }>(
   policy: ResourcePolicy<R>,
-): ResourcePolicy<R> {
-  registry.set(policy.resource, policy as unknown as ResourcePolicy);
-  return policy;
+): ResourcePolicy<R> => policy;
+
+/**
+ * Makes the policies of the modules' manifest the rules `can` answers by (modules/index.ts, once per
+ * app). A resource whose policy is not installed has no abilities: asking for one is a programming error.
+ */
+export function installPolicies(policies: readonly ResourcePolicy<never>[]) {
+  registry.clear();
+  for (const policy of policies) registry.set(policy.resource, policy as unknown as ResourcePolicy);
 }
 
 function lookup(resource: string): ResourcePolicy {

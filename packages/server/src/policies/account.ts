@@ -64,3 +64,5 @@ export const accountApprovalPolicy = definePolicy<{
       actor.userId !== approval.targetUserId,
   },
 });
+
+export const accountPolicies = [accountPolicy, accountApprovalPolicy];

@@ -19,3 +19,5 @@ export const homePolicy = defineCollectionPolicy({
     overview: (a) => hasRole(a, 'leader'),
   },
 });
+
+export const homePolicies = [homeCardPolicy, homePolicy];

@@ -120,3 +120,17 @@ export const memberPolicy = definePolicy<Scoped & { id?: number }>({
     import: any(...liaisonManagers),
   },
 });
+
+export const organisationPolicies = [
+  termPolicy,
+  plenarySessionPolicy,
+  sectorPolicy,
+  specialCommitteePolicy,
+  memberGroupPolicy,
+  contactPointPolicy,
+  organisationProposerPolicy,
+  unitPolicy,
+  staffPolicy,
+  unitAccountsPolicy,
+  memberPolicy,
+];

@@ -131,3 +131,10 @@ export const proposalUnitOpinionPolicy = definePolicy<{
       isStaffOrLeader(a) || (a.unitId !== null && [opinion.fromUnitId, opinion.toUnitId].includes(a.unitId)),
   },
 });
+
+export const proposalPolicies = [
+  proposalPolicy,
+  proposalCollectionPolicy,
+  proposalAnswerPolicy,
+  proposalUnitOpinionPolicy,
+];

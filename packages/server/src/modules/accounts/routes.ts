@@ -18,7 +18,6 @@ import type { AppInstance } from '../../app';
 import { forbidden } from '../../lib/errors';
 import { can, collectionOf } from '../../lib/policy';
 import { serviceContext } from '../../lib/request-context';
-import './home';
 import { approveApproval, listApprovals, rejectApproval } from './approvals';
 import {
   createAccount,

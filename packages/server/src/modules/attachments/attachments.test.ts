@@ -16,7 +16,7 @@ import {
 } from '../../../test/harness';
 import { buildCommittee, signedInUser } from '../../../test/factories';
 import { attachments, auditLog } from '../../db/schema';
-import { hasRole } from '../../lib/actor';
+import { can, collectionOf } from '../../lib/policy';
 import {
   attachToRecord,
   contentDisposition,
@@ -33,11 +33,13 @@ let uploader: Awaited<ReturnType<typeof signedInUser>>;
 let colleague: Awaited<ReturnType<typeof signedInUser>>;
 const maxBytes = 200_000;
 
-// A record type for the tests: readable by staff and by its own uploader's committee leaders.
+// A record type for the tests: readable when listed, and by whoever oversees the committee's proposals
+// (leaders among them). The rule asks a policy, as a module's owner check does.
 const readableRecords = new Set<number>();
 registerAttachmentOwner(
   'testRecord',
-  async (actor, ownerId) => readableRecords.has(ownerId) || hasRole(actor, 'leader'),
+  async (actor, ownerId) =>
+    readableRecords.has(ownerId) || can(actor, 'overview', 'proposals', collectionOf(actor)),
 );
 
 const png = Buffer.from(

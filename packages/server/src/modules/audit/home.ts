@@ -1,7 +1,7 @@
-import { registerHomeProvider } from '../../lib/home';
+import { defineHomeProvider } from '../../lib/home';
 import { recentAuditCounts } from './service';
 
-registerHomeProvider({
+export const recentAuditCard = defineHomeProvider({
   key: 'audit.recent',
   roles: ['auditAdmin'],
   async build({ db, actor }) {

@@ -13,7 +13,6 @@ import { can, collectionOf } from '../../lib/policy';
 import { serviceContext } from '../../lib/request-context';
 import { sendXlsx } from '../../lib/xlsx';
 import { writeAuditWorkbook } from './export';
-import './home';
 import { listAuditLog, maxExportRows, selectAuditForExport } from './service';
 
 /**

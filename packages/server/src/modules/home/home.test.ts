@@ -5,7 +5,8 @@ import { useCommitteeApp } from '../../../test/committee-app';
 import { buildCommittee, buildMember, buildUser, signedInUser } from '../../../test/factories';
 import { auditLog, memberGroups } from '../../db/schema';
 import { notifyUsers } from '../../lib/notify';
-import { registerHomeProvider } from '../../lib/home';
+import { defineHomeProvider, installHomeProviders } from '../../lib/home';
+import { platformModules } from '..';
 
 const t = useCommitteeApp();
 
@@ -100,12 +101,13 @@ describe('GET /api/home', () => {
     expect(keys(await cardsOf(member))).not.toContain('members.summary');
   });
 
-  it('adds a module’s cards with one call', async () => {
-    registerHomeProvider({
+  it('adds a module’s cards through its manifest entry', async () => {
+    const extra = defineHomeProvider({
       key: 'test.extra',
       roles: ['opinionStaff'],
       build: async ({ actor }) => [{ key: 'test.extra', title: `给${actor.displayName}`, value: 7 }],
     });
+    installHomeProviders([...platformModules.flatMap((m) => m.homeCards ?? []), extra]);
     const staff = await signedInUser(t.app, t.committeeId, ['opinionStaff']);
     expect((await cardsOf(staff)).at(-1)).toMatchObject({ key: 'test.extra', value: 7 });
     const anonymous = await t.app.inject({ method: 'GET', url: '/api/home' });

@@ -1,12 +1,12 @@
 import { and, asc, count, eq, isNull } from 'drizzle-orm';
 import { memberGroups, members } from '../../db/schema';
-import { registerHomeProvider } from '../../lib/home';
+import { defineHomeProvider } from '../../lib/home';
 
 /**
  * Home cards for data that has no module of its own here yet (the roster). Cards of other
  * modules are registered beside those modules: accounts/home.ts, audit/home.ts, notifications/home.ts.
  */
-registerHomeProvider({
+export const memberSummaryCard = defineHomeProvider({
   key: 'members.summary',
   roles: ['liaisonStaff', 'leader'],
   async build({ db, actor }) {

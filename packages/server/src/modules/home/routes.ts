@@ -3,7 +3,6 @@ import { homeCardSchema } from '@cppcc/shared';
 import type { AppInstance } from '../../app';
 import { buildHomeCards } from '../../lib/home';
 import { serviceContext } from '../../lib/request-context';
-import './providers';
 
 export async function homeRoutes(app: AppInstance) {
   app.get(

@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { idParams, listNotificationsQuery, notificationPageSchema, notificationSchema } from '@cppcc/shared';
 import type { AppInstance } from '../../app';
 import { serviceContext } from '../../lib/request-context';
-import './home';
 import { listNotifications, markAllNotificationsRead, markNotificationRead } from './service';
 
 export async function notificationRoutes(app: AppInstance) {

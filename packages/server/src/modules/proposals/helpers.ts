@@ -6,7 +6,6 @@ import type { Actor } from '../../lib/actor';
 import { recordDuty, withdrawDuty } from '../../lib/duty';
 import { attachToRecord } from '../../lib/storage';
 import type { ProposalAttachmentOwner } from './attachment-owners';
-import './attachment-owners';
 import { invalidField, notFound } from '../../lib/errors';
 import type { ProposalAccess } from '../../policies/proposal';
 import type { ProposalRow } from './access';

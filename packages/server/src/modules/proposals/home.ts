@@ -10,7 +10,7 @@ import {
 import { plenarySessions } from '../../db/schema';
 import { AppError } from '../../lib/errors';
 import { can, collectionOf } from '../../lib/policy';
-import { registerHomeProvider, type HomeContext } from '../../lib/home';
+import { defineHomeProvider, type HomeContext } from '../../lib/home';
 import type { AppConfig } from '../../env';
 import { proposalFigures } from './figures/queries';
 import { listProposals } from './queries';
@@ -35,7 +35,7 @@ interface CardSpec {
 }
 
 function provider(key: string, roles: readonly Role[], order: number, specs: CardSpec[]) {
-  registerHomeProvider({
+  return defineHomeProvider({
     key,
     roles,
     order,
@@ -66,7 +66,7 @@ function provider(key: string, roles: readonly Role[], order: number, specs: Car
   });
 }
 
-provider('proposals.member', ['member'], 20, [
+const memberCards = provider('proposals.member', ['member'], 20, [
   {
     key: 'proposals.cosign',
     title: '待确认的联名邀请',
@@ -93,7 +93,7 @@ provider('proposals.member', ['member'], 20, [
   },
 ]);
 
-provider('proposals.staff', ['proposalStaff'], 20, [
+const staffCards = provider('proposals.staff', ['proposalStaff'], 20, [
   {
     key: 'proposals.review',
     title: '待审查提案',
@@ -121,7 +121,7 @@ provider('proposals.staff', ['proposalStaff'], 20, [
   },
 ]);
 
-provider('proposals.unit', ['unitHandler', 'unitHead'], 20, [
+const unitCards = provider('proposals.unit', ['unitHandler', 'unitHead'], 20, [
   {
     key: 'proposals.unitInbox',
     title: '本单位承办提案',
@@ -140,7 +140,7 @@ provider('proposals.unit', ['unitHandler', 'unitHead'], 20, [
   },
 ]);
 
-provider('proposals.leader', ['leader'], 20, [
+const leaderCards = provider('proposals.leader', ['leader'], 20, [
   {
     key: 'proposals.key',
     title: '重点提案',
@@ -167,7 +167,7 @@ provider('proposals.leader', ['leader'], 20, [
 ]);
 
 /** The leader's overview of the latest session, the one the figures page opens on, from the same figures. */
-registerHomeProvider({
+const sessionOverviewCard = defineHomeProvider({
   key: 'proposals.sessionOverview',
   roles: ['leader'],
   order: 19,
@@ -214,3 +214,5 @@ registerHomeProvider({
     ];
   },
 });
+
+export const proposalHomeCards = [memberCards, staffCards, unitCards, leaderCards, sessionOverviewCard];

@@ -47,7 +47,6 @@ import { updateProposal } from './commands/update-proposal';
 import { withdrawProposal } from './commands/withdraw-proposal';
 import { loadProposal, presentProposal, readProposal } from './presenter';
 import { listProposals, similarProposals } from './queries';
-import './home';
 import { coProposerCandidates, proposalFormOptions, supervisorCandidates } from './options';
 
 const candidatesQuery = z.object({ q: z.string().trim().max(20, '姓名不超过 20 个字').optional() }).strict();

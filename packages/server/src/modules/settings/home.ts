@@ -1,8 +1,8 @@
 import { defaultSettings, settingLabels, type SettingKey } from '@cppcc/shared';
-import { registerHomeProvider } from '../../lib/home';
+import { defineHomeProvider } from '../../lib/home';
 import { getSettings } from '../../lib/settings';
 
-registerHomeProvider({
+export const customisedSettingsCard = defineHomeProvider({
   key: 'settings.customised',
   roles: ['sysAdmin'],
   async build({ db, actor }) {

@@ -4,7 +4,6 @@ import { forbidden } from '../../lib/errors';
 import { can, collectionOf, presentPolicies } from '../../lib/policy';
 import { serviceContext } from '../../lib/request-context';
 import { getSettings, updateSettings } from '../../lib/settings';
-import './home';
 
 export async function settingsRoutes(app: AppInstance) {
   app.get(
