@@ -1,5 +1,7 @@
-import { asc, desc, type AnyColumn, type SQL } from 'drizzle-orm';
+import { asc, count, desc, type AnyColumn, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { ListQuery, Page } from '@cppcc/shared';
+import type { DbOrTx } from '../db/client';
 import { invalidField } from './errors';
 
 /**
@@ -22,6 +24,28 @@ export function orderBy(
 }
 
 export const pageOffset = (query: Pick<ListQuery, 'page' | 'pageSize'>) => (query.page - 1) * query.pageSize;
+
+/** One page of a table's matching rows, newest first (ties by id), and how many match in all. */
+export async function newestFirstPage<T extends PgTable & { id: AnyPgColumn; createdAt: AnyPgColumn }>(
+  db: DbOrTx,
+  table: T,
+  where: SQL | undefined,
+  query: Pick<ListQuery, 'page' | 'pageSize'>,
+) {
+  // Drizzle cannot type a select over a table known only by its shape; the row type is the table's.
+  const rows = await db
+    .select()
+    .from(table as PgTable)
+    .where(where)
+    .orderBy(desc(table.createdAt), desc(table.id))
+    .limit(query.pageSize)
+    .offset(pageOffset(query));
+  const [total] = await db
+    .select({ n: count() })
+    .from(table as PgTable)
+    .where(where);
+  return { rows: rows as T['$inferSelect'][], total: total?.n ?? 0 };
+}
 
 export function toPage<T>(items: T[], total: number, query: Pick<ListQuery, 'page' | 'pageSize'>): Page<T> {
   return { items, total, page: query.page, pageSize: query.pageSize };

@@ -3,7 +3,7 @@ import { auditActionLabels, type AuditEntryDto, type ListAuditLogQuery } from '@
 import type { Db, DbOrTx } from '../../db/client';
 import { auditLog, users } from '../../db/schema';
 import type { Actor } from '../../lib/actor';
-import { likePattern, pageOffset, toPage } from '../../lib/list';
+import { likePattern, newestFirstPage, toPage } from '../../lib/list';
 
 export type AuditFilters = Omit<ListAuditLogQuery, 'page' | 'pageSize'>;
 
@@ -52,15 +52,8 @@ export function presentAuditEntry(row: typeof auditLog.$inferSelect): AuditEntry
 
 export async function listAuditLog(db: Db, actor: Actor, query: ListAuditLogQuery) {
   const where = auditConditions(db, actor, query);
-  const rows = await db
-    .select()
-    .from(auditLog)
-    .where(where)
-    .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
-    .limit(query.pageSize)
-    .offset(pageOffset(query));
-  const [total] = await db.select({ n: count() }).from(auditLog).where(where);
-  return toPage(rows.map(presentAuditEntry), total?.n ?? 0, query);
+  const { rows, total } = await newestFirstPage(db, auditLog, where, query);
+  return toPage(rows.map(presentAuditEntry), total, query);
 }
 
 /** An export holds at most this many entries; narrower filters get the rest. */

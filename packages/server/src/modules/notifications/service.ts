@@ -1,10 +1,10 @@
-import { and, count, desc, eq, type SQL } from 'drizzle-orm';
+import { and, count, eq, type SQL } from 'drizzle-orm';
 import type { ListNotificationsQuery, NotificationDto, NotificationPage } from '@cppcc/shared';
 import type { Db, DbOrTx } from '../../db/client';
 import { notifications } from '../../db/schema';
 import type { Actor } from '../../lib/actor';
 import { notFound } from '../../lib/errors';
-import { pageOffset } from '../../lib/list';
+import { newestFirstPage } from '../../lib/list';
 import { authorize } from '../../lib/policy';
 
 /** Every query is scoped to the recipient and their committee: nobody reads or marks another's notifications. */
@@ -39,17 +39,10 @@ export async function listNotifications(
   const conditions: SQL[] = [mine(actor)];
   if (query.unreadOnly) conditions.push(eq(notifications.read, false));
   const where = and(...conditions);
-  const rows = await db
-    .select()
-    .from(notifications)
-    .where(where)
-    .orderBy(desc(notifications.createdAt), desc(notifications.id))
-    .limit(query.pageSize)
-    .offset(pageOffset(query));
-  const [total] = await db.select({ n: count() }).from(notifications).where(where);
+  const { rows, total } = await newestFirstPage(db, notifications, where, query);
   return {
     items: rows.map(presentNotification),
-    total: total?.n ?? 0,
+    total,
     page: query.page,
     pageSize: query.pageSize,
     unreadCount: await countUnread(db, actor),
