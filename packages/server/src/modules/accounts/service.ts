@@ -137,6 +137,22 @@ interface Links {
   staffId: number | null;
 }
 
+/** A linked record must be one of the actor's committee. */
+async function checkLink(
+  db: DbOrTx,
+  table: typeof members | typeof units | typeof staff,
+  id: number,
+  actor: Actor,
+  path: string,
+  message: string,
+) {
+  const [row] = await db
+    .select({ id: table.id })
+    .from(table)
+    .where(and(eq(table.id, id), eq(table.committeeId, actor.committeeId)));
+  if (!row) throw invalidField(path, message);
+}
+
 /** Role requirements and link checks: links must be records of the actor's committee. */
 async function checkRolesAndLinks(db: DbOrTx, actor: Actor, links: Links, accountId: number | null) {
   const needsUnit = links.roles.filter((r) => r === 'unitHandler' || r === 'unitHead');
@@ -147,11 +163,7 @@ async function checkRolesAndLinks(db: DbOrTx, actor: Actor, links: Links, accoun
     throw invalidField('body.memberId', '委员账号须关联委员档案');
   }
   if (links.memberId !== null) {
-    const [member] = await db
-      .select({ id: members.id })
-      .from(members)
-      .where(and(eq(members.id, links.memberId), eq(members.committeeId, actor.committeeId)));
-    if (!member) throw invalidField('body.memberId', '关联的委员不存在');
+    await checkLink(db, members, links.memberId, actor, 'body.memberId', '关联的委员不存在');
     const [taken] = await db
       .select({ username: users.username })
       .from(users)
@@ -165,18 +177,10 @@ async function checkRolesAndLinks(db: DbOrTx, actor: Actor, links: Links, accoun
     if (taken) throw invalidField('body.memberId', `该委员已有账号（${taken.username}）`);
   }
   if (links.unitId !== null) {
-    const [unit] = await db
-      .select({ id: units.id })
-      .from(units)
-      .where(and(eq(units.id, links.unitId), eq(units.committeeId, actor.committeeId)));
-    if (!unit) throw invalidField('body.unitId', '关联的承办单位不存在');
+    await checkLink(db, units, links.unitId, actor, 'body.unitId', '关联的承办单位不存在');
   }
   if (links.staffId !== null) {
-    const [person] = await db
-      .select({ id: staff.id })
-      .from(staff)
-      .where(and(eq(staff.id, links.staffId), eq(staff.committeeId, actor.committeeId)));
-    if (!person) throw invalidField('body.staffId', '关联的机关干部不存在');
+    await checkLink(db, staff, links.staffId, actor, 'body.staffId', '关联的机关干部不存在');
   }
 }
 

@@ -50,6 +50,15 @@ export async function presentCurrentUser(db: Db, userId: number, csrfToken: stri
 export const loginRefusedMessage = `用户名或密码错误；连续输错 ${maxFailedLogins} 次后账号将锁定，需 ${lockoutMinutes} 分钟后再试或请安全管理员解锁`;
 const refused = () => new AppError('INVALID_CREDENTIALS', loginRefusedMessage);
 
+/** A refused login of a known account, in its committee's audit log. */
+const auditFailedLogin = (db: Db, user: { id: number; committeeId: number }, summary: string) =>
+  writeAudit(
+    db,
+    null,
+    { action: 'auth.loginFailed', targetType: 'user', targetId: user.id, summary },
+    user.committeeId,
+  );
+
 /** Checks the password, counts failures, locks after too many, and opens a session. */
 export async function signIn(db: Db, req: FastifyRequest, login: string, password: string) {
   const user = await findLoginUser(db, login);
@@ -65,33 +74,17 @@ export async function signIn(db: Db, req: FastifyRequest, login: string, passwor
   if (!attempt.reserved) {
     // Locked: the password is not checked, but the answer takes as long as a check.
     await verifyDecoyPassword(password);
-    await writeAudit(
-      db,
-      null,
-      {
-        action: 'auth.loginFailed',
-        targetType: 'user',
-        targetId: user.id,
-        summary: '登录失败（账号已锁定，未校验密码）',
-      },
-      user.committeeId,
-    );
+    await auditFailedLogin(db, user, '登录失败（账号已锁定，未校验密码）');
     throw refused();
   }
   if (!(await verifyPassword(user.passwordHash, password))) {
     const locksNow = attempt.attempt >= maxFailedLogins;
-    await writeAudit(
+    await auditFailedLogin(
       db,
-      null,
-      {
-        action: 'auth.loginFailed',
-        targetType: 'user',
-        targetId: user.id,
-        summary: locksNow
-          ? `登录失败（第 ${attempt.attempt} 次，账号锁定 ${lockoutMinutes} 分钟）`
-          : `登录失败（第 ${attempt.attempt} 次）`,
-      },
-      user.committeeId,
+      user,
+      locksNow
+        ? `登录失败（第 ${attempt.attempt} 次，账号锁定 ${lockoutMinutes} 分钟）`
+        : `登录失败（第 ${attempt.attempt} 次）`,
     );
     throw refused();
   }
