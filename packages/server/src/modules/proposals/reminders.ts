@@ -1,6 +1,6 @@
-import { and, eq, inArray, lt, lte, notExists, sql } from 'drizzle-orm';
+import { and, eq, inArray, lt, lte, notExists, sql, type SQL } from 'drizzle-orm';
 import { formatProposalNumber } from '@cppcc/shared';
-import type { Db } from '../../db/client';
+import type { Db, DbOrTx } from '../../db/client';
 import {
   notifications,
   proposalProposers,
@@ -9,11 +9,27 @@ import {
   proposals,
 } from '../../db/schema';
 import { getSettings } from '../../lib/settings';
+import { columnsEqual } from '../../lib/where';
 import { addDays } from './helpers';
 import { notifyStaff, notifyUnits, link } from './recipients';
 
 const weekMs = 7 * 86_400_000;
 const handling = ['assigned', 'rehandling'];
+
+/** Unit slots still to answer on proposals being handled, with their proposal, that meet the conditions. */
+const openSlots = (tx: DbOrTx, ...conditions: SQL[]) =>
+  tx
+    .select({ slot: proposalUnits, proposal: proposals })
+    .from(proposalUnits)
+    .innerJoin(proposals, eq(proposals.id, proposalUnits.proposalId))
+    .where(
+      and(
+        eq(proposalUnits.active, true),
+        inArray(proposalUnits.status, ['assigned', 'acknowledged']),
+        inArray(proposals.state, handling),
+        ...conditions,
+      ),
+    );
 
 /**
  * Deadline-driven reminders, idempotent per slot: units a week before the deadline and again when
@@ -21,20 +37,11 @@ const handling = ['assigned', 'rehandling'];
  */
 export async function runProposalReminders(db: Db, now = new Date()) {
   return db.transaction(async (tx) => {
-    const due = await tx
-      .select({ slot: proposalUnits, proposal: proposals })
-      .from(proposalUnits)
-      .innerJoin(proposals, eq(proposals.id, proposalUnits.proposalId))
-      .where(
-        and(
-          eq(proposalUnits.active, true),
-          inArray(proposalUnits.status, ['assigned', 'acknowledged']),
-          inArray(proposals.state, handling),
-          lte(proposalUnits.deadline, new Date(now.getTime() + weekMs)),
-          sql`(${proposalUnits.remindedAt} is null or (${proposalUnits.deadline} < ${now} and ${proposalUnits.overdueNotifiedAt} is null))`,
-        ),
-      )
-      .for('update', { of: proposalUnits });
+    const due = await openSlots(
+      tx,
+      lte(proposalUnits.deadline, new Date(now.getTime() + weekMs)),
+      sql`(${proposalUnits.remindedAt} is null or (${proposalUnits.deadline} < ${now} and ${proposalUnits.overdueNotifiedAt} is null))`,
+    ).for('update', { of: proposalUnits });
     let reminded = 0;
     let overdue = 0;
     for (const { slot, proposal } of due) {
@@ -66,40 +73,32 @@ export async function runProposalReminders(db: Db, now = new Date()) {
       }
     }
     // Co-units owe the lead unit their opinion within the configured days (default 30); remind once, 3 days ahead.
-    const coSlots = await tx
-      .select({ slot: proposalUnits, proposal: proposals })
-      .from(proposalUnits)
-      .innerJoin(proposals, eq(proposals.id, proposalUnits.proposalId))
-      .where(
-        and(
-          eq(proposalUnits.active, true),
-          eq(proposalUnits.role, 'co'),
-          inArray(proposalUnits.status, ['assigned', 'acknowledged']),
-          inArray(proposals.state, handling),
-          notExists(
-            tx
-              .select({ one: sql`1` })
-              .from(proposalUnitOpinions)
-              .where(
-                and(
-                  eq(proposalUnitOpinions.proposalId, proposalUnits.proposalId),
-                  eq(proposalUnitOpinions.fromUnitId, proposalUnits.unitId),
-                ),
-              ),
+    const coSlots = await openSlots(
+      tx,
+      eq(proposalUnits.role, 'co'),
+      notExists(
+        tx
+          .select({ one: sql`1` })
+          .from(proposalUnitOpinions)
+          .where(
+            columnsEqual(proposalUnitOpinions, {
+              proposalId: proposalUnits.proposalId,
+              fromUnitId: proposalUnits.unitId,
+            }),
           ),
-          notExists(
-            tx
-              .select({ one: sql`1` })
-              .from(notifications)
-              .where(
-                and(
-                  eq(notifications.kind, 'proposal.coOpinionDue'),
-                  sql`(${notifications.data}->>'slotId')::int = ${proposalUnits.id}`,
-                ),
-              ),
+      ),
+      notExists(
+        tx
+          .select({ one: sql`1` })
+          .from(notifications)
+          .where(
+            and(
+              eq(notifications.kind, 'proposal.coOpinionDue'),
+              sql`(${notifications.data}->>'slotId')::int = ${proposalUnits.id}`,
+            ),
           ),
-        ),
-      );
+      ),
+    );
     const settingsOf = new Map<number, Awaited<ReturnType<typeof getSettings>>>();
     let coOpinionReminded = 0;
     for (const { slot, proposal } of coSlots) {
