@@ -1,9 +1,9 @@
-import { Flex, Form, Input, Radio, Select, Typography } from 'antd';
+import { Flex, Form, Select, Typography } from 'antd';
 import { followupImplementationLabels } from '@cppcc/shared';
 import { useProposalFormOptions } from '../../../api/proposals';
 import { AttachmentUpload } from '../AttachmentUpload';
 import { commandDialog } from './CommandDialog';
-import { options, SchemaItem, SchemaText } from './fields';
+import { HiddenField, options, SchemaItem, SchemaRadio, SchemaText } from './fields';
 
 const attachments = (
   <Form.Item name="attachmentIds" label="附件">
@@ -104,6 +104,7 @@ export const ReviewAnswerDialog = commandDialog(
       approve: true,
       category: sentAnswers[0]?.category,
     }),
+    text: { name: 'note', label: '审核意见' },
   },
   function ReviewAnswerFields({ context, form, schema }) {
     const { sentAnswers } = context.viewer;
@@ -116,15 +117,16 @@ export const ReviewAnswerDialog = commandDialog(
             onChange={(id) => form.setFieldValue('category', sentAnswers.find((a) => a.id === id)?.category)}
           />
         </SchemaItem>
-        <SchemaItem schema={schema} name="approve" label="审核结果" required={false}>
-          <Radio.Group
-            aria-label="审核结果"
-            options={[
-              { value: true, label: '通过' },
-              { value: false, label: '退回承办单位' },
-            ]}
-          />
-        </SchemaItem>
+        <SchemaRadio
+          schema={schema}
+          name="approve"
+          label="审核结果"
+          required={false}
+          options={[
+            { value: true, label: '通过' },
+            { value: false, label: '退回承办单位' },
+          ]}
+        />
         <Form.Item noStyle shouldUpdate>
           {() =>
             form.getFieldValue('approve') && (
@@ -134,7 +136,6 @@ export const ReviewAnswerDialog = commandDialog(
             )
           }
         </Form.Item>
-        <SchemaText schema={schema} name="note" label="审核意见" />
       </>
     );
   },
@@ -147,27 +148,22 @@ export const FollowupReportDialog = commandDialog(
     title: '报送回头看落实情况',
     success: '落实情况已报送',
     initialValues: ({ viewer }) => ({ followupId: viewer.myFollowups[0]?.id }),
+    text: { name: 'report', label: '情况说明', rows: 5 },
   },
-  function FollowupReportFields({
-    context: {
-      viewer: {
-        myFollowups: [followup],
-      },
-    },
-    schema,
-  }) {
+  function FollowupReportFields({ context, schema }) {
+    const [followup] = context.viewer.myFollowups;
     return (
       <>
-        <Form.Item name="followupId" hidden>
-          <Input />
-        </Form.Item>
+        <HiddenField name="followupId" />
         {followup?.requestNote && (
           <Typography.Paragraph type="secondary">要求：{followup.requestNote}</Typography.Paragraph>
         )}
-        <SchemaItem schema={schema} name="implementation" label="落实情况">
-          <Radio.Group aria-label="落实情况" options={options(followupImplementationLabels)} />
-        </SchemaItem>
-        <SchemaText schema={schema} name="report" label="情况说明" rows={5} />
+        <SchemaRadio
+          schema={schema}
+          name="implementation"
+          label="落实情况"
+          options={options(followupImplementationLabels)}
+        />
       </>
     );
   },

@@ -4,7 +4,7 @@ import type { ProposalCommandInput } from '@cppcc/shared';
 import { useProposalFormOptions } from '../../../api/proposals';
 import { toSelectOptions } from '../../../api/resources';
 import { commandDialog } from './CommandDialog';
-import { isoDay, required, SchemaDate, SchemaItem, SchemaText } from './fields';
+import { isoDay, required, SchemaDate, SchemaItem } from './fields';
 
 type AssignedUnits = ProposalCommandInput<'assign'>['units'];
 
@@ -119,6 +119,7 @@ export const ExtendDialog = commandDialog(
     success: '已延期',
     dates: ['deadline'],
     initialValues: ({ viewer }) => ({ unitId: viewer.activeUnits[0]?.unitId }),
+    text: { name: 'reason', label: '延期理由' },
   },
   function ExtendFields({ context, schema }) {
     const { activeUnits } = context.viewer;
@@ -141,7 +142,6 @@ export const ExtendDialog = commandDialog(
           extra={`延期不能超过交办后 ${formOptions.data?.maxExtensionMonths ?? 6} 个月`}
           future
         />
-        <SchemaText schema={schema} name="reason" label="延期理由" />
       </>
     );
   },

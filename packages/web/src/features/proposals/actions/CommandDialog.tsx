@@ -1,5 +1,5 @@
 import type { ComponentType } from 'react';
-import type { FormInstance } from 'antd';
+import { Select, Typography, type FormInstance } from 'antd';
 import {
   proposalCommandRoutes,
   type ProposalCommandInput,
@@ -10,7 +10,7 @@ import { showSuccess } from '../../../app/notifier';
 import { CommandModal } from '../../../components/CommandModal';
 import type { ActionDialogProps } from '../../../components/WorkflowActions';
 import type { ProposalActionContext } from './context';
-import { bodyOf, type BodySchema } from './fields';
+import { bodyOf, HiddenField, SchemaItem, SchemaText, type BodySchema } from './fields';
 
 export type ProposalDialogProps = ActionDialogProps<ProposalActionContext>;
 
@@ -29,6 +29,27 @@ export interface CommandDialogSpec<K extends ProposalCommandKey> {
   toBody?: (values: Record<string, unknown>, context: ProposalActionContext) => ProposalCommandInput<K>;
   /** Fields holding a date picker's value. */
   dates?: readonly string[];
+  /** The viewer's record the command is about (an answer to rate …), asked first. */
+  choose?: RecordChoice<K>;
+  /** A warning above the fields (what cannot be undone). */
+  warning?: string;
+  /** The free text the form ends with (a reason, a note). */
+  text?: {
+    name: keyof ProposalCommandRoutes[K]['body']['shape'] & string;
+    label: string;
+    rows?: number;
+    placeholder?: string;
+  };
+}
+
+/** A choice among the viewer's records; the first is preselected. */
+export interface RecordChoice<K extends ProposalCommandKey> {
+  name: keyof ProposalCommandRoutes[K]['body']['shape'] & string;
+  label: string;
+  missing: string;
+  options: (context: ProposalActionContext) => { value: number; label: string }[];
+  /** Asked only when there is more than one to choose from. */
+  onlyWhenMany?: boolean;
 }
 
 /** What the fields of a command dialog receive; `schema` is the command's body schema, which checks them. */
@@ -38,13 +59,18 @@ export interface CommandFieldsProps<K extends ProposalCommandKey> {
   schema: ProposalCommandRoutes[K]['body'];
 }
 
-/** The modal form of one proposal command: its fields' values become the command's typed body. */
+/**
+ * The modal form of one proposal command: its fields' values become the command's typed body. A command
+ * whose form is only its closing `text` needs no fields of its own.
+ */
 export function commandDialog<K extends ProposalCommandKey>(
   spec: CommandDialogSpec<K>,
-  Fields: ComponentType<CommandFieldsProps<K>>,
+  Fields?: ComponentType<CommandFieldsProps<K>>,
 ): ComponentType<ProposalDialogProps> {
   const schema = proposalCommandRoutes[spec.command].body;
+  const choice = spec.choose;
   return function CommandDialog({ context, open, onClose, afterClose }: ProposalDialogProps) {
+    const choices = choice?.options(context) ?? [];
     return (
       <CommandModal
         title={typeof spec.title === 'function' ? spec.title(context) : spec.title}
@@ -54,7 +80,10 @@ export function commandDialog<K extends ProposalCommandKey>(
         afterClose={afterClose}
         danger={spec.danger}
         width={spec.width}
-        initialValues={spec.initialValues?.(context)}
+        initialValues={{
+          ...(choice && { [choice.name]: choices[0]?.value }),
+          ...spec.initialValues?.(context),
+        }}
         toBody={(values) =>
           spec.toBody
             ? spec.toBody(values, context)
@@ -65,7 +94,26 @@ export function commandDialog<K extends ProposalCommandKey>(
           showSuccess(spec.success);
         }}
       >
-        {(form) => <Fields context={context} form={form} schema={schema} />}
+        {(form) => (
+          <>
+            {choice &&
+              (choice.onlyWhenMany && choices.length <= 1 ? (
+                <HiddenField name={choice.name} />
+              ) : (
+                <SchemaItem
+                  schema={schema as BodySchema}
+                  name={choice.name}
+                  label={choice.label}
+                  missing={choice.missing}
+                >
+                  <Select options={choices} />
+                </SchemaItem>
+              ))}
+            {spec.warning && <Typography.Paragraph type="warning">{spec.warning}</Typography.Paragraph>}
+            {Fields && <Fields context={context} form={form} schema={schema} />}
+            {spec.text && <SchemaText schema={schema as BodySchema} {...spec.text} />}
+          </>
+        )}
       </CommandModal>
     );
   };

@@ -1,7 +1,13 @@
-import { Form, Input, InputNumber, Radio, Select, Typography } from 'antd';
-import { proposalCommandRoutes, relevanceLabels, satisfactionLabels } from '@cppcc/shared';
+import { InputNumber, Select, Typography } from 'antd';
+import { relevanceLabels, satisfactionLabels } from '@cppcc/shared';
 import { commandDialog } from './CommandDialog';
-import { options, SchemaItem, SchemaText } from './fields';
+import { options, SchemaItem, SchemaRadio } from './fields';
+
+const ratingChoices = [
+  ['satisfaction', '对答复的满意度', options(satisfactionLabels)],
+  ['attitude', '办理态度', options(satisfactionLabels)],
+  ['relevance', '是否针对提案', options(relevanceLabels)],
+] as const;
 
 /** A proposer rates an approved answer of this round (满意度评价). */
 export const RateDialog = commandDialog(
@@ -10,38 +16,19 @@ export const RateDialog = commandDialog(
     title: '评价答复',
     okText: '提交评价',
     success: '评价已提交',
-    initialValues: ({ viewer }) => ({ answerId: viewer.toRate[0]?.id }),
-  },
-  function RateFields({
-    context: {
-      viewer: { toRate },
+    choose: {
+      name: 'answerId',
+      label: '答复单位',
+      missing: '请选择答复',
+      options: ({ viewer }) => viewer.toRate.map((a) => ({ value: a.id, label: a.unitName })),
+      onlyWhenMany: true,
     },
-    schema,
-  }) {
-    const levels = (name: 'satisfaction' | 'attitude', label: string) => (
-      <SchemaItem schema={proposalCommandRoutes.rate.body} name={name} label={label}>
-        <Radio.Group aria-label={label} options={options(satisfactionLabels)} />
-      </SchemaItem>
-    );
-    return (
-      <>
-        {toRate.length > 1 ? (
-          <SchemaItem schema={schema} name="answerId" label="答复单位" missing="请选择答复">
-            <Select options={toRate.map((a) => ({ value: a.id, label: a.unitName }))} />
-          </SchemaItem>
-        ) : (
-          <Form.Item name="answerId" hidden>
-            <Input />
-          </Form.Item>
-        )}
-        {levels('satisfaction', '对答复的满意度')}
-        {levels('attitude', '办理态度')}
-        <SchemaItem schema={schema} name="relevance" label="是否针对提案">
-          <Radio.Group aria-label="是否针对提案" options={options(relevanceLabels)} />
-        </SchemaItem>
-        <SchemaText schema={schema} name="comment" label="评价意见" />
-      </>
-    );
+    text: { name: 'comment', label: '评价意见' },
+  },
+  function RateFields({ schema }) {
+    return ratingChoices.map(([name, label, choices]) => (
+      <SchemaRadio key={name} schema={schema} name={name} label={label} options={choices} />
+    ));
   },
 );
 
@@ -54,8 +41,10 @@ export const EvaluateDialog = commandDialog(
     initialValues: ({ proposal: p, viewer }) => ({
       unitId: viewer.mySlot?.unitId ?? p.units.find((u) => u.active && u.role !== 'co')?.unitId,
     }),
+    text: { name: 'comment', label: '评议意见' },
   },
-  function EvaluateFields({ context: { viewer }, schema }) {
+  function EvaluateFields({ context, schema }) {
+    const { viewer } = context;
     return (
       <>
         <Typography.Paragraph type="secondary">
@@ -74,7 +63,6 @@ export const EvaluateDialog = commandDialog(
         <SchemaItem schema={schema} name="score" label="分数">
           <InputNumber min={0} max={100} precision={0} style={{ width: 120 }} />
         </SchemaItem>
-        <SchemaText schema={schema} name="comment" label="评议意见" />
       </>
     );
   },

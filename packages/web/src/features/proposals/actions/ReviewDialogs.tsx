@@ -97,14 +97,19 @@ export const RejectDialog = commandDialog(
 );
 
 export const MergeDialog = commandDialog(
-  { command: 'merge', title: '并案', okText: '确定并案', success: '已并案' },
+  {
+    command: 'merge',
+    title: '并案',
+    okText: '确定并案',
+    success: '已并案',
+    text: { name: 'note', label: '并案说明', rows: 2 },
+  },
   function MergeFields({ context: { proposal: p }, schema }) {
     return (
       <>
         <SchemaItem schema={schema} name="intoProposalId" label="并入提案" missing="请选择要并入的提案">
           <MainProposalSelect sessionId={p.session?.id} excludeId={p.id} />
         </SchemaItem>
-        <SchemaText schema={schema} name="note" label="并案说明" rows={2} />
       </>
     );
   },

@@ -3,7 +3,7 @@ import dayjs from 'dayjs';
 import { supervisionLogKindLabels } from '@cppcc/shared';
 import { useSupervisorCandidates } from '../../../api/proposals';
 import { commandDialog } from './CommandDialog';
-import { options, SchemaDate, SchemaItem, SchemaText } from './fields';
+import { options, SchemaDate, SchemaItem, SchemaRadio } from './fields';
 
 /** Staff nominate (or un-nominate) a key proposal and its supervising leaders. */
 export const NominateKeyDialog = commandDialog(
@@ -99,46 +99,37 @@ export const SupervisionLogDialog = commandDialog(
     success: '督办记录已保存',
     dates: ['occurredOn'],
     initialValues: () => ({ kind: 'comment', occurredOn: dayjs() }),
+    text: { name: 'text', label: '督办情况', rows: 4 },
   },
   function SupervisionLogFields({ schema }) {
     return (
       <>
-        <SchemaItem schema={schema} name="kind" label="督办方式">
-          <Radio.Group aria-label="督办方式" options={options(supervisionLogKindLabels)} />
-        </SchemaItem>
+        <SchemaRadio
+          schema={schema}
+          name="kind"
+          label="督办方式"
+          options={options(supervisionLogKindLabels)}
+        />
         <SchemaDate schema={schema} name="occurredOn" label="日期" missing="请选择日期" />
-        <SchemaText schema={schema} name="text" label="督办情况" rows={4} />
       </>
     );
   },
 );
 
 /** Staff ask the unit of an approved answer how it was carried out (回头看). */
-export const RequestFollowupDialog = commandDialog(
-  {
-    command: 'requestFollowup',
-    title: '发起回头看',
-    success: '已发起回头看',
-    initialValues: ({ viewer }) => ({ answerId: viewer.followupAnswers[0]?.id }),
+export const RequestFollowupDialog = commandDialog({
+  command: 'requestFollowup',
+  title: '发起回头看',
+  success: '已发起回头看',
+  choose: {
+    name: 'answerId',
+    label: '答复',
+    missing: '请选择答复',
+    options: ({ viewer }) =>
+      viewer.followupAnswers.map((a) => ({
+        value: a.id,
+        label: `${a.unitName}（${a.category} 类，第 ${a.round} 轮）`,
+      })),
   },
-  function RequestFollowupFields({
-    context: {
-      viewer: { followupAnswers },
-    },
-    schema,
-  }) {
-    return (
-      <>
-        <SchemaItem schema={schema} name="answerId" label="答复" missing="请选择答复">
-          <Select
-            options={followupAnswers.map((a) => ({
-              value: a.id,
-              label: `${a.unitName}（${a.category} 类，第 ${a.round} 轮）`,
-            }))}
-          />
-        </SchemaItem>
-        <SchemaText schema={schema} name="note" label="回头看要求" />
-      </>
-    );
-  },
-);
+  text: { name: 'note', label: '回头看要求' },
+});

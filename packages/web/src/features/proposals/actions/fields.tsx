@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { DatePicker, Form, Input, type FormItemProps, type FormRule } from 'antd';
+import { DatePicker, Form, Input, Radio, type FormItemProps, type FormRule } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { z } from 'zod';
 import { blankToUndefined, zodRule } from '../../../components/zodForm';
@@ -73,6 +73,27 @@ export function SchemaText<S extends BodySchema>(
         <Input.TextArea rows={rows} placeholder={placeholder} />
       )}
     </SchemaItem>
+  );
+}
+
+/** A choice among a few options shown side by side; the group is named by its label for screen readers. */
+export function SchemaRadio<S extends BodySchema>(
+  props: Omit<SchemaItemProps<S>, 'children'> & { options: { value: string | boolean; label: string }[] },
+) {
+  const { options: choices, ...item } = props;
+  return (
+    <SchemaItem {...item}>
+      <Radio.Group aria-label={item.label} options={choices} />
+    </SchemaItem>
+  );
+}
+
+/** A value the form carries without showing it (the record a command is about). */
+export function HiddenField({ name }: { name: string }) {
+  return (
+    <Form.Item name={name} hidden>
+      <Input />
+    </Form.Item>
   );
 }
 
