@@ -31,6 +31,13 @@ export async function organisationOptions(ctx: ServiceContext, all: boolean): Pr
   const when = async <T>(resource: string, load: () => Promise<T[]>): Promise<T[]> =>
     allowed(resource) ? load() : [];
   const activeOnly = (column: AnyPgColumn): SQL | undefined => (all ? undefined : eq(column, true));
+  // 界别 and 专委会 are lists of one shape, in their own order.
+  const orderedList = (table: typeof sectors | typeof specialCommittees) =>
+    db
+      .select({ id: table.id, name: table.name })
+      .from(table)
+      .where(and(eq(table.committeeId, committeeId), activeOnly(table.active)))
+      .orderBy(asc(table.sortOrder), asc(table.id));
 
   return {
     terms: await when('term', () =>
@@ -47,20 +54,8 @@ export async function organisationOptions(ctx: ServiceContext, all: boolean): Pr
         .where(eq(plenarySessions.committeeId, committeeId))
         .orderBy(asc(plenarySessions.meetingStart)),
     ),
-    sectors: await when('sector', () =>
-      db
-        .select({ id: sectors.id, name: sectors.name })
-        .from(sectors)
-        .where(and(eq(sectors.committeeId, committeeId), activeOnly(sectors.active)))
-        .orderBy(asc(sectors.sortOrder), asc(sectors.id)),
-    ),
-    specialCommittees: await when('specialCommittee', () =>
-      db
-        .select({ id: specialCommittees.id, name: specialCommittees.name })
-        .from(specialCommittees)
-        .where(and(eq(specialCommittees.committeeId, committeeId), activeOnly(specialCommittees.active)))
-        .orderBy(asc(specialCommittees.sortOrder), asc(specialCommittees.id)),
-    ),
+    sectors: await when('sector', () => orderedList(sectors)),
+    specialCommittees: await when('specialCommittee', () => orderedList(specialCommittees)),
     memberGroups: await when('memberGroup', () =>
       db
         .select({ id: memberGroups.id, name: memberGroups.name })

@@ -60,59 +60,58 @@ const convenerName = sql<
   'convener_name',
 );
 
-export const sectorResource: CatalogResource = {
+/** 界别 and 专委会 are ordered option lists of one shape; each counts the members in it. */
+function optionListResource(list: {
+  path: string;
+  resource: string;
+  label: string;
+  table: typeof sectors | typeof specialCommittees;
+  memberCount: typeof sectorMemberCount;
+}): CatalogResource {
+  const { label, table } = list;
+  return {
+    path: list.path,
+    resource: list.resource,
+    label,
+    exportName: `${label}列表`,
+    table,
+    createBody: namedItemInputSchema,
+    updateBody: namedItemUpdateSchema,
+    dto: namedItemDtoSchema,
+    extra: { memberCount: list.memberCount },
+    sortable: {
+      name: table.name,
+      sortOrder: table.sortOrder,
+      active: table.active,
+      memberCount: sql`member_count`,
+    },
+    defaultSort: table.sortOrder,
+    searchColumns: [table.name],
+    unique: [{ field: 'name', column: table.name, label: `${label}名称` }],
+    exportColumns: [
+      { header: label, value: (r) => text(r.name) },
+      { header: '排序号', value: (r) => r.sortOrder as number },
+      { header: '委员人数', value: (r) => r.memberCount as number },
+      { header: '是否启用', value: (r) => yesNo(r.active) },
+    ],
+  };
+}
+
+export const sectorResource = optionListResource({
   path: 'sectors',
   resource: 'sector',
   label: '界别',
-  exportName: '界别列表',
   table: sectors,
-  createBody: namedItemInputSchema,
-  updateBody: namedItemUpdateSchema,
-  dto: namedItemDtoSchema,
-  extra: { memberCount: sectorMemberCount },
-  sortable: {
-    name: sectors.name,
-    sortOrder: sectors.sortOrder,
-    active: sectors.active,
-    memberCount: sql`member_count`,
-  },
-  defaultSort: sectors.sortOrder,
-  searchColumns: [sectors.name],
-  unique: [{ field: 'name', column: sectors.name, label: '界别名称' }],
-  exportColumns: [
-    { header: '界别', value: (r) => text(r.name) },
-    { header: '排序号', value: (r) => r.sortOrder as number },
-    { header: '委员人数', value: (r) => r.memberCount as number },
-    { header: '是否启用', value: (r) => yesNo(r.active) },
-  ],
-};
+  memberCount: sectorMemberCount,
+});
 
-export const specialCommitteeResource: CatalogResource = {
+export const specialCommitteeResource = optionListResource({
   path: 'special-committees',
   resource: 'specialCommittee',
   label: '专委会',
-  exportName: '专委会列表',
   table: specialCommittees,
-  createBody: namedItemInputSchema,
-  updateBody: namedItemUpdateSchema,
-  dto: namedItemDtoSchema,
-  extra: { memberCount: specialCommitteeMemberCount },
-  sortable: {
-    name: specialCommittees.name,
-    sortOrder: specialCommittees.sortOrder,
-    active: specialCommittees.active,
-    memberCount: sql`member_count`,
-  },
-  defaultSort: specialCommittees.sortOrder,
-  searchColumns: [specialCommittees.name],
-  unique: [{ field: 'name', column: specialCommittees.name, label: '专委会名称' }],
-  exportColumns: [
-    { header: '专委会', value: (r) => text(r.name) },
-    { header: '排序号', value: (r) => r.sortOrder as number },
-    { header: '委员人数', value: (r) => r.memberCount as number },
-    { header: '是否启用', value: (r) => yesNo(r.active) },
-  ],
-};
+  memberCount: specialCommitteeMemberCount,
+});
 
 export const memberGroupResource: CatalogResource = {
   path: 'member-groups',
