@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import {
   Alert,
@@ -32,39 +32,48 @@ import { DocumentButton } from './common';
 
 const percent = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
 
-function FigureCard({ figure, onOpen }: { figure: Figure; onOpen: (f: FigureFilter) => void }) {
+/** A card that opens the list of proposals behind its number; `label` is what a screen reader announces. */
+function OpenableCard(props: {
+  label: string;
+  filter: FigureFilter;
+  onOpen: (f: FigureFilter) => void;
+  fill?: boolean;
+  children: ReactNode;
+}) {
   return (
     <Card
       size="small"
       hoverable
       role="link"
-      aria-label={`${figure.label} ${figure.value}`}
-      onClick={() => onOpen(figure.filter)}
-      style={{ height: '100%' }}
+      aria-label={props.label}
+      onClick={() => props.onOpen(props.filter)}
+      style={props.fill ? { height: '100%' } : undefined}
     >
+      {props.children}
+    </Card>
+  );
+}
+
+function FigureCard({ figure, onOpen }: { figure: Figure; onOpen: (f: FigureFilter) => void }) {
+  return (
+    <OpenableCard label={`${figure.label} ${figure.value}`} filter={figure.filter} onOpen={onOpen} fill>
       <Statistic
         title={figure.label}
         value={figure.value}
         suffix={figure.label.includes('人次') ? '人次' : '件'}
       />
-    </Card>
+    </OpenableCard>
   );
 }
 
 function RateCard({ rate, onOpen }: { rate: RateFigure; onOpen: (f: FigureFilter) => void }) {
   return (
-    <Card
-      size="small"
-      hoverable
-      role="link"
-      aria-label={`${rate.label} ${percent(rate.value)}`}
-      onClick={() => onOpen(rate.filter)}
-    >
+    <OpenableCard label={`${rate.label} ${percent(rate.value)}`} filter={rate.filter} onOpen={onOpen}>
       <Statistic title={rate.label} value={percent(rate.value)} />
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
         {rate.numerator} / {rate.denominator}
       </Typography.Text>
-    </Card>
+    </OpenableCard>
   );
 }
 
