@@ -1,9 +1,8 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import type { TestProject } from 'vitest/node';
+import { createServerDatabase } from '../packages/server/test/server-database';
 import { repoRoot, startServer } from './server';
 
 export const chromiumPath = '/usr/bin/chromium';
@@ -36,7 +35,9 @@ export default async function setup(project: TestProject) {
   await waitForChromium();
   const dataDir = mkdtempSync(join(tmpdir(), 'cppcc-e2e-'));
   // With DATABASE_URL the browser runs against PostgreSQL, on a fresh database the demo data can fill.
-  const database = process.env.DATABASE_URL ? await createFreshDatabase(process.env.DATABASE_URL) : null;
+  const database = process.env.DATABASE_URL
+    ? await createServerDatabase(process.env.DATABASE_URL, 'cppcc_e2e')
+    : null;
   const server = await startServer({
     dataDir,
     demoPassword,
@@ -56,18 +57,4 @@ export default async function setup(project: TestProject) {
     await database?.drop();
     rmSync(dataDir, { recursive: true, force: true });
   };
-}
-
-async function createFreshDatabase(serverUrl: string) {
-  const name = `cppcc_e2e_${randomBytes(4).toString('hex')}`;
-  const admin = async (statement: string) => {
-    const client = new pg.Client({ connectionString: serverUrl });
-    await client.connect();
-    await client.query(statement);
-    await client.end();
-  };
-  await admin(`create database ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => admin(`drop database if exists ${name} with (force)`) };
 }

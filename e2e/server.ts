@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { livePidsOfGroup } from '../packages/server/test/processes';
 
 export const repoRoot = fileURLToPath(new URL('../', import.meta.url));
 const mainScript = fileURLToPath(new URL('../packages/server/src/main.ts', import.meta.url));
@@ -86,22 +86,6 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
     child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.once('exit', onEarlyExit);
   });
-}
-
-/** Live (non-zombie) pids in a process group, from /proc. */
-export function livePidsOfGroup(pgid: number): number[] {
-  const pids: number[] = [];
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const [state, , pgrp] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (Number(pgrp) === pgid && state !== 'Z' && state !== 'X') pids.push(Number(entry));
-    } catch {
-      // ended while reading
-    }
-  }
-  return pids;
 }
 
 function killGroup(pgid: number) {

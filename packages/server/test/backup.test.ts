@@ -12,6 +12,7 @@ import { pruneBackups, takeBackup, type BackupResult } from '../src/backup/backu
 import { requestServerBackup, serveBackupControl } from '../src/backup/control';
 import { restoreBackup } from '../src/backup/restore';
 import { createTestApp, type TestContext, postFormAs, injectAs } from './harness';
+import { createServerDatabase } from './server-database';
 import { buildCommittee, buildUser, signedInUser, testPassword } from './factories';
 
 const serverUrl = process.env.DATABASE_URL;
@@ -140,7 +141,9 @@ describe('backup and restore', () => {
   it('restores into an empty target exactly the rows of that moment, with their files, and a sign-in works', async () => {
     const target = join(work, 'restored');
     const restoredUploads = join(target, 'uploads');
-    const restoreDb = serverUrl ? await createDatabase(serverUrl) : null;
+    const restoreDb = serverUrl
+      ? await createServerDatabase(serverUrl, `cppcc_restore_${process.pid}`)
+      : null;
     try {
       const manifest = await restoreBackup(backup.path, {
         dataDir: target,
@@ -238,17 +241,3 @@ describe('backup and restore', () => {
     ]);
   });
 });
-
-async function createDatabase(url: string) {
-  const name = `cppcc_restore_${process.pid}_${randomBytes(4).toString('hex')}`;
-  const admin = async (statement: string) => {
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    await client.query(statement);
-    await client.end();
-  };
-  await admin(`create database ${name}`);
-  const target = new URL(url);
-  target.pathname = `/${name}`;
-  return { url: target.toString(), drop: () => admin(`drop database if exists ${name} with (force)`) };
-}

@@ -18,7 +18,11 @@ export interface CommitteeApp<Name extends string> extends TestContext {
  * inside hooks and tests, not while the file is loading.
  */
 export function useCommitteeApp<Name extends string = never>(
-  options: { users?: Record<Name, Role[]>; config?: Partial<AppConfig> } = {},
+  options: {
+    users?: Record<Name, Role[]>;
+    committee?: Parameters<typeof buildCommittee>[1];
+    config?: Partial<AppConfig>;
+  } = {},
 ): CommitteeApp<Name> {
   const roles = Object.entries<Role[]>(options.users ?? {}) as [Name, Role[]][];
   // Each user object exists from the start and is filled in later, so a file may destructure them at once.
@@ -26,7 +30,7 @@ export function useCommitteeApp<Name extends string = never>(
   const context = { users } as CommitteeApp<Name>;
   beforeAll(async () => {
     Object.assign(context, await createTestApp(options.config));
-    context.committeeId = (await buildCommittee(context.database.db)).id;
+    context.committeeId = (await buildCommittee(context.database.db, options.committee)).id;
     for (const [name, userRoles] of roles)
       Object.assign(users[name], await signedInUser(context.app, context.committeeId, userRoles));
   });

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Role } from '@cppcc/shared';
+import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../src/db/client';
 import * as s from '../src/db/schema';
 import { hashPassword } from '../src/lib/auth';
@@ -16,95 +17,88 @@ let phoneCounter = 0;
 export const uniquePhone = () =>
   `139${String(process.pid % 10000).padStart(4, '0')}${String(++phoneCounter).padStart(4, '0')}`;
 
-export async function buildCommittee(db: Db, overrides: Partial<typeof s.committees.$inferInsert> = {}) {
-  const [row] = await db
-    .insert(s.committees)
-    .values({ code: `c-${unique()}`, name: `测试政协${unique()}`, level: 'county', ...overrides })
-    .returning();
-  return row!;
+/** Inserts one row and returns it as stored. */
+async function insertRow<T extends PgTable>(db: Db, table: T, values: T['$inferInsert']) {
+  const rows = await db.insert(table).values(values).returning();
+  return (rows as T['$inferSelect'][])[0]!;
 }
 
-export async function buildTerm(
-  db: Db,
-  committeeId: number,
-  overrides: Partial<typeof s.terms.$inferInsert> = {},
-) {
-  const [row] = await db
-    .insert(s.terms)
-    .values({
-      committeeId,
-      number: 5,
-      name: '第五届',
-      startDate: '2022-01-01',
-      endDate: '2026-12-31',
-      ...overrides,
-    })
-    .returning();
-  return row!;
-}
+type Values<T extends PgTable> = Partial<T['$inferInsert']>;
 
-export async function buildSector(db: Db, committeeId: number, name = `界别${unique()}`) {
-  const [row] = await db.insert(s.sectors).values({ committeeId, name }).returning();
-  return row!;
-}
+/** A factory of one table's rows in a committee: `defaults` fills in what the overrides leave out. */
+const committeeRows =
+  <T extends PgTable>(table: T, defaults: () => Values<T>) =>
+  (db: Db, committeeId: number, overrides: Values<T> = {}) =>
+    insertRow(db, table, { committeeId, ...defaults(), ...overrides } as T['$inferInsert']);
 
-export async function buildMember(
-  db: Db,
-  committeeId: number,
-  overrides: Partial<typeof s.members.$inferInsert> = {},
-) {
-  const sectorId = overrides.sectorId ?? (await buildSector(db, committeeId)).id;
-  const termId =
-    overrides.termId ?? (await buildTerm(db, committeeId, { number: Math.floor(Math.random() * 1e6) })).id;
-  const [row] = await db
-    .insert(s.members)
-    .values({
-      committeeId,
-      name: `委员${unique()}`,
-      gender: 'female',
-      ethnicity: '汉族',
-      birthMonth: '1975-06',
-      party: '中共',
-      phone: uniquePhone(),
-      ...overrides,
-      sectorId,
-      termId,
-    })
-    .returning();
-  return row!;
-}
+/** A factory of rows that are only a name in a committee. */
+const namedRows =
+  <T extends PgTable>(table: T, prefix: string) =>
+  (db: Db, committeeId: number, name = `${prefix}${unique()}`) =>
+    insertRow(db, table, { committeeId, name } as T['$inferInsert']);
 
-export async function buildUnit(
-  db: Db,
-  committeeId: number,
-  overrides: Partial<typeof s.units.$inferInsert> = {},
-) {
-  const [row] = await db
-    .insert(s.units)
-    .values({ committeeId, name: `单位${unique()}`, ...overrides })
-    .returning();
-  return row!;
+/** Another term number for each term a factory adds on its own, so they never collide. */
+const randomTermNumber = () => Math.floor(Math.random() * 1e6);
+
+export const buildCommittee = (db: Db, overrides: Values<typeof s.committees> = {}) =>
+  insertRow(db, s.committees, {
+    code: `c-${unique()}`,
+    name: `测试政协${unique()}`,
+    level: 'county',
+    ...overrides,
+  });
+
+export const buildTerm = committeeRows(s.terms, () => ({
+  number: 5,
+  name: '第五届',
+  startDate: '2022-01-01',
+  endDate: '2026-12-31',
+}));
+export const buildSector = namedRows(s.sectors, '界别');
+export const buildSpecialCommittee = namedRows(s.specialCommittees, '专委会');
+export const buildMemberGroup = namedRows(s.memberGroups, '小组');
+export const buildUnit = committeeRows(s.units, () => ({ name: `单位${unique()}` }));
+export const buildStaff = committeeRows(s.staff, () => ({ name: `干部${unique()}` }));
+export const buildContactPoint = committeeRows(s.contactPoints, () => ({
+  name: `联系点${unique()}`,
+  kind: 'liaisonPoint' as const,
+  town: '城关镇',
+}));
+export const buildOrganisationProposer = committeeRows(s.organisationProposers, () => ({
+  name: `民革${unique()}`,
+  kind: 'party' as const,
+}));
+
+export async function buildMember(db: Db, committeeId: number, overrides: Values<typeof s.members> = {}) {
+  return insertRow(db, s.members, {
+    committeeId,
+    name: `委员${unique()}`,
+    gender: 'female',
+    ethnicity: '汉族',
+    birthMonth: '1975-06',
+    party: '中共',
+    phone: uniquePhone(),
+    ...overrides,
+    sectorId: overrides.sectorId ?? (await buildSector(db, committeeId)).id,
+    termId: overrides.termId ?? (await buildTerm(db, committeeId, { number: randomTermNumber() })).id,
+  });
 }
 
 export async function buildUser(
   db: Db,
   committeeId: number,
   roles: Role[],
-  overrides: Partial<typeof s.users.$inferInsert> = {},
+  overrides: Values<typeof s.users> = {},
 ) {
-  const [row] = await db
-    .insert(s.users)
-    .values({
-      committeeId,
-      username: `u${unique()}`,
-      displayName: `用户${unique()}`,
-      passwordHash: await testPasswordHash(),
-      roles,
-      mustChangePassword: false,
-      ...overrides,
-    })
-    .returning();
-  return row!;
+  return insertRow(db, s.users, {
+    committeeId,
+    username: `u${unique()}`,
+    displayName: `用户${unique()}`,
+    passwordHash: await testPasswordHash(),
+    roles,
+    mustChangePassword: false,
+    ...overrides,
+  });
 }
 
 /** A user with the given roles, already signed in. */
@@ -112,110 +106,51 @@ export async function signedInUser(
   app: AppInstance,
   committeeId: number,
   roles: Role[],
-  overrides: Partial<typeof s.users.$inferInsert> = {},
+  overrides: Values<typeof s.users> = {},
 ): Promise<Session & { user: typeof s.users.$inferSelect }> {
   const user = await buildUser(app.deps.database.db, committeeId, roles, overrides);
   return { ...(await signIn(app, user.username, testPassword)), user };
 }
 
-export async function buildSpecialCommittee(db: Db, committeeId: number, name = `专委会${unique()}`) {
-  const [row] = await db.insert(s.specialCommittees).values({ committeeId, name }).returning();
-  return row!;
-}
-
-export async function buildMemberGroup(db: Db, committeeId: number, name = `小组${unique()}`) {
-  const [row] = await db.insert(s.memberGroups).values({ committeeId, name }).returning();
-  return row!;
-}
-
-export async function buildContactPoint(
-  db: Db,
-  committeeId: number,
-  overrides: Partial<typeof s.contactPoints.$inferInsert> = {},
-) {
-  const [row] = await db
-    .insert(s.contactPoints)
-    .values({ committeeId, name: `联系点${unique()}`, kind: 'liaisonPoint', town: '城关镇', ...overrides })
-    .returning();
-  return row!;
-}
-
-export async function buildStaff(
-  db: Db,
-  committeeId: number,
-  overrides: Partial<typeof s.staff.$inferInsert> = {},
-) {
-  const [row] = await db
-    .insert(s.staff)
-    .values({ committeeId, name: `干部${unique()}`, ...overrides })
-    .returning();
-  return row!;
-}
-
 export async function buildPlenarySession(
   db: Db,
   committeeId: number,
-  overrides: Partial<typeof s.plenarySessions.$inferInsert> = {},
+  overrides: Values<typeof s.plenarySessions> = {},
 ) {
-  const termId =
-    overrides.termId ?? (await buildTerm(db, committeeId, { number: Math.floor(Math.random() * 1e6) })).id;
-  const [row] = await db
-    .insert(s.plenarySessions)
-    .values({
-      committeeId,
-      number: 1,
-      name: `第一次会议${unique()}`,
-      meetingStart: '2024-01-10',
-      meetingEnd: '2024-01-13',
-      submissionOpens: '2023-10-10',
-      submissionCloses: '2024-01-12',
-      ...overrides,
-      termId,
-    })
-    .returning();
-  return row!;
-}
-
-export async function buildOrganisationProposer(
-  db: Db,
-  committeeId: number,
-  overrides: Partial<typeof s.organisationProposers.$inferInsert> = {},
-) {
-  const [row] = await db
-    .insert(s.organisationProposers)
-    .values({ committeeId, name: `民革${unique()}`, kind: 'party', ...overrides })
-    .returning();
-  return row!;
+  return insertRow(db, s.plenarySessions, {
+    committeeId,
+    number: 1,
+    name: `第一次会议${unique()}`,
+    meetingStart: '2024-01-10',
+    meetingEnd: '2024-01-13',
+    submissionOpens: '2023-10-10',
+    submissionCloses: '2024-01-12',
+    ...overrides,
+    termId: overrides.termId ?? (await buildTerm(db, committeeId, { number: randomTermNumber() })).id,
+  });
 }
 
 /** A proposal row in any state (for access and matrix tests); builds its session, lead member and author when not given. */
-export async function buildProposal(
-  db: Db,
-  committeeId: number,
-  overrides: Partial<typeof s.proposals.$inferInsert> = {},
-) {
+export async function buildProposal(db: Db, committeeId: number, overrides: Values<typeof s.proposals> = {}) {
   const sessionId = overrides.sessionId ?? (await buildPlenarySession(db, committeeId)).id;
   const leadMemberId = overrides.leadMemberId ?? (await buildMember(db, committeeId)).id;
   const createdBy =
     overrides.createdBy ?? (await buildUser(db, committeeId, ['member'], { memberId: leadMemberId })).id;
-  const [row] = await db
-    .insert(s.proposals)
-    .values({
-      committeeId,
-      title: `关于推进老旧小区改造的建议${unique()}`,
-      category: '社会建设',
-      content: '一、基本情况。二、存在问题。三、具体建议。',
-      ...overrides,
-      sessionId,
-      leadMemberId,
-      createdBy,
-    })
-    .returning();
+  const row = await insertRow(db, s.proposals, {
+    committeeId,
+    title: `关于推进老旧小区改造的建议${unique()}`,
+    category: '社会建设',
+    content: '一、基本情况。二、存在问题。三、具体建议。',
+    ...overrides,
+    sessionId,
+    leadMemberId,
+    createdBy,
+  });
   await db
     .insert(s.proposalProposers)
-    .values({ committeeId, proposalId: row!.id, memberId: leadMemberId, role: 'lead', status: 'confirmed' })
+    .values({ committeeId, proposalId: row.id, memberId: leadMemberId, role: 'lead', status: 'confirmed' })
     .onConflictDoNothing();
-  return row!;
+  return row;
 }
 
 /** The named parts of a committee's organisation, built one after the other so their ids follow the order given. */

@@ -1,9 +1,8 @@
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import type { LightMyRequestResponse } from 'fastify';
 import { buildApp, type AppInstance } from '../src/app';
 import { openDatabase, runMigrations, type Database, type DatabaseOptions } from '../src/db/client';
 import { loadConfig, type AppConfig } from '../src/env';
+import { createServerDatabase } from './server-database';
 
 export interface TestContext {
   app: AppInstance;
@@ -27,23 +26,14 @@ export async function openTestDatabase(
     if (!process.env.CPPCC_TEST_TEMPLATE) await runMigrations(database.db);
     return { database, drop: () => database.close() };
   }
-  const name = `cppcc_test_${process.pid}_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const testUrl = new URL(url);
-  testUrl.pathname = `/${name}`;
-  const database = await openDatabase({ ...options, databaseUrl: testUrl.toString(), poolSize: 5 });
+  const created = await createServerDatabase(url, `cppcc_test_${process.pid}`);
+  const database = await openDatabase({ ...options, databaseUrl: created.url, poolSize: 5 });
   await runMigrations(database.db);
   return {
     database,
     async drop() {
       await database.close();
-      const client = new pg.Client({ connectionString: url });
-      await client.connect();
-      await client.query(`drop database if exists ${name} with (force)`);
-      await client.end();
+      await created.drop();
     },
   };
 }

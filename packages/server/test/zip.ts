@@ -93,44 +93,31 @@ const packageRels = (target: string, type: string) =>
   `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${type}" Target="${target}"/></Relationships>`;
 
+const relationshipType = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/';
+
+/** Content types and the package relationship to the main part: what every Office file starts with. */
+const packageParts = (kind: 'xlsx' | 'docx', mainPart: string): ZipEntryInput[] => [
+  { name: '[Content_Types].xml', data: contentTypes(kind) },
+  { name: '_rels/.rels', data: packageRels(mainPart, `${relationshipType}officeDocument`) },
+];
+
 /** The parts every workbook has besides its sheet: content types, relationships, the workbook. */
 export function workbookParts(): ZipEntryInput[] {
   return [
-    { name: '[Content_Types].xml', data: contentTypes('xlsx') },
-    {
-      name: '_rels/.rels',
-      data: packageRels(
-        'xl/workbook.xml',
-        'http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument',
-      ),
-    },
+    ...packageParts('xlsx', 'xl/workbook.xml'),
     {
       name: 'xl/workbook.xml',
       data: '<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="委员名单" sheetId="1" r:id="rId1"/></sheets></workbook>',
     },
     {
       name: 'xl/_rels/workbook.xml.rels',
-      data: packageRels(
-        'worksheets/sheet1.xml',
-        'http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet',
-      ),
+      data: packageRels('worksheets/sheet1.xml', `${relationshipType}worksheet`),
     },
   ];
 }
 
 /** The parts of a Word document, for a .docx whose body is given. */
-export function documentParts(): ZipEntryInput[] {
-  return [
-    { name: '[Content_Types].xml', data: contentTypes('docx') },
-    {
-      name: '_rels/.rels',
-      data: packageRels(
-        'word/document.xml',
-        'http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument',
-      ),
-    },
-  ];
-}
+export const documentParts = (): ZipEntryInput[] => packageParts('docx', 'word/document.xml');
 
 const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 

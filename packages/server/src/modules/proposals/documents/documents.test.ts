@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import JSZip from 'jszip';
 import ExcelJS from 'exceljs';
-import { as, createTestApp, type Session, type TestContext } from '../../../../test/harness';
+import { as, type Session } from '../../../../test/harness';
+import { useCommitteeApp } from '../../../../test/committee-app';
 import {
-  buildCommittee,
   buildMember,
   buildSector,
   buildTerm,
@@ -14,8 +14,7 @@ import {
 import { proposalProposers } from '../../../db/schema';
 import { insertAnswer, insertProposal, insertSession, insertUnitSlot } from '../figures/rows.fixture';
 
-let t: TestContext;
-let committeeId: number;
+const t = useCommitteeApp({ committee: { name: '清河市金川区政协' } });
 let sessionId: number;
 let lead: { id: number };
 let other: { id: number };
@@ -23,26 +22,24 @@ let unitId: number;
 let ids: { accepted: number; answered: number; merged: number; draft: number; rejected: number };
 
 beforeAll(async () => {
-  t = await createTestApp();
   const db = t.database.db;
-  committeeId = (await buildCommittee(db, { name: '清河市金川区政协' })).id;
-  const term = await buildTerm(db, committeeId);
-  sessionId = (await insertSession(db, { committeeId, termId: term.id })).id;
-  const sector = await buildSector(db, committeeId, '教育界');
-  lead = await buildMember(db, committeeId, {
+  const term = await buildTerm(db, t.committeeId);
+  sessionId = (await insertSession(db, { committeeId: t.committeeId, termId: term.id })).id;
+  const sector = await buildSector(db, t.committeeId, '教育界');
+  lead = await buildMember(db, t.committeeId, {
     name: '王建国',
     sectorId: sector.id,
     termId: term.id,
     phone: '13809512345',
     employer: '区第一中学 教师',
   });
-  const co = await buildMember(db, committeeId, { name: '李淑琴', sectorId: sector.id, termId: term.id });
-  other = await buildMember(db, committeeId, { name: '赵其他', sectorId: sector.id, termId: term.id });
-  const leadUnit = await buildUnit(db, committeeId, { name: '区教育局' });
-  const coUnit = await buildUnit(db, committeeId, { name: '区民政局' });
+  const co = await buildMember(db, t.committeeId, { name: '李淑琴', sectorId: sector.id, termId: term.id });
+  other = await buildMember(db, t.committeeId, { name: '赵其他', sectorId: sector.id, termId: term.id });
+  const leadUnit = await buildUnit(db, t.committeeId, { name: '区教育局' });
+  const coUnit = await buildUnit(db, t.committeeId, { name: '区民政局' });
   unitId = leadUnit.id;
-  const staff = await buildUser(db, committeeId, ['proposalStaff']);
-  const base = { committeeId, sessionId, createdBy: staff.id, leadMemberId: lead.id };
+  const staff = await buildUser(db, t.committeeId, ['proposalStaff']);
+  const base = { committeeId: t.committeeId, sessionId, createdBy: staff.id, leadMemberId: lead.id };
 
   const accepted = await insertProposal(db, {
     ...base,
@@ -54,17 +51,34 @@ beforeAll(async () => {
   });
   await db.insert(proposalProposers).values([
     {
-      committeeId,
+      committeeId: t.committeeId,
       proposalId: accepted.id,
       memberId: lead.id,
       role: 'lead',
       status: 'confirmed',
       sortOrder: 0,
     },
-    { committeeId, proposalId: accepted.id, memberId: co.id, role: 'co', status: 'confirmed', sortOrder: 1 },
+    {
+      committeeId: t.committeeId,
+      proposalId: accepted.id,
+      memberId: co.id,
+      role: 'co',
+      status: 'confirmed',
+      sortOrder: 1,
+    },
   ]);
-  await insertUnitSlot(db, { committeeId, proposalId: accepted.id, unitId: leadUnit.id, role: 'lead' });
-  await insertUnitSlot(db, { committeeId, proposalId: accepted.id, unitId: coUnit.id, role: 'co' });
+  await insertUnitSlot(db, {
+    committeeId: t.committeeId,
+    proposalId: accepted.id,
+    unitId: leadUnit.id,
+    role: 'lead',
+  });
+  await insertUnitSlot(db, {
+    committeeId: t.committeeId,
+    proposalId: accepted.id,
+    unitId: coUnit.id,
+    role: 'co',
+  });
 
   const answered = await insertProposal(db, {
     ...base,
@@ -73,9 +87,14 @@ beforeAll(async () => {
     title: '关于完善老年助餐服务体系的提案',
     answerCategory: 'B',
   });
-  await insertUnitSlot(db, { committeeId, proposalId: answered.id, unitId: leadUnit.id, status: 'answered' });
+  await insertUnitSlot(db, {
+    committeeId: t.committeeId,
+    proposalId: answered.id,
+    unitId: leadUnit.id,
+    status: 'answered',
+  });
   await insertAnswer(db, {
-    committeeId,
+    committeeId: t.committeeId,
     proposalId: answered.id,
     unitId: leadUnit.id,
     draftedBy: staff.id,
@@ -87,7 +106,7 @@ beforeAll(async () => {
   });
   // A pending draft of a later round must not appear in the letter.
   await insertAnswer(db, {
-    committeeId,
+    committeeId: t.committeeId,
     proposalId: answered.id,
     unitId: leadUnit.id,
     draftedBy: staff.id,
@@ -113,7 +132,6 @@ beforeAll(async () => {
     rejected: rejected.id,
   };
 });
-afterAll(() => t.close());
 
 async function get(url: string, session: Session) {
   return t.app.inject({ method: 'GET', url, headers: as(session) });
@@ -129,7 +147,7 @@ const textOf = (xml: string) => xml.replace(/<w:tab\/>/g, '\t').replace(/<[^>]+>
 
 describe('GET /api/proposals/:id/document.docx', () => {
   it('writes the official layout with number, title, proposers, sector, contact, units and content', async () => {
-    const staff = await signedInUser(t.app, committeeId, ['proposalStaff']);
+    const staff = await signedInUser(t.app, t.committeeId, ['proposalStaff']);
     const res = await get(`/api/proposals/${ids.accepted}/document.docx`, staff);
     expect(res.statusCode, res.body).toBe(200);
     expect(res.headers['content-type']).toContain('wordprocessingml');
@@ -154,11 +172,11 @@ describe('GET /api/proposals/:id/document.docx', () => {
   });
 
   it('is readable by the proposer and the assigned unit, not by another member', async () => {
-    const proposer = await signedInUser(t.app, committeeId, ['member'], { memberId: lead.id });
+    const proposer = await signedInUser(t.app, t.committeeId, ['member'], { memberId: lead.id });
     expect((await get(`/api/proposals/${ids.accepted}/document.docx`, proposer)).statusCode).toBe(200);
-    const handler = await signedInUser(t.app, committeeId, ['unitHandler'], { unitId });
+    const handler = await signedInUser(t.app, t.committeeId, ['unitHandler'], { unitId });
     expect((await get(`/api/proposals/${ids.accepted}/document.docx`, handler)).statusCode).toBe(200);
-    const stranger = await signedInUser(t.app, committeeId, ['member'], { memberId: other.id });
+    const stranger = await signedInUser(t.app, t.committeeId, ['member'], { memberId: other.id });
     const refused = await get(`/api/proposals/${ids.accepted}/document.docx`, stranger);
     expect(refused.statusCode).toBe(404);
     expect(refused.json().message).toBe('提案不存在或无权查看');
@@ -168,7 +186,7 @@ describe('GET /api/proposals/:id/document.docx', () => {
 
 describe('GET /api/proposals/:id/answer-letter.docx', () => {
   it('writes the unit letter with title, category, text, contact and date of the approved answer', async () => {
-    const proposer = await signedInUser(t.app, committeeId, ['member'], { memberId: lead.id });
+    const proposer = await signedInUser(t.app, t.committeeId, ['member'], { memberId: lead.id });
     const res = await get(`/api/proposals/${ids.answered}/answer-letter.docx`, proposer);
     expect(res.statusCode, res.body).toBe(200);
     const text = textOf(await documentXml(res.rawPayload));
@@ -189,7 +207,7 @@ describe('GET /api/proposals/:id/answer-letter.docx', () => {
   });
 
   it('gives a merged proposal’s proposer the main proposal’s answer', async () => {
-    const mergedProposer = await signedInUser(t.app, committeeId, ['member'], { memberId: other.id });
+    const mergedProposer = await signedInUser(t.app, t.committeeId, ['member'], { memberId: other.id });
     const res = await get(`/api/proposals/${ids.merged}/answer-letter.docx`, mergedProposer);
     expect(res.statusCode, res.body).toBe(200);
     const text = textOf(await documentXml(res.rawPayload));
@@ -198,7 +216,7 @@ describe('GET /api/proposals/:id/answer-letter.docx', () => {
   });
 
   it('refuses a proposal without an approved answer with a clear message', async () => {
-    const staff = await signedInUser(t.app, committeeId, ['proposalStaff']);
+    const staff = await signedInUser(t.app, t.committeeId, ['proposalStaff']);
     const res = await get(`/api/proposals/${ids.accepted}/answer-letter.docx`, staff);
     expect(res.statusCode).toBe(404);
     expect(res.json().message).toBe('该提案尚无已审核的答复，不能生成答复函');
@@ -207,7 +225,7 @@ describe('GET /api/proposals/:id/answer-letter.docx', () => {
 
 describe('GET /api/plenary-sessions/:id/proposal-compilation.docx', () => {
   it('compiles the accepted proposals by number with a table of contents', async () => {
-    const leader = await signedInUser(t.app, committeeId, ['leader']);
+    const leader = await signedInUser(t.app, t.committeeId, ['leader']);
     const res = await get(`/api/plenary-sessions/${sessionId}/proposal-compilation.docx`, leader);
     expect(res.statusCode, res.body).toBe(200);
     const xml = await documentXml(res.rawPayload);
@@ -233,11 +251,11 @@ describe('GET /api/plenary-sessions/:id/proposal-compilation.docx', () => {
   });
 
   it('is refused to members and units', async () => {
-    const member = await signedInUser(t.app, committeeId, ['member'], { memberId: lead.id });
+    const member = await signedInUser(t.app, t.committeeId, ['member'], { memberId: lead.id });
     const res = await get(`/api/plenary-sessions/${sessionId}/proposal-compilation.docx`, member);
     expect(res.statusCode).toBe(403);
     expect(res.json().message).toBe('只有提案工作人员和主席会议成员可以导出提案汇编');
-    const handler = await signedInUser(t.app, committeeId, ['unitHandler'], { unitId });
+    const handler = await signedInUser(t.app, t.committeeId, ['unitHandler'], { unitId });
     expect(
       (await get(`/api/plenary-sessions/${sessionId}/proposal-compilation.docx`, handler)).statusCode,
     ).toBe(403);
@@ -256,7 +274,7 @@ describe('GET /api/proposals/export.xlsx', () => {
   }
 
   it('exports what the list shows, with the figures’ stage filter', async () => {
-    const staff = await signedInUser(t.app, committeeId, ['proposalStaff']);
+    const staff = await signedInUser(t.app, t.committeeId, ['proposalStaff']);
     const all = await get(`/api/proposals/export.xlsx?sessionId=${sessionId}`, staff);
     expect(all.statusCode, all.body).toBe(200);
     expect(all.headers['content-type']).toContain('spreadsheetml');
@@ -280,7 +298,7 @@ describe('GET /api/proposals/export.xlsx', () => {
   });
 
   it('gives a member only the own proposals and refuses bad filters', async () => {
-    const member = await signedInUser(t.app, committeeId, ['member'], { memberId: other.id });
+    const member = await signedInUser(t.app, t.committeeId, ['member'], { memberId: other.id });
     const mine = await sheetRows((await get('/api/proposals/export.xlsx?view=mine', member)).rawPayload);
     expect(mine.slice(1).map((r) => r[1])).toEqual(['关于建设社区老年食堂的提案']);
     const all = await get('/api/proposals/export.xlsx?view=all', member);

@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
-import { as, createTestApp, type TestContext, injectAs } from '../../../../test/harness';
+import { as, injectAs } from '../../../../test/harness';
+import { useCommitteeApp } from '../../../../test/committee-app';
 import {
   buildCommittee,
   buildMember,
@@ -17,8 +18,7 @@ import { proposalConditions } from './filters';
 import type { ProposalFigures } from './queries';
 import { insertAnswer, insertProposal, insertRating, insertSession, insertUnitSlot } from './rows.fixture';
 
-let t: TestContext;
-let committeeId: number;
+const t = useCommitteeApp();
 let sessionId: number;
 let otherSessionId: number;
 let staffActor: Actor;
@@ -26,24 +26,22 @@ let ratingToChange: number;
 let ids: { sectorX: number; sectorY: number; unit1: number; unit2: number };
 
 beforeAll(async () => {
-  t = await createTestApp();
   const db = t.database.db;
-  committeeId = (await buildCommittee(db)).id;
-  const term = await buildTerm(db, committeeId);
-  sessionId = (await insertSession(db, { committeeId, termId: term.id })).id;
+  const term = await buildTerm(db, t.committeeId);
+  sessionId = (await insertSession(db, { committeeId: t.committeeId, termId: term.id })).id;
   otherSessionId = (
-    await insertSession(db, { committeeId, termId: term.id, number: 2, name: '五届二次会议' })
+    await insertSession(db, { committeeId: t.committeeId, termId: term.id, number: 2, name: '五届二次会议' })
   ).id;
-  const sectorX = await buildSector(db, committeeId, '教育界');
-  const sectorY = await buildSector(db, committeeId, '经济界');
-  const m1 = await buildMember(db, committeeId, { sectorId: sectorX.id, termId: term.id });
-  const m2 = await buildMember(db, committeeId, { sectorId: sectorY.id, termId: term.id });
-  const unit1 = await buildUnit(db, committeeId, { name: '区教育局' });
-  const unit2 = await buildUnit(db, committeeId, { name: '区民政局' });
-  const staff = await buildUser(db, committeeId, ['proposalStaff']);
+  const sectorX = await buildSector(db, t.committeeId, '教育界');
+  const sectorY = await buildSector(db, t.committeeId, '经济界');
+  const m1 = await buildMember(db, t.committeeId, { sectorId: sectorX.id, termId: term.id });
+  const m2 = await buildMember(db, t.committeeId, { sectorId: sectorY.id, termId: term.id });
+  const unit1 = await buildUnit(db, t.committeeId, { name: '区教育局' });
+  const unit2 = await buildUnit(db, t.committeeId, { name: '区民政局' });
+  const staff = await buildUser(db, t.committeeId, ['proposalStaff']);
   staffActor = {
     userId: staff.id,
-    committeeId,
+    committeeId: t.committeeId,
     displayName: staff.displayName,
     roles: ['proposalStaff'],
     memberId: null,
@@ -52,7 +50,7 @@ beforeAll(async () => {
     ip: null,
   };
   ids = { sectorX: sectorX.id, sectorY: sectorY.id, unit1: unit1.id, unit2: unit2.id };
-  const base = { committeeId, sessionId, createdBy: staff.id };
+  const base = { committeeId: t.committeeId, sessionId, createdBy: staff.id };
   const past = new Date(Date.now() - 5 * 86400_000);
 
   await insertProposal(db, { ...base, leadMemberId: m1.id, state: 'draft' });
@@ -69,7 +67,12 @@ beforeAll(async () => {
     category: '经济建设',
   });
   const overdue = await insertProposal(db, { ...base, leadMemberId: m1.id, state: 'assigned', number: 2 });
-  await insertUnitSlot(db, { committeeId, proposalId: overdue.id, unitId: unit1.id, deadline: past });
+  await insertUnitSlot(db, {
+    committeeId: t.committeeId,
+    proposalId: overdue.id,
+    unitId: unit1.id,
+    deadline: past,
+  });
 
   const answered = await insertProposal(db, {
     ...base,
@@ -79,12 +82,12 @@ beforeAll(async () => {
     answerCategory: 'A',
     keyStatus: 'approved',
   });
-  const supervisor = await buildUser(db, committeeId, ['leader'], { displayName: '督办领导甲' });
+  const supervisor = await buildUser(db, t.committeeId, ['leader'], { displayName: '督办领导甲' });
   await db
     .insert(proposalSupervisions)
-    .values({ committeeId, proposalId: answered.id, leaderUserId: supervisor.id });
+    .values({ committeeId: t.committeeId, proposalId: answered.id, leaderUserId: supervisor.id });
   await db.insert(proposalSupervisionLogs).values({
-    committeeId,
+    committeeId: t.committeeId,
     proposalId: answered.id,
     authorUserId: supervisor.id,
     kind: 'visit',
@@ -92,21 +95,21 @@ beforeAll(async () => {
     occurredOn: new Date('2024-04-01T02:00:00Z'),
   });
   await insertUnitSlot(db, {
-    committeeId,
+    committeeId: t.committeeId,
     proposalId: answered.id,
     unitId: unit1.id,
     status: 'answered',
     deadline: past,
   });
   const a9 = await insertAnswer(db, {
-    committeeId,
+    committeeId: t.committeeId,
     proposalId: answered.id,
     unitId: unit1.id,
     draftedBy: staff.id,
     category: 'A',
   });
   await insertRating(db, {
-    committeeId,
+    committeeId: t.committeeId,
     proposalId: answered.id,
     answerId: a9.id,
     memberId: m2.id,
@@ -120,16 +123,21 @@ beforeAll(async () => {
     number: 4,
     answerCategory: 'B',
   });
-  await insertUnitSlot(db, { committeeId, proposalId: closedB.id, unitId: unit2.id, status: 'answered' });
+  await insertUnitSlot(db, {
+    committeeId: t.committeeId,
+    proposalId: closedB.id,
+    unitId: unit2.id,
+    status: 'answered',
+  });
   const a10 = await insertAnswer(db, {
-    committeeId,
+    committeeId: t.committeeId,
     proposalId: closedB.id,
     unitId: unit2.id,
     draftedBy: staff.id,
     category: 'B',
   });
   await insertRating(db, {
-    committeeId,
+    committeeId: t.committeeId,
     proposalId: closedB.id,
     answerId: a10.id,
     memberId: m1.id,
@@ -145,9 +153,14 @@ beforeAll(async () => {
     answerCategory: 'C',
     rehandleCount: 1,
   });
-  await insertUnitSlot(db, { committeeId, proposalId: closedC.id, unitId: unit2.id, status: 'answered' });
+  await insertUnitSlot(db, {
+    committeeId: t.committeeId,
+    proposalId: closedC.id,
+    unitId: unit2.id,
+    status: 'answered',
+  });
   const a11a = await insertAnswer(db, {
-    committeeId,
+    committeeId: t.committeeId,
     proposalId: closedC.id,
     unitId: unit2.id,
     draftedBy: staff.id,
@@ -155,7 +168,7 @@ beforeAll(async () => {
     round: 1,
   });
   const a11b = await insertAnswer(db, {
-    committeeId,
+    committeeId: t.committeeId,
     proposalId: closedC.id,
     unitId: unit2.id,
     draftedBy: staff.id,
@@ -163,14 +176,14 @@ beforeAll(async () => {
     round: 2,
   });
   await insertRating(db, {
-    committeeId,
+    committeeId: t.committeeId,
     proposalId: closedC.id,
     answerId: a11a.id,
     memberId: m2.id,
     satisfaction: 'dissatisfied',
   });
   await insertRating(db, {
-    committeeId,
+    committeeId: t.committeeId,
     proposalId: closedC.id,
     answerId: a11b.id,
     memberId: m2.id,
@@ -187,13 +200,13 @@ beforeAll(async () => {
     rehandleCount: 1,
   });
   await insertUnitSlot(db, {
-    committeeId,
+    committeeId: t.committeeId,
     proposalId: rehandling.id,
     unitId: unit1.id,
     status: 'acknowledged',
   });
   const a12 = await insertAnswer(db, {
-    committeeId,
+    committeeId: t.committeeId,
     proposalId: rehandling.id,
     unitId: unit1.id,
     draftedBy: staff.id,
@@ -201,7 +214,7 @@ beforeAll(async () => {
   });
   ratingToChange = (
     await insertRating(db, {
-      committeeId,
+      committeeId: t.committeeId,
       proposalId: rehandling.id,
       answerId: a12.id,
       memberId: m1.id,
@@ -211,7 +224,7 @@ beforeAll(async () => {
 
   // Another session of the same year, and another committee: neither may leak into the session's figures.
   await insertProposal(db, {
-    committeeId,
+    committeeId: t.committeeId,
     sessionId: otherSessionId,
     createdBy: staff.id,
     leadMemberId: m1.id,
@@ -232,15 +245,38 @@ beforeAll(async () => {
     number: 1,
   });
 });
-afterAll(() => t.close());
 
 const value = (f: ProposalFigures, key: string) => f.totals.find((x) => x.key === key)!.value;
 const rate = (f: ProposalFigures, key: string) => f.rates.find((x) => x.key === key)!;
 
 async function figuresAs(roles: Parameters<typeof signedInUser>[2], query: string) {
-  const session = await signedInUser(t.app, committeeId, roles);
+  const session = await signedInUser(t.app, t.committeeId, roles);
   return t.app.inject({ method: 'GET', url: `/api/proposals/figures?${query}`, headers: as(session) });
 }
+
+/** The figures that count proposals one by one, each with the filter that lists those proposals. */
+const countableFigures = (f: ProposalFigures) => [
+  ...f.totals.filter((x) =>
+    // Satisfaction levels too: here each rated proposal has one proposer, so ratings and proposals agree.
+    [
+      'submitted',
+      'accepted',
+      'merged',
+      'rejected',
+      'answered',
+      'overdue',
+      'satisfied',
+      'basicallySatisfied',
+      'dissatisfied',
+    ].includes(x.key),
+  ),
+  ...f.byCategory.flatMap((r) => r.figures),
+  ...f.byKind.flatMap((r) => r.figures),
+  ...f.bySector.flatMap((r) => r.figures),
+  ...f.byAnswerCategory,
+  ...f.keyProgress,
+  ...f.byUnit.flatMap((r) => r.figures.filter((x) => ['assigned', 'answered', 'overdue'].includes(x.key))),
+];
 
 describe('GET /api/proposals/figures', () => {
   it('counts every figure of a session from the records', async () => {
@@ -325,30 +361,7 @@ describe('GET /api/proposals/figures', () => {
       );
       return r.rows[0]!.n;
     };
-    const countable = [
-      ...f.totals.filter((x) =>
-        // Satisfaction levels too: here each rated proposal has one proposer, so ratings and proposals agree.
-        [
-          'submitted',
-          'accepted',
-          'merged',
-          'rejected',
-          'answered',
-          'overdue',
-          'satisfied',
-          'basicallySatisfied',
-          'dissatisfied',
-        ].includes(x.key),
-      ),
-      ...f.byCategory.flatMap((r) => r.figures),
-      ...f.byKind.flatMap((r) => r.figures),
-      ...f.bySector.flatMap((r) => r.figures),
-      ...f.byAnswerCategory,
-      ...f.keyProgress,
-      ...f.byUnit.flatMap((r) =>
-        r.figures.filter((x) => ['assigned', 'answered', 'overdue'].includes(x.key)),
-      ),
-    ];
+    const countable = countableFigures(f);
     expect(countable.length).toBeGreaterThan(20);
     for (const figure of countable) {
       expect(await countOf(figure.filter), `${figure.label} ${JSON.stringify(figure.filter)}`).toBe(
@@ -358,32 +371,9 @@ describe('GET /api/proposals/figures', () => {
   });
 
   it('reproduces each figure through the list and its export, the routes the UI opens', async () => {
-    const staff = await signedInUser(t.app, committeeId, ['proposalStaff']);
+    const staff = await signedInUser(t.app, t.committeeId, ['proposalStaff']);
     const f = (await figuresAs(['proposalStaff'], `sessionId=${sessionId}`)).json() as ProposalFigures;
-    const countable = [
-      ...f.totals.filter((x) =>
-        // Satisfaction levels too: here each rated proposal has one proposer, so ratings and proposals agree.
-        [
-          'submitted',
-          'accepted',
-          'merged',
-          'rejected',
-          'answered',
-          'overdue',
-          'satisfied',
-          'basicallySatisfied',
-          'dissatisfied',
-        ].includes(x.key),
-      ),
-      ...f.byCategory.flatMap((r) => r.figures),
-      ...f.byKind.flatMap((r) => r.figures),
-      ...f.bySector.flatMap((r) => r.figures),
-      ...f.byAnswerCategory,
-      ...f.keyProgress,
-      ...f.byUnit.flatMap((r) =>
-        r.figures.filter((x) => ['assigned', 'answered', 'overdue'].includes(x.key)),
-      ),
-    ];
+    const countable = countableFigures(f);
     for (const figure of countable) {
       const query = new URLSearchParams(
         Object.entries(figure.filter).map(([k, v]): [string, string] => [k, String(v)]),
