@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { livePidsOfGroup } from '../packages/server/test/processes';
+import { signInOverHttp, type HttpSession } from '../packages/server/test/http-sign-in';
 
 export const repoRoot = fileURLToPath(new URL('../', import.meta.url));
 const mainScript = fileURLToPath(new URL('../packages/server/src/main.ts', import.meta.url));
@@ -98,26 +99,10 @@ function killGroup(pgid: number) {
   }
 }
 
-export interface ApiSession {
-  cookie: string;
-  csrfToken: string;
-}
+export type ApiSession = HttpSession;
 
 /** Signs in over HTTP (no browser), for set-up and checks beside the UI. */
-export async function apiSignIn(baseUrl: string, login: string, password: string): Promise<ApiSession> {
-  const res = await fetch(`${baseUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ login, password }),
-  });
-  if (res.status !== 200) throw new Error(`sign-in of ${login} failed: ${res.status} ${await res.text()}`);
-  const cookie = res.headers
-    .getSetCookie()
-    .find((c) => c.startsWith('cppcc_sid='))!
-    .split(';')[0]!;
-  const { csrfToken } = (await res.json()) as { csrfToken: string };
-  return { cookie, csrfToken };
-}
+export const apiSignIn = signInOverHttp;
 
 export async function apiGet<T>(baseUrl: string, session: ApiSession, path: string): Promise<T> {
   const res = await fetch(`${baseUrl}${path}`, { headers: { cookie: session.cookie } });

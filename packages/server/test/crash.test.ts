@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isAlive, livePidsOfGroup } from './processes';
+import { signInOverHttp, type HttpSession } from './http-sign-in';
 
 /**
  * Crash safety of the embedded database: every write the API acknowledged before the whole
@@ -97,25 +98,8 @@ async function waitFor(condition: () => boolean, timeoutMs: number): Promise<boo
   return condition();
 }
 
-interface Session {
-  cookie: string;
-  csrfToken: string;
-}
-
-async function signIn(baseUrl: string, login: string): Promise<Session> {
-  const res = await fetch(`${baseUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ login, password: demoPassword }),
-  });
-  if (res.status !== 200) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
-  const cookie = res.headers
-    .getSetCookie()
-    .find((c) => c.startsWith('cppcc_sid='))!
-    .split(';')[0]!;
-  const { csrfToken } = (await res.json()) as { csrfToken: string };
-  return { cookie, csrfToken };
-}
+type Session = HttpSession;
+const signIn = (baseUrl: string, login: string) => signInOverHttp(baseUrl, login, demoPassword);
 
 const headersOf = (session: Session) => ({
   'content-type': 'application/json',

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { as, createTestApp, signIn, type TestContext, injectAs } from '../../../test/harness';
-import { buildCommittee, buildUser, testPassword } from '../../../test/factories';
+import { buildCommittee, buildUser, testPassword, signedInUser } from '../../../test/factories';
 import { auditLog, sessions, users } from '../../db/schema';
 import { loadConfig } from '../../env';
 import { loginRefusedMessage } from './service';
@@ -138,8 +138,7 @@ describe('sessions and CSRF', () => {
   it('refuses anonymous requests and writes without the CSRF token', async () => {
     const anon = await t.app.inject({ method: 'GET', url: '/api/auth/me' });
     expect(anon.statusCode).toBe(401);
-    const user = await buildUser(t.database.db, committeeId, ['member']);
-    const s = await signIn(t.app, user.username, testPassword);
+    const s = await signedInUser(t.app, committeeId, ['member']);
     const noToken = await t.app.inject({
       method: 'POST',
       url: '/api/auth/password',
@@ -151,8 +150,7 @@ describe('sessions and CSRF', () => {
   });
 
   it('lets a signed-in browser sign in again without a CSRF token (login acts on no session)', async () => {
-    const user = await buildUser(t.database.db, committeeId, ['member']);
-    const s = await signIn(t.app, user.username, testPassword);
+    const { user, ...s } = await signedInUser(t.app, committeeId, ['member']);
     const again = await t.app.inject({
       method: 'POST',
       url: '/api/auth/login',
@@ -163,8 +161,7 @@ describe('sessions and CSRF', () => {
   });
 
   it('ends a session idle longer than the timeout', async () => {
-    const user = await buildUser(t.database.db, committeeId, ['member']);
-    const s = await signIn(t.app, user.username, testPassword);
+    const { user, ...s } = await signedInUser(t.app, committeeId, ['member']);
     await t.database.db
       .update(sessions)
       .set({ lastSeenAt: new Date(Date.now() - 31 * 60_000) })
@@ -179,8 +176,7 @@ describe('sessions and CSRF', () => {
 
   it('uses the committee’s own idle timeout when it sets one', async () => {
     const strict = await buildCommittee(t.database.db, { settings: { sessionIdleMinutes: 5 } });
-    const user = await buildUser(t.database.db, strict.id, ['member']);
-    const s = await signIn(t.app, user.username, testPassword);
+    const { user, ...s } = await signedInUser(t.app, strict.id, ['member']);
     await t.database.db
       .update(sessions)
       .set({ lastSeenAt: new Date(Date.now() - 4 * 60_000) })
@@ -195,8 +191,7 @@ describe('sessions and CSRF', () => {
   });
 
   it('ends a session at its absolute lifetime after sign-in, however active it has been', async () => {
-    const user = await buildUser(t.database.db, committeeId, ['member']);
-    const s = await signIn(t.app, user.username, testPassword);
+    const { user, ...s } = await signedInUser(t.app, committeeId, ['member']);
     const signedInAgo = (minutes: number) =>
       t.database.db
         .update(sessions)
@@ -219,8 +214,7 @@ describe('sessions and CSRF', () => {
   });
 
   it('logout ends the session', async () => {
-    const user = await buildUser(t.database.db, committeeId, ['member']);
-    const s = await signIn(t.app, user.username, testPassword);
+    const s = await signedInUser(t.app, committeeId, ['member']);
     expect((await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: as(s) })).statusCode).toBe(
       204,
     );
@@ -230,8 +224,7 @@ describe('sessions and CSRF', () => {
 
 describe('forced password change', () => {
   it('blocks other routes until the password is changed, and enforces the policy', async () => {
-    const user = await buildUser(t.database.db, committeeId, ['member'], { mustChangePassword: true });
-    const s = await signIn(t.app, user.username, testPassword);
+    const { user, ...s } = await signedInUser(t.app, committeeId, ['member'], { mustChangePassword: true });
     const me = await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: as(s) });
     expect(me.json().mustChangePassword).toBe(true);
     const weak = await injectAs(t, s, 'POST', '/api/auth/password', {

@@ -20,15 +20,14 @@ const session = (termId: number, overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
+/** POST /api/terms of term `number` called `name`, running from `startDate` to `endDate`. */
+const createTerm = (session: Session, number: number, name: string, startDate: string, endDate: string) =>
+  inject(session, 'POST', '/api/terms', { number, name, startDate, endDate });
+
 describe('terms', () => {
   let termId: number;
   it('liaison staff create and rename terms; members list them', async () => {
-    const res = await inject(liaison, 'POST', '/api/terms', {
-      number: 5,
-      name: '第五届',
-      startDate: '2021-12-01',
-      endDate: '2026-11-30',
-    });
+    const res = await createTerm(liaison, 5, '第五届', '2021-12-01', '2026-11-30');
     expect(res.statusCode, res.body).toBe(201);
     termId = res.json().id;
     const renamed = await inject(liaison, 'PATCH', `/api/terms/${termId}`, { name: '第五届委员会' });
@@ -41,33 +40,14 @@ describe('terms', () => {
   });
 
   it('refuses a duplicate number, reversed dates (also after a partial change) and other roles', async () => {
-    const dup = await inject(liaison, 'POST', '/api/terms', {
-      number: 5,
-      name: '又一个',
-      startDate: '2027-01-01',
-      endDate: '2031-01-01',
-    });
+    const dup = await createTerm(liaison, 5, '又一个', '2027-01-01', '2031-01-01');
     expect(dup.statusCode).toBe(409);
-    const reversed = await inject(liaison, 'POST', '/api/terms', {
-      number: 6,
-      name: '第六届',
-      startDate: '2031-01-01',
-      endDate: '2027-01-01',
-    });
+    const reversed = await createTerm(liaison, 6, '第六届', '2031-01-01', '2027-01-01');
     expect(reversed.json()).toMatchObject({ code: 'VALIDATION_FAILED', message: '结束日期应晚于开始日期' });
     const partial = await inject(liaison, 'PATCH', `/api/terms/${termId}`, { endDate: '2020-01-01' });
     expect(partial.statusCode).toBe(400);
     expect(partial.json().details.fields[0].path).toBe('body.endDate');
-    expect(
-      (
-        await inject(proposal, 'POST', '/api/terms', {
-          number: 7,
-          name: '第七届',
-          startDate: '2031-01-01',
-          endDate: '2036-01-01',
-        })
-      ).statusCode,
-    ).toBe(403);
+    expect((await createTerm(proposal, 7, '第七届', '2031-01-01', '2036-01-01')).statusCode).toBe(403);
     expect((await inject(member, 'PATCH', `/api/terms/${termId}`, { name: '委员改名' })).statusCode).toBe(
       403,
     );
@@ -77,12 +57,7 @@ describe('terms', () => {
 describe('plenary sessions', () => {
   let termId: number;
   beforeAll(async () => {
-    const res = await inject(liaison, 'POST', '/api/terms', {
-      number: 8,
-      name: '第八届',
-      startDate: '2022-01-01',
-      endDate: '2026-12-31',
-    });
+    const res = await createTerm(liaison, 8, '第八届', '2022-01-01', '2026-12-31');
     termId = res.json().id;
   });
 

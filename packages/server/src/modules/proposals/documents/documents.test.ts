@@ -22,24 +22,25 @@ let unitId: number;
 let ids: { accepted: number; answered: number; merged: number; draft: number; rejected: number };
 
 beforeAll(async () => {
+  const { committeeId } = t;
   const db = t.database.db;
-  const term = await buildTerm(db, t.committeeId);
-  sessionId = (await insertSession(db, { committeeId: t.committeeId, termId: term.id })).id;
-  const sector = await buildSector(db, t.committeeId, '教育界');
-  lead = await buildMember(db, t.committeeId, {
+  const term = await buildTerm(db, committeeId);
+  sessionId = (await insertSession(db, { committeeId, termId: term.id })).id;
+  const sector = await buildSector(db, committeeId, '教育界');
+  lead = await buildMember(db, committeeId, {
     name: '王建国',
     sectorId: sector.id,
     termId: term.id,
     phone: '13809512345',
     employer: '区第一中学 教师',
   });
-  const co = await buildMember(db, t.committeeId, { name: '李淑琴', sectorId: sector.id, termId: term.id });
-  other = await buildMember(db, t.committeeId, { name: '赵其他', sectorId: sector.id, termId: term.id });
-  const leadUnit = await buildUnit(db, t.committeeId, { name: '区教育局' });
-  const coUnit = await buildUnit(db, t.committeeId, { name: '区民政局' });
+  const co = await buildMember(db, committeeId, { name: '李淑琴', sectorId: sector.id, termId: term.id });
+  other = await buildMember(db, committeeId, { name: '赵其他', sectorId: sector.id, termId: term.id });
+  const leadUnit = await buildUnit(db, committeeId, { name: '区教育局' });
+  const coUnit = await buildUnit(db, committeeId, { name: '区民政局' });
   unitId = leadUnit.id;
-  const staff = await buildUser(db, t.committeeId, ['proposalStaff']);
-  const base = { committeeId: t.committeeId, sessionId, createdBy: staff.id, leadMemberId: lead.id };
+  const staff = await buildUser(db, committeeId, ['proposalStaff']);
+  const base = { committeeId, sessionId, createdBy: staff.id, leadMemberId: lead.id };
 
   const accepted = await insertProposal(db, {
     ...base,
@@ -51,7 +52,7 @@ beforeAll(async () => {
   });
   await db.insert(proposalProposers).values([
     {
-      committeeId: t.committeeId,
+      committeeId,
       proposalId: accepted.id,
       memberId: lead.id,
       role: 'lead',
@@ -59,7 +60,7 @@ beforeAll(async () => {
       sortOrder: 0,
     },
     {
-      committeeId: t.committeeId,
+      committeeId,
       proposalId: accepted.id,
       memberId: co.id,
       role: 'co',
@@ -67,18 +68,8 @@ beforeAll(async () => {
       sortOrder: 1,
     },
   ]);
-  await insertUnitSlot(db, {
-    committeeId: t.committeeId,
-    proposalId: accepted.id,
-    unitId: leadUnit.id,
-    role: 'lead',
-  });
-  await insertUnitSlot(db, {
-    committeeId: t.committeeId,
-    proposalId: accepted.id,
-    unitId: coUnit.id,
-    role: 'co',
-  });
+  await insertUnitSlot(db, { committeeId, proposalId: accepted.id, unitId: leadUnit.id, role: 'lead' });
+  await insertUnitSlot(db, { committeeId, proposalId: accepted.id, unitId: coUnit.id, role: 'co' });
 
   const answered = await insertProposal(db, {
     ...base,
@@ -87,14 +78,9 @@ beforeAll(async () => {
     title: '关于完善老年助餐服务体系的提案',
     answerCategory: 'B',
   });
-  await insertUnitSlot(db, {
-    committeeId: t.committeeId,
-    proposalId: answered.id,
-    unitId: leadUnit.id,
-    status: 'answered',
-  });
+  await insertUnitSlot(db, { committeeId, proposalId: answered.id, unitId: leadUnit.id, status: 'answered' });
   await insertAnswer(db, {
-    committeeId: t.committeeId,
+    committeeId,
     proposalId: answered.id,
     unitId: leadUnit.id,
     draftedBy: staff.id,
@@ -106,7 +92,7 @@ beforeAll(async () => {
   });
   // A pending draft of a later round must not appear in the letter.
   await insertAnswer(db, {
-    committeeId: t.committeeId,
+    committeeId,
     proposalId: answered.id,
     unitId: leadUnit.id,
     draftedBy: staff.id,

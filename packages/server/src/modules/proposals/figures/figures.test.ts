@@ -26,22 +26,23 @@ let ratingToChange: number;
 let ids: { sectorX: number; sectorY: number; unit1: number; unit2: number };
 
 beforeAll(async () => {
+  const { committeeId } = t;
   const db = t.database.db;
-  const term = await buildTerm(db, t.committeeId);
-  sessionId = (await insertSession(db, { committeeId: t.committeeId, termId: term.id })).id;
+  const term = await buildTerm(db, committeeId);
+  sessionId = (await insertSession(db, { committeeId, termId: term.id })).id;
   otherSessionId = (
-    await insertSession(db, { committeeId: t.committeeId, termId: term.id, number: 2, name: '五届二次会议' })
+    await insertSession(db, { committeeId, termId: term.id, number: 2, name: '五届二次会议' })
   ).id;
-  const sectorX = await buildSector(db, t.committeeId, '教育界');
-  const sectorY = await buildSector(db, t.committeeId, '经济界');
-  const m1 = await buildMember(db, t.committeeId, { sectorId: sectorX.id, termId: term.id });
-  const m2 = await buildMember(db, t.committeeId, { sectorId: sectorY.id, termId: term.id });
-  const unit1 = await buildUnit(db, t.committeeId, { name: '区教育局' });
-  const unit2 = await buildUnit(db, t.committeeId, { name: '区民政局' });
-  const staff = await buildUser(db, t.committeeId, ['proposalStaff']);
+  const sectorX = await buildSector(db, committeeId, '教育界');
+  const sectorY = await buildSector(db, committeeId, '经济界');
+  const m1 = await buildMember(db, committeeId, { sectorId: sectorX.id, termId: term.id });
+  const m2 = await buildMember(db, committeeId, { sectorId: sectorY.id, termId: term.id });
+  const unit1 = await buildUnit(db, committeeId, { name: '区教育局' });
+  const unit2 = await buildUnit(db, committeeId, { name: '区民政局' });
+  const staff = await buildUser(db, committeeId, ['proposalStaff']);
   staffActor = {
     userId: staff.id,
-    committeeId: t.committeeId,
+    committeeId,
     displayName: staff.displayName,
     roles: ['proposalStaff'],
     memberId: null,
@@ -50,7 +51,7 @@ beforeAll(async () => {
     ip: null,
   };
   ids = { sectorX: sectorX.id, sectorY: sectorY.id, unit1: unit1.id, unit2: unit2.id };
-  const base = { committeeId: t.committeeId, sessionId, createdBy: staff.id };
+  const base = { committeeId, sessionId, createdBy: staff.id };
   const past = new Date(Date.now() - 5 * 86400_000);
 
   await insertProposal(db, { ...base, leadMemberId: m1.id, state: 'draft' });
@@ -67,12 +68,7 @@ beforeAll(async () => {
     category: '经济建设',
   });
   const overdue = await insertProposal(db, { ...base, leadMemberId: m1.id, state: 'assigned', number: 2 });
-  await insertUnitSlot(db, {
-    committeeId: t.committeeId,
-    proposalId: overdue.id,
-    unitId: unit1.id,
-    deadline: past,
-  });
+  await insertUnitSlot(db, { committeeId, proposalId: overdue.id, unitId: unit1.id, deadline: past });
 
   const answered = await insertProposal(db, {
     ...base,
@@ -82,12 +78,12 @@ beforeAll(async () => {
     answerCategory: 'A',
     keyStatus: 'approved',
   });
-  const supervisor = await buildUser(db, t.committeeId, ['leader'], { displayName: '督办领导甲' });
+  const supervisor = await buildUser(db, committeeId, ['leader'], { displayName: '督办领导甲' });
   await db
     .insert(proposalSupervisions)
-    .values({ committeeId: t.committeeId, proposalId: answered.id, leaderUserId: supervisor.id });
+    .values({ committeeId, proposalId: answered.id, leaderUserId: supervisor.id });
   await db.insert(proposalSupervisionLogs).values({
-    committeeId: t.committeeId,
+    committeeId,
     proposalId: answered.id,
     authorUserId: supervisor.id,
     kind: 'visit',
@@ -95,21 +91,21 @@ beforeAll(async () => {
     occurredOn: new Date('2024-04-01T02:00:00Z'),
   });
   await insertUnitSlot(db, {
-    committeeId: t.committeeId,
+    committeeId,
     proposalId: answered.id,
     unitId: unit1.id,
     status: 'answered',
     deadline: past,
   });
   const a9 = await insertAnswer(db, {
-    committeeId: t.committeeId,
+    committeeId,
     proposalId: answered.id,
     unitId: unit1.id,
     draftedBy: staff.id,
     category: 'A',
   });
   await insertRating(db, {
-    committeeId: t.committeeId,
+    committeeId,
     proposalId: answered.id,
     answerId: a9.id,
     memberId: m2.id,
@@ -123,21 +119,16 @@ beforeAll(async () => {
     number: 4,
     answerCategory: 'B',
   });
-  await insertUnitSlot(db, {
-    committeeId: t.committeeId,
-    proposalId: closedB.id,
-    unitId: unit2.id,
-    status: 'answered',
-  });
+  await insertUnitSlot(db, { committeeId, proposalId: closedB.id, unitId: unit2.id, status: 'answered' });
   const a10 = await insertAnswer(db, {
-    committeeId: t.committeeId,
+    committeeId,
     proposalId: closedB.id,
     unitId: unit2.id,
     draftedBy: staff.id,
     category: 'B',
   });
   await insertRating(db, {
-    committeeId: t.committeeId,
+    committeeId,
     proposalId: closedB.id,
     answerId: a10.id,
     memberId: m1.id,
@@ -153,14 +144,9 @@ beforeAll(async () => {
     answerCategory: 'C',
     rehandleCount: 1,
   });
-  await insertUnitSlot(db, {
-    committeeId: t.committeeId,
-    proposalId: closedC.id,
-    unitId: unit2.id,
-    status: 'answered',
-  });
+  await insertUnitSlot(db, { committeeId, proposalId: closedC.id, unitId: unit2.id, status: 'answered' });
   const a11a = await insertAnswer(db, {
-    committeeId: t.committeeId,
+    committeeId,
     proposalId: closedC.id,
     unitId: unit2.id,
     draftedBy: staff.id,
@@ -168,7 +154,7 @@ beforeAll(async () => {
     round: 1,
   });
   const a11b = await insertAnswer(db, {
-    committeeId: t.committeeId,
+    committeeId,
     proposalId: closedC.id,
     unitId: unit2.id,
     draftedBy: staff.id,
@@ -176,14 +162,14 @@ beforeAll(async () => {
     round: 2,
   });
   await insertRating(db, {
-    committeeId: t.committeeId,
+    committeeId,
     proposalId: closedC.id,
     answerId: a11a.id,
     memberId: m2.id,
     satisfaction: 'dissatisfied',
   });
   await insertRating(db, {
-    committeeId: t.committeeId,
+    committeeId,
     proposalId: closedC.id,
     answerId: a11b.id,
     memberId: m2.id,
@@ -200,13 +186,13 @@ beforeAll(async () => {
     rehandleCount: 1,
   });
   await insertUnitSlot(db, {
-    committeeId: t.committeeId,
+    committeeId,
     proposalId: rehandling.id,
     unitId: unit1.id,
     status: 'acknowledged',
   });
   const a12 = await insertAnswer(db, {
-    committeeId: t.committeeId,
+    committeeId,
     proposalId: rehandling.id,
     unitId: unit1.id,
     draftedBy: staff.id,
@@ -214,7 +200,7 @@ beforeAll(async () => {
   });
   ratingToChange = (
     await insertRating(db, {
-      committeeId: t.committeeId,
+      committeeId,
       proposalId: rehandling.id,
       answerId: a12.id,
       memberId: m1.id,
@@ -224,7 +210,7 @@ beforeAll(async () => {
 
   // Another session of the same year, and another committee: neither may leak into the session's figures.
   await insertProposal(db, {
-    committeeId: t.committeeId,
+    committeeId,
     sessionId: otherSessionId,
     createdBy: staff.id,
     leadMemberId: m1.id,
