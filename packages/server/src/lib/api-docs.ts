@@ -1,7 +1,7 @@
 import swagger, { type SwaggerTransformObject } from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform } from 'fastify-type-provider-zod';
-import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
+import type { FastifyInstance, FastifyRequest, FastifySchema, RouteOptions } from 'fastify';
 import { z } from 'zod';
 import { errorStatus, type ErrorCode } from '@cppcc/shared';
 import type { AppConfig } from '../env';
@@ -130,3 +130,13 @@ export async function registerApiDocs(app: FastifyInstance, config: AppConfig) {
     },
   });
 }
+
+/**
+ * The route options of one module's routes under its OpenAPI tag, so a route states only its summary
+ * and schemas: `const doc = documentedAs('accounts')` then `app.get(url, doc('账号列表', { querystring, response }), …)`.
+ */
+export const documentedAs =
+  (tag: string) =>
+  <const S extends FastifySchema>(summary: string, schema: S = {} as S) => ({
+    schema: { tags: [tag], summary, ...schema } as { tags: string[]; summary: string } & S,
+  });

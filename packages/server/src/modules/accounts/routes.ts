@@ -17,6 +17,7 @@ import type { FastifyRequest } from 'fastify';
 import type { AppInstance } from '../../app';
 import { forbidden } from '../../lib/errors';
 import { can, collectionOf } from '../../lib/policy';
+import { documentedAs } from '../../lib/api-docs';
 import { serviceContext } from '../../lib/request-context';
 import { approveApproval, listApprovals, rejectApproval } from './approvals';
 import {
@@ -49,17 +50,12 @@ function approverContext(req: FastifyRequest) {
   return ctx;
 }
 
+const doc = documentedAs('accounts');
+
 export async function accountRoutes(app: AppInstance) {
   app.get(
     '/accounts',
-    {
-      schema: {
-        tags: ['accounts'],
-        summary: '账号列表',
-        querystring: listAccountsQuery,
-        response: { 200: accountPageSchema },
-      },
-    },
+    doc('账号列表', { querystring: listAccountsQuery, response: { 200: accountPageSchema } }),
     async (req) => {
       const { db, actor } = accountAdminContext(req, 'list');
       const page = await listAccounts(db, actor, req.query);
@@ -72,14 +68,7 @@ export async function accountRoutes(app: AppInstance) {
 
   app.get(
     '/accounts/:id',
-    {
-      schema: {
-        tags: ['accounts'],
-        summary: '账号详情',
-        params: idParams,
-        response: { 200: accountSchema },
-      },
-    },
+    doc('账号详情', { params: idParams, response: { 200: accountSchema } }),
     async (req) => {
       const { db, actor } = accountAdminContext(req, 'list');
       return presentAccount(actor, await findAccount(db, actor, req.params.id));
@@ -88,14 +77,10 @@ export async function accountRoutes(app: AppInstance) {
 
   app.post(
     '/accounts',
-    {
-      schema: {
-        tags: ['accounts'],
-        summary: '创建账号（返回一次性初始密码；管理员账号须另一位管理员审批，返回 202）',
-        body: createAccountBody,
-        response: { 201: initialPasswordSchema, 202: pendingApprovalSchema },
-      },
-    },
+    doc('创建账号（返回一次性初始密码；管理员账号须另一位管理员审批，返回 202）', {
+      body: createAccountBody,
+      response: { 201: initialPasswordSchema, 202: pendingApprovalSchema },
+    }),
     async (req, reply) => {
       const { db, actor } = accountAdminContext(req, 'create');
       const result = await createAccount(db, actor, req.body);
@@ -105,15 +90,11 @@ export async function accountRoutes(app: AppInstance) {
 
   app.patch(
     '/accounts/:id',
-    {
-      schema: {
-        tags: ['accounts'],
-        summary: '修改账号（授予管理员角色或启用管理员账号须另一位管理员审批，返回 202）',
-        params: idParams,
-        body: updateAccountBody,
-        response: { 200: accountSchema, 202: pendingApprovalSchema },
-      },
-    },
+    doc('修改账号（授予管理员角色或启用管理员账号须另一位管理员审批，返回 202）', {
+      params: idParams,
+      body: updateAccountBody,
+      response: { 200: accountSchema, 202: pendingApprovalSchema },
+    }),
     async (req, reply) => {
       const { db, actor } = accountAdminContext(req, 'list');
       const result = await updateAccount(db, actor, req.params.id, req.body);
@@ -123,14 +104,10 @@ export async function accountRoutes(app: AppInstance) {
 
   app.post(
     '/accounts/:id/reset-password',
-    {
-      schema: {
-        tags: ['accounts'],
-        summary: '重置密码（返回一次性初始密码；管理员的密码须另一位管理员审批，返回 202）',
-        params: idParams,
-        response: { 200: initialPasswordSchema, 202: pendingApprovalSchema },
-      },
-    },
+    doc('重置密码（返回一次性初始密码；管理员的密码须另一位管理员审批，返回 202）', {
+      params: idParams,
+      response: { 200: initialPasswordSchema, 202: pendingApprovalSchema },
+    }),
     async (req, reply) => {
       const { db, actor } = accountAdminContext(req, 'list');
       const result = await resetAccountPassword(db, actor, req.params.id);
@@ -140,14 +117,7 @@ export async function accountRoutes(app: AppInstance) {
 
   app.post(
     '/accounts/:id/unlock',
-    {
-      schema: {
-        tags: ['accounts'],
-        summary: '解除登录锁定',
-        params: idParams,
-        response: { 200: accountSchema },
-      },
-    },
+    doc('解除登录锁定', { params: idParams, response: { 200: accountSchema } }),
     async (req) => {
       const { db, actor } = accountAdminContext(req, 'list');
       return unlockAccount(db, actor, req.params.id);
@@ -156,14 +126,10 @@ export async function accountRoutes(app: AppInstance) {
 
   app.get(
     '/account-approvals',
-    {
-      schema: {
-        tags: ['accounts'],
-        summary: '管理员账号变更审批列表（系统管理员、安全管理员）',
-        querystring: listAccountApprovalsQuery,
-        response: { 200: accountApprovalListSchema },
-      },
-    },
+    doc('管理员账号变更审批列表（系统管理员、安全管理员）', {
+      querystring: listAccountApprovalsQuery,
+      response: { 200: accountApprovalListSchema },
+    }),
     async (req) => {
       const { db, actor } = approverContext(req);
       return listApprovals(db, actor, req.query.status);
@@ -172,15 +138,11 @@ export async function accountRoutes(app: AppInstance) {
 
   app.post(
     '/account-approvals/:id/approve',
-    {
-      schema: {
-        tags: ['accounts'],
-        summary: '批准并执行（一次性初始密码只返回给批准人）',
-        params: idParams,
-        body: emptyBody,
-        response: { 200: approvalDecisionSchema },
-      },
-    },
+    doc('批准并执行（一次性初始密码只返回给批准人）', {
+      params: idParams,
+      body: emptyBody,
+      response: { 200: approvalDecisionSchema },
+    }),
     async (req) => {
       const { db, actor } = approverContext(req);
       return approveApproval(db, actor, req.params.id);
@@ -189,15 +151,11 @@ export async function accountRoutes(app: AppInstance) {
 
   app.post(
     '/account-approvals/:id/reject',
-    {
-      schema: {
-        tags: ['accounts'],
-        summary: '驳回申请',
-        params: idParams,
-        body: rejectAccountApprovalBody.optional(),
-        response: { 200: approvalDecisionSchema },
-      },
-    },
+    doc('驳回申请', {
+      params: idParams,
+      body: rejectAccountApprovalBody.optional(),
+      response: { 200: approvalDecisionSchema },
+    }),
     async (req) => {
       const { db, actor } = approverContext(req);
       return rejectApproval(db, actor, req.params.id, req.body?.note);

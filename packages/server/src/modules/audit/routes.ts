@@ -14,6 +14,7 @@ import { serviceContext } from '../../lib/request-context';
 import { sendXlsx } from '../../lib/xlsx';
 import { writeAuditWorkbook } from './export';
 import { listAuditLog, maxExportRows, selectAuditForExport } from './service';
+import { documentedAs } from '../../lib/api-docs';
 
 /**
  * The audit log is append-only: entries are written by lib/audit.ts inside the transaction of the
@@ -27,17 +28,12 @@ function auditorContext(req: FastifyRequest, ability: 'read' | 'export') {
   return ctx;
 }
 
+const doc = documentedAs('audit');
+
 export async function auditRoutes(app: AppInstance) {
   app.get(
     '/audit-log',
-    {
-      schema: {
-        tags: ['audit'],
-        summary: '审计日志（最新在前）',
-        querystring: listAuditLogQuery,
-        response: { 200: auditPageSchema },
-      },
-    },
+    doc('审计日志（最新在前）', { querystring: listAuditLogQuery, response: { 200: auditPageSchema } }),
     async (req) => {
       const { db, actor } = auditorContext(req, 'read');
       return listAuditLog(db, actor, req.query);
@@ -46,7 +42,7 @@ export async function auditRoutes(app: AppInstance) {
 
   app.get(
     '/audit-log/export',
-    { schema: { tags: ['audit'], summary: '导出审计日志（xlsx）', querystring: exportAuditLogQuery } },
+    doc('导出审计日志（xlsx）', { querystring: exportAuditLogQuery }),
     async (req, reply) => {
       const { db, actor } = auditorContext(req, 'export');
       const rows = await selectAuditForExport(db, actor, req.query);

@@ -3,20 +3,17 @@ import { idParams, listNotificationsQuery, notificationPageSchema, notificationS
 import type { AppInstance } from '../../app';
 import { serviceContext } from '../../lib/request-context';
 import { listNotifications, markAllNotificationsRead, markNotificationRead } from './service';
+import { documentedAs } from '../../lib/api-docs';
+
+const doc = documentedAs('notifications');
 
 export async function notificationRoutes(app: AppInstance) {
   app.get(
     '/notifications',
-    {
-      schema: {
-        tags: ['notifications'],
-        summary: '我的通知（含未读数）',
-        querystring: listNotificationsQuery,
-        response: {
-          200: notificationPageSchema,
-        },
-      },
-    },
+    doc('我的通知（含未读数）', {
+      querystring: listNotificationsQuery,
+      response: { 200: notificationPageSchema },
+    }),
     async (req) => {
       const { db, actor } = serviceContext(req);
       return listNotifications(db, actor, req.query);
@@ -25,14 +22,10 @@ export async function notificationRoutes(app: AppInstance) {
 
   app.post(
     '/notifications/:id/read',
-    {
-      schema: {
-        tags: ['notifications'],
-        summary: '标记为已读',
-        params: idParams,
-        response: { 200: z.object({ notification: notificationSchema, unreadCount: z.number() }) },
-      },
-    },
+    doc('标记为已读', {
+      params: idParams,
+      response: { 200: z.object({ notification: notificationSchema, unreadCount: z.number() }) },
+    }),
     async (req) => {
       const { db, actor } = serviceContext(req);
       return markNotificationRead(db, actor, req.params.id);
@@ -41,13 +34,7 @@ export async function notificationRoutes(app: AppInstance) {
 
   app.post(
     '/notifications/read-all',
-    {
-      schema: {
-        tags: ['notifications'],
-        summary: '全部标记为已读',
-        response: { 200: z.object({ updated: z.number(), unreadCount: z.number() }) },
-      },
-    },
+    doc('全部标记为已读', { response: { 200: z.object({ updated: z.number(), unreadCount: z.number() }) } }),
     async (req) => {
       const { db, actor } = serviceContext(req);
       return markAllNotificationsRead(db, actor);

@@ -17,6 +17,7 @@ import {
 } from './catalog';
 import { serviceContext } from '../../lib/request-context';
 import { catalogResources, unitResource } from './resources';
+import { documentedAs } from '../../lib/api-docs';
 
 const pageOf = (item: z.ZodType) =>
   z.object({
@@ -28,39 +29,30 @@ const pageOf = (item: z.ZodType) =>
   });
 
 /** list, export, read, create and update routes of every simple organisation resource. */
+const doc = documentedAs('organisation');
+
 export async function catalogRoutes(app: AppInstance) {
   for (const res of catalogResources) registerCatalog(app, res);
 }
 
 function registerCatalog(app: AppInstance, res: CatalogResource) {
-  const tags = ['organisation'];
   const base = `/${res.path}`;
   const routes = new Set(res.routes ?? ['list', 'export', 'read', 'create', 'update']);
 
   if (routes.has('list'))
     app.get(
       base,
-      {
-        schema: {
-          tags,
-          summary: `${res.label}列表`,
-          querystring: res.listQuery ?? listOrganisationQuerySchema,
-          response: { 200: pageOf(res.dto) },
-        },
-      },
+      doc(`${res.label}列表`, {
+        querystring: res.listQuery ?? listOrganisationQuerySchema,
+        response: { 200: pageOf(res.dto) },
+      }),
       async (req) => listCatalog(serviceContext(req), res, req.query),
     );
 
   if (routes.has('export'))
     app.get(
       `${base}/export`,
-      {
-        schema: {
-          tags,
-          summary: `导出${res.label}`,
-          querystring: res.listQuery ?? listOrganisationQuerySchema,
-        },
-      },
+      doc(`导出${res.label}`, { querystring: res.listQuery ?? listOrganisationQuerySchema }),
       async (req, reply) => {
         const rows = await exportCatalog(serviceContext(req), res, req.query);
         return sendXlsx(
@@ -75,7 +67,7 @@ function registerCatalog(app: AppInstance, res: CatalogResource) {
   if (routes.has('read'))
     app.get(
       `${base}/:id`,
-      { schema: { tags, summary: `${res.label}详情`, params: idParams, response: { 200: detailDto } } },
+      doc(`${res.label}详情`, { params: idParams, response: { 200: detailDto } }),
       async (req) => {
         const ctx = serviceContext(req);
         const row = await getCatalog(ctx, res, req.params.id);
@@ -107,7 +99,7 @@ function registerCatalog(app: AppInstance, res: CatalogResource) {
   if (routes.has('create'))
     app.post(
       base,
-      { schema: { tags, summary: `新增${res.label}`, body: res.createBody, response: { 201: res.dto } } },
+      doc(`新增${res.label}`, { body: res.createBody, response: { 201: res.dto } }),
       async (req, reply) => {
         const ctx = serviceContext(req);
         const row = await createCatalog(ctx, res, req.body as Record<string, unknown>);
@@ -118,15 +110,7 @@ function registerCatalog(app: AppInstance, res: CatalogResource) {
   if (routes.has('update'))
     app.patch(
       `${base}/:id`,
-      {
-        schema: {
-          tags,
-          summary: `修改${res.label}`,
-          params: idParams,
-          body: res.updateBody,
-          response: { 200: res.dto },
-        },
-      },
+      doc(`修改${res.label}`, { params: idParams, body: res.updateBody, response: { 200: res.dto } }),
       async (req) => {
         const ctx = serviceContext(req);
         const row = await updateCatalog(ctx, res, req.params.id, req.body as Record<string, unknown>);

@@ -23,8 +23,7 @@ import {
   presentMember,
   updateMember,
 } from './member-service';
-
-const tags = ['members'];
+import { documentedAs } from '../../lib/api-docs';
 const memberPage = z.object({
   items: z.array(memberViewSchema),
   total: z.number(),
@@ -33,23 +32,18 @@ const memberPage = z.object({
   policies: policiesSchema,
 });
 
+const doc = documentedAs('members');
+
 export async function memberRoutes(app: AppInstance) {
   app.get(
     '/members',
-    {
-      schema: {
-        tags,
-        summary: '委员列表',
-        querystring: listMembersQuerySchema,
-        response: { 200: memberPage },
-      },
-    },
+    doc('委员列表', { querystring: listMembersQuerySchema, response: { 200: memberPage } }),
     async (req) => listMembers(serviceContext(req), req.query),
   );
 
   app.get(
     '/members/export',
-    { schema: { tags, summary: '导出委员名单', querystring: listMembersQuerySchema } },
+    doc('导出委员名单', { querystring: listMembersQuerySchema }),
     async (req, reply) => {
       const rows = await exportMembers(serviceContext(req), req.query);
       return sendXlsx(
@@ -60,16 +54,13 @@ export async function memberRoutes(app: AppInstance) {
     },
   );
 
-  app.get(
-    '/members/import-template',
-    { schema: { tags, summary: '下载委员名单导入模板' } },
-    async (req, reply) =>
-      sendXlsx(reply, '委员名单导入模板.xlsx', await memberImportTemplate(serviceContext(req))),
+  app.get('/members/import-template', doc('下载委员名单导入模板'), async (req, reply) =>
+    sendXlsx(reply, '委员名单导入模板.xlsx', await memberImportTemplate(serviceContext(req))),
   );
 
   app.post(
     '/members/import',
-    { schema: { tags, summary: '导入委员名单（.xlsx，字段 file）', response: { 200: importResultSchema } } },
+    doc('导入委员名单（.xlsx，字段 file）', { response: { 200: importResultSchema } }),
     async (req) => {
       const ctx = serviceContext(req);
       if (!req.isMultipart()) {
@@ -104,7 +95,7 @@ export async function memberRoutes(app: AppInstance) {
 
   app.get(
     '/members/:id',
-    { schema: { tags, summary: '委员详情', params: idParams, response: { 200: memberViewSchema } } },
+    doc('委员详情', { params: idParams, response: { 200: memberViewSchema } }),
     async (req) => {
       const ctx = serviceContext(req);
       return presentMember(ctx.actor, await getMember(ctx, req.params.id));
@@ -113,7 +104,7 @@ export async function memberRoutes(app: AppInstance) {
 
   app.post(
     '/members',
-    { schema: { tags, summary: '新增委员', body: memberInputSchema, response: { 201: memberViewSchema } } },
+    doc('新增委员', { body: memberInputSchema, response: { 201: memberViewSchema } }),
     async (req, reply) => {
       const ctx = serviceContext(req);
       return reply.status(201).send(presentMember(ctx.actor, await createMember(ctx, req.body)));
@@ -122,15 +113,7 @@ export async function memberRoutes(app: AppInstance) {
 
   app.patch(
     '/members/:id',
-    {
-      schema: {
-        tags,
-        summary: '修改委员',
-        params: idParams,
-        body: memberUpdateSchema,
-        response: { 200: memberViewSchema },
-      },
-    },
+    doc('修改委员', { params: idParams, body: memberUpdateSchema, response: { 200: memberViewSchema } }),
     async (req) => {
       const ctx = serviceContext(req);
       return presentMember(ctx.actor, await updateMember(ctx, req.params.id, req.body));

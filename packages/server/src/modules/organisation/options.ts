@@ -19,11 +19,14 @@ import {
 import type { ServiceContext } from '../../lib/actor';
 import { can, collectionOf } from '../../lib/policy';
 import { serviceContext } from '../../lib/request-context';
+import { documentedAs } from '../../lib/api-docs';
 
 /**
  * The id/name lists of the form selects. Each list is included only when the viewer may list that
  * resource; lists with an `active` flag give active entries unless `all` is asked for.
  */
+const doc = documentedAs('organisation');
+
 export async function organisationOptions(ctx: ServiceContext, all: boolean): Promise<OrganisationOptions> {
   const { db, actor } = ctx;
   const committeeId = actor.committeeId;
@@ -95,14 +98,10 @@ export async function organisationOptions(ctx: ServiceContext, all: boolean): Pr
 export async function optionsRoutes(app: AppInstance) {
   app.get(
     '/organisation/options',
-    {
-      schema: {
-        tags: ['organisation'],
-        summary: '表单选项（届次、会议、界别、专委会、小组、联系点、承办单位、党派团体）',
-        querystring: organisationOptionsQuerySchema,
-        response: { 200: organisationOptionsSchema },
-      },
-    },
+    doc('表单选项（届次、会议、界别、专委会、小组、联系点、承办单位、党派团体）', {
+      querystring: organisationOptionsQuerySchema,
+      response: { 200: organisationOptionsSchema },
+    }),
     async (req) => organisationOptions(serviceContext(req), req.query.all ?? false),
   );
 }

@@ -48,73 +48,41 @@ import { withdrawProposal } from './commands/withdraw-proposal';
 import { loadProposal, presentProposal, readProposal } from './presenter';
 import { listProposals, similarProposals } from './queries';
 import { coProposerCandidates, proposalFormOptions, supervisorCandidates } from './options';
+import { documentedAs } from '../../lib/api-docs';
 
 const candidatesQuery = z.object({ q: z.string().trim().max(20, '姓名不超过 20 个字').optional() }).strict();
 
 /** Proposal API: lists, detail, similar titles and one POST per workflow command. */
-export async function proposalRoutes(app: AppInstance) {
-  const tags = ['proposals'];
+const doc = documentedAs('proposals');
 
+export async function proposalRoutes(app: AppInstance) {
   app.get(
     '/proposals',
-    {
-      schema: {
-        tags,
-        summary: '提案列表',
-        querystring: proposalFilterQuery,
-        response: { 200: proposalPageSchema },
-      },
-    },
+    doc('提案列表', { querystring: proposalFilterQuery, response: { 200: proposalPageSchema } }),
     async (req) => listProposals(serviceContext(req), req.query),
   );
 
   app.get(
     '/proposals/form-options',
-    {
-      schema: {
-        tags,
-        summary: '提案表单选项（类别、字数上限、承办单位、会议）',
-        response: { 200: proposalFormOptionsSchema },
-      },
-    },
+    doc('提案表单选项（类别、字数上限、承办单位、会议）', { response: { 200: proposalFormOptionsSchema } }),
     async (req) => proposalFormOptions(serviceContext(req)),
   );
 
   app.get(
     '/proposals/co-proposer-candidates',
-    {
-      schema: {
-        tags,
-        summary: '可邀请联名的委员',
-        querystring: candidatesQuery,
-        response: { 200: coProposerCandidatesSchema },
-      },
-    },
+    doc('可邀请联名的委员', { querystring: candidatesQuery, response: { 200: coProposerCandidatesSchema } }),
     async (req) => coProposerCandidates(serviceContext(req), req.query.q),
   );
 
   app.get(
     '/proposals/supervisor-candidates',
-    {
-      schema: {
-        tags,
-        summary: '可领衔督办的领导',
-        response: { 200: supervisorCandidatesSchema },
-      },
-    },
+    doc('可领衔督办的领导', { response: { 200: supervisorCandidatesSchema } }),
     async (req) => supervisorCandidates(serviceContext(req)),
   );
 
   app.post(
     '/proposals',
-    {
-      schema: {
-        tags,
-        summary: '起草提案',
-        body: createProposalBody,
-        response: { 201: proposalDetailSchema },
-      },
-    },
+    doc('起草提案', { body: createProposalBody, response: { 201: proposalDetailSchema } }),
     async (req, reply) => {
       const ctx = serviceContext(req);
       const row = await createProposal(ctx, req.body);
@@ -124,14 +92,7 @@ export async function proposalRoutes(app: AppInstance) {
 
   app.post(
     '/proposals/batch-assign',
-    {
-      schema: {
-        tags,
-        summary: '批量交办（交办会）',
-        body: batchAssignBody,
-        response: { 200: batchAssignResultSchema },
-      },
-    },
+    doc('批量交办（交办会）', { body: batchAssignBody, response: { 200: batchAssignResultSchema } }),
     async (req) => {
       const rows = await batchAssign(serviceContext(req), req.body);
       return { assigned: rows.map((r) => ({ id: r.id, state: r.state, version: r.version })) };
@@ -140,7 +101,7 @@ export async function proposalRoutes(app: AppInstance) {
 
   app.get(
     '/proposals/:id',
-    { schema: { tags, summary: '提案详情', params: idParams, response: { 200: proposalDetailSchema } } },
+    doc('提案详情', { params: idParams, response: { 200: proposalDetailSchema } }),
     async (req) => {
       const ctx = serviceContext(req);
       return readProposal(ctx, req.params.id);
@@ -149,15 +110,7 @@ export async function proposalRoutes(app: AppInstance) {
 
   app.patch(
     '/proposals/:id',
-    {
-      schema: {
-        tags,
-        summary: '修改提案',
-        params: idParams,
-        body: updateProposalBody,
-        response: { 200: proposalDetailSchema },
-      },
-    },
+    doc('修改提案', { params: idParams, body: updateProposalBody, response: { 200: proposalDetailSchema } }),
     async (req) => {
       const ctx = serviceContext(req);
       return presentProposal(ctx, (await updateProposal(ctx, req.params.id, req.body)).proposal);
@@ -166,14 +119,7 @@ export async function proposalRoutes(app: AppInstance) {
 
   app.get(
     '/proposals/:id/similar',
-    {
-      schema: {
-        tags,
-        summary: '相似与重复提案',
-        params: idParams,
-        response: { 200: similarProposalsSchema },
-      },
-    },
+    doc('相似与重复提案', { params: idParams, response: { 200: similarProposalsSchema } }),
     async (req) => {
       const ctx = serviceContext(req);
       const { row, access } = await loadProposal(ctx, req.params.id);
@@ -225,15 +171,7 @@ export async function proposalRoutes(app: AppInstance) {
     ) => Promise<{ proposal: ProposalRow }>;
     app.post(
       `/proposals/:id/${route.path}`,
-      {
-        schema: {
-          tags,
-          summary: route.summary,
-          params: idParams,
-          body: route.body,
-          response: { 200: proposalDetailSchema },
-        },
-      },
+      doc(route.summary, { params: idParams, body: route.body, response: { 200: proposalDetailSchema } }),
       async (req) => {
         const ctx = serviceContext(req);
         const { proposal } = await run(ctx, req.params.id, req.body);

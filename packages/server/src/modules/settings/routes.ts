@@ -4,17 +4,14 @@ import { forbidden } from '../../lib/errors';
 import { can, collectionOf, presentPolicies } from '../../lib/policy';
 import { serviceContext } from '../../lib/request-context';
 import { getSettings, updateSettings } from '../../lib/settings';
+import { documentedAs } from '../../lib/api-docs';
+
+const doc = documentedAs('settings');
 
 export async function settingsRoutes(app: AppInstance) {
   app.get(
     '/settings',
-    {
-      schema: {
-        tags: ['settings'],
-        summary: '本级政协的系统设置（含默认值）',
-        response: { 200: settingsResponseSchema },
-      },
-    },
+    doc('本级政协的系统设置（含默认值）', { response: { 200: settingsResponseSchema } }),
     async (req) => {
       const { db, actor } = serviceContext(req);
       if (!can(actor, 'read', 'settings', collectionOf(actor))) throw forbidden();
@@ -28,14 +25,10 @@ export async function settingsRoutes(app: AppInstance) {
 
   app.put(
     '/settings',
-    {
-      schema: {
-        tags: ['settings'],
-        summary: '保存系统设置（整体替换，系统管理员）',
-        body: updateSettingsBody,
-        response: { 200: settingsResponseSchema },
-      },
-    },
+    doc('保存系统设置（整体替换，系统管理员）', {
+      body: updateSettingsBody,
+      response: { 200: settingsResponseSchema },
+    }),
     async (req) => {
       const { db, actor } = serviceContext(req);
       if (!can(actor, 'update', 'settings', collectionOf(actor)))

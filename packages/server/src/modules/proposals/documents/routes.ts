@@ -12,9 +12,9 @@ import {
   type ComposedFile,
 } from './compose';
 import { docxMime } from './word';
+import { documentedAs } from '../../../lib/api-docs';
 
 const fileResponse = { 200: z.any() };
-const tags = ['proposals'];
 
 function sendDocx(reply: FastifyReply, { fileName, content }: ComposedFile) {
   return reply
@@ -25,49 +25,36 @@ function sendDocx(reply: FastifyReply, { fileName, content }: ComposedFile) {
 }
 
 /** Word documents and the spreadsheet export; what they say is composed in compose.ts. */
+const doc = documentedAs('proposals');
+
 export async function proposalDocumentsRoutes(app: AppInstance) {
   app.get(
     '/proposals/:id/document.docx',
-    { schema: { tags, summary: '提案 Word 文档（公文格式）', params: idParams, response: fileResponse } },
+    doc('提案 Word 文档（公文格式）', { params: idParams, response: fileResponse }),
     async (req, reply) => sendDocx(reply, await composeProposalDocument(serviceContext(req), req.params.id)),
   );
 
   app.get(
     '/proposals/:id/answer-letter.docx',
-    {
-      schema: {
-        tags,
-        summary: '提案答复函 Word 文档（已审核的答复）',
-        params: idParams,
-        response: fileResponse,
-      },
-    },
+    doc('提案答复函 Word 文档（已审核的答复）', { params: idParams, response: fileResponse }),
     async (req, reply) => sendDocx(reply, await composeAnswerLetters(serviceContext(req), req.params.id)),
   );
 
   app.get(
     '/plenary-sessions/:id/proposal-compilation.docx',
-    {
-      schema: {
-        tags,
-        summary: '会议提案汇编 Word 文档（全部立案提案，按提案号排序，含目录）',
-        params: idParams,
-        response: fileResponse,
-      },
-    },
+    doc('会议提案汇编 Word 文档（全部立案提案，按提案号排序，含目录）', {
+      params: idParams,
+      response: fileResponse,
+    }),
     async (req, reply) => sendDocx(reply, await composeCompilation(serviceContext(req), req.params.id)),
   );
 
   app.get(
     '/proposals/export.xlsx',
-    {
-      schema: {
-        tags,
-        summary: '导出提案列表（与列表相同的筛选条件，另可按统计阶段 stage 筛选）',
-        querystring: proposalFilterQuery,
-        response: fileResponse,
-      },
-    },
+    doc('导出提案列表（与列表相同的筛选条件，另可按统计阶段 stage 筛选）', {
+      querystring: proposalFilterQuery,
+      response: fileResponse,
+    }),
     async (req, reply) => {
       const { fileName, content } = await composeProposalExport(serviceContext(req), req.query);
       return sendXlsx(reply, fileName, content);

@@ -4,18 +4,17 @@ import { forbidden } from '../../../lib/errors';
 import { serviceContext } from '../../../lib/request-context';
 import { can, collectionOf } from '../../../lib/policy';
 import { proposalFigures } from './queries';
+import { documentedAs } from '../../../lib/api-docs';
+
+const doc = documentedAs('proposals');
 
 export async function proposalFiguresRoutes(app: AppInstance) {
   app.get(
     '/proposals/figures',
-    {
-      schema: {
-        tags: ['proposals'],
-        summary: '提案统计（按会议或年度）：每个数字附带可复现它的列表筛选条件',
-        querystring: proposalFiguresQuery,
-        response: { 200: proposalFiguresSchema },
-      },
-    },
+    doc('提案统计（按会议或年度）：每个数字附带可复现它的列表筛选条件', {
+      querystring: proposalFiguresQuery,
+      response: { 200: proposalFiguresSchema },
+    }),
     async (req) => {
       const { db, actor } = serviceContext(req);
       if (!can(actor, 'overview', 'proposals', collectionOf(actor))) {
