@@ -108,25 +108,27 @@ describe('a connection that goes away', () => {
       return { socket, waitFor };
     }
 
-    it('rolls back a write whose Sync never came', async () => {
+    /** Parse, bind, execute and flush `text` with no Sync, wait for the `answer` message, then drop the connection. */
+    async function hangUpAfterExtendedQuery(text: string, answer: 'C' | 'E') {
       const { socket, waitFor } = await rawClient();
-      socket.write(serialize.parse({ text: 'insert into scratch_rows values (3)' }));
-      socket.write(serialize.bind());
-      socket.write(serialize.execute());
-      socket.write(serialize.flush());
-      await waitFor('C');
+      for (const message of [
+        serialize.parse({ text }),
+        serialize.bind(),
+        serialize.execute(),
+        serialize.flush(),
+      ])
+        socket.write(message);
+      await waitFor(answer);
       socket.destroy();
+    }
+
+    it('rolls back a write whose Sync never came', async () => {
+      await hangUpAfterExtendedQuery('insert into scratch_rows values (3)', 'C');
       expect(await sessionLeftovers()).toEqual(clean);
     });
 
     it('recovers from a failed extended-protocol sequence that skips until Sync', async () => {
-      const { socket, waitFor } = await rawClient();
-      socket.write(serialize.parse({ text: 'select 1 / 0' }));
-      socket.write(serialize.bind());
-      socket.write(serialize.execute());
-      socket.write(serialize.flush());
-      await waitFor('E');
-      socket.destroy();
+      await hangUpAfterExtendedQuery('select 1 / 0', 'E');
       expect(await sessionLeftovers()).toEqual(clean);
     });
 

@@ -27,6 +27,11 @@ const rating = (answerId: number, satisfaction: string) => ({
 });
 
 const accepted = async () => (await walkProposal(t, w, 'accepted')).id;
+/** Units A and B, each answering separately (分办). */
+const separately = () => [
+  { unitId: w.units.a.id, role: 'separate' as const },
+  { unitId: w.units.b.id, role: 'separate' as const },
+];
 /** A proposal assigned to unit A as lead unit. */
 const assignedToUnitA = async () => (await walkProposal(t, w, 'assigned')).id;
 
@@ -52,14 +57,9 @@ async function answerAs(
 
 describe('separate units (分办)', () => {
   it('each unit answers; the proposal is answered only when both are approved, and rated per answer', async () => {
-    const id = await accepted();
-    const assigned = await call(w.users.staff, 'POST', `/proposals/${id}/assign`, {
-      units: [
-        { unitId: w.units.a.id, role: 'separate' },
-        { unitId: w.units.b.id, role: 'separate' },
-      ],
-    });
-    expect(assigned.body.assignmentMode).toBe('separate');
+    const assigned = await walkProposal(t, w, 'assigned', { units: separately() });
+    const id = assigned.id;
+    expect(assigned).toMatchObject({ assignmentMode: 'separate' });
     const first = await answerAs(id, w.users.handlerA, w.users.headA, 'B');
     expect(first.body.state).toBe('assigned');
     const second = await answerAs(id, w.users.handlerB, w.users.headB, 'A');
@@ -84,13 +84,7 @@ describe('separate units (分办)', () => {
 
 describe('re-handling with separate units', () => {
   it('only the unit rated 不满意 answers again; the other keeps its answer', async () => {
-    const id = await accepted();
-    await call(w.users.staff, 'POST', `/proposals/${id}/assign`, {
-      units: [
-        { unitId: w.units.a.id, role: 'separate' },
-        { unitId: w.units.b.id, role: 'separate' },
-      ],
-    });
+    const { id } = await walkProposal(t, w, 'assigned', { units: separately() });
     await answerAs(id, w.users.handlerA, w.users.headA, 'A');
     const done = await answerAs(id, w.users.handlerB, w.users.headB, 'C');
     expect(done.body).toMatchObject({ state: 'answered', answerCategory: 'A' });
@@ -353,8 +347,7 @@ describe('form options and co-proposer search', () => {
 
 describe('co-unit opinion reminder', () => {
   it('reminds a co-unit once, three days before its opinion is due, and not after it has sent one', async () => {
-    const id = await accepted();
-    await call(w.users.staff, 'POST', `/proposals/${id}/assign`, {
+    const { id } = await walkProposal(t, w, 'assigned', {
       units: [
         { unitId: w.units.a.id, role: 'lead' },
         { unitId: w.units.b.id, role: 'co' },
