@@ -23,6 +23,16 @@ beforeAll(async () => {
 const createAccount = (payload: object, by: Session = admin) =>
   injectAs(t, by, 'POST', '/api/accounts', payload);
 
+/** The answer refuses with this status and this Chinese message. */
+function expectRefused(
+  res: { statusCode: number; body: string; json(): { message: string } },
+  status: number,
+  message: string,
+) {
+  expect(res.statusCode, res.body).toBe(status);
+  expect(res.json().message).toBe(message);
+}
+
 const lastAudit = async (targetId: number) =>
   (
     await t.database.db
@@ -78,8 +88,7 @@ describe('create account', () => {
       displayName: '兼任',
       roles: ['sysAdmin', 'auditAdmin'],
     });
-    expect(res.statusCode).toBe(400);
-    expect(res.json().message).toBe('三员分立：系统管理员、安全审计员不能由同一账号兼任');
+    expectRefused(res, 400, '三员分立：系统管理员、安全审计员不能由同一账号兼任');
     expect(res.json().details.fields[0].path).toBe('body.roles');
   });
 
@@ -89,8 +98,7 @@ describe('create account', () => {
       displayName: '经办',
       roles: ['unitHandler', 'unitHead'],
     });
-    expect(noUnit.statusCode).toBe(400);
-    expect(noUnit.json().message).toBe('承办单位经办人、承办单位负责人账号须关联承办单位');
+    expectRefused(noUnit, 400, '承办单位经办人、承办单位负责人账号须关联承办单位');
     const noMember = await createAccount({ username: 'no.member', displayName: '委员', roles: ['member'] });
     expect(noMember.json()).toMatchObject({ code: 'VALIDATION_FAILED', message: '委员账号须关联委员档案' });
     expect(await t.database.db.select().from(users).where(eq(users.username, 'no.unit'))).toHaveLength(0);
@@ -109,8 +117,7 @@ describe('create account', () => {
       [{ roles: ['proposalStaff'], staffId: foreignStaff!.id }, '关联的机关干部不存在'],
     ] as const) {
       const res = await createAccount({ username: 'cross.link', displayName: '跨', ...payload });
-      expect(res.statusCode).toBe(400);
-      expect(res.json().message).toBe(message);
+      expectRefused(res, 400, message);
     }
     expect(await t.database.db.select().from(users).where(eq(users.username, 'cross.link'))).toHaveLength(0);
   });
