@@ -477,3 +477,4 @@ export interface ImportRowIssue {
   message: string;
 }
 export const importResultSchema = z.object({ created: z.number() });
+export type ImportResult = z.infer<typeof importResultSchema>;

@@ -1,7 +1,6 @@
 import { useMemo, useState } from 'react';
 import { Alert, App, Button, Form, Input, Popconfirm, Select, Space, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   createAccountBody,
   roleLabels,
@@ -12,8 +11,7 @@ import {
   type PendingApprovalDto,
   type Role,
 } from '@cppcc/shared';
-import { api } from '../../api/client';
-import { toSelectOptions, useOrganisationOptions, type Identified } from '../../api/resources';
+import { toSelectOptions, useOrganisationOptions } from '../../api/resources';
 import { booleanFilterOptions, dateTimeText, fieldColumn, sorted } from '../../components/columns';
 import { selectFilter } from '../../components/FilterBar';
 import { RecordSelect } from '../../components/RecordSelect';
@@ -22,32 +20,13 @@ import { SchemaFields, type ResourceField } from '../../components/resourceField
 import { allowed } from '../../hooks/usePolicy';
 import { showSuccess } from '../../app/notifier';
 import { MemberSelect } from '../organisation/MemberSelect';
-import { useAccountApprovals, useRefreshApprovals } from '../../api/accounts';
+import { useAccountAction, useAccountApprovals, useRefreshApprovals, type Account } from '../../api/accounts';
 import { isPendingApproval, showInitialPassword, showPendingApproval } from './initialPassword';
-
-interface Account extends Identified {
-  username: string;
-  displayName: string;
-  phone: string | null;
-  roles: Role[];
-  memberId: number | null;
-  memberName?: string | null;
-  staffId: number | null;
-  staffName?: string | null;
-  unitId: number | null;
-  unitName?: string | null;
-  disabled: boolean;
-  locked?: boolean;
-  lockedUntil?: string | null;
-  mustChangePassword?: boolean;
-  lastLoginAt?: string | null;
-  createdAt?: string;
-}
 
 const endpoint = '/api/accounts';
 const roleOptions = roles.map((r) => ({ value: r, label: roleLabels[r] }));
 
-const isLocked = (a: Account) => a.locked ?? (!!a.lockedUntil && new Date(a.lockedUntil) > new Date());
+const isLocked = (a: Account) => a.locked;
 
 function statusTags(a: Account, pending: boolean) {
   return (
@@ -58,15 +37,6 @@ function statusTags(a: Account, pending: boolean) {
       {a.mustChangePassword && <Tag color="orange">待改初始密码</Tag>}
     </Space>
   );
-}
-
-function useAccountAction<TResult>(path: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ id, body }: { id: number; body?: unknown }) =>
-      api<TResult>(`${endpoint}/${id}${path}`, { method: path ? 'POST' : 'PATCH', body }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: [endpoint] }),
-  });
 }
 
 export default function AccountsPage() {

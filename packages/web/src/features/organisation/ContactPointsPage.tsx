@@ -1,18 +1,11 @@
 import { Select } from 'antd';
 import { contactPointInputSchema, contactPointKindLabels, contactPointKinds } from '@cppcc/shared';
-import type { Identified } from '../../api/resources';
 import { fieldColumn, sorted } from '../../components/columns';
 import { ResourcePage } from '../../components/ResourcePage';
 import { declaredForm } from '../../components/resourceFields';
+import type { ContactPointDto } from '@cppcc/shared';
 
-interface ContactPoint extends Identified {
-  name: string;
-  kind: (typeof contactPointKinds)[number];
-  town: string;
-  village: string | null;
-  address: string | null;
-  memberCount: number;
-}
+type ContactPoint = ContactPointDto;
 
 const kindOptions = contactPointKinds.map((k) => ({ value: k, label: contactPointKindLabels[k] }));
 const kindText = (k: ContactPoint['kind']) => contactPointKindLabels[k] ?? k;

@@ -1,15 +1,11 @@
 import { Input } from 'antd';
 import { memberGroupInputSchema } from '@cppcc/shared';
-import type { Identified } from '../../api/resources';
 import { fieldColumn, sorted } from '../../components/columns';
 import { ResourcePage } from '../../components/ResourcePage';
 import { declaredForm } from '../../components/resourceFields';
+import type { MemberGroupDto } from '@cppcc/shared';
 
-interface MemberGroup extends Identified {
-  name: string;
-  description: string | null;
-  memberCount?: number;
-}
+type MemberGroup = MemberGroupDto;
 
 const columns = [
   fieldColumn<MemberGroup>('name', '名称', sorted),

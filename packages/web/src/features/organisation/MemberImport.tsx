@@ -1,33 +1,27 @@
 import { useState } from 'react';
 import { Alert, Button, Modal, Table, Upload } from 'antd';
 import { FileExcelOutlined, UploadOutlined } from '@ant-design/icons';
-import { useQueryClient } from '@tanstack/react-query';
-import { ApiError, downloadFile, uploadFile } from '../../api/client';
+import {
+  downloadMemberImportTemplate,
+  importRowIssues,
+  useMemberImport,
+  type ImportRowIssue,
+} from '../../api/members';
 import { showError, showSuccess } from '../../app/notifier';
 import { useCurrentUser } from '../../hooks/useCurrentUser';
-
-interface ImportRowError {
-  row: number;
-  column?: string | null;
-  message: string;
-}
-
-interface ImportResult {
-  created: number;
-}
 
 /** 下载模板 + 导入: uploads an .xlsx roster; a refused file shows its row-by-row report. */
 export function MemberImportButtons() {
   const user = useCurrentUser();
-  const queryClient = useQueryClient();
+  const importRoster = useMemberImport();
   const [uploading, setUploading] = useState(false);
-  const [report, setReport] = useState<{ message: string; rows: ImportRowError[] } | null>(null);
+  const [report, setReport] = useState<{ message: string; rows: ImportRowIssue[] } | null>(null);
 
   if (user.abilities['member.import'] !== true) return null;
 
   async function template() {
     try {
-      await downloadFile('/api/members/import-template', undefined, '委员导入模板.xlsx');
+      await downloadMemberImportTemplate();
     } catch (error) {
       showError(error instanceof Error ? error.message : '下载失败');
     }
@@ -36,15 +30,11 @@ export function MemberImportButtons() {
   async function upload(file: File) {
     setUploading(true);
     try {
-      const result = await uploadFile<ImportResult>('/api/members/import', file);
+      const result = await importRoster(file);
       showSuccess(`导入成功，共导入 ${result.created} 名委员`);
-      void queryClient.invalidateQueries({ queryKey: ['/api/members'] });
-      void queryClient.invalidateQueries({ queryKey: ['/api/organisation/options'] });
     } catch (error) {
-      const rows =
-        (error instanceof ApiError && (error.details as { rows?: ImportRowError[] } | undefined)?.rows) ||
-        null;
-      if (error instanceof ApiError && error.code === 'IMPORT_FAILED' && Array.isArray(rows)) {
+      const rows = importRowIssues(error);
+      if (rows && error instanceof Error) {
         setReport({ message: error.message, rows });
       } else {
         showError(error instanceof Error ? error.message : '导入失败');
@@ -89,7 +79,7 @@ export function MemberImportButtons() {
           description="请按下表修改后重新导入。"
           style={{ marginBottom: 16 }}
         />
-        <Table<ImportRowError>
+        <Table<ImportRowIssue>
           rowKey={(r) => `${r.row}-${r.column ?? ''}-${r.message}`}
           size="small"
           dataSource={report?.rows ?? []}

@@ -10,41 +10,17 @@ import {
   memberStatusLabels,
   memberStatuses,
 } from '@cppcc/shared';
-import {
-  toSelectOptions,
-  useOrganisationOptions,
-  type Identified,
-  type OrganisationOptions,
-} from '../../api/resources';
+import { toSelectOptions, useOrganisationOptions, type OrganisationOptions } from '../../api/resources';
 import { booleanFilterOptions, fieldColumn, nameOf } from '../../components/columns';
 import { selectFilter } from '../../components/FilterBar';
 import { ResourcePage } from '../../components/ResourcePage';
 import { declaredForm, type ResourceField } from '../../components/resourceFields';
 import { MemberImportButtons } from './MemberImport';
+import type { MemberDto } from '@cppcc/shared';
 
 type Status = (typeof memberStatuses)[number];
 
-export interface Member extends Identified {
-  name: string;
-  gender: (typeof genders)[number];
-  ethnicity: string;
-  birthMonth: string;
-  party: string;
-  sectorId: number;
-  sectorName?: string;
-  specialCommittees?: { id: number; name: string }[];
-  groupId: number | null;
-  groupName?: string | null;
-  contactPointId: number | null;
-  contactPointName?: string | null;
-  employer: string | null;
-  phone: string;
-  isStandingMember: boolean;
-  isLeader: boolean;
-  termId: number;
-  termName?: string;
-  status: Status;
-}
+export type Member = MemberDto;
 
 const statusColors: Record<Status, string> = {
   active: 'green',

@@ -1,16 +1,11 @@
 import { InputNumber } from 'antd';
 import { namedItemInputSchema } from '@cppcc/shared';
-import type { Identified } from '../../api/resources';
 import { activeTag, fieldColumn, sorted } from '../../components/columns';
 import { ResourcePage } from '../../components/ResourcePage';
 import { declaredForm } from '../../components/resourceFields';
+import type { NamedItemDto } from '@cppcc/shared';
 
-export interface NamedItem extends Identified {
-  name: string;
-  sortOrder: number;
-  active: boolean;
-  memberCount: number;
-}
+export type NamedItem = NamedItemDto;
 
 const columns = [
   fieldColumn<NamedItem>('name', '名称', sorted),

@@ -4,20 +4,15 @@ import {
   organisationProposerKindLabels,
   organisationProposerKinds,
 } from '@cppcc/shared';
-import type { Identified } from '../../api/resources';
 import { fieldColumn, sorted } from '../../components/columns';
 import { ResourcePage } from '../../components/ResourcePage';
 import { declaredForm } from '../../components/resourceFields';
 import { MemberSelect } from './MemberSelect';
+import type { OrganisationProposerDto } from '@cppcc/shared';
 
 type Kind = (typeof organisationProposerKinds)[number];
 
-interface OrganisationProposer extends Identified {
-  name: string;
-  kind: Kind;
-  convenerMemberId: number | null;
-  convenerName?: string | null;
-}
+type OrganisationProposer = OrganisationProposerDto;
 
 const kindOptions = organisationProposerKinds.map((k) => ({
   value: k,

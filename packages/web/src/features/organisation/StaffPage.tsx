@@ -1,16 +1,11 @@
 import { Input } from 'antd';
 import { staffInputSchema } from '@cppcc/shared';
-import type { Identified } from '../../api/resources';
 import { fieldColumn, sorted } from '../../components/columns';
 import { ResourcePage } from '../../components/ResourcePage';
 import { declaredForm } from '../../components/resourceFields';
+import type { StaffDto } from '@cppcc/shared';
 
-interface Staff extends Identified {
-  name: string;
-  department: string | null;
-  position: string | null;
-  phone: string | null;
-}
+type Staff = StaffDto;
 
 const columns = [
   fieldColumn<Staff>('name', '姓名', sorted),

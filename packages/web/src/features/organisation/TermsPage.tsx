@@ -1,29 +1,16 @@
 import { useSearchParams } from 'react-router';
 import { Input, InputNumber, Select, Tabs } from 'antd';
 import { plenarySessionInputSchema, termInputSchema } from '@cppcc/shared';
-import { toSelectOptions, useOrganisationOptions, type Identified } from '../../api/resources';
+import { toSelectOptions, useOrganisationOptions } from '../../api/resources';
 import { dateText, fieldColumn, nameOf, sorted } from '../../components/columns';
 import { selectFilter } from '../../components/FilterBar';
 import { ResourcePage } from '../../components/ResourcePage';
 import { declaredForm, type ResourceField } from '../../components/resourceFields';
+import type { TermDto, PlenarySessionDto } from '@cppcc/shared';
 
-interface Term extends Identified {
-  number: number;
-  name: string;
-  startDate: string;
-  endDate: string;
-}
+type Term = TermDto;
 
-interface PlenarySession extends Identified {
-  termId: number;
-  termName?: string;
-  number: number;
-  name: string;
-  meetingStart: string;
-  meetingEnd: string;
-  submissionOpens: string;
-  submissionCloses: string;
-}
+type PlenarySession = PlenarySessionDto;
 
 const dateField = <T,>(name: string, label: string, extra?: string): ResourceField<T> => ({
   name,

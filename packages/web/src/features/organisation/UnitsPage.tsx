@@ -1,25 +1,15 @@
 import { Descriptions, Skeleton, Table, Tag, Typography } from 'antd';
 import { roleLabels, unitInputSchema, type Role } from '@cppcc/shared';
-import { useResourceRecord, type Identified } from '../../api/resources';
+import { useResourceRecord } from '../../api/resources';
 import { activeTag, fieldColumn, sorted } from '../../components/columns';
 import { ResourcePage } from '../../components/ResourcePage';
 import { declaredForm } from '../../components/resourceFields';
+import type { UnitDetailDto, UnitDto } from '@cppcc/shared';
 
-interface UnitAccount {
-  id: number;
-  username: string;
-  displayName: string;
-  roles: Role[];
-}
+type UnitAccount = UnitDetailDto['accounts'][number];
 
-interface Unit extends Identified {
-  name: string;
-  shortName: string | null;
-  contactPerson: string | null;
-  contactPhone: string | null;
-  active: boolean;
-  accounts?: UnitAccount[];
-}
+/** A list row; the opened record also carries the unit's accounts. */
+type Unit = UnitDto & Partial<Pick<UnitDetailDto, 'accounts'>>;
 
 const columns = [
   fieldColumn<Unit>('name', '单位名称', sorted),

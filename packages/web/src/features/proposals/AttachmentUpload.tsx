@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button, Upload } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
-import { uploadFile } from '../../api/client';
+import { uploadAttachment } from '../../api/attachments';
 import { showError } from '../../app/notifier';
 import { errorText } from '../../components/CommandModal';
 
@@ -40,7 +40,7 @@ export function AttachmentUpload(props: {
       customRequest={async ({ file, onSuccess, onError }) => {
         const uid = (file as { uid: string }).uid;
         try {
-          const saved = await uploadFile<{ id: number; fileName: string }>('/api/attachments', file as File);
+          const saved = await uploadAttachment(file as File);
           setItems((all) => {
             const next = all.map((x) =>
               x.uid === uid

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { Select } from 'antd';
-import { useQuery } from '@tanstack/react-query';
-import { api } from '../../api/client';
+import { useCoProposerCandidates } from '../../api/proposals';
 
 export interface MemberOption {
   id: number;
@@ -20,11 +19,7 @@ export function MemberMultiSelect(props: {
   const [q, setQ] = useState('');
   const [known, setKnown] = useState<MemberOption[]>(props.initial ?? []);
   // Names and sectors of active members the caller may invite (the server leaves the caller out).
-  const list = useQuery({
-    queryKey: ['/api/proposals', 'co-proposer-candidates', q],
-    queryFn: () => api<{ items: MemberOption[] }>('/api/proposals/co-proposer-candidates', { query: { q } }),
-    enabled: q.length > 0,
-  });
+  const list = useCoProposerCandidates(q);
   const found = (list.data?.items ?? []).filter((m) => m.id !== props.excludeId);
   const byId = new Map<number, MemberOption>([...known, ...found].map((m) => [m.id, m]));
   const options = [...byId.values()].map((m) => ({

@@ -15,8 +15,8 @@ import {
   Typography,
 } from 'antd';
 import { createProposalBody, proposalTitleMax } from '@cppcc/shared';
-import { api } from '../../api/client';
 import {
+  postProposalCommand,
   useProposalFormOptions,
   useProposal,
   useSaveProposal,
@@ -157,15 +157,15 @@ function ProposalForm({ existing }: { existing: ProposalDetail | null }) {
         try {
           const saved = await saveDraft();
           if (!saved) return;
-          const path = uninvited ? 'request-cosign' : 'submit';
           if (uninvited && !saved.policies.canRequestCosign) {
             setProblem('当前状态不能发起联名');
             return;
           }
-          await api(`/api/proposals/${saved.id}/${path}`, {
-            method: 'POST',
-            body: { version: saved.version },
-          });
+          const body = { version: saved.version };
+          await postProposalCommand(
+            saved.id,
+            uninvited ? { command: 'requestCosign', body } : { command: 'submit', body },
+          );
           showSuccess(uninvited ? '已发出联名邀请' : '提案已提交');
           navigate(`/proposals/${saved.id}`, { replace: true });
         } catch (error) {

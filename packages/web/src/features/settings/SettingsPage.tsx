@@ -15,7 +15,6 @@ import {
   Typography,
 } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import {
   committeeSettingsSchema,
@@ -23,15 +22,13 @@ import {
   settingsShape,
   type CommitteeSettings,
   type SettingKey,
-  type SettingsDto,
 } from '@cppcc/shared';
-import { api } from '../../api/client';
+import { useSaveSettings, useSettings } from '../../api/settings';
 import { showSuccess } from '../../app/notifier';
 import { allowed } from '../../hooks/usePolicy';
 import { PageCard } from '../../components/PageCard';
 import { applyServerErrors, validateBody, zodRule } from '../../components/zodForm';
 
-const key = ['/api/settings'];
 const fieldSchema = z.object(settingsShape);
 
 const numberGroups: { title: string; fields: SettingKey[] }[] = [
@@ -59,18 +56,10 @@ const rule = (field: SettingKey) =>
 
 /** Per-committee rules (DOMAIN.md defaults, changed here by the system administrator). */
 export default function SettingsPage() {
-  const queryClient = useQueryClient();
   const [form] = Form.useForm<CommitteeSettings>();
   const { modal } = App.useApp();
-  const query = useQuery({ queryKey: key, queryFn: () => api<SettingsDto>('/api/settings') });
-  const save = useMutation({
-    mutationFn: (body: CommitteeSettings) => api<SettingsDto>('/api/settings', { method: 'PUT', body }),
-    onSuccess: (dto) => {
-      queryClient.setQueryData(key, dto);
-      showSuccess('系统设置已保存');
-    },
-    onError: (error) => applyServerErrors(form, error),
-  });
+  const query = useSettings();
+  const save = useSaveSettings();
 
   useEffect(() => {
     if (query.data) form.setFieldsValue(query.data.settings);
@@ -89,7 +78,11 @@ export default function SettingsPage() {
       .validateFields()
       .then(() => {
         const body = validateBody(form, committeeSettingsSchema, form.getFieldsValue(true), settingLabels);
-        if (body) save.mutate(body);
+        if (body)
+          save.mutate(body, {
+            onSuccess: () => showSuccess('系统设置已保存'),
+            onError: (error) => applyServerErrors(form, error),
+          });
       })
       .catch(() => undefined);
   }
