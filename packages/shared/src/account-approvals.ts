@@ -2,24 +2,11 @@ import { z } from 'zod';
 import { accountSchema } from './accounts';
 import { policiesSchema } from './organisation';
 import { codesOf } from './codes';
+import { accountApprovalKindLabels, accountApprovalStatusLabels } from './labels';
 
-/**
- * 三员分立: changes that would give an account administrator powers wait for a second administrator.
- * The request is stored as validated; the approver's decision applies it.
- */
-export const accountApprovalKindLabels = {
-  create: '创建管理员账号',
-  update: '授予或启用管理员账号',
-  resetPassword: '重置管理员密码',
-} as const;
 export const accountApprovalKinds = codesOf(accountApprovalKindLabels);
 export type AccountApprovalKind = (typeof accountApprovalKinds)[number];
 
-export const accountApprovalStatusLabels = {
-  pending: '待审批',
-  approved: '已批准',
-  rejected: '已驳回',
-} as const;
 export const accountApprovalStatuses = codesOf(accountApprovalStatusLabels);
 export type AccountApprovalStatus = (typeof accountApprovalStatuses)[number];
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { conflictingAdminRoles, roleLabels, roleSchema } from './roles';
+import { roleLabels } from './labels';
+import { conflictingAdminRoles, roleSchema } from './roles';
 import { listQuerySchema, mobilePhonePattern, pageSchema, policiesSchema } from './organisation';
 import { recordId } from './ids';
 

@@ -1,17 +1,11 @@
 import { codesOf } from './codes';
+import { dutyLevelLabels } from './labels';
 /**
  * The catalogue of duty-record kinds (DOMAIN.md "Duty records and scoring"): facts, not points.
  * Every module records only kinds listed here, and a scoring rule set can list every kind it may
  * give points for. A module adds its kinds here when it starts recording them.
  */
 
-/** Levels an opinion's adoption or instruction, or an award, is recorded at. */
-export const dutyLevelLabels = {
-  county: '县（区）级',
-  city: '市级',
-  province: '省（自治区）级',
-  national: '全国',
-} as const;
 export const dutyLevels = codesOf(dutyLevelLabels);
 export type DutyLevel = (typeof dutyLevels)[number];
 

@@ -1,41 +1,23 @@
 import { z } from 'zod';
 import { recordId, recordIdParam } from './ids';
 import { codesOf } from './codes';
+import {
+  committeeLevelLabels,
+  contactPointKindLabels,
+  genderLabels,
+  memberStatusLabels,
+  organisationProposerKindLabels,
+} from './labels';
 
 /** Organisation vocabulary shared by forms, API schemas and imports. */
-export const committeeLevelLabels = {
-  county: '县（区）级',
-  city: '市级',
-  province: '省（区）级',
-} as const;
 export const committeeLevels = codesOf(committeeLevelLabels);
 
-export const genderLabels = { male: '男', female: '女' } as const;
 export const genders = codesOf(genderLabels);
 
-export const memberStatusLabels = {
-  active: '在任',
-  suspended: '暂停履职',
-  resigned: '辞去委员',
-  removed: '撤销资格',
-} as const;
 export const memberStatuses = codesOf(memberStatusLabels);
 
-export const contactPointKindLabels = {
-  liaisonPoint: '基层联系点',
-  receptionRoom: '委员会客室',
-  studio: '委员工作室',
-  station: '委员驿站',
-  contactStation: '委员联络站',
-} as const;
 export const contactPointKinds = codesOf(contactPointKindLabels);
 
-export const organisationProposerKindLabels = {
-  party: '党派团体',
-  specialCommittee: '专委会',
-  sector: '界别',
-  memberGroup: '委员活动小组',
-} as const;
 export const organisationProposerKinds = codesOf(organisationProposerKindLabels);
 
 /** Default lists from DOMAIN.md; committees edit their own copies. */

@@ -1,0 +1,192 @@
+/**
+ * The Chinese labels of the platform's closed vocabularies, in one catalogue. Each domain file takes
+ * its codes from its labels with `codesOf`, so a code and its label are written once, here.
+ */
+
+// Roles (DOMAIN.md)
+
+export const roleLabels = {
+  member: '委员',
+  unitHandler: '承办单位经办人',
+  unitHead: '承办单位负责人',
+  proposalStaff: '提案工作人员',
+  opinionStaff: '信息工作人员',
+  liaisonStaff: '委员联络工作人员',
+  leader: '主席会议成员',
+  partyLeader: '党政领导',
+  sysAdmin: '系统管理员',
+  securityAdmin: '安全管理员',
+  auditAdmin: '安全审计员',
+} as const;
+
+// Organisation
+
+export const committeeLevelLabels = {
+  county: '县（区）级',
+  city: '市级',
+  province: '省（区）级',
+} as const;
+
+export const genderLabels = { male: '男', female: '女' } as const;
+
+export const memberStatusLabels = {
+  active: '在任',
+  suspended: '暂停履职',
+  resigned: '辞去委员',
+  removed: '撤销资格',
+} as const;
+
+export const contactPointKindLabels = {
+  liaisonPoint: '基层联系点',
+  receptionRoom: '委员会客室',
+  studio: '委员工作室',
+  station: '委员驿站',
+  contactStation: '委员联络站',
+} as const;
+
+export const organisationProposerKindLabels = {
+  party: '党派团体',
+  specialCommittee: '专委会',
+  sector: '界别',
+  memberGroup: '委员活动小组',
+} as const;
+
+// Account approvals (三员分立)
+
+/**
+ * 三员分立: changes that would give an account administrator powers wait for a second administrator.
+ * The request is stored as validated; the approver's decision applies it.
+ */
+export const accountApprovalKindLabels = {
+  create: '创建管理员账号',
+  update: '授予或启用管理员账号',
+  resetPassword: '重置管理员密码',
+} as const;
+
+export const accountApprovalStatusLabels = {
+  pending: '待审批',
+  approved: '已批准',
+  rejected: '已驳回',
+} as const;
+
+// Duty records
+
+/** Levels an opinion's adoption or instruction, or an award, is recorded at. */
+export const dutyLevelLabels = {
+  county: '县（区）级',
+  city: '市级',
+  province: '省（自治区）级',
+  national: '全国',
+} as const;
+
+// Proposal workflow
+
+export const proposalStateLabels = {
+  draft: '草稿',
+  cosigning: '联名征集中',
+  submitted: '已提交',
+  reviewing: '审查中',
+  returned: '退回修改',
+  withdrawn: '已撤案',
+  rejected: '不予立案',
+  merged: '已并案',
+  accepted: '已立案',
+  assigned: '办理中',
+  answered: '已答复',
+  rehandling: '重新办理',
+  closed: '已办结',
+} as const;
+
+export const proposalCommandLabels = {
+  update: '修改提案',
+  requestCosign: '发起联名',
+  respondCosign: '答复联名邀请',
+  submit: '提交提案',
+  withdraw: '撤案',
+  claimReview: '开始审查',
+  accept: '立案',
+  reject: '不予立案',
+  merge: '并案',
+  return: '退回修改',
+  assign: '交办',
+  acknowledge: '签收',
+  decline: '退办',
+  extendDeadline: '延期',
+  sendUnitOpinion: '报送协办意见',
+  saveAnswer: '保存答复',
+  submitAnswer: '提交负责人审核',
+  headApproveAnswer: '负责人审核通过',
+  headReturnAnswer: '负责人退回答复',
+  reviewAnswer: '审核答复',
+  completeAnswering: '全部答复完成',
+  rate: '满意度评价',
+  completeRating: '评价完成办结',
+  requestRehandling: '不满意重新办理',
+  close: '办结',
+  nominateKey: '提名重点提案',
+  approveKey: '审定重点提案',
+  nominateExcellent: '提名优秀提案',
+  approveExcellent: '审定优秀提案',
+  addSupervisionLog: '记录督办情况',
+  evaluate: '双向评议',
+  requestFollowup: '发起回头看',
+  reportFollowup: '报送回头看情况',
+} as const;
+
+// Proposal vocabulary
+
+export const proposalKindLabels = { session: '大会提案', regular: '平时提案' } as const;
+
+export const proposerStatusLabels = {
+  invited: '待确认',
+  confirmed: '已附议',
+  declined: '已谢绝',
+  expired: '已过期',
+} as const;
+
+export const unitRoleLabels = { lead: '主办', co: '协办', separate: '分办' } as const;
+
+export const unitStatusLabels = {
+  assigned: '待签收',
+  acknowledged: '已签收',
+  declined: '已退办',
+  answered: '已答复',
+} as const;
+
+export const answerStateLabels = {
+  draft: '草稿',
+  pendingHead: '待负责人审核',
+  sent: '已报送',
+  returned: '已退回',
+  approved: '已审核',
+} as const;
+
+export const satisfactionLabels = {
+  satisfied: '满意',
+  basicallySatisfied: '基本满意',
+  dissatisfied: '不满意',
+} as const;
+
+export const relevanceLabels = {
+  targeted: '针对提案',
+  partly: '部分针对',
+  notTargeted: '未针对提案',
+} as const;
+
+export const rejectionDispositionLabels = {
+  forwardSuggestion: '作为意见建议转有关部门',
+  convertToOpinion: '转为社情民意信息',
+  none: '不作处理',
+} as const;
+
+export const supervisionLogKindLabels = {
+  comment: '督办意见',
+  visit: '实地督办',
+  meeting: '督办座谈',
+} as const;
+
+export const followupImplementationLabels = {
+  implemented: '已落实',
+  inProgress: '正在落实',
+  notImplemented: '未落实',
+} as const;
