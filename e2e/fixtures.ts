@@ -104,7 +104,6 @@ export async function choose(combobox: Locator, text: string) {
   await combobox.press('Enter');
 }
 
-/** Texts of the side menu's items, in order. */
 /** Runs `use` on a page of a browser context of its own (another person's cookies), closed afterwards. */
 export async function asAnotherPerson<T>(browser: Browser, use: (page: Page) => Promise<T>): Promise<T> {
   const context = await browser.newContext({ baseURL: baseUrl(), locale: 'zh-CN' });
@@ -124,21 +123,34 @@ export function expectHeldOnPasswordChange(browser: Browser, username: string, p
   });
 }
 
-/** As the security administrator on the accounts page: fills the new-account drawer and saves it. */
+/**
+ * As the security administrator on the accounts page: fills the new-account drawer and saves it.
+ * The username is `usernamePrefix` and a number, so reruns against one database do not collide; returns it.
+ */
 export async function createAccountAsSecurityAdmin(
   page: Page,
-  account: { username: string; name: string; role: string },
+  account: { usernamePrefix: string; name: string; role: string },
 ) {
+  const username = `${account.usernamePrefix}${Date.now() % 100000}`;
   await signIn(page, 'secadmin');
   await page.goto('/accounts');
   await page.getByRole('button', { name: '新建账号' }).click();
   const drawer = page.getByRole('dialog');
-  await drawer.getByLabel('用户名').fill(account.username);
+  await drawer.getByLabel('用户名').fill(username);
   await drawer.getByLabel('姓名').fill(account.name);
   await choose(drawer.getByLabel('角色'), account.role);
   await drawer.getByRole('button', { name: /保\s*存/ }).click();
+  return username;
 }
 
+/** Waits for the dialog that shows a new account's one-time password; returns the dialog and the password. */
+export async function oneTimePasswordShown(page: Page) {
+  const dialog = page.getByRole('dialog').filter({ hasText: '的初始密码为' });
+  await dialog.waitFor();
+  return { dialog, password: (await dialog.locator('code').innerText()).trim() };
+}
+
+/** Texts of the side menu's items, in order. */
 export async function menuTexts(page: Page): Promise<string[]> {
   const items = page.getByRole('menu').first().getByRole('menuitem');
   await items.first().waitFor();

@@ -1,29 +1,12 @@
 import ExcelJS from 'exceljs';
+import { memberImportHeaders } from '@cppcc/shared';
 import { apiGet } from '../server';
 import { apiSession, baseUrl, expect, signIn, test } from '../fixtures';
-
-const headers = [
-  '姓名',
-  '性别',
-  '民族',
-  '出生年月',
-  '党派',
-  '界别',
-  '专委会',
-  '活动小组',
-  '联系点',
-  '工作单位及职务',
-  '手机',
-  '是否常委',
-  '是否主席会成员',
-  '届',
-  '状态',
-];
 
 async function roster(rows: string[][]): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('委员');
-  sheet.addRow(headers);
+  sheet.addRow([...memberImportHeaders]);
   for (const row of rows) sheet.addRow(row);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

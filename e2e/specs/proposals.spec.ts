@@ -402,9 +402,8 @@ test('交办会: staff select accepted proposals in the list and assign them in 
   }
 });
 
-test('a command on a proposal someone else just changed is refused with a clear conflict message', async ({
-  page,
-}) => {
+/** Proposal staff open the first proposal under review and click `command`; returns its dialog. */
+async function openOnReviewingProposal(page: Page, command: '立案' | '不予立案') {
   const staffApi = await apiSession('proposal.staff');
   const queue = await apiGet<ListPage>(
     baseUrl(),
@@ -413,11 +412,16 @@ test('a command on a proposal someone else just changed is refused with a clear 
   );
   const target = queue.items[0]!;
   expect(target).toBeDefined();
-
   await signIn(page, 'proposal.staff');
   await page.goto(`/proposals/${target.id}`);
-  await page.getByRole('button', { name: '立案', exact: true }).click();
-  const dialog = page.getByRole('dialog', { name: '立案' });
+  await page.getByRole('button', { name: command, exact: true }).click();
+  return { staffApi, target, dialog: page.getByRole('dialog', { name: command }) };
+}
+
+test('a command on a proposal someone else just changed is refused with a clear conflict message', async ({
+  page,
+}) => {
+  const { staffApi, target, dialog } = await openOnReviewingProposal(page, '立案');
   await dialog.waitFor();
 
   // Meanwhile a colleague returns the proposal to its author.
@@ -449,19 +453,7 @@ test('a command on a proposal someone else just changed is refused with a clear 
 test('不予立案 needs a ground and a reason, changes nothing without them, then shows the ground on the proposal', async ({
   page,
 }) => {
-  const staffApi = await apiSession('proposal.staff');
-  const queue = await apiGet<ListPage>(
-    baseUrl(),
-    staffApi,
-    '/api/proposals?view=review&state=reviewing&pageSize=1',
-  );
-  const target = queue.items[0]!;
-  expect(target).toBeDefined();
-
-  await signIn(page, 'proposal.staff');
-  await page.goto(`/proposals/${target.id}`);
-  await page.getByRole('button', { name: '不予立案', exact: true }).click();
-  const dialog = page.getByRole('dialog', { name: '不予立案' });
+  const { staffApi, target, dialog } = await openOnReviewingProposal(page, '不予立案');
   await dialog.getByRole('button', { name: '确定不予立案' }).click();
   await dialog.getByText('请选择不予立案理由').waitFor();
   await dialog.getByText('请填写不予立案说明').waitFor();
