@@ -363,7 +363,7 @@ async function walk(as: ReturnType<typeof pages>['as']) {
 }
 
 interface ListPage {
-  items: { id: number; title: string; state: string; version: number }[];
+  items: { id: number; title: string; state: string; version: number; category: string }[];
 }
 
 test('交办会: staff select accepted proposals in the list and assign them in one batch', async ({ page }) => {
@@ -400,6 +400,44 @@ test('交办会: staff select accepted proposals in the list and assign them in 
     expect(detail.state).toBe('assigned');
     expect(detail.units).toEqual([expect.objectContaining({ unitId: units[i]!.id, role: 'lead' })]);
   }
+});
+
+test('立案审查会: staff pick submitted proposals in the review queue and accept them in one step', async ({
+  page,
+}) => {
+  const staffApi = await apiSession('proposal.staff');
+  const submitted = await apiGet<ListPage>(
+    baseUrl(),
+    staffApi,
+    '/api/proposals?view=review&state=submitted&pageSize=200',
+  );
+  expect(submitted.items.length).toBeGreaterThanOrEqual(2);
+  const picked = submitted.items.slice(0, 2);
+  const recategorised = ['社会建设', '经济建设'].find((c) => c !== picked[0]!.category)!;
+
+  await signIn(page, 'proposal.staff');
+  await page.goto('/proposals/review?state=submitted');
+  for (const p of picked) await page.getByRole('checkbox', { name: `选择 ${p.title}` }).check();
+  await page.getByRole('button', { name: '批量立案（2）' }).click();
+  const dialog = page.getByRole('dialog', { name: /批量立案/ });
+  await choose(dialog.getByRole('combobox', { name: `${picked[0]!.title} 类别` }), recategorised);
+  await dialog.getByRole('button', { name: '确定立案' }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  await page.getByRole('main').getByRole('link', { name: picked[0]!.title }).waitFor({ state: 'detached' });
+
+  const details = [];
+  for (const p of picked)
+    details.push(
+      await apiGet<{ state: string; category: string; number: number | null }>(
+        baseUrl(),
+        staffApi,
+        `/api/proposals/${p.id}`,
+      ),
+    );
+  expect(details.map((d) => d.state)).toEqual(['accepted', 'accepted']);
+  expect(details[0]!.category).toBe(recategorised);
+  expect(details[1]!.category).toBe(picked[1]!.category);
+  expect(details.every((d) => d.number !== null)).toBe(true);
 });
 
 /** Proposal staff open the first proposal under review and click `command`; returns its dialog. */

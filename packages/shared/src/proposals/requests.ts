@@ -93,6 +93,39 @@ export const batchAssignBody = z
     deadline: isoDate.optional(),
   })
   .strict();
+const reviewItems = (most: string) =>
+  z
+    .array(z.object({ proposalId: id, version }).strict())
+    .min(1, '请至少选择一件提案')
+    .max(200, most);
+/**
+ * 立案审查会: one decision for many proposals, all or none — accept (each with an optional category),
+ * reject with one ground and reason, or merge into one accepted proposal.
+ */
+export const batchReviewBody = z.discriminatedUnion(
+  'decision',
+  [
+    z
+      .object({
+        decision: z.literal('accept'),
+        items: z
+          .array(z.object({ proposalId: id, version, category: acceptBody.shape.category }).strict())
+          .min(1, '请至少选择一件提案')
+          .max(200, '一次最多立案 200 件'),
+      })
+      .strict(),
+    rejectBody
+      .omit({ version: true })
+      .extend({ decision: z.literal('reject'), items: reviewItems('一次最多处理 200 件') })
+      .strict(),
+    mergeBody
+      .omit({ version: true })
+      .extend({ decision: z.literal('merge'), items: reviewItems('一次最多并案 200 件') })
+      .strict(),
+  ],
+  { error: '请选择立案、不予立案或并案' },
+);
+export type BatchReviewInput = z.infer<typeof batchReviewBody>;
 export const declineBody = z.object({ reason: text('退办理由', 500) }).strict();
 export const extendBody = z
   .object({ unitId: id, deadline: isoDate, reason: text('延期理由', 500), version })

@@ -283,8 +283,13 @@ export const supervisorCandidatesSchema = z.object({
 });
 export type SupervisorCandidate = z.infer<typeof supervisorCandidatesSchema>['items'][number];
 
-/** 交办会: the proposals assigned in one step, with their new state and version. */
-export const batchAssignResultSchema = z.object({
-  assigned: z.array(z.object({ id: z.number(), state: z.string(), version: z.number() })),
-});
+/** A proposal a batch step changed: its new state and version. */
+const batchedProposal = z.object({ id: z.number(), state: z.string(), version: z.number() });
+
+/** 交办会: the proposals assigned in one step. */
+export const batchAssignResultSchema = z.object({ assigned: z.array(batchedProposal) });
 export type BatchAssignResult = z.infer<typeof batchAssignResultSchema>;
+
+/** 立案审查会: the proposals decided in one step. */
+export const batchReviewResultSchema = z.object({ reviewed: z.array(batchedProposal) });
+export type BatchReviewResult = z.infer<typeof batchReviewResultSchema>;

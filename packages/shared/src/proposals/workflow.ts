@@ -33,6 +33,7 @@ export type ProposalPermission = (typeof proposalPermissions)[number];
 
 export type ProposalTransition = Transition<ProposalState, ProposalCommand, ProposalPermission>;
 
+const reviewStates = ['submitted', 'reviewing'] as const;
 const handlingStates = ['assigned', 'rehandling'] as const;
 const acceptedStates = ['accepted', 'assigned', 'answered', 'rehandling', 'closed'] as const;
 const { stay, move } = transitionBuilders<ProposalState, ProposalCommand, ProposalPermission>();
@@ -53,10 +54,11 @@ export const proposalWorkflowTable = defineWorkflowTable({
     ...move(['draft', 'cosigning', 'returned'], 'submit', 'submitted', 'propose'),
     ...move(['draft', 'cosigning', 'submitted', 'reviewing', 'returned'], 'withdraw', 'withdrawn', 'propose'),
     ...move(['submitted'], 'claimReview', 'reviewing', 'review'),
-    ...move(['reviewing'], 'accept', 'accepted', 'review'),
-    ...move(['reviewing'], 'reject', 'rejected', 'review'),
-    ...move(['reviewing'], 'merge', 'merged', 'review'),
-    ...move(['reviewing'], 'return', 'returned', 'review'),
+    // A decision on a submitted proposal claims it implicitly (立案审查会: many at once, no claiming first).
+    ...move(reviewStates, 'accept', 'accepted', 'review'),
+    ...move(reviewStates, 'reject', 'rejected', 'review'),
+    ...move(reviewStates, 'merge', 'merged', 'review'),
+    ...move(reviewStates, 'return', 'returned', 'review'),
     ...move(['accepted'], 'assign', 'assigned', 'review'),
     ...stay(['assigned'], 'assign', 'review'),
     ...stay(handlingStates, 'acknowledge', 'handle'),

@@ -2,6 +2,8 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import {
   proposalCommandRoutes,
   type BatchAssignResult,
+  type BatchReviewInput,
+  type BatchReviewResult,
   type CoProposerCandidate,
   type CommandRequest,
   type Page,
@@ -136,6 +138,17 @@ export function useBatchAssign() {
   return useMutation({
     mutationFn: (body: unknown) =>
       api<BatchAssignResult>('/api/proposals/batch-assign', { method: 'POST', body }),
+    meta: { silent: true },
+    onSuccess: refresh,
+  });
+}
+
+/** 立案审查会: one decision (立案, 不予立案, 并案) for many proposals, all or none. */
+export function useBatchReview() {
+  const refresh = useRefresh();
+  return useMutation({
+    mutationFn: (body: BatchReviewInput) =>
+      api<BatchReviewResult>('/api/proposals/batch-review', { method: 'POST', body }),
     meta: { silent: true },
     onSuccess: refresh,
   });

@@ -59,7 +59,7 @@ export const pageRoutes: PageRoute[] = [
     path: '/proposals/review',
     title: '提案审查',
     ability: 'proposals.review',
-    load: () => proposalQueue('review'),
+    load: () => import('../features/proposals/ReviewQueuePage'),
   },
   {
     path: '/proposals/overdue',

@@ -129,6 +129,20 @@ export const matrix: MatrixEntry[] = [
     },
   },
   {
+    route: 'POST /api/proposals/batch-review',
+    crossCommittee: {
+      roles: strongest,
+      async foreign(db, committeeBId) {
+        const p = await buildProposal(db, committeeBId, { state: 'submitted' });
+        return {
+          url: '/api/proposals/batch-review',
+          payload: { decision: 'accept', items: [{ proposalId: p.id }] },
+          snapshot: snapshotOf(p.id),
+        };
+      },
+    },
+  },
+  {
     route: 'GET /api/proposals/:id',
     crossCommittee: {
       roles: strongest,

@@ -6,6 +6,8 @@ import {
   similarProposalsSchema,
   batchAssignBody,
   batchAssignResultSchema,
+  batchReviewBody,
+  batchReviewResultSchema,
   coProposerCandidatesSchema,
   proposalFilterQuery,
   proposalFormOptionsSchema,
@@ -28,6 +30,7 @@ import { acknowledgeAssignment, declineAssignment } from './commands/acknowledge
 import { addSupervisionLog } from './commands/add-supervision-log';
 import { headDecideAnswer, reviewAnswer, saveAnswer, submitAnswer } from './commands/answers';
 import { assignProposal, batchAssign } from './commands/assign-proposal';
+import { batchReview } from './commands/batch-review';
 import { claimReview } from './commands/claim-review';
 import { closeProposal } from './commands/close-proposal';
 import { createProposal } from './commands/create-proposal';
@@ -96,6 +99,18 @@ export async function proposalRoutes(app: AppInstance) {
     async (req) => {
       const rows = await batchAssign(serviceContext(req), req.body);
       return { assigned: rows.map((r) => ({ id: r.id, state: r.state, version: r.version })) };
+    },
+  );
+
+  app.post(
+    '/proposals/batch-review',
+    doc('批量审查（立案审查会）：立案、不予立案或并案，全部成功或全部不变', {
+      body: batchReviewBody,
+      response: { 200: batchReviewResultSchema },
+    }),
+    async (req) => {
+      const rows = await batchReview(serviceContext(req), req.body);
+      return { reviewed: rows.map((r) => ({ id: r.id, state: r.state, version: r.version })) };
     },
   );
 

@@ -46,4 +46,43 @@ export function proposalCommand<I extends { version?: number }, R = void>(
     runCommand<R>(ctx, { proposalId, command, version: input.version }, (step) => apply(step, input));
 }
 
+/**
+ * A review decision (立案, 不予立案, 并案, 退回): taken on a submitted proposal, it claims the proposal for
+ * the deciding staff member as 开始审查 would have; a claimed proposal keeps its reviewer.
+ */
+export function reviewDecision<I extends { version?: number }, R = void>(
+  command: Extract<ProposalCommand, 'accept' | 'reject' | 'merge' | 'return'>,
+  apply: (step: Step, input: I) => Promise<StepOutcome<R> | void>,
+) {
+  return proposalCommand<I, R>(command, async (step, input) => {
+    const outcome = await apply(step, input);
+    const reviewerId = step.proposal.reviewerId ?? step.ctx.actor.userId;
+    return { ...outcome, patch: { ...outcome?.patch, reviewerId } };
+  });
+}
+
+/**
+ * Runs one use case per item in one transaction: all or none. A refusal names the item it stopped at
+ * (第 3 件（提案编号 41）：…), and the whole batch is rolled back.
+ */
+export async function inOneTransaction<T extends { proposalId: number }, R>(
+  ctx: ServiceContext,
+  items: readonly T[],
+  run: (ctx: ServiceContext, item: T) => Promise<R>,
+): Promise<R[]> {
+  return ctx.db.transaction(async (tx) => {
+    const results: R[] = [];
+    for (const [i, item] of items.entries()) {
+      try {
+        results.push(await run({ ...ctx, db: tx }, item));
+      } catch (e) {
+        if (e instanceof Error && 'code' in e)
+          e.message = `第 ${i + 1} 件（提案编号 ${item.proposalId}）：${e.message}`;
+        throw e;
+      }
+    }
+    return results;
+  });
+}
+
 export const commandPolicies = proposalWorkflow.commandPolicies;

@@ -17,8 +17,6 @@ function queuePage(title: string, view: ProposalListProps['view'], emptyText: st
 export const queuePages = {
   /** 待我附议: proposals whose lead proposer invited this member; each opens to 附议 or 谢绝. */
   cosign: queuePage('联名邀请（待我附议）', 'cosign', '没有待答复的联名邀请'),
-  /** 审查队列: submitted proposals and those under review; each opens to the review page. */
-  review: queuePage('提案审查', 'review', '没有待审查的提案', { states: ['submitted', 'reviewing'] }),
   /** 超期提案: units past their deadline without an approved answer. */
   overdue: queuePage('超期提案', 'overdue', '没有超期提案', {
     ...acrossUnits,

@@ -1,4 +1,4 @@
-import { useState, type Key } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { Alert, Button, DatePicker, Form, Modal, Select, Table, Typography, type SelectProps } from 'antd';
 import type { ColumnType } from 'antd/es/table';
@@ -9,6 +9,7 @@ import { showSuccess } from '../../app/notifier';
 import { holds, useCurrentUser } from '../../hooks/useCurrentUser';
 import { errorText } from '../../components/CommandModal';
 import { ProposalList } from './ProposalList';
+import { useListSelection } from './useListSelection';
 
 interface Row {
   id: number;
@@ -23,8 +24,7 @@ interface Row {
 export default function StaffProposalsPage() {
   const user = useCurrentUser();
   const isStaff = holds(user.abilities, 'proposals.review');
-  const [selected, setSelected] = useState<Key[]>([]);
-  const [rows, setRows] = useState<ProposalListItem[]>([]);
+  const { selection, picked, clear } = useListSelection((r) => r.state === 'accepted');
   const [open, setOpen] = useState(false);
 
   return (
@@ -48,34 +48,20 @@ export default function StaffProposalsPage() {
               </Link>
             )}
             {isStaff && (
-              <Button type="primary" disabled={selected.length === 0} onClick={() => setOpen(true)}>
-                批量交办（{selected.length}）
+              <Button type="primary" disabled={picked.length === 0} onClick={() => setOpen(true)}>
+                批量交办（{picked.length}）
               </Button>
             )}
           </>
         }
-        selection={
-          isStaff
-            ? {
-                selectedKeys: selected,
-                onChange: (keys, picked) => {
-                  setSelected(keys);
-                  setRows(picked.filter(Boolean));
-                },
-                selectable: (r) => r.state === 'accepted',
-              }
-            : undefined
-        }
+        selection={isStaff ? selection : undefined}
       />
       {open && (
         <BatchAssignModal
-          proposals={rows.filter((r) => selected.includes(r.id))}
+          proposals={picked}
           onClose={(done) => {
             setOpen(false);
-            if (done) {
-              setSelected([]);
-              setRows([]);
-            }
+            if (done) clear();
           }}
         />
       )}

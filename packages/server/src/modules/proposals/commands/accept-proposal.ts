@@ -2,10 +2,10 @@ import { formatProposalNumber } from '@cppcc/shared';
 import { checkProposalText } from './update-proposal';
 import { nextNumber, recordProposerDuty } from '../helpers';
 import { link, notifyMembers } from '../recipients';
-import { proposalCommand } from '../workflow';
+import { reviewDecision } from '../workflow';
 
 /** 立案: the proposal gets the next number of its session; proposers earn `proposal.accepted`. */
-export const acceptProposal = proposalCommand(
+export const acceptProposal = reviewDecision(
   'accept',
   async ({ tx, proposal, access, settings, now }, input: { category?: string; version?: number }) => {
     checkProposalText(settings, { category: input.category });

@@ -4,7 +4,7 @@ import type { ServiceContext } from '../../../lib/actor';
 import { invalidField } from '../../../lib/errors';
 import { addDays, addMonths, checkUnits, endOfChinaDay } from '../helpers';
 import { link, notifyMembers, notifyUnits } from '../recipients';
-import { proposalCommand } from '../workflow';
+import { inOneTransaction, proposalCommand } from '../workflow';
 import { columnsEqual } from '../../../lib/where';
 
 export interface AssignInput {
@@ -80,34 +80,19 @@ export const assignProposal = proposalCommand(
   },
 );
 
-/** 交办会: many proposals assigned at once, all or none. */
-export async function batchAssign(
+/** 交办会: many proposals assigned in one step, all or none. */
+export const batchAssign = (
   ctx: ServiceContext,
   input: {
     items: { proposalId: number; units: AssignInput['units']; version?: number }[];
     deadline?: string;
   },
-) {
-  return ctx.db.transaction(async (tx) => {
-    const results = [];
-    for (const [i, item] of input.items.entries()) {
-      try {
-        results.push(
-          (
-            await assignProposal({ ...ctx, db: tx }, item.proposalId, {
-              units: item.units,
-              deadline: input.deadline,
-              version: item.version,
-            })
-          ).proposal,
-        );
-      } catch (e) {
-        // Say which row of the batch failed: the whole batch is rolled back.
-        if (e instanceof Error && 'code' in e)
-          (e as Error).message = `第 ${i + 1} 件（提案编号 ${item.proposalId}）：${e.message}`;
-        throw e;
-      }
-    }
-    return results;
+) =>
+  inOneTransaction(ctx, input.items, async (itemCtx, item) => {
+    const { proposal } = await assignProposal(itemCtx, item.proposalId, {
+      units: item.units,
+      deadline: input.deadline,
+      version: item.version,
+    });
+    return proposal;
   });
-}

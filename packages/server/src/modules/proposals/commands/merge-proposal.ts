@@ -6,7 +6,7 @@ import { invalidField } from '../../../lib/errors';
 import { recordDuty } from '../../../lib/duty';
 import { accessOf } from '../access';
 import { link, notifyMembers } from '../recipients';
-import { lockProposal, proposalCommand } from '../workflow';
+import { lockProposal, reviewDecision } from '../workflow';
 
 const mainStates = ['accepted', 'assigned', 'answered', 'rehandling'];
 
@@ -14,7 +14,7 @@ const mainStates = ['accepted', 'assigned', 'answered', 'rehandling'];
  * 并案 into an accepted proposal of the same session: this proposal's proposers join the main one as
  * co-proposers (they receive its answer and count as co for duty records).
  */
-export const mergeProposal = proposalCommand(
+export const mergeProposal = reviewDecision(
   'merge',
   async (
     { tx, ctx, proposal, access, now },

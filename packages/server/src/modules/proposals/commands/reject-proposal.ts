@@ -3,7 +3,7 @@ import { invalidField } from '../../../lib/errors';
 import { emit } from '../../../lib/events';
 import { checkUnits } from '../helpers';
 import { link, notifyMembers } from '../recipients';
-import { proposalCommand } from '../workflow';
+import { reviewDecision } from '../workflow';
 
 export interface RejectInput {
   ground: string;
@@ -14,7 +14,7 @@ export interface RejectInput {
 }
 
 /** 不予立案 with a configured ground, a written reason and a disposition; the proposers are told why. */
-export const rejectProposal = proposalCommand(
+export const rejectProposal = reviewDecision(
   'reject',
   async ({ tx, proposal, access, settings }, input: RejectInput) => {
     if (!settings.rejectionGrounds.includes(input.ground)) {

@@ -1,8 +1,8 @@
 import { link, notifyMembers } from '../recipients';
-import { proposalCommand } from '../workflow';
+import { reviewDecision } from '../workflow';
 
 /** 退回修改: back to the proposer with the staff's comments; the proposer edits and submits again. */
-export const returnProposal = proposalCommand(
+export const returnProposal = reviewDecision(
   'return',
   async ({ tx, proposal }, input: { comment: string; version?: number }) => {
     await notifyMembers(tx, proposal.committeeId, [proposal.leadMemberId], {

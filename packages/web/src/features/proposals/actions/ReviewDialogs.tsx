@@ -3,7 +3,7 @@ import { Form, Radio, Select, Typography } from 'antd';
 import { rejectionDispositionLabels } from '@cppcc/shared';
 import { useProposalFormOptions, useProposalList } from '../../../api/proposals';
 import { toSelectOptions } from '../../../api/resources';
-import { commandDialog } from './CommandDialog';
+import { commandDialog, type CommandFieldsProps } from './CommandDialog';
 import { options, required, SchemaDate, SchemaItem, SchemaText } from './fields';
 
 /** The proposer's invitation to the co-proposers they named. */
@@ -59,42 +59,45 @@ export const RejectDialog = commandDialog(
     danger: true,
     initialValues: () => ({ disposition: 'none' }),
   },
-  function RejectFields({ form, schema }) {
-    const formOptions = useProposalFormOptions();
-    return (
-      <>
-        <SchemaItem schema={schema} name="ground" label="不予立案理由" missing="请选择不予立案理由">
-          <Select
-            showSearch={{ optionFilterProp: 'label' }}
-            options={(formOptions.data?.rejectionGrounds ?? []).map((g) => ({ value: g, label: g }))}
-          />
-        </SchemaItem>
-        <SchemaText schema={schema} name="reason" label="说明" />
-        <SchemaItem schema={schema} name="disposition" label="处理方式">
-          <Radio.Group aria-label="处理方式" options={options(rejectionDispositionLabels)} />
-        </SchemaItem>
-        <Form.Item noStyle shouldUpdate>
-          {() =>
-            form.getFieldValue('disposition') === 'forwardSuggestion' && (
-              // Needed only for this disposition: the server checks it, the body schema cannot say so.
-              <SchemaItem
-                schema={schema}
-                name="forwardUnitId"
-                label="转交部门"
-                rules={[required('转交部门', '请选择')]}
-              >
-                <Select
-                  showSearch={{ optionFilterProp: 'label' }}
-                  options={toSelectOptions(formOptions.data?.units)}
-                />
-              </SchemaItem>
-            )
-          }
-        </Form.Item>
-      </>
-    );
-  },
+  RejectFields,
 );
+
+/** 不予立案's fields: a configured ground, the reason, the disposition and, to forward, the department. */
+export function RejectFields({ form, schema }: Pick<CommandFieldsProps<'reject'>, 'form' | 'schema'>) {
+  const formOptions = useProposalFormOptions();
+  return (
+    <>
+      <SchemaItem schema={schema} name="ground" label="不予立案理由" missing="请选择不予立案理由">
+        <Select
+          showSearch={{ optionFilterProp: 'label' }}
+          options={(formOptions.data?.rejectionGrounds ?? []).map((g) => ({ value: g, label: g }))}
+        />
+      </SchemaItem>
+      <SchemaText schema={schema} name="reason" label="说明" />
+      <SchemaItem schema={schema} name="disposition" label="处理方式">
+        <Radio.Group aria-label="处理方式" options={options(rejectionDispositionLabels)} />
+      </SchemaItem>
+      <Form.Item noStyle shouldUpdate>
+        {() =>
+          form.getFieldValue('disposition') === 'forwardSuggestion' && (
+            // Needed only for this disposition: the server checks it, the body schema cannot say so.
+            <SchemaItem
+              schema={schema}
+              name="forwardUnitId"
+              label="转交部门"
+              rules={[required('转交部门', '请选择')]}
+            >
+              <Select
+                showSearch={{ optionFilterProp: 'label' }}
+                options={toSelectOptions(formOptions.data?.units)}
+              />
+            </SchemaItem>
+          )
+        }
+      </Form.Item>
+    </>
+  );
+}
 
 export const MergeDialog = commandDialog(
   {
@@ -116,11 +119,11 @@ export const MergeDialog = commandDialog(
 );
 
 /** Accepted, not yet closed proposals of the same session, searched by title or number. */
-function MainProposalSelect(props: {
+export function MainProposalSelect(props: {
   value?: number;
   onChange?: (v: number) => void;
   sessionId?: number;
-  excludeId: number;
+  excludeId?: number;
   id?: string;
 }) {
   const [q, setQ] = useState('');
