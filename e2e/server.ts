@@ -36,6 +36,7 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
     SEED_DEMO: 'true',
     // Every spec signs in from 127.0.0.1; the per-address login limit has its own route test.
     LOGIN_RATE_LIMIT: '1000',
+    LOGIN_ACCOUNT_RATE_LIMIT: '1000',
     ...options.extraEnv,
   };
   delete env.DATABASE_URL;

@@ -16,7 +16,9 @@ const envSchema = z.object({
     .max(24 * 60)
     .default(30),
   SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(720).default(12),
-  LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(30),
+  // An office or a plenary hall signs in from one address: the address ceiling is high, the account's low.
+  LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(300),
+  LOGIN_ACCOUNT_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
   UPLOAD_DIR: z.string().optional(),
   UPLOAD_MAX_MB: z.coerce.number().positive().max(200).default(20),
   DEMO_PASSWORD: z.string().optional(),
@@ -43,6 +45,8 @@ export interface AppConfig {
   sessionMaxHours: number;
   /** Login attempts allowed per client address per minute. */
   loginRateLimit: number;
+  /** Login attempts allowed per account (the name typed) per minute, whatever the address. */
+  loginAccountRateLimit: number;
   uploadDir: string;
   uploadMaxBytes: number;
   demoPassword?: string;
@@ -76,6 +80,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
     sessionMaxHours: e.SESSION_MAX_HOURS,
     loginRateLimit: e.LOGIN_RATE_LIMIT,
+    loginAccountRateLimit: e.LOGIN_ACCOUNT_RATE_LIMIT,
     uploadDir: resolve(e.UPLOAD_DIR ?? `${dataDir}/uploads`),
     uploadMaxBytes: Math.round(e.UPLOAD_MAX_MB * 1024 * 1024),
     demoPassword: e.DEMO_PASSWORD,

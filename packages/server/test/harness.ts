@@ -49,6 +49,7 @@ export async function createTestApp(
       NODE_ENV: 'test',
       DATA_DIR: `/tmp/cppcc-test-data-${process.pid}`,
       LOGIN_RATE_LIMIT: '100000',
+      LOGIN_ACCOUNT_RATE_LIMIT: '100000',
     }),
     ...overrides,
   };

@@ -35,6 +35,7 @@ async function appWith(env: Record<string, string> = {}): Promise<AppInstance> {
     NODE_ENV: 'test',
     DATA_DIR: `/tmp/cppcc-test-data-${process.pid}`,
     LOGIN_RATE_LIMIT: '100000',
+    LOGIN_ACCOUNT_RATE_LIMIT: '100000',
     ...env,
   });
   const app = await buildApp({ database: opened.database, config, webDist });

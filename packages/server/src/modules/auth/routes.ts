@@ -30,6 +30,14 @@ const changePasswordBody = z
 
 export async function authRoutes(app: AppInstance) {
   const { database, config } = app.deps;
+  // Counted apart from the address's limit: guessing at one account is slowed without locking out
+  // everyone else behind the same address.
+  const accountLimit = app.createRateLimit({
+    max: config.loginAccountRateLimit,
+    timeWindow: '1 minute',
+    keyGenerator: (req) =>
+      `login:${String((req.body as { login?: unknown } | undefined)?.login ?? '').toLowerCase()}`,
+  });
 
   app.post(
     '/auth/login',
@@ -38,6 +46,9 @@ export async function authRoutes(app: AppInstance) {
       config: { access: 'public', rateLimit: { max: config.loginRateLimit, timeWindow: '1 minute' } },
     },
     async (req, reply) => {
+      const limit = await accountLimit(req);
+      if (!limit.isAllowed && limit.isExceeded)
+        throw new AppError('RATE_LIMITED', '该账号登录尝试过于频繁，请 1 分钟后再试');
       const { token, user } = await signIn(database.db, req, req.body.login, req.body.password);
       setSessionCookie(reply, token, config.secureCookies);
       return user;
