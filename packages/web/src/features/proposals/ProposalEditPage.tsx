@@ -205,7 +205,7 @@ function ProposalForm({ existing }: { existing: ProposalDetail | null }) {
           rules={[zodRule(createProposalBody, 'title', labels.title)]}
           extra="一事一案，标题简明扼要"
         >
-          <Input count={{ show: true, max: proposalTitleMax }} placeholder="关于……的建议" />
+          <Input count={{ show: true, max: proposalTitleMax }} placeholder="关于……的提案" />
         </Form.Item>
         <Form.Item name="category" label="类别" required rules={[{ required: true, message: '请选择类别' }]}>
           <Select
