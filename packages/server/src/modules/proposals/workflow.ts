@@ -4,6 +4,7 @@ import type { ServiceContext } from '../../lib/actor';
 import { defineWorkflow, type WorkflowStep, type WorkflowStepOutcome } from '../../lib/workflow';
 import type { ProposalAccess } from '../../policies/proposal';
 import { accessOf, type ProposalRow } from './access';
+import { settleTaskNotices } from './tasks';
 
 /** The proposal workflow: the shared transition table run by the generic runner (lib/workflow.ts). */
 export const proposalWorkflow = defineWorkflow({
@@ -29,7 +30,11 @@ export async function runCommand<R = void>(
   const { record, result } = await proposalWorkflow.run<R>(
     ctx,
     { id: input.proposalId, command: input.command, version: input.version },
-    (step) => apply({ ...step, proposal: step.record }),
+    async (step) => {
+      const outcome = await apply({ ...step, proposal: step.record });
+      await settleTaskNotices(step.tx, ctx.actor, input.command, step.record.id);
+      return outcome;
+    },
   );
   return { proposal: record, result };
 }
