@@ -448,6 +448,44 @@ export const memberImportHeaders = [
   '状态',
 ] as const;
 export type MemberImportHeader = (typeof memberImportHeaders)[number];
+
+/** Headers offices write for the template's columns; 工作单位 and 职务 in two columns are joined. */
+export const memberImportHeaderAliases: Readonly<Record<string, MemberImportHeader>> = {
+  委员姓名: '姓名',
+  出生日期: '出生年月',
+  党派团体: '党派',
+  政治面貌: '党派',
+  所属界别: '界别',
+  所在专委会: '专委会',
+  专门委员会: '专委会',
+  所属专委会: '专委会',
+  所属活动小组: '活动小组',
+  活动组: '活动小组',
+  小组: '活动小组',
+  所属联系点: '联系点',
+  委员联系点: '联系点',
+  工作单位: '工作单位及职务',
+  职务: '工作单位及职务',
+  工作单位和职务: '工作单位及职务',
+  手机号: '手机',
+  手机号码: '手机',
+  联系电话: '手机',
+  常委: '是否常委',
+  主席会成员: '是否主席会成员',
+  届次: '届',
+};
+
+/** Columns offices add that hold nothing to import: passed over, where any other unknown column is refused. */
+export const memberImportIgnoredHeaders = ['序号', '编号', '备注'] as const;
+
+/** The 56 nationalities (民族) by their full names; a roster's 汉 is read as 汉族. */
+export const ethnicGroups =
+  '汉族 蒙古族 回族 藏族 维吾尔族 苗族 彝族 壮族 布依族 朝鲜族 满族 侗族 瑶族 白族 土家族 哈尼族 哈萨克族 傣族 黎族 傈僳族 佤族 畲族 高山族 拉祜族 水族 东乡族 纳西族 景颇族 柯尔克孜族 土族 达斡尔族 仫佬族 羌族 布朗族 撒拉族 毛南族 仡佬族 锡伯族 阿昌族 普米族 塔吉克族 怒族 乌孜别克族 俄罗斯族 鄂温克族 德昂族 保安族 裕固族 京族 塔塔尔族 独龙族 鄂伦春族 赫哲族 门巴族 珞巴族 基诺族'.split(
+    ' ',
+  );
+
+/** The template's example row, told by these two cells; an import passes over a row that still holds it. */
+export const memberImportExample = { 姓名: '张三', 手机: '13800000000' } as const;
 /** Limit of an import file; the server also caps it at the upload limit. */
 export const memberImportMaxBytes = 5 * 1024 * 1024;
 export const memberImportMaxRows = 5000;

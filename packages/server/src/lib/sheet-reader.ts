@@ -8,6 +8,8 @@ export interface SheetRow<H extends string> {
   rowNumber: number;
   /** Trimmed text of each known column; empty string for an empty cell. */
   values: Record<H, string>;
+  /** Columns whose cell held a number (not a date): its text is the number's, not what Excel showed. */
+  numeric: H[];
 }
 
 export interface SheetReadOptions<H extends string> {
@@ -18,13 +20,25 @@ export interface SheetReadOptions<H extends string> {
   maxColumns?: number;
   /** Cells with content in the whole sheet, and entries of the shared string table. */
   maxCells?: number;
+  /**
+   * Other headers offices write for a column (所属活动小组 → 活动小组). Several columns may map to one
+   * (工作单位, 职务 → 工作单位及职务): their texts are joined with a space, in column order.
+   */
+  aliases?: Readonly<Record<string, H>>;
+  /** Headers of columns that hold nothing to read (序号, 备注): passed over, not refused as unknown. */
+  ignored?: readonly string[];
 }
 
 export const sheetLimitDefaults = { maxColumns: 100, maxCells: 200_000 };
 
+/** Rows above the header that may hold a title or the upper line of a two-level header. */
+const headerSearchRows = 10;
+
 /**
- * Reads the first sheet of a workbook by its Chinese headers (first non-empty row), in any column order.
- * Missing `required` headers are an IMPORT_FAILED error naming them; completely empty rows are skipped.
+ * Reads the first sheet of a workbook by its Chinese headers, in any column order. The header row is
+ * the first of the top rows that names every `required` header (a title or merged group row above it
+ * is passed over). Missing `required` headers, and a header that is neither known nor an alias (a column
+ * that would be dropped), are an IMPORT_FAILED error naming them; completely empty rows are skipped.
  * Dates become `YYYY-MM-DD` text, numbers their plain text, formulas their cached result.
  *
  * The workbook is checked by its zip directory first, then its sheet is inflated and parsed as a
@@ -62,36 +76,70 @@ export async function readSheetByHeaders<H extends string>(
     : [];
 
   let headerRow = 0;
-  const columnOf = new Map<H, number>();
+  let firstFilledRow = 0;
+  let firstCells = new Map<number, Cell>();
+  const columnsOf = new Map<H, number[]>();
   const rows: SheetRow<H>[] = [];
   let filledCells = 0;
+  const required = options.required ?? [];
+  const headerOf = (text: string): H | undefined => {
+    const plain = plainHeader(text);
+    return headers.find((h) => h === plain) ?? options.aliases?.[plain];
+  };
 
-  const onRow = (rowNumber: number, cells: Map<number, string>) => {
+  /** No row near the top names the required columns: they are reported against the first row. */
+  const missingHeaders = () => {
+    const named = new Set([...firstCells.values()].map((c) => headerOf(c.text)));
+    return importFailed(
+      required
+        .filter((h) => !named.has(h))
+        .map((h) => ({ row: firstFilledRow, column: h, message: `缺少列“${h}”，请使用导入模板` })),
+    );
+  };
+
+  /** Takes the row as the header when it names every required column; returns whether it did. */
+  const takeHeader = (rowNumber: number, cells: Map<number, Cell>) => {
+    const named = [...cells].sort((a, b) => a[0] - b[0]).map(([column, c]) => ({ column, text: c.text }));
+    const known = new Set(named.map((n) => headerOf(n.text)).filter(Boolean));
+    if (!required.every((h) => known.has(h))) return false;
+    headerRow = rowNumber;
+    const ignored = new Set(options.ignored ?? []);
+    const unknown = named.filter((n) => !headerOf(n.text) && !ignored.has(plainHeader(n.text)));
+    if (unknown.length > 0) {
+      throw importFailed(
+        unknown.map((n) => ({
+          row: rowNumber,
+          column: n.text,
+          message: `无法识别的列“${n.text}”：该列内容不会导入，请改用模板中的列名或删除该列`,
+        })),
+      );
+    }
+    for (const { column, text } of named) {
+      const header = headerOf(text);
+      if (header) columnsOf.set(header, [...(columnsOf.get(header) ?? []), column]);
+    }
+    return true;
+  };
+
+  const onRow = (rowNumber: number, cells: Map<number, Cell>) => {
     if (!headerRow) {
       if (cells.size === 0) return;
-      headerRow = rowNumber;
-      for (const [column, text] of [...cells].sort((a, b) => a[0] - b[0])) {
-        const header = headers.find((h) => h === text.replace(/\s+/g, '').replace(/[*＊]/g, ''));
-        if (header && !columnOf.has(header)) columnOf.set(header, column);
-      }
-      const missing = (options.required ?? []).filter((h) => !columnOf.has(h));
-      if (missing.length > 0) {
-        throw importFailed(
-          missing.map((h) => ({ row: headerRow, column: h, message: `缺少列“${h}”，请使用导入模板` })),
-        );
-      }
-      return;
+      if (!firstFilledRow) [firstFilledRow, firstCells] = [rowNumber, cells];
+      if (takeHeader(rowNumber, cells)) return;
+      if (rowNumber - firstFilledRow + 1 >= headerSearchRows) throw missingHeaders();
     }
     const values = {} as Record<H, string>;
+    const numeric: H[] = [];
     let empty = true;
     for (const h of headers) {
-      const column = columnOf.get(h);
-      const text = column === undefined ? '' : (cells.get(column) ?? '');
+      const found = (columnsOf.get(h) ?? []).map((column) => cells.get(column)).filter(Boolean) as Cell[];
+      const text = found.map((c) => c.text).join(' ');
+      if (found.length === 1 && found[0]!.numeric) numeric.push(h);
       if (text !== '') empty = false;
       values[h] = text;
     }
     if (empty) return;
-    rows.push({ rowNumber, values });
+    rows.push({ rowNumber, values, numeric });
     if (rows.length > maxRows) {
       throw importFailed([{ row: headerRow, column: '', message: `一次最多导入 ${maxRows} 行，请分批导入` }]);
     }
@@ -99,7 +147,7 @@ export async function readSheetByHeaders<H extends string>(
 
   const parser = new SaxesParser({ position: false });
   let rowNumber = 0;
-  let cells = new Map<number, string>();
+  let cells = new Map<number, Cell>();
   let inRow = false;
   let cell: { column: number; type: string; style: number; value: string; inline: string } | null = null;
   let capture: 'value' | 'inline' | null = null;
@@ -153,7 +201,7 @@ export async function readSheetByHeaders<H extends string>(
       ]);
     }
     if (++filledCells > maxCells) throw tooManyCells(rowNumber);
-    cells.set(c.column, text);
+    cells.set(c.column, { text, numeric: isNumberCell(c, dateStyles) });
   }
   function finishRow() {
     inRow = false;
@@ -163,6 +211,7 @@ export async function readSheetByHeaders<H extends string>(
   }
 
   await parseXml(parser, content, sheetEntry, unreadable);
+  if (!headerRow && firstFilledRow) throw missingHeaders();
   if (!headerRow) throw importFailed([{ row: 1, column: '', message: '文件是空的：第一行应为列标题' }]);
   if (rows.length === 0)
     throw importFailed([{ row: headerRow + 1, column: '', message: '文件中没有数据行' }]);
@@ -170,6 +219,18 @@ export async function readSheetByHeaders<H extends string>(
 }
 
 const localName = (name: string) => name.slice(name.indexOf(':') + 1);
+
+/** A header as written, without spaces and the required-field star (*姓名 → 姓名). */
+const plainHeader = (text: string) => text.replace(/\s+/g, '').replace(/[*＊]/g, '');
+
+/** A cell's text, and whether it held a number (then Excel may have shown it otherwise: 1975.10 → 1975.1). */
+interface Cell {
+  text: string;
+  numeric: boolean;
+}
+
+const isNumberCell = (cell: { type: string; style: number }, dateStyles: ReadonlySet<number>) =>
+  cell.type === 'n' && !dateStyles.has(cell.style);
 
 /** `B12` → 2; 0 for anything that is not a cell reference. */
 function columnIndex(reference: string): number {

@@ -12,6 +12,8 @@ export interface RosterJob {
   content: Uint8Array;
   headers: string[];
   required: string[];
+  aliases: Record<string, string>;
+  ignored: string[];
   maxRows: number;
 }
 
@@ -31,7 +33,7 @@ async function read(job: RosterJob) {
     const { rows } = await readSheetByHeaders(
       Buffer.from(job.content.buffer, job.content.byteOffset, job.content.byteLength),
       job.headers,
-      { required: job.required, maxRows: job.maxRows },
+      { required: job.required, aliases: job.aliases, ignored: job.ignored, maxRows: job.maxRows },
     );
     for (let i = 0; i < rows.length; i += rowsPerMessage) {
       reply({ id: job.id, kind: 'rows', rows: rows.slice(i, i + rowsPerMessage) });

@@ -346,7 +346,8 @@ describe('heavy files', () => {
   it('refuses more than 200 000 filled cells, naming the limit', async () => {
     const filler = Array.from({ length: 30 }, () => '备注');
     const rows = [
-      [...memberImportHeaders, ...filler.map((_, i) => `备注${i}`)],
+      // 备注 columns are passed over: they add cells without adding anything to import.
+      [...memberImportHeaders, ...filler],
       ...Array.from({ length: 4500 }, (_, i) => [
         ...cellsOf(row({ 手机: `138${String(i).padStart(8, '0')}` })),
         ...filler,
@@ -420,7 +421,7 @@ describe('heavy files', () => {
       async () => {
         // 5000 rows of 30 columns (150 000 cells, within limits), every row naming an unknown sector:
         // the file is read and every row checked, then refused, so no database writes are involved.
-        const filler = Array.from({ length: 15 }, (_, i) => `附注${i}`);
+        const filler = Array.from({ length: 15 }, () => '备注');
         const rows = [
           [...memberImportHeaders, ...filler],
           ...Array.from({ length: 5000 }, (_, i) => [
@@ -473,5 +474,99 @@ describe('birth month parsing', () => {
     expect(parseBirthMonth('1975-06-01')).toBe('1975-06');
     expect(parseBirthMonth('1975-13')).toBeNull();
     expect(parseBirthMonth('六月')).toBeNull();
+  });
+});
+
+describe('rosters as offices write them', () => {
+  const headerless = (h: string) => memberImportHeaders.filter((x) => x !== h);
+  const memberByPhone = async (phone: string) =>
+    (
+      await t.database.db
+        .select()
+        .from(members)
+        .where(and(eq(members.committeeId, t.committeeId), eq(members.phone, phone)))
+    )[0];
+
+  it('reads their headers, a title row above them, and 工作单位 and 职务 in two columns', async () => {
+    const headers = [
+      ...headerless('活动小组')
+        .filter((h) => h !== '专委会' && h !== '工作单位及职务')
+        .map((h) => (h === '手机' ? '手机号码' : h)),
+      '所属活动小组',
+      '所在专委会',
+      '工作单位',
+      '职务',
+      '序号',
+    ];
+    const values: Record<string, string> = {
+      ...row({ 手机: '13611110001' }),
+      手机号码: '13611110001',
+      所属活动小组: '第一小组',
+      所在专委会: '经济委员会',
+      工作单位: '南湖物流园',
+      职务: '董事长',
+      序号: '1',
+    };
+    const file = plainXlsx([
+      ['清河市金川区政协委员名单（第五届）'],
+      headers,
+      headers.map((h) => values[h] ?? ''),
+    ]);
+    const res = await upload(liaison, file);
+    expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
+    const member = await memberByPhone('13611110001');
+    expect(member).toMatchObject({ employer: '南湖物流园 董事长' });
+    expect(member!.groupId).not.toBeNull();
+  });
+
+  it('refuses a column it does not know, before anything is written', async () => {
+    const before = await countMembers();
+    const headers = [...memberImportHeaders, '籍贯'];
+    const file = plainXlsx([
+      headers,
+      [...memberImportHeaders.map((h) => row({ 手机: '13611110002' })[h] ?? ''), '湖南'],
+    ]);
+    const res = await upload(liaison, file);
+    expect(res.statusCode).toBe(422);
+    expect(res.json().details.rows).toEqual([
+      {
+        row: 1,
+        column: '籍贯',
+        message: '无法识别的列“籍贯”：该列内容不会导入，请改用模板中的列名或删除该列',
+      },
+    ]);
+    expect(await countMembers()).toBe(before);
+  });
+
+  it('normalises phones, names and 汉, names a contact point by a unique part, passes over the example row', async () => {
+    const file = await rosterFile([
+      row({ 姓名: '张三', 手机: '13800000000' }),
+      row({ 姓名: '周 海 涛', 民族: '汉', 手机: '+86 １３６ 1111 0003', 联系点: '城关镇' }),
+    ]);
+    const res = await upload(liaison, file);
+    expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
+    expect(res.json()).toEqual({ created: 1 });
+    expect(await memberByPhone('13800000000')).toBeUndefined();
+    expect(await memberByPhone('13611110003')).toMatchObject({ name: '周海涛', ethnicity: '汉族' });
+    expect((await memberByPhone('13611110003'))!.contactPointId).not.toBeNull();
+  });
+
+  it('refuses a birth month typed as the number 1975.1, which may mean October', async () => {
+    const wb = new ExcelJS.Workbook();
+    const sheet = wb.addWorksheet('委员名单');
+    sheet.addRow([...memberImportHeaders]);
+    sheet.addRow(
+      memberImportHeaders.map((h) => (h === '出生年月' ? 1975.1 : (row({ 手机: '13611110004' })[h] ?? ''))),
+    );
+    const res = await upload(liaison, Buffer.from(await wb.xlsx.writeBuffer()));
+    expect(res.statusCode).toBe(422);
+    expect(res.json().details.rows).toEqual([
+      {
+        row: 2,
+        column: '出生年月',
+        message: '出生年月“1975.1”是数字格式，无法分辨 1 月还是 10 月，请改为文字，如 1975-10 或 1975-01',
+      },
+    ]);
+    expect(await memberByPhone('13611110004')).toBeUndefined();
   });
 });

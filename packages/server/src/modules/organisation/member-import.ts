@@ -3,6 +3,10 @@ import { and, desc, eq } from 'drizzle-orm';
 import {
   genderLabels,
   maxSpecialCommitteesPerMember,
+  ethnicGroups,
+  memberImportExample,
+  memberImportHeaderAliases,
+  memberImportIgnoredHeaders,
   memberImportHeaders,
   memberImportMaxRows,
   memberInputSchema,
@@ -112,6 +116,40 @@ const chineseDigits: Record<string, number> = {
   十: 10,
 };
 
+const fullWidthDigits = /[０-９]/g;
+const asciiDigit = (d: string) => String.fromCharCode(d.charCodeAt(0) - 0xfee0);
+
+/** 138 0013 8000, １３８００１３８０００, +86 13800138000, 86-138-0013-8000 → 13800138000. */
+export function normalisePhone(text: string): string {
+  const digits = text.replace(fullWidthDigits, asciiDigit).replace(/[\s\-()（）]/g, '');
+  const national = /^(?:\+?86)(1\d{10})$/.exec(digits);
+  return national ? national[1]! : digits;
+}
+
+/** 张 三 → 张三: spaces typed between the characters of a Chinese name; 阿依古丽·买买提 keeps its dot. */
+export const normaliseName = (text: string) => text.replace(/(?<=\p{Script=Han})\s+(?=\p{Script=Han})/gu, '');
+
+/** 汉 → 汉族: a nationality written without 族. */
+export const normaliseEthnicity = (text: string) =>
+  !text.endsWith('族') && ethnicGroups.includes(`${text}族`) ? `${text}族` : text;
+
+/** A row's cells as offices type them, made into what the checks expect. */
+function normaliseRow(row: SheetRow<MemberImportHeader>): SheetRow<MemberImportHeader> {
+  const v = row.values;
+  return {
+    ...row,
+    values: {
+      ...v,
+      姓名: normaliseName(v['姓名']),
+      民族: normaliseEthnicity(v['民族']),
+      手机: normalisePhone(v['手机']),
+    },
+  };
+}
+
+const isTemplateExample = (row: SheetRow<MemberImportHeader>) =>
+  row.values['姓名'] === memberImportExample.姓名 && row.values['手机'] === memberImportExample.手机;
+
 /** `1975-06`, `1975.6`, `1975/06`, `1975年6月`, or a date cell (`1975-06-01`) → `1975-06`. */
 export function parseBirthMonth(text: string): string | null {
   const m = /^(\d{4})\s*[-./年]\s*(\d{1,2})(?:\s*月)?(?:[-./]\d{1,2}日?)?$/.exec(text.trim());
@@ -136,6 +174,26 @@ function resolveTerm(text: string, list: Lookups['terms']): number | null {
       b === undefined ? chineseDigits[a]! : (a ? chineseDigits[a]! : 1) * 10 + (b ? chineseDigits[b]! : 0);
   }
   return list.find((t) => t.number === number)?.id ?? null;
+}
+
+/** A contact point by its full name, or by a part of it that names exactly one (解放社区 → 城关镇解放社区委员工作室). */
+function resolveContactPoint(
+  text: string,
+  byName: Map<string, number>,
+  problem: (column: MemberImportHeader, message: string) => void,
+): number | null {
+  if (text === '') return null;
+  const exact = byName.get(text);
+  if (exact !== undefined) return exact;
+  const matches = [...byName].filter(([name]) => name.includes(text));
+  if (matches.length === 1) return matches[0]![1];
+  problem(
+    '联系点',
+    matches.length === 0
+      ? `未找到联系点“${text}”，请先在系统中添加或检查名称`
+      : `联系点“${text}”可指 ${matches.map(([name]) => name).join('、')}，请写全称`,
+  );
+  return null;
 }
 
 const statusByLabel = new Map<string, (typeof memberStatuses)[number]>(
@@ -164,7 +222,13 @@ function parseRow(
   if (v['性别'] !== '' && !gender) problem('性别', `性别应为“男”或“女”，不是“${v['性别']}”`);
 
   let birthMonth: string | undefined;
-  if (v['出生年月'] !== '') {
+  if (row.numeric.includes('出生年月') && /^\d{4}\.1$/.test(v['出生年月'])) {
+    // A number cell keeps 1975.10 as 1975.1: October and January cannot be told apart.
+    problem(
+      '出生年月',
+      `出生年月“${v['出生年月']}”是数字格式，无法分辨 1 月还是 10 月，请改为文字，如 1975-10 或 1975-01`,
+    );
+  } else if (v['出生年月'] !== '') {
     birthMonth = parseBirthMonth(v['出生年月']) ?? undefined;
     if (!birthMonth) problem('出生年月', `出生年月“${v['出生年月']}”格式不正确，应如 1975-06`);
   }
@@ -178,7 +242,7 @@ function parseRow(
   };
   const sectorId = resolve('界别', lookups.sectors, '界别');
   const groupId = resolve('活动小组', lookups.groups, '活动小组');
-  const contactPointId = resolve('联系点', lookups.contactPoints, '联系点');
+  const contactPointId = resolveContactPoint(v['联系点'], lookups.contactPoints, problem);
 
   const scNames = v['专委会']
     .split(/[、，,；;／/]/)
@@ -235,7 +299,7 @@ function parseRow(
     groupId,
     contactPointId,
     employer: v['工作单位及职务'] === '' ? null : v['工作单位及职务'],
-    phone: v['手机'].replace(/[\s-]/g, ''),
+    phone: v['手机'],
     isStandingMember,
     isLeader,
     termId: termId ?? 0,
@@ -346,6 +410,8 @@ export function readRosterOffThread(content: Buffer): Promise<SheetRow<MemberImp
       content: new Uint8Array(content),
       headers: [...memberImportHeaders],
       required: requiredHeaders,
+      aliases: { ...memberImportHeaderAliases },
+      ignored: [...memberImportIgnoredHeaders],
       maxRows: memberImportMaxRows,
     };
     reader.worker.postMessage(job, [job.content.buffer as ArrayBuffer]);
@@ -361,10 +427,12 @@ async function checkRows(rows: SheetRow<MemberImportHeader>[], lookups: Lookups)
   const issues: ImportRowIssue[] = [];
   const inputs: MemberInput[] = [];
   const phoneRow = new Map<string, number>();
-  for (const [index, row] of rows.entries()) {
+  for (const [index, sheetRow] of rows.entries()) {
     if (index > 0 && index % rowsPerTurn === 0) await nextTurn();
+    const row = normaliseRow(sheetRow);
+    if (isTemplateExample(row)) continue;
     const input = parseRow(row, lookups, issues);
-    const phone = row.values['手机'].replace(/[\s-]/g, '');
+    const phone = row.values['手机'];
     if (phone) {
       const firstRow = phoneRow.get(phone);
       if (firstRow !== undefined) {

@@ -45,8 +45,8 @@ describe('readSheetByHeaders', () => {
     });
     expect(headerRow).toBe(2);
     expect(rows).toEqual([
-      { rowNumber: 3, values: { 姓名: '王五', 手机: '13800000000', 备注: '富文本' } },
-      { rowNumber: 5, values: { 姓名: '赵六', 手机: '', 备注: '1975-06-01' } },
+      { rowNumber: 3, values: { 姓名: '王五', 手机: '13800000000', 备注: '富文本' }, numeric: ['手机'] },
+      { rowNumber: 5, values: { 姓名: '赵六', 手机: '', 备注: '1975-06-01' }, numeric: [] },
     ]);
   });
 
