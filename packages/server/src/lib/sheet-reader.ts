@@ -127,6 +127,7 @@ export async function readSheetByHeaders<H extends string>(
       if (!firstFilledRow) [firstFilledRow, firstCells] = [rowNumber, cells];
       if (takeHeader(rowNumber, cells)) return;
       if (rowNumber - firstFilledRow + 1 >= headerSearchRows) throw missingHeaders();
+      return;
     }
     const values = {} as Record<H, string>;
     const numeric: H[] = [];
