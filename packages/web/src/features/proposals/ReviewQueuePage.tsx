@@ -15,7 +15,7 @@ const decisionButtons: { decision: BatchDecision; label: string; danger?: boolea
  * may pick many and decide them at once (立案审查会).
  */
 export default function ReviewQueuePage() {
-  const { selection, picked, clear } = useListSelection(reviewable);
+  const { available, selection, picked, clear } = useListSelection(reviewable);
   const [decision, setDecision] = useState<BatchDecision | null>(null);
   return (
     <>
@@ -25,16 +25,19 @@ export default function ReviewQueuePage() {
         emptyText="没有待审查的提案"
         states={['submitted', 'reviewing']}
         selection={selection}
-        extra={decisionButtons.map((b) => (
-          <Button
-            key={b.decision}
-            danger={b.danger}
-            disabled={picked.length === 0}
-            onClick={() => setDecision(b.decision)}
-          >
-            {b.label}（{picked.length}）
-          </Button>
-        ))}
+        extra={
+          available &&
+          decisionButtons.map((b) => (
+            <Button
+              key={b.decision}
+              danger={b.danger}
+              disabled={picked.length === 0}
+              onClick={() => setDecision(b.decision)}
+            >
+              {b.label}（{picked.length}）
+            </Button>
+          ))
+        }
       />
       {decision && (
         <BatchReviewModal

@@ -24,7 +24,7 @@ interface Row {
 export default function StaffProposalsPage() {
   const user = useCurrentUser();
   const isStaff = holds(user.abilities, 'proposals.review');
-  const { selection, picked, clear } = useListSelection((r) => r.state === 'accepted');
+  const { available, selection, picked, clear } = useListSelection((r) => r.state === 'accepted');
   const [open, setOpen] = useState(false);
 
   return (
@@ -47,7 +47,7 @@ export default function StaffProposalsPage() {
                 <Button>回头看</Button>
               </Link>
             )}
-            {isStaff && (
+            {isStaff && available && (
               <Button type="primary" disabled={picked.length === 0} onClick={() => setOpen(true)}>
                 批量交办（{picked.length}）
               </Button>
