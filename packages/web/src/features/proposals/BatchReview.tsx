@@ -1,4 +1,5 @@
 import { Form, Select, Table, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
 import { mergeBody, rejectBody, type BatchReviewInput } from '@cppcc/shared';
 import { useBatchReview, useProposalFormOptions, type ProposalListItem } from '../../api/proposals';
 import { showSuccess } from '../../app/notifier';
@@ -18,6 +19,26 @@ const decisions: Record<BatchDecision, { title: string; okText: string; done: st
   reject: { title: '批量不予立案', okText: '确定不予立案', done: '作不予立案处理', danger: true },
   merge: { title: '批量并案', okText: '确定并案', done: '并案' },
 };
+
+/** The picked proposals of a batch dialog, one row each, every row shown (no paging). */
+export function BatchTable<T extends { id: number }>({
+  rows,
+  columns,
+}: {
+  rows: T[];
+  columns: ColumnsType<T>;
+}) {
+  return (
+    <Table<T>
+      rowKey="id"
+      size="small"
+      pagination={false}
+      dataSource={rows}
+      scroll={{ x: 'max-content' }}
+      columns={columns}
+    />
+  );
+}
 
 /** The proposals a review decision may take: submitted or under review (the decision claims them). */
 export const reviewable = (p: ProposalListItem) => p.state === 'submitted' || p.state === 'reviewing';
@@ -86,12 +107,8 @@ export function BatchReviewModal({
             全部成功才会生效，任何一件有误则都不变；尚未开始审查的提案由您直接审查。
           </Typography.Paragraph>
           {decision === 'accept' && (
-            <Table<ProposalListItem>
-              rowKey="id"
-              size="small"
-              pagination={false}
-              dataSource={proposals}
-              scroll={{ x: 'max-content' }}
+            <BatchTable<ProposalListItem>
+              rows={proposals}
               columns={[
                 { title: '案由', dataIndex: 'title', ellipsis: true },
                 {

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { Alert, Button, DatePicker, Form, Modal, Select, Table, Typography, type SelectProps } from 'antd';
+import { Alert, Button, DatePicker, Form, Modal, Select, Typography, type SelectProps } from 'antd';
 import type { ColumnType } from 'antd/es/table';
 import type { Dayjs } from 'dayjs';
 import { useBatchAssign, type ProposalListItem } from '../../api/proposals';
@@ -10,6 +10,7 @@ import { holds, useCurrentUser } from '../../hooks/useCurrentUser';
 import { errorText } from '../../components/CommandModal';
 import { ProposalList } from './ProposalList';
 import { useListSelection } from './useListSelection';
+import { BatchTable } from './BatchReview';
 
 interface Row {
   id: number;
@@ -169,12 +170,8 @@ function BatchAssignModal({
           <DatePicker value={deadline} onChange={setDeadline} />
         </Form.Item>
       </Form>
-      <Table<Row>
-        rowKey="id"
-        size="small"
-        pagination={false}
-        dataSource={rows}
-        scroll={{ x: 'max-content' }}
+      <BatchTable<Row>
+        rows={rows}
         columns={[
           { title: '提案号', dataIndex: 'numberLabel', width: 100 },
           { title: '案由', dataIndex: 'title', ellipsis: true },
