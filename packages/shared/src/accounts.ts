@@ -173,7 +173,8 @@ export const currentUserSchema = z.object({
   username: z.string(),
   displayName: z.string(),
   roles: z.array(roleSchema),
-  committee: z.object({ id: z.number(), name: z.string(), level: z.string() }),
+  /** `timeZone`: the committee's zone, in which every date is shown. */
+  committee: z.object({ id: z.number(), name: z.string(), level: z.string(), timeZone: z.string() }),
   memberId: z.number().nullable(),
   unitId: z.number().nullable(),
   mustChangePassword: z.boolean(),

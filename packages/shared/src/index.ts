@@ -2,6 +2,7 @@ export * from './errors';
 export * from './ids';
 export * from './codes';
 export * from './labels';
+export * from './dates';
 export * from './roles';
 export * from './password';
 export * from './organisation';

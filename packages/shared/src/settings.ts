@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { defaultTimeZone, isTimeZone } from './dates';
 
 /**
  * Per-committee configuration (DOMAIN.md: locality rules are configuration with a default).
@@ -86,6 +87,10 @@ export const settingsShape = {
   excellentProposalCapPercent: whole('优秀提案比例上限（%）', 1, 100),
   maxLeaveRequestsPerMeeting: whole('每次会议请假次数上限', 0, 20),
   sessionIdleMinutes: whole('登录空闲超时（分钟）', 5, 24 * 60),
+  /** The zone every date is shown, filed and printed in. */
+  timeZone: z
+    .string({ error: '请选择时区' })
+    .refine((name) => isTimeZone(name), '时区不正确，应如 Asia/Shanghai'),
   /** 双向评议 grades: 优秀 ≥ excellent, 良好 ≥ good, 一般 ≥ fair, else 较差. */
   evaluationGradeThresholds: z
     .object({
@@ -122,6 +127,7 @@ export const defaultSettings: CommitteeSettings = {
   excellentProposalCapPercent: 5,
   maxLeaveRequestsPerMeeting: 2,
   sessionIdleMinutes: 30,
+  timeZone: defaultTimeZone,
   evaluationGradeThresholds: { excellent: 90, good: 75, fair: 60 },
 };
 
@@ -140,6 +146,7 @@ export const settingLabels: Record<SettingKey, string> = {
   excellentProposalCapPercent: '优秀提案比例上限（%）',
   maxLeaveRequestsPerMeeting: '每次会议请假次数上限',
   sessionIdleMinutes: '登录空闲超时（分钟）',
+  timeZone: '时区',
   evaluationGradeThresholds: '双向评议等级分数线',
 };
 

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { fileTypeFromBuffer } from 'file-type';
 import type { FastifyReply } from 'fastify';
+import { defaultTimeZone, formatDay } from '@cppcc/shared';
 import { AppError } from './errors';
 import { inspectZip, looksLikeZip } from './zip-limits';
 
@@ -116,11 +117,9 @@ export function sendXlsx(reply: FastifyReply, fileName: string, content: Buffer)
     .send(content);
 }
 
-/** `名单-2024-06-01.xlsx`: exports carry the date they were taken. */
-export const datedFileName = (base: string, now = new Date()) => `${base}-${isoDay(now)}.xlsx`;
-
-const isoDay = (d: Date) =>
-  `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+/** `名单-2024-06-01.xlsx`: exports carry the day they were taken, in the committee's zone, not the server's. */
+export const datedFileName = (base: string, now = new Date(), timeZone = defaultTimeZone) =>
+  `${base}-${formatDay(now, timeZone)}.xlsx`;
 
 /**
  * Refuses anything that is not really an .xlsx workbook, whatever its name or declared type says,

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CurrentUser as CurrentUserAnswer } from '@cppcc/shared';
 import { clearSessionEnded } from '../app/sessionEnd';
 import { ApiError, api, setCsrfToken } from './client';
+import { setDisplayTimeZone } from '../app/timeZone';
 
 /** The signed-in user as `/api/auth/me` answers it, with their collection abilities. */
 export type CurrentUser = CurrentUserAnswer;
@@ -13,6 +14,7 @@ export async function fetchCurrentUser(): Promise<CurrentUser | null> {
   try {
     const user = await api<CurrentUser>('/api/auth/me', { skipAuthRedirect: true });
     setCsrfToken(user.csrfToken);
+    setDisplayTimeZone(user.committee.timeZone);
     return user;
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) {
@@ -36,6 +38,7 @@ export function useLogin() {
     onSuccess: (user) => {
       clearSessionEnded();
       setCsrfToken(user.csrfToken);
+      setDisplayTimeZone(user.committee.timeZone);
       queryClient.clear();
       queryClient.setQueryData(meKey, user);
     },

@@ -1,16 +1,13 @@
 import { Tag } from 'antd';
 import type { ColumnType } from 'antd/es/table';
-import dayjs from 'dayjs';
 import type { Option } from '../api/resources';
 
 export const yesNo = (value: unknown) => (value ? <Tag color="green">是</Tag> : <Tag>否</Tag>);
 
 export const activeTag = (value: unknown) => (value ? <Tag color="green">启用</Tag> : <Tag>停用</Tag>);
 
-export const dateText = (value: unknown) => (value ? dayjs(String(value)).format('YYYY-MM-DD') : '');
-
-export const dateTimeText = (value: unknown) =>
-  value ? dayjs(String(value)).format('YYYY-MM-DD HH:mm') : '';
+/** Dates in the committee's zone, in the one format of the platform (app/timeZone.ts). */
+export { dayText as dateText, dateTimeInZone as dateTimeText } from '../app/timeZone';
 
 /** Name of an id from an option list, falling back to a name the record already carries. */
 export function nameOf(options: Option[] | undefined, id: unknown, fallback?: unknown): string {

@@ -6,6 +6,7 @@ import { committees, users } from '../../db/schema';
 import { actorOfUser, type Actor } from '../../lib/actor';
 import { writeAudit } from '../../lib/audit';
 import { collectionAbilities } from '../../lib/policy';
+import { mergeSettings } from '../../lib/settings';
 import {
   createSession,
   destroyUserSessions,
@@ -33,7 +34,12 @@ export async function presentCurrentUser(db: Db, userId: number, csrfToken: stri
     username: user.username,
     displayName: user.displayName,
     roles: user.roles,
-    committee: { id: committee.id, name: committee.name, level: committee.level },
+    committee: {
+      id: committee.id,
+      name: committee.name,
+      level: committee.level,
+      timeZone: mergeSettings(committee.settings).timeZone,
+    },
     memberId: user.memberId,
     unitId: user.unitId,
     mustChangePassword: user.mustChangePassword,

@@ -1,5 +1,5 @@
 import { and, eq, inArray, lt, lte, notExists, sql, type SQL } from 'drizzle-orm';
-import { formatProposalNumber } from '@cppcc/shared';
+import { formatDay, formatProposalNumber } from '@cppcc/shared';
 import type { Db, DbOrTx } from '../../db/client';
 import {
   notifications,
@@ -37,6 +37,12 @@ const openSlots = (tx: DbOrTx, ...conditions: SQL[]) =>
  */
 export async function runProposalReminders(db: Db, now = new Date()) {
   return db.transaction(async (tx) => {
+    // Each committee's settings once per run: its deadlines are written in its own time zone.
+    const loaded = new Map<number, Awaited<ReturnType<typeof getSettings>>>();
+    const settingsOf = async (committeeId: number) => {
+      if (!loaded.has(committeeId)) loaded.set(committeeId, await getSettings(tx, committeeId));
+      return loaded.get(committeeId)!;
+    };
     const due = await openSlots(
       tx,
       lte(proposalUnits.deadline, new Date(now.getTime() + weekMs)),
@@ -65,7 +71,7 @@ export async function runProposalReminders(db: Db, now = new Date()) {
       } else if (!slot.remindedAt && slot.deadline > now) {
         await notifyUnits(tx, proposal.committeeId, [slot.unitId], {
           kind: 'proposal.deadlineSoon',
-          title: `提案办理期限将至（${slot.deadline.toLocaleDateString('zh-CN', { timeZone: 'Asia/Shanghai' })}）：${label}`,
+          title: `提案办理期限将至（${formatDay(slot.deadline, (await settingsOf(proposal.committeeId)).timeZone)}）：${label}`,
           link: link(proposal.id),
         });
         await tx.update(proposalUnits).set({ remindedAt: now }).where(eq(proposalUnits.id, slot.id));
@@ -99,16 +105,14 @@ export async function runProposalReminders(db: Db, now = new Date()) {
           ),
       ),
     );
-    const settingsOf = new Map<number, Awaited<ReturnType<typeof getSettings>>>();
     let coOpinionReminded = 0;
     for (const { slot, proposal } of coSlots) {
-      if (!settingsOf.has(proposal.committeeId))
-        settingsOf.set(proposal.committeeId, await getSettings(tx, proposal.committeeId));
-      const due = addDays(slot.assignedAt, settingsOf.get(proposal.committeeId)!.coUnitOpinionDays);
+      const settings = await settingsOf(proposal.committeeId);
+      const due = addDays(slot.assignedAt, settings.coUnitOpinionDays);
       if (now < addDays(due, -3)) continue;
       await notifyUnits(tx, proposal.committeeId, [slot.unitId], {
         kind: 'proposal.coOpinionDue',
-        title: `请向主办单位报送协办意见（${due.toLocaleDateString('zh-CN', { timeZone: 'Asia/Shanghai' })} 前）：${formatProposalNumber(proposal.number)}“${proposal.title}”`,
+        title: `请向主办单位报送协办意见（${formatDay(due, settings.timeZone)} 前）：${formatProposalNumber(proposal.number)}“${proposal.title}”`,
         link: link(proposal.id),
         data: { slotId: slot.id },
       });

@@ -85,6 +85,18 @@ describe('PUT /api/settings', () => {
     );
   });
 
+  it('keeps the committee’s time zone, which every signed-in user’s pages show dates in', async () => {
+    const me = async () =>
+      (await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: as(sys) })).json();
+    expect((await me()).committee.timeZone).toBe('Asia/Shanghai');
+    const res = await injectAs(t, sys, 'PUT', '/api/settings', {
+      ...(await getSettings(t.database.db, t.committeeId)),
+      timeZone: 'Asia/Urumqi',
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect((await me()).committee.timeZone).toBe('Asia/Urumqi');
+  });
+
   it('refuses other roles, including the security and audit administrators, and changes nothing', async () => {
     const before = await getSettings(t.database.db, t.committeeId);
     for (const role of ['securityAdmin', 'auditAdmin', 'leader', 'proposalStaff'] as const) {
@@ -124,6 +136,7 @@ describe('PUT /api/settings', () => {
         'body.evaluationGradeThresholds',
         '分数线应满足 优秀 > 良好 > 一般',
       ],
+      [{ ...defaultSettings, timeZone: 'Mars/Olympus' }, 'body.timeZone', '时区不正确，应如 Asia/Shanghai'],
       [{ ...defaultSettings, surprise: true }, 'body', '不允许的字段："surprise"'],
     ];
     for (const [payload, path, message] of cases) {

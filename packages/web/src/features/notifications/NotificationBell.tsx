@@ -2,7 +2,7 @@ import { Badge, Button, Empty, Flex, List, Popover, Typography } from 'antd';
 import { BellOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import dayjs from 'dayjs';
+import { dateTimeText } from '../../components/columns';
 import {
   useMarkAllRead,
   useMarkRead,
@@ -84,7 +84,7 @@ export function NotificationBell() {
                       </Typography.Paragraph>
                     )}
                     <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      {dayjs(item.createdAt).format('YYYY-MM-DD HH:mm')}
+                      {dateTimeText(item.createdAt)}
                     </Typography.Text>
                   </>
                 }

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { Badge, Button, Card, List, Segmented, Space, Typography } from 'antd';
-import dayjs from 'dayjs';
+import { dateTimeText } from '../../components/columns';
 import { useMarkAllRead, useMarkRead, useNotifications } from '../../api/notifications';
 
 export default function NotificationsPage() {
@@ -83,7 +83,7 @@ export default function NotificationsPage() {
                 <>
                   {item.body && <div>{item.body}</div>}
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {dayjs(item.createdAt).format('YYYY-MM-DD HH:mm')}
+                    {dateTimeText(item.createdAt)}
                   </Typography.Text>
                 </>
               }

@@ -19,6 +19,7 @@ import { z } from 'zod';
 import {
   committeeSettingsSchema,
   settingLabels,
+  timeZoneLabels,
   settingsShape,
   type CommitteeSettings,
   type SettingKey,
@@ -137,6 +138,19 @@ export default function SettingsPage() {
             </Row>
           </div>
         ))}
+        <Typography.Title level={5}>日期</Typography.Title>
+        <Row gutter={16}>
+          <Col xs={24} sm={12} lg={8}>
+            <Form.Item
+              name="timeZone"
+              label={settingLabels.timeZone}
+              extra="页面、通知和导出文件中的日期都按此时区"
+              rules={[rule('timeZone')]}
+            >
+              <Select options={Object.entries(timeZoneLabels).map(([value, label]) => ({ value, label }))} />
+            </Form.Item>
+          </Col>
+        </Row>
         <Typography.Title level={5}>双向评议</Typography.Title>
         <Row gutter={16}>
           {(['excellent', 'good', 'fair'] as const).map((grade) => (

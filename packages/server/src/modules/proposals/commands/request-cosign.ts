@@ -1,4 +1,5 @@
 import { and, eq, isNull } from 'drizzle-orm';
+import { formatDay } from '@cppcc/shared';
 import { proposalProposers } from '../../../db/schema';
 import { invalidField } from '../../../lib/errors';
 import { addDays, endOfChinaDay } from '../helpers';
@@ -10,7 +11,7 @@ const defaultCosignDays = 7;
 /** The lead proposer sends the invitations; co-proposers confirm 附议 in their own queue before the deadline. */
 export const requestCosign = proposalCommand(
   'requestCosign',
-  async ({ tx, proposal, now }, input: { deadline?: string; version?: number }) => {
+  async ({ tx, proposal, now, settings }, input: { deadline?: string; version?: number }) => {
     const deadline = input.deadline ? endOfChinaDay(input.deadline) : addDays(now, defaultCosignDays);
     if (deadline <= now) throw invalidField('body.deadline', '联名截止日期应晚于今天');
     const invited = await tx
@@ -32,7 +33,7 @@ export const requestCosign = proposalCommand(
       {
         kind: 'proposal.cosignInvited',
         title: `邀请您联名提案：${proposal.title}`,
-        body: `请在 ${deadline.toLocaleDateString('zh-CN', { timeZone: 'Asia/Shanghai' })} 前确认是否附议`,
+        body: `请在 ${formatDay(deadline, settings.timeZone)} 前确认是否附议`,
         link: link(proposal.id),
       },
     );

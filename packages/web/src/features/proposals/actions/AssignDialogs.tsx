@@ -1,5 +1,5 @@
 import { Form, Radio, Select, Typography } from 'antd';
-import dayjs from 'dayjs';
+import { dateText } from '../../../components/columns';
 import type { ProposalCommandInput } from '@cppcc/shared';
 import { useProposalFormOptions } from '../../../api/proposals';
 import { toSelectOptions } from '../../../api/resources';
@@ -130,7 +130,7 @@ export const ExtendDialog = commandDialog(
           <Select
             options={activeUnits.map((u) => ({
               value: u.unitId,
-              label: `${u.name}（期限 ${dayjs(u.deadline).format('YYYY-MM-DD')}）`,
+              label: `${u.name}（期限 ${dateText(u.deadline)}）`,
             }))}
           />
         </SchemaItem>
