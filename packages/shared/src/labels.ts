@@ -79,6 +79,15 @@ export const dutyLevelLabels = {
   national: '全国',
 } as const;
 
+// Proposal work queues: what waits for the viewer's unit or for the staff
+
+export const proposalTaskLabels = {
+  toAcknowledge: '待签收',
+  toAnswer: '待答复',
+  toApproveAsHead: '待负责人审核',
+  toReviewAnswer: '待审核答复',
+} as const;
+
 // Proposal workflow
 
 export const proposalStateLabels = {

@@ -14,6 +14,8 @@ import {
   supervisionLogKinds,
   unitRoles,
 } from './vocabulary';
+import { codesOf } from '../codes';
+import { proposalTaskLabels } from '../labels';
 
 /** Proposal request schemas, one per endpoint. */
 
@@ -207,6 +209,10 @@ export const reportFollowupBody = z
   })
   .strict();
 
+/** Work queues of the proposal list (`task`). */
+export const proposalTasks = codesOf(proposalTaskLabels);
+export type ProposalTask = (typeof proposalTasks)[number];
+
 export const proposalListViews = [
   'mine',
   'cosign',
@@ -241,6 +247,8 @@ export const listProposalsQuery = listQuerySchema
     year: z.coerce.number().int().min(2000).max(2100).optional(),
     keyStatus: z.enum(selectionStatuses, { error: '重点提案状态不正确' }).optional(),
     excellentStatus: z.enum(selectionStatuses, { error: '优秀提案状态不正确' }).optional(),
+    /** A work queue: what waits for the viewer's unit (签收, 答复, 负责人审核) or for the staff (审核答复). */
+    task: z.enum(proposalTasks, { error: '待办类型不正确' }).optional(),
   })
   .strict();
 export type ListProposalsQuery = z.infer<typeof listProposalsQuery>;

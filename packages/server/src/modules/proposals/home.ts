@@ -2,8 +2,10 @@ import { desc, eq } from 'drizzle-orm';
 import {
   proposalFilterQuery,
   proposalListLink,
+  proposalTaskLabels,
   type HomeCardDto,
   type ProposalFilter,
+  type ProposalTask,
   type proposalListViews,
   type Role,
 } from '@cppcc/shared';
@@ -119,7 +121,27 @@ const staffCards = provider('proposals.staff', ['proposalStaff'], 20, [
     urgent: true,
     description: () => '已立案尚未交办承办单位',
   },
+  {
+    key: 'proposals.toReviewAnswer',
+    title: proposalTaskLabels.toReviewAnswer,
+    view: 'all',
+    filter: { task: 'toReviewAnswer' },
+    link: '/proposals?task=toReviewAnswer',
+    urgent: true,
+    description: (n) => (n ? '承办单位已报送答复，请审核' : '没有待审核的答复'),
+  },
 ]);
+
+/** A unit's work queue on its inbox, with the count the inbox shows for the same filter. */
+const unitTask = (task: ProposalTask, description: (n: number) => string): CardSpec => ({
+  key: `proposals.${task}`,
+  title: proposalTaskLabels[task],
+  view: 'unit',
+  filter: { task },
+  link: `/unit/proposals?task=${task}`,
+  urgent: true,
+  description,
+});
 
 const unitCards = provider('proposals.unit', ['unitHandler', 'unitHead'], 20, [
   {
@@ -129,6 +151,9 @@ const unitCards = provider('proposals.unit', ['unitHandler', 'unitHead'], 20, [
     link: '/unit/proposals',
     description: () => '签收、协办意见、起草答复与审批',
   },
+  unitTask('toAcknowledge', (n) => (n ? '请在签收期限内签收或退办' : '没有待签收的提案')),
+  unitTask('toAnswer', (n) => (n ? '已签收，请起草并报送答复' : '没有待答复的提案')),
+  unitTask('toApproveAsHead', (n) => (n ? '经办人已提交答复，请负责人审核' : '没有待负责人审核的答复')),
   {
     key: 'proposals.unitRehandle',
     title: '需重新办理',

@@ -8,6 +8,7 @@ import {
   isNotNull,
   lt,
   ne,
+  not,
   notInArray,
   or,
   sql,
@@ -22,12 +23,14 @@ import {
   type ListProposalsQuery,
   type ProposalFilter,
   type ProposalState,
+  type ProposalTask,
 } from '@cppcc/shared';
 import type { DbOrTx } from '../../db/client';
 import {
   members,
   organisationProposers,
   plenarySessions,
+  proposalAnswers,
   proposalProposers,
   proposalSupervisions,
   proposalUnits,
@@ -133,6 +136,52 @@ function viewScope(ctx: ServiceContext, view: ListProposalsQuery['view'], now: D
   }
 }
 
+/**
+ * A work queue: proposals in handling where the viewer's unit has to sign, to answer, or its head
+ * to approve; for staff, proposals with an answer waiting for their review.
+ */
+function taskScope(ctx: ServiceContext, task: ProposalTask): SQL {
+  const a = ctx.actor;
+  const scope = collectionOf(a);
+  const handling = inArray(proposals.state, handlingStates);
+  const mySlot = (...conditions: SQL[]) =>
+    existsRow(
+      ctx.db,
+      proposalUnits,
+      activeSlotOf(proposals.id),
+      eq(proposalUnits.unitId, a.unitId ?? -1),
+      ...conditions,
+    );
+  const answer = (state: 'pendingHead' | 'sent', unitId?: number) =>
+    existsRow(
+      ctx.db,
+      proposalAnswers,
+      eq(proposalAnswers.proposalId, proposals.id),
+      eq(proposalAnswers.state, state),
+      unitId === undefined ? undefined : eq(proposalAnswers.unitId, unitId),
+    );
+  if (task === 'toReviewAnswer') {
+    authorize(a, 'review', 'proposals', scope);
+    return and(handling, answer('sent'))!;
+  }
+  authorize(a, 'handle', 'proposals', scope);
+  const unitId = a.unitId ?? -1;
+  switch (task) {
+    case 'toAcknowledge':
+      return and(handling, mySlot(eq(proposalUnits.status, 'assigned')))!;
+    case 'toAnswer':
+      // Signed for, and no answer of the unit is with its head or the staff yet.
+      return and(
+        handling,
+        mySlot(eq(proposalUnits.status, 'acknowledged')),
+        not(answer('pendingHead', unitId)),
+        not(answer('sent', unitId)),
+      )!;
+    case 'toApproveAsHead':
+      return and(handling, answer('pendingHead', unitId))!;
+  }
+}
+
 export async function listProposals(ctx: ServiceContext, query: ProposalFilter) {
   const now = new Date();
   const conditions: (SQL | undefined)[] = [
@@ -140,6 +189,7 @@ export async function listProposals(ctx: ServiceContext, query: ProposalFilter) 
     viewScope(ctx, query.view, now),
   ];
   if (query.state) conditions.push(eq(proposals.state, query.state));
+  if (query.task) conditions.push(taskScope(ctx, query.task));
   if (query.stage) conditions.push(inArray(proposals.state, [...proposalStages[query.stage]]));
   if (query.sessionId) conditions.push(eq(proposals.sessionId, query.sessionId));
   if (query.category) conditions.push(eq(proposals.category, query.category));

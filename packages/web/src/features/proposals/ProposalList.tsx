@@ -6,6 +6,7 @@ import {
   proposalKindLabels,
   proposalStateLabels,
   proposalStates,
+  proposalTaskLabels,
   satisfactionLabels,
   type ProposalState,
 } from '@cppcc/shared';
@@ -30,6 +31,7 @@ const passThrough: Record<string, string> = {
   satisfaction: '满意度',
   sectorId: '界别',
   year: '年度',
+  task: '待办',
 };
 const stageLabels: Record<string, string> = {
   submitted: '已提交',
@@ -112,7 +114,9 @@ export function ProposalList(props: ProposalListProps) {
             ? (satisfactionLabels[v as keyof typeof satisfactionLabels] ?? v)
             : key === 'sectorId'
               ? sectorName(v)
-              : v;
+              : key === 'task'
+                ? (proposalTaskLabels[v as keyof typeof proposalTaskLabels] ?? v)
+                : v;
       return (
         <Tag key={key} closable onClose={() => update({ [key]: undefined })}>
           {passThrough[key]}：{text}
