@@ -8,7 +8,15 @@ import { getSettings } from '../../../lib/settings';
 import { datedFileName, writeXlsx } from '../../../lib/xlsx';
 import { listProposals } from '../queries';
 import { exportColumns } from './export';
-import { approvedAnswers, committeeAndSession, onlyReadable, proposalSheets, readableProposal } from './load';
+import {
+  approvedAnswers,
+  coUnitNames,
+  committeeAndSession,
+  leadUnitsOf,
+  onlyReadable,
+  proposalSheets,
+  readableProposal,
+} from './load';
 import { answerLetterDocx, compilationDocx, proposalDocx, type AnswerLetter } from './word';
 
 /** A generated file: what the route sends, under the name the user saves it as. */
@@ -51,6 +59,9 @@ export async function composeAnswerLetters(ctx: ServiceContext, id: number): Pro
   const place = meta.officialName.replace(/委员会$/, '');
   const title = `关于${place}${meta.sessionName}${formatProposalNumber(source.number)}提案的答复`;
   const salutation = answerSalutation(sheet!);
+  // The lead unit answers for the co-units too, so its letter names them.
+  const coUnits = (await coUnitNames(db, source)).join('、');
+  const leadUnitIds = await leadUnitsOf(db, source);
   const letters: AnswerLetter[] = answers.map(({ answer, unitName }) => ({
     unitName,
     title,
@@ -62,6 +73,7 @@ export async function composeAnswerLetters(ctx: ServiceContext, id: number): Pro
     contactPhone: answer.contactPhone,
     date: answer.sentAt ?? answer.headApprovedAt ?? answer.reviewedAt ?? answer.createdAt,
     copyTo: `${meta.officialName}提案委员会`,
+    coUnits: leadUnitIds.has(answer.unitId) && coUnits ? coUnits : null,
   }));
   return {
     fileName: `${formatProposalNumber(source.number)}提案答复函.docx`,

@@ -79,6 +79,7 @@ beforeAll(async () => {
     answerCategory: 'B',
   });
   await insertUnitSlot(db, { committeeId, proposalId: answered.id, unitId: leadUnit.id, status: 'answered' });
+  await insertUnitSlot(db, { committeeId, proposalId: answered.id, unitId: coUnit.id, role: 'co' });
   await insertAnswer(db, {
     committeeId,
     proposalId: answered.id,
@@ -183,6 +184,7 @@ describe('GET /api/proposals/:id/answer-letter.docx', () => {
       '王建国委员：',
       '已将助餐点建设列入明年民生实事计划。',
       '答复类别：B类（正在解决或列入计划）',
+      '协办单位：区民政局',
       '联系人：刘经办　　联系电话：0951-5011111',
       '2024年5月20日',
       '抄送：政协清河市金川区委员会提案委员会',

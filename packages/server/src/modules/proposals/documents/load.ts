@@ -158,6 +158,39 @@ export async function proposalSheets(db: DbOrTx, rows: ProposalRow[]): Promise<P
   });
 }
 
+/** The co-units (协办) of a proposal's active slots, by name, for the lead unit's answer letter. */
+export async function coUnitNames(db: DbOrTx, proposal: ProposalRow): Promise<string[]> {
+  const rows = await db
+    .select({ name: units.name })
+    .from(proposalUnits)
+    .innerJoin(units, eq(units.id, proposalUnits.unitId))
+    .where(
+      and(
+        eq(proposalUnits.proposalId, proposal.id),
+        eq(proposalUnits.committeeId, proposal.committeeId),
+        eq(proposalUnits.active, true),
+        eq(proposalUnits.role, 'co'),
+      ),
+    )
+    .orderBy(asc(proposalUnits.id));
+  return rows.map((r) => r.name);
+}
+
+/** The units leading the proposal's active slots (one as a rule). */
+export async function leadUnitsOf(db: DbOrTx, proposal: ProposalRow): Promise<Set<number>> {
+  const rows = await db
+    .select({ unitId: proposalUnits.unitId })
+    .from(proposalUnits)
+    .where(
+      and(
+        eq(proposalUnits.proposalId, proposal.id),
+        eq(proposalUnits.active, true),
+        eq(proposalUnits.role, 'lead'),
+      ),
+    );
+  return new Set(rows.map((r) => r.unitId));
+}
+
 /**
  * The answers a proposer receives: the latest staff-approved answer of each unit. A merged proposal's
  * proposers receive the main proposal's answers.

@@ -196,6 +196,8 @@ export interface AnswerLetter {
   contactPhone: string;
   date: Date;
   copyTo: string;
+  /** The co-units (协办单位), named in the lead unit's letter; null otherwise. */
+  coUnits: string | null;
 }
 
 /** Chinese date as written on official letters: 2024年5月20日. */
@@ -225,6 +227,7 @@ export function answerLetterDocx(letters: AnswerLetter[]): Promise<Buffer> {
         ...textParagraphs(l.text),
         new Paragraph({ spacing: { before: 240 }, children: [] }),
         line(`答复类别：${l.category}类（${l.categoryLabel}）`),
+        ...(l.coUnits ? [line(`协办单位：${l.coUnits}`)] : []),
         line(`联系人：${l.contactPerson}${gap}${gap}联系电话：${l.contactPhone}`),
         new Paragraph({ spacing: { before: 480 }, children: [] }),
         line(l.unitName, { align: AlignmentType.RIGHT }),
