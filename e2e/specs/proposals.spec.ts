@@ -115,6 +115,7 @@ async function rate(page: Page, id: number, satisfaction: string) {
     .getByRole('radiogroup', { name: '是否针对提案' })
     .getByRole('radio', { name: '针对提案', exact: true })
     .check();
+  if (satisfaction === '不满意') await dialog.getByLabel('评价意见').fill('答复未回应提出的具体建议');
   await dialog.getByRole('button', { name: '提交评价' }).click();
   await dialog.waitFor({ state: 'hidden' });
 }

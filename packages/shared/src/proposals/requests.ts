@@ -169,7 +169,12 @@ export const rateBody = z
     relevance: z.enum(relevanceLevels, { error: '请选择答复是否针对提案' }),
     comment: optionalText('评价意见', 1000),
   })
-  .strict();
+  .strict()
+  // 不满意 sends the answer back to the unit: the unit has to know why.
+  .refine((r) => r.satisfaction !== 'dissatisfied' || !!r.comment, {
+    message: '评价为不满意时，请写明不满意的理由',
+    path: ['comment'],
+  });
 export const closeBody = z.object({ note: optionalText('办结说明', 500), version }).strict();
 export const nominateKeyBody = z
   .object({

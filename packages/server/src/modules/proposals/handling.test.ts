@@ -24,6 +24,7 @@ const rating = (answerId: number, satisfaction: string) => ({
   satisfaction,
   attitude: 'satisfied',
   relevance: 'partly',
+  ...(satisfaction === 'dissatisfied' ? { comment: '答复未回应提出的具体建议' } : {}),
 });
 
 const accepted = async () => (await walkProposal(t, w, 'accepted')).id;
@@ -138,7 +139,8 @@ describe('follow-up (回头看)', () => {
     const id = await assignedToUnitA();
     const done = await answerAs(id, w.users.handlerA, w.users.headA, 'B');
     const answerId = done.body.answers.at(-1).id;
-    await call(w.users.staff, 'POST', `/proposals/${id}/close`, {});
+    // The proposer has not rated: staff close it with the reason.
+    await call(w.users.staff, 'POST', `/proposals/${id}/close`, { note: '提案人逾期未评价' });
     expect((await call(w.users.handlerA, 'POST', `/proposals/${id}/followups`, { answerId })).status).toBe(
       403,
     );

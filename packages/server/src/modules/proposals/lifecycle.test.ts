@@ -269,5 +269,6 @@ function answer(category: string, text = '经研究，我局已将老旧小区�
   return { category, text, contactPerson: '刘洋', contactPhone: '0951-5012345' };
 }
 function rating(answerId: number, satisfaction: string) {
-  return { answerId, satisfaction, attitude: 'satisfied', relevance: 'targeted' };
+  const reason = satisfaction === 'dissatisfied' ? { comment: '答复未回应提出的具体建议' } : {};
+  return { answerId, satisfaction, attitude: 'satisfied', relevance: 'targeted', ...reason };
 }

@@ -1,6 +1,8 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { satisfactionLabels, type relevanceLevels, type satisfactionLevels } from '@cppcc/shared';
-import { proposalAnswers, proposalRatings, proposalUnits } from '../../../db/schema';
+import type { DbOrTx } from '../../../db/client';
+import { members, proposalAnswers, proposalRatings, proposalUnits } from '../../../db/schema';
+import type { ProposalRow } from '../access';
 import type { ServiceContext } from '../../../lib/actor';
 import { AppError, invalidField } from '../../../lib/errors';
 import { addMonths } from '../helpers';
@@ -14,6 +16,33 @@ export interface RateInput {
   attitude: (typeof satisfactionLevels)[number];
   relevance: (typeof relevanceLevels)[number];
   comment?: string;
+}
+
+/** Proposers who have not rated every approved answer of the current round. */
+export async function unratedProposers(tx: DbOrTx, proposal: ProposalRow, proposerMemberIds: number[]) {
+  const answers = await tx
+    .select({ id: proposalAnswers.id })
+    .from(proposalAnswers)
+    .where(
+      columnsEqual(proposalAnswers, {
+        proposalId: proposal.id,
+        round: proposal.rehandleCount + 1,
+        state: 'approved',
+      }),
+    );
+  if (answers.length === 0) return [];
+  const ratings = await tx
+    .select({ answerId: proposalRatings.answerId, memberId: proposalRatings.memberId })
+    .from(proposalRatings)
+    .where(
+      inArray(
+        proposalRatings.answerId,
+        answers.map((a) => a.id),
+      ),
+    );
+  return proposerMemberIds.filter(
+    (m) => !answers.every((a) => ratings.some((r) => r.answerId === a.id && r.memberId === m)),
+  );
 }
 
 /**
@@ -68,6 +97,11 @@ export async function rateAnswer(ctx: ServiceContext, proposalId: number, input:
       ),
     ];
     if (dissatisfiedUnits.length > 0 && proposal.rehandleCount < settings.rehandleLimit) {
+      const raters = ratings.filter((r) => r.satisfaction === 'dissatisfied').map((r) => r.memberId);
+      const names = await tx
+        .select({ name: members.name })
+        .from(members)
+        .where(inArray(members.id, [...new Set(raters)]));
       const deadline = addMonths(now, settings.handlingDeadlineMonths);
       await tx
         .update(proposalUnits)
@@ -87,7 +121,8 @@ export async function rateAnswer(ctx: ServiceContext, proposalId: number, input:
       return {
         note,
         then: 'requestRehandling',
-        thenNote: '提案人不满意，重新办理',
+        // The timeline names who sent it back.
+        thenNote: `${names.map((n) => n.name).join('、')}对答复不满意，重新办理`,
         patch: { rehandleCount: proposal.rehandleCount + 1, deadline },
       };
     }

@@ -23,7 +23,11 @@ export const RateDialog = commandDialog(
       options: ({ viewer }) => viewer.toRate.map((a) => ({ value: a.id, label: a.unitName })),
       onlyWhenMany: true,
     },
-    text: { name: 'comment', label: '评价意见' },
+    text: {
+      name: 'comment',
+      label: '评价意见',
+      placeholder: '评价为不满意时请写明理由，答复将退回承办单位重新办理',
+    },
   },
   function RateFields({ schema }) {
     return ratingChoices.map(([name, label, choices]) => (

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import * as s from '../../db/schema';
+import { useProposalWorld, walkProposal } from './proposal-world.fixture';
+
+const { t, w, call } = useProposalWorld();
+
+const rating = (answerId: number, extra: Record<string, unknown> = {}) => ({
+  answerId,
+  satisfaction: 'dissatisfied',
+  attitude: 'satisfied',
+  relevance: 'targeted',
+  ...extra,
+});
+
+describe('rating 不满意 and closing with ratings pending', () => {
+  it('asks a reason for 不满意, and the timeline names the proposer who sent the answer back', async () => {
+    const p = await walkProposal(t, w, 'answered');
+    const answerId = p.answers.at(-1)!.id;
+    const bare = await call(w.users.lead, 'POST', `/proposals/${p.id}/rate`, rating(answerId));
+    expect(bare.status).toBe(400);
+    expect(JSON.stringify(bare.body)).toContain('评价为不满意时，请写明不满意的理由');
+    const withReason = await call(
+      w.users.lead,
+      'POST',
+      `/proposals/${p.id}/rate`,
+      rating(answerId, { comment: '未回应具体建议' }),
+    );
+    expect(withReason.status, JSON.stringify(withReason.body)).toBe(200);
+    expect(withReason.body.state).toBe('rehandling');
+    const timeline = await w.db.select().from(s.timelineEvents).where(eq(s.timelineEvents.recordId, p.id));
+    expect(timeline.map((e) => e.note)).toContain('王建国对答复不满意，重新办理');
+  });
+
+  it('lets staff close with ratings pending only with a reason', async () => {
+    const p = await walkProposal(t, w, 'answered');
+    const silent = await call(w.users.staff, 'POST', `/proposals/${p.id}/close`, {});
+    expect(silent.status).toBe(400);
+    expect(JSON.stringify(silent.body)).toContain('尚有 1 位提案人未评价，办结须写明理由');
+    const reasoned = await call(w.users.staff, 'POST', `/proposals/${p.id}/close`, {
+      note: '提案人逾期未评价',
+    });
+    expect(reasoned.status, JSON.stringify(reasoned.body)).toBe(200);
+    expect(reasoned.body.state).toBe('closed');
+  });
+});
