@@ -7,6 +7,7 @@ import {
   proposalUnitOpinions,
   proposalUnits,
   proposals,
+  units,
 } from '../../db/schema';
 import { getSettings } from '../../lib/settings';
 import { columnsEqual } from '../../lib/where';
@@ -31,9 +32,14 @@ const openSlots = (tx: DbOrTx, ...conditions: SQL[]) =>
       ),
     );
 
+/** No notice of this kind has been sent about the slot yet (reminders go out once per slot). */
+const notNotified = (kind: string) =>
+  sql`not exists (select 1 from ${notifications} where ${notifications.kind} = ${kind} and (${notifications.data}->>'slotId')::int = ${proposalUnits.id})`;
+
 /**
  * Deadline-driven reminders, idempotent per slot: units a week before the deadline and again when
- * overdue (staff too); co-units before their opinion is due; unanswered co-proposer invitations expire. Called on an interval and by tests.
+ * overdue (staff too); co-units before their opinion is due; staff about a co-unit that has not signed
+ * by the end of the signing window; unanswered co-proposer invitations expire. Called on an interval and by tests.
  */
 export async function runProposalReminders(db: Db, now = new Date()) {
   return db.transaction(async (tx) => {
@@ -93,17 +99,7 @@ export async function runProposalReminders(db: Db, now = new Date()) {
             }),
           ),
       ),
-      notExists(
-        tx
-          .select({ one: sql`1` })
-          .from(notifications)
-          .where(
-            and(
-              eq(notifications.kind, 'proposal.coOpinionDue'),
-              sql`(${notifications.data}->>'slotId')::int = ${proposalUnits.id}`,
-            ),
-          ),
-      ),
+      notNotified('proposal.coOpinionDue'),
     );
     let coOpinionReminded = 0;
     for (const { slot, proposal } of coSlots) {
@@ -118,11 +114,31 @@ export async function runProposalReminders(db: Db, now = new Date()) {
       });
       coOpinionReminded++;
     }
+    // A co-unit that has not signed by the end of the signing window is the staff's to settle: tell them once.
+    const unsigned = await openSlots(
+      tx,
+      eq(proposalUnits.role, 'co'),
+      eq(proposalUnits.status, 'assigned'),
+      notNotified('proposal.coUnitUnsigned'),
+    );
+    let coUnitsEscalated = 0;
+    for (const { slot, proposal } of unsigned) {
+      const settings = await settingsOf(proposal.committeeId);
+      if (now < addDays(slot.assignedAt, settings.acknowledgeWindowDays)) continue;
+      const [unit] = await tx.select({ name: units.name }).from(units).where(eq(units.id, slot.unitId));
+      await notifyStaff(tx, proposal.committeeId, {
+        kind: 'proposal.coUnitUnsigned',
+        title: `协办单位逾期未签收（${unit?.name ?? ''}）：${formatProposalNumber(proposal.number)}“${proposal.title}”`,
+        link: link(proposal.id),
+        data: { slotId: slot.id },
+      });
+      coUnitsEscalated++;
+    }
     const expired = await tx
       .update(proposalProposers)
       .set({ status: 'expired' })
       .where(and(eq(proposalProposers.status, 'invited'), lt(proposalProposers.deadline, now)))
       .returning({ id: proposalProposers.id });
-    return { reminded, overdue, coOpinionReminded, expiredInvitations: expired.length };
+    return { reminded, overdue, coOpinionReminded, coUnitsEscalated, expiredInvitations: expired.length };
   });
 }

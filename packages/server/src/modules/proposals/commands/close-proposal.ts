@@ -1,3 +1,6 @@
+import { eq } from 'drizzle-orm';
+import { proposalUnits, units } from '../../../db/schema';
+import { columnsEqual } from '../../../lib/where';
 import { invalidField } from '../../../lib/errors';
 import { unratedProposers } from './rate-answer';
 import { link, notifyMembers } from '../recipients';
@@ -7,6 +10,24 @@ import { proposalCommand } from '../workflow';
 export const closeProposal = proposalCommand(
   'close',
   async ({ tx, proposal, access, now }, input: { note?: string; version?: number }) => {
+    const unsigned = await tx
+      .select({ name: units.name })
+      .from(proposalUnits)
+      .innerJoin(units, eq(units.id, proposalUnits.unitId))
+      .where(
+        columnsEqual(proposalUnits, {
+          proposalId: proposal.id,
+          active: true,
+          role: 'co',
+          status: 'assigned',
+        }),
+      );
+    if (unsigned.length > 0 && !input.note) {
+      throw invalidField(
+        'body.note',
+        `协办单位${unsigned.map((u) => u.name).join('、')}尚未签收，办结须写明理由`,
+      );
+    }
     const waiting = await unratedProposers(tx, proposal, access.proposerMemberIds);
     if (waiting.length > 0 && !input.note) {
       throw invalidField('body.note', `尚有 ${waiting.length} 位提案人未评价，办结须写明理由`);
