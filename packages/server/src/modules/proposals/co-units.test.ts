@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import * as s from '../../db/schema';
-import { useProposalWorld, walkProposal } from './proposal-world.fixture';
+import { expectCloseOnlyWithReason, useProposalWorld, walkProposal } from './proposal-world.fixture';
 import { runProposalReminders } from './reminders';
 
 const { t, w, call } = useProposalWorld();
@@ -46,12 +46,6 @@ describe('a co-unit that never signs', () => {
 
   it('keeps the proposal from being closed by staff without a reason', async () => {
     const p = await walkProposal(t, w, 'answered', withCoUnitB());
-    const silent = await call(w.users.staff, 'POST', `/proposals/${p.id}/close`, {});
-    expect(silent.status).toBe(400);
-    expect(JSON.stringify(silent.body)).toContain('协办单位县财政局尚未签收，办结须写明理由');
-    const reasoned = await call(w.users.staff, 'POST', `/proposals/${p.id}/close`, {
-      note: '协办单位已电话确认，无协办意见',
-    });
-    expect(reasoned.status, JSON.stringify(reasoned.body)).toBe(200);
+    await expectCloseOnlyWithReason(t, w, p.id, '协办单位县财政局尚未签收，办结须写明理由');
   });
 });

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import type { Role } from '@cppcc/shared';
 import * as s from '../../db/schema';
@@ -232,4 +232,22 @@ export async function walkProposal(t: TestContext, w: World, target: WalkTarget,
     } else await post(users.staff, step);
   }
   return proposal;
+}
+
+/** Staff 办结 is refused with `message` until they give a reason, then goes through. */
+export async function expectCloseOnlyWithReason(
+  t: TestContext,
+  w: World,
+  proposalId: number,
+  message: string,
+) {
+  const call = caller(t);
+  const silent = await call(w.users.staff, 'POST', `/proposals/${proposalId}/close`, {});
+  expect(silent.status).toBe(400);
+  expect(JSON.stringify(silent.body)).toContain(message);
+  const reasoned = await call(w.users.staff, 'POST', `/proposals/${proposalId}/close`, {
+    note: '已电话联系，按办结处理',
+  });
+  expect(reasoned.status, JSON.stringify(reasoned.body)).toBe(200);
+  expect(reasoned.body.state).toBe('closed');
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import * as s from '../../db/schema';
-import { useProposalWorld, walkProposal } from './proposal-world.fixture';
+import { expectCloseOnlyWithReason, useProposalWorld, walkProposal } from './proposal-world.fixture';
 
 const { t, w, call } = useProposalWorld();
 
@@ -34,13 +34,6 @@ describe('rating 不满意 and closing with ratings pending', () => {
 
   it('lets staff close with ratings pending only with a reason', async () => {
     const p = await walkProposal(t, w, 'answered');
-    const silent = await call(w.users.staff, 'POST', `/proposals/${p.id}/close`, {});
-    expect(silent.status).toBe(400);
-    expect(JSON.stringify(silent.body)).toContain('尚有 1 位提案人未评价，办结须写明理由');
-    const reasoned = await call(w.users.staff, 'POST', `/proposals/${p.id}/close`, {
-      note: '提案人逾期未评价',
-    });
-    expect(reasoned.status, JSON.stringify(reasoned.body)).toBe(200);
-    expect(reasoned.body.state).toBe('closed');
+    await expectCloseOnlyWithReason(t, w, p.id, '尚有 1 位提案人未评价，办结须写明理由');
   });
 });

@@ -9,10 +9,9 @@ import { datedFileName, writeXlsx } from '../../../lib/xlsx';
 import { listProposals } from '../queries';
 import { exportColumns } from './export';
 import {
+  activeUnitsOf,
   approvedAnswers,
-  coUnitNames,
   committeeAndSession,
-  leadUnitsOf,
   onlyReadable,
   proposalSheets,
   readableProposal,
@@ -60,8 +59,12 @@ export async function composeAnswerLetters(ctx: ServiceContext, id: number): Pro
   const title = `关于${place}${meta.sessionName}${formatProposalNumber(source.number)}提案的答复`;
   const salutation = answerSalutation(sheet!);
   // The lead unit answers for the co-units too, so its letter names them.
-  const coUnits = (await coUnitNames(db, source)).join('、');
-  const leadUnitIds = await leadUnitsOf(db, source);
+  const slots = await activeUnitsOf(db, source);
+  const coUnits = slots
+    .filter((s) => s.role === 'co')
+    .map((s) => s.name)
+    .join('、');
+  const leadUnitIds = new Set(slots.filter((s) => s.role === 'lead').map((s) => s.unitId));
   const letters: AnswerLetter[] = answers.map(({ answer, unitName }) => ({
     unitName,
     title,

@@ -15,6 +15,7 @@ import {
 } from '../../../db/schema';
 import type { Actor } from '../../../lib/actor';
 import { notFound } from '../../../lib/errors';
+import { columnsEqual } from '../../../lib/where';
 import { authorize, can } from '../../../lib/policy';
 import { loadAccess } from '../access';
 
@@ -158,37 +159,20 @@ export async function proposalSheets(db: DbOrTx, rows: ProposalRow[]): Promise<P
   });
 }
 
-/** The co-units (协办) of a proposal's active slots, by name, for the lead unit's answer letter. */
-export async function coUnitNames(db: DbOrTx, proposal: ProposalRow): Promise<string[]> {
-  const rows = await db
-    .select({ name: units.name })
+/** The units of a proposal's active slots, in assignment order: who leads, who co-handles (协办). */
+export async function activeUnitsOf(db: DbOrTx, proposal: ProposalRow) {
+  return db
+    .select({ unitId: proposalUnits.unitId, role: proposalUnits.role, name: units.name })
     .from(proposalUnits)
     .innerJoin(units, eq(units.id, proposalUnits.unitId))
     .where(
-      and(
-        eq(proposalUnits.proposalId, proposal.id),
-        eq(proposalUnits.committeeId, proposal.committeeId),
-        eq(proposalUnits.active, true),
-        eq(proposalUnits.role, 'co'),
-      ),
+      columnsEqual(proposalUnits, {
+        proposalId: proposal.id,
+        committeeId: proposal.committeeId,
+        active: true,
+      }),
     )
     .orderBy(asc(proposalUnits.id));
-  return rows.map((r) => r.name);
-}
-
-/** The units leading the proposal's active slots (one as a rule). */
-export async function leadUnitsOf(db: DbOrTx, proposal: ProposalRow): Promise<Set<number>> {
-  const rows = await db
-    .select({ unitId: proposalUnits.unitId })
-    .from(proposalUnits)
-    .where(
-      and(
-        eq(proposalUnits.proposalId, proposal.id),
-        eq(proposalUnits.active, true),
-        eq(proposalUnits.role, 'lead'),
-      ),
-    );
-  return new Set(rows.map((r) => r.unitId));
 }
 
 /**
