@@ -13,9 +13,8 @@ import {
   selectionStatuses,
   supervisionLogKinds,
   unitRoles,
+  proposalTasks,
 } from './vocabulary';
-import { codesOf } from '../codes';
-import { proposalTaskLabels } from '../labels';
 
 /** Proposal request schemas, one per endpoint. */
 
@@ -213,10 +212,6 @@ export const reportFollowupBody = z
     report: text('落实情况说明', 5000),
   })
   .strict();
-
-/** Work queues of the proposal list (`task`). */
-export const proposalTasks = codesOf(proposalTaskLabels);
-export type ProposalTask = (typeof proposalTasks)[number];
 
 export const proposalListViews = [
   'mine',

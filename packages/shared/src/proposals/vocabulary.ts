@@ -2,6 +2,7 @@ import { codesOf } from '../codes';
 import {
   answerStateLabels,
   followupImplementationLabels,
+  proposalTaskLabels,
   proposalKindLabels,
   proposerStatusLabels,
   rejectionDispositionLabels,
@@ -46,3 +47,7 @@ export const formatProposalNumber = (n: number | null | undefined) =>
 export const proposalTitleMax = 60;
 /** Hard ceiling for the schema; the committee's configured limit (default 3000) is checked by the server. */
 export const proposalContentCeiling = 20000;
+
+/** Work queues of the proposal list (`task`). */
+export const proposalTasks = codesOf(proposalTaskLabels);
+export type ProposalTask = (typeof proposalTasks)[number];
