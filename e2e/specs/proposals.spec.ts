@@ -91,7 +91,15 @@ async function openFromList(page: Page, path: string, title: string) {
 /** Clicks a command button and confirms the question that follows. */
 async function confirmCommand(page: Page, button: string) {
   await page.getByRole('button', { name: button, exact: true }).click();
-  await page.getByRole('button', { name: '确定', exact: true }).click();
+  const confirmation = page.getByRole('dialog').filter({ hasText: '确定' }).last();
+  const ok = confirmation.getByRole('button', { name: '确定', exact: true });
+  await ok.click();
+  // A click that lands while the confirmation is still opening does nothing: press again, unless the
+  // first one is already being carried out (the button shows it is loading).
+  await confirmation.waitFor({ state: 'hidden', timeout: 5_000 }).catch(async () => {
+    if (!(await ok.getAttribute('class'))?.includes('ant-btn-loading')) await ok.click();
+    await confirmation.waitFor({ state: 'hidden' });
+  });
 }
 
 async function stateTag(page: Page, label: string) {
