@@ -26,14 +26,12 @@ import { isPendingApproval, showInitialPassword, showPendingApproval } from './i
 const endpoint = '/api/accounts';
 const roleOptions = roles.map((r) => ({ value: r, label: roleLabels[r] }));
 
-const isLocked = (a: Account) => a.locked;
-
 function statusTags(a: Account, pending: boolean) {
   return (
     <Space size={4} wrap>
       {a.disabled ? <Tag>已停用</Tag> : <Tag color="green">正常</Tag>}
       {pending && <Tag color="orange">管理员变更待审批</Tag>}
-      {isLocked(a) && <Tag color="red">已锁定</Tag>}
+      {a.locked && <Tag color="red">已锁定</Tag>}
       {a.mustChangePassword && <Tag color="orange">待改初始密码</Tag>}
     </Space>
   );
@@ -126,7 +124,7 @@ export default function AccountsPage() {
             </Button>
           </Popconfirm>
         )}
-        {isLocked(a) && allowed(a, 'canUnlock') && (
+        {a.locked && allowed(a, 'canUnlock') && (
           <Popconfirm
             title={`确定解锁“${a.displayName}”吗？`}
             okText="解锁"

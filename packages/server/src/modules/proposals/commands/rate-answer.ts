@@ -18,7 +18,7 @@ export interface RateInput {
   comment?: string;
 }
 
-/** Proposers who have not rated every approved answer of the current round. */
+/** Proposers who have not rated every approved answer of the current round (read from the database). */
 export async function unratedProposers(tx: DbOrTx, proposal: ProposalRow, proposerMemberIds: number[]) {
   const answers = await tx
     .select({ id: proposalAnswers.id })
@@ -40,10 +40,18 @@ export async function unratedProposers(tx: DbOrTx, proposal: ProposalRow, propos
         answers.map((a) => a.id),
       ),
     );
-  return proposerMemberIds.filter(
+  return yetToRate(answers, ratings, proposerMemberIds);
+}
+
+/** The proposers who have not rated each of the answers. */
+const yetToRate = (
+  answers: readonly { id: number }[],
+  ratings: readonly { answerId: number; memberId: number }[],
+  proposerMemberIds: readonly number[],
+) =>
+  proposerMemberIds.filter(
     (m) => !answers.every((a) => ratings.some((r) => r.answerId === a.id && r.memberId === m)),
   );
-}
 
 /**
  * A proposer rates an answer. When every proposer has rated every answer of the round: any 不满意 sends
@@ -85,10 +93,7 @@ export async function rateAnswer(ctx: ServiceContext, proposalId: number, input:
           answers.map((a) => a.id),
         ),
       );
-    const complete = answers.every((a) =>
-      access.proposerMemberIds.every((m) => ratings.some((r) => r.answerId === a.id && r.memberId === m)),
-    );
-    if (!complete) return { note };
+    if (yetToRate(answers, ratings, access.proposerMemberIds).length > 0) return { note };
     const dissatisfiedUnits = [
       ...new Set(
         ratings
