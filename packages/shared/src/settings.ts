@@ -26,6 +26,18 @@ export const defaultRejectionGrounds = [
   '指名举报',
   '内容空泛、没有具体建议',
 ];
+/** 社情民意 categories and the series adopted articles are compiled into (numbered per year). */
+export const defaultOpinionCategories = [
+  '经济发展',
+  '社会民生',
+  '生态环境',
+  '城乡建设',
+  '文化教育',
+  '医疗卫生',
+  '社会治理',
+  '其他',
+];
+export const defaultOpinionSeries = ['社情民意', '社情民意专报'];
 export const defaultAnswerCategories = [
   { code: 'A', label: '已解决或采纳' },
   { code: 'B', label: '正在解决或列入计划' },
@@ -71,6 +83,8 @@ export const settingsShape = {
   proposalContentLimit: whole('提案正文字数上限', 500, 20000),
   opinionContentLimit: whole('社情民意字数上限', 300, 10000),
   proposalCategories: textList('提案类别', 30, 20),
+  opinionCategories: textList('社情民意类别', 30, 20),
+  opinionSeries: textList('社情民意刊物', 10, 20),
   rejectionGrounds: textList('不予立案理由', 40, 60),
   answerCategories: z
     .array(answerCategorySchema, { error: '请填写答复类别' })
@@ -116,6 +130,8 @@ export const defaultSettings: CommitteeSettings = {
   proposalContentLimit: 3000,
   opinionContentLimit: 1500,
   proposalCategories: defaultProposalCategories,
+  opinionCategories: defaultOpinionCategories,
+  opinionSeries: defaultOpinionSeries,
   rejectionGrounds: defaultRejectionGrounds,
   answerCategories: defaultAnswerCategories,
   plenaryProposalWindowMonths: 3,
@@ -135,6 +151,8 @@ export const settingLabels: Record<SettingKey, string> = {
   proposalContentLimit: '提案正文字数上限',
   opinionContentLimit: '社情民意字数上限',
   proposalCategories: '提案类别',
+  opinionCategories: '社情民意类别',
+  opinionSeries: '社情民意刊物（期刊名称）',
   rejectionGrounds: '不予立案理由',
   answerCategories: '答复类别',
   plenaryProposalWindowMonths: '大会提案起算月数',

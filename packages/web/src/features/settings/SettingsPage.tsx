@@ -50,7 +50,7 @@ const numberGroups: { title: string; fields: SettingKey[] }[] = [
 ];
 
 /** Settings that are lists of words, typed in one by one. */
-const tagLists = ['proposalCategories', 'rejectionGrounds'] as const;
+const tagLists = ['proposalCategories', 'rejectionGrounds', 'opinionCategories', 'opinionSeries'] as const;
 
 const rule = (field: SettingKey) =>
   zodRule(fieldSchema, field, settingLabels[field], (v) => (v === null || v === '' ? undefined : v));
