@@ -11,6 +11,7 @@ export const roleLabels = {
   unitHead: '承办单位负责人',
   proposalStaff: '提案工作人员',
   opinionStaff: '信息工作人员',
+  infoLiaison: '特邀信息员',
   liaisonStaff: '委员联络工作人员',
   leader: '主席会议成员',
   partyLeader: '党政领导',
@@ -176,6 +177,16 @@ export const satisfactionLabels = {
   dissatisfied: '不满意',
 } as const;
 
+/**
+ * How 满意率 is counted (setting satisfactionBasis): per proposal (件) by the lead proposer's rating or by
+ * the lowest of its proposers' ratings, or per proposer (人次), each proposer's rating once.
+ */
+export const satisfactionBasisLabels = {
+  lead: '按件：以第一提案人的评价为准',
+  lowest: '按件：以提案人中最低的评价为准',
+  proposer: '按人次：每位提案人的评价各计一次',
+} as const;
+
 export const relevanceLabels = {
   targeted: '针对提案',
   partly: '部分针对',
@@ -198,4 +209,89 @@ export const followupImplementationLabels = {
   implemented: '已落实',
   inProgress: '正在落实',
   notImplemented: '未落实',
+} as const;
+
+// Opinion workflow (社情民意信息)
+
+export const opinionStateLabels = {
+  draft: '草稿',
+  submitted: '已报送',
+  editing: '编辑中',
+  returned: '退回修改',
+  withdrawn: '已撤回',
+  adopted: '已采用',
+  combined: '已综合',
+  archived: '留存未采用',
+} as const;
+
+export const opinionCommandLabels = {
+  update: '修改信息',
+  submit: '报送信息',
+  withdraw: '撤回信息',
+  respondCoauthor: '答复联名',
+  startEditing: '开始编辑',
+  saveEdit: '保存编辑稿',
+  adopt: '单篇采用',
+  combine: '综合采用',
+  absorb: '综合到其他信息',
+  archive: '留存，未采用',
+  return: '退回修改',
+  reopen: '撤销采用决定',
+  report: '向上级报送',
+  recordExternalOutcome: '登记全国政协采用情况',
+  recordInstruction: '登记领导批示',
+  reportInstructionDone: '登记批示落实情况',
+  forward: '转办',
+} as const;
+
+/** Who filed an opinion: a member, an organisation by its convener, an information liaison, or a child committee's report. */
+export const opinionSubmitterTypeLabels = {
+  member: '委员',
+  organisation: '党派团体、专委会、界别',
+  liaison: '特邀信息员',
+  report: '下级政协报送',
+} as const;
+
+export const opinionAdoptionKindLabels = { single: '单篇采用', combined: '综合采用' } as const;
+
+export const coauthorStatusLabels = {
+  invited: '待确认',
+  confirmed: '已确认',
+  declined: '已谢绝',
+} as const;
+
+/** Events of an article's adoption ledger, one row per (article, level, event). */
+export const opinionLedgerEventLabels = {
+  adopted: '采用',
+  reported: '报送',
+  instructed: '领导批示',
+} as const;
+
+/** Where an opinion is forwarded to for handling. */
+export const forwardingChannelLabels = { hotline: '12345热线', department: '有关部门' } as const;
+
+export const forwardingStateLabels = {
+  forwarded: '已转办',
+  acknowledged: '已签收',
+  answered: '已答复',
+  returned: '已退回',
+  accepted: '已办结',
+} as const;
+
+export const forwardingCommandLabels = {
+  acknowledge: '签收转办件',
+  answer: '答复转办件',
+  returnItem: '退回转办件',
+  acceptAnswer: '认可答复',
+  rejectAnswer: '不认可答复',
+} as const;
+
+export const opinionIssueStateLabels = { draft: '编辑中', sent: '已印发' } as const;
+
+/** The opinion lists: a submitter's own, co-authorships waiting, the staff inbox, all of the committee. */
+export const opinionListViewLabels = {
+  mine: '我的信息',
+  coauthor: '待我联名',
+  inbox: '信息收件箱',
+  all: '全部信息',
 } as const;
