@@ -15,3 +15,5 @@ export * from './duty';
 export * from './proposals';
 export * from './workflow-commands';
 export * from './proposal-commands';
+export * from './opinions';
+export * from './opinion-commands';
