@@ -9,14 +9,12 @@ import Fastify, {
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import multipart from '@fastify/multipart';
-import fastifyStatic from '@fastify/static';
 import {
   hasZodFastifySchemaValidationErrors,
   serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { FieldIssue } from '@cppcc/shared';
 import type { AppConfig } from './env';
@@ -27,6 +25,7 @@ import { AppError } from './lib/errors';
 import { refuseUnroutableUrl, rejectUnstorableInput } from './lib/input-guard';
 import { checkCsrf, csrfHeaderName, loadSession, sessionCookieName, clearSessionCookie } from './lib/auth';
 import { registerSecurityHeaders } from './lib/security-headers';
+import { registerStaticWeb } from './lib/static-web';
 import { registerModules } from './modules';
 
 export interface AppDeps {
@@ -138,17 +137,7 @@ export async function buildApp(deps: AppDeps): Promise<AppInstance> {
     { prefix: '/api' },
   );
 
-  const webDist = deps.webDist ?? defaultWebDist;
-  if (existsSync(webDist)) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: false });
-  }
-  app.setNotFoundHandler((req, reply) => {
-    if (req.url.startsWith('/api') || !existsSync(webDist) || req.method !== 'GET') {
-      return reply.status(404).send(new AppError('NOT_FOUND', '接口不存在').toBody());
-    }
-    // Client-side routes fall back to the single page.
-    return reply.type('text/html').sendFile('index.html');
-  });
+  await registerStaticWeb(app, deps.webDist ?? defaultWebDist);
 
   return app;
 }
