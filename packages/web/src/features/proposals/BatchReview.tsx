@@ -5,7 +5,7 @@ import { useBatchReview, useProposalFormOptions, type ProposalListItem } from '.
 import { showSuccess } from '../../app/notifier';
 import { CommandModal } from '../../components/CommandModal';
 import { MainProposalSelect, RejectFields } from './actions/ReviewDialogs';
-import { SchemaItem, SchemaText } from './actions/fields';
+import { SchemaItem, SchemaText } from '../../components/schemaFields';
 
 export type BatchDecision = BatchReviewInput['decision'];
 /** What a decision gives every picked proposal alike (a ground and reason, the proposal merged into). */

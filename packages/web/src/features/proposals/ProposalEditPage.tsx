@@ -26,9 +26,9 @@ import { toSelectOptions } from '../../api/resources';
 import { showSuccess } from '../../app/notifier';
 import { applyServerErrors, zodRule } from '../../components/zodForm';
 import { useCurrentUser } from '../../hooks/useCurrentUser';
-import { AttachmentUpload } from './AttachmentUpload';
+import { AttachmentUpload } from '../../components/AttachmentUpload';
 import { errorText } from '../../components/CommandModal';
-import { MemberMultiSelect, type MemberOption } from './MemberMultiSelect';
+import { MemberMultiSelect, type MemberOption } from '../../components/MemberMultiSelect';
 
 interface Values {
   title?: string;

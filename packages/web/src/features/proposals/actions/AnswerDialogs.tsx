@@ -1,9 +1,9 @@
 import { Flex, Form, Select, Typography } from 'antd';
 import { followupImplementationLabels } from '@cppcc/shared';
 import { useProposalFormOptions } from '../../../api/proposals';
-import { AttachmentUpload } from '../AttachmentUpload';
+import { AttachmentUpload } from '../../../components/AttachmentUpload';
 import { commandDialog } from './CommandDialog';
-import { HiddenField, options, SchemaItem, SchemaRadio, SchemaText } from './fields';
+import { HiddenField, options, SchemaItem, SchemaRadio, SchemaText } from '../../../components/schemaFields';
 
 const attachments = (
   <Form.Item name="attachmentIds" label="附件">

@@ -4,7 +4,7 @@ import type { ProposalCommandInput } from '@cppcc/shared';
 import { useProposalFormOptions } from '../../../api/proposals';
 import { toSelectOptions } from '../../../api/resources';
 import { commandDialog } from './CommandDialog';
-import { isoDay, required, SchemaDate, SchemaItem } from './fields';
+import { isoDay, required, SchemaDate, SchemaItem } from '../../../components/schemaFields';
 
 type AssignedUnits = ProposalCommandInput<'assign'>['units'];
 

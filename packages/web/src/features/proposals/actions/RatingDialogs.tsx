@@ -1,7 +1,7 @@
 import { InputNumber, Select, Typography } from 'antd';
 import { relevanceLabels, satisfactionLabels } from '@cppcc/shared';
 import { commandDialog } from './CommandDialog';
-import { options, SchemaItem, SchemaRadio } from './fields';
+import { options, SchemaItem, SchemaRadio } from '../../../components/schemaFields';
 
 const ratingChoices = [
   ['satisfaction', '对答复的满意度', options(satisfactionLabels)],

@@ -4,7 +4,7 @@ import { rejectionDispositionLabels } from '@cppcc/shared';
 import { useProposalFormOptions, useProposalList } from '../../../api/proposals';
 import { toSelectOptions } from '../../../api/resources';
 import { commandDialog, type CommandFieldsProps } from './CommandDialog';
-import { options, required, SchemaDate, SchemaItem, SchemaText } from './fields';
+import { options, required, SchemaDate, SchemaItem, SchemaText } from '../../../components/schemaFields';
 
 /** The proposer's invitation to the co-proposers they named. */
 export const RequestCosignDialog = commandDialog(

@@ -3,7 +3,7 @@ import dayjs from 'dayjs';
 import { supervisionLogKindLabels } from '@cppcc/shared';
 import { useSupervisorCandidates } from '../../../api/proposals';
 import { commandDialog } from './CommandDialog';
-import { options, SchemaDate, SchemaItem, SchemaRadio } from './fields';
+import { options, SchemaDate, SchemaItem, SchemaRadio } from '../../../components/schemaFields';
 
 /** Staff nominate (or un-nominate) a key proposal and its supervising leaders. */
 export const NominateKeyDialog = commandDialog(

@@ -1,4 +1,4 @@
-import { Card, Empty, Space, Tag, Timeline, Typography } from 'antd';
+import { Space, Tag, Typography } from 'antd';
 import {
   followupImplementationLabels,
   proposalCommandLabels,
@@ -11,7 +11,8 @@ import {
 } from '@cppcc/shared';
 import { ListCard, optionalListSection } from './ListCard';
 import type { ProposalDetail } from '../../../api/proposals';
-import { dateText, dateTimeText } from '../../../components/columns';
+import { dateText } from '../../../components/columns';
+import { RecordTimeline } from '../../../components/RecordTimeline';
 
 /** Sections of the proposal detail after the answer: evaluations, supervision, follow-ups, and the timeline. */
 
@@ -89,40 +90,19 @@ export const FollowupsCard = optionalListSection(
 /** Every step taken on the proposal, by whom and when. */
 export function TimelineCard({ proposal: p }: { proposal: ProposalDetail }) {
   return (
-    <Card title="办理过程" size="small">
-      {p.timeline.length === 0 ? (
-        <Empty description="暂无记录" />
-      ) : (
-        <Timeline
-          items={p.timeline.map((t) => ({
-            key: t.id,
-            color:
-              t.toState === 'rejected' || t.toState === 'withdrawn'
-                ? 'red'
-                : t.toState === 'closed'
-                  ? 'green'
-                  : 'blue',
-            content: (
-              <div>
-                <Typography.Text strong>{actionLabel(t.action)}</Typography.Text>
-                {t.fromState && t.toState && t.fromState !== t.toState && (
-                  <Typography.Text type="secondary" style={{ marginLeft: 8 }}>
-                    {proposalStateLabels[t.fromState as ProposalState]} →{' '}
-                    {proposalStateLabels[t.toState as ProposalState]}
-                  </Typography.Text>
-                )}
-                <div>
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {dateTimeText(t.createdAt)} {t.actorName ?? ''}
-                    {t.actorRole ? `（${roleLabels[t.actorRole as Role] ?? t.actorRole}）` : ''}
-                  </Typography.Text>
-                </div>
-                {t.note && <div style={{ whiteSpace: 'pre-wrap' }}>{t.note}</div>}
-              </div>
-            ),
-          }))}
-        />
-      )}
-    </Card>
+    <RecordTimeline
+      title="办理过程"
+      entries={p.timeline}
+      actionLabel={(t) => actionLabel(t.action)}
+      stateLabel={(s) => proposalStateLabels[s as ProposalState]}
+      actorRole={(r) => roleLabels[r as Role] ?? r}
+      color={(t) =>
+        t.toState === 'rejected' || t.toState === 'withdrawn'
+          ? 'red'
+          : t.toState === 'closed'
+            ? 'green'
+            : 'blue'
+      }
+    />
   );
 }

@@ -2,23 +2,12 @@ import { Alert, Card, Flex, List, Space, Table, Tag, Typography } from 'antd';
 import { relevanceLabels, satisfactionLabels } from '@cppcc/shared';
 import { optionalListSection } from './ListCard';
 import type { ProposalDetail } from '../../../api/proposals';
+import { Attachments } from '../../../components/AttachmentLinks';
 import { dateText, dateTimeText } from '../../../components/columns';
 
 /** Sections of the proposal detail about its handling: units, co-units' opinions, answers and ratings. */
 
-/** Links to the attachments of the proposal, an opinion or an answer, by file name. */
-export function Attachments({ ids, files }: { ids: number[]; files: ProposalDetail['attachmentFiles'] }) {
-  return (
-    <Space wrap style={{ marginTop: 8 }}>
-      附件：
-      {ids.map((aid, i) => (
-        <a key={aid} href={`/api/attachments/${aid}/download`} target="_blank" rel="noreferrer">
-          {files.find((f) => f.id === aid)?.fileName ?? `附件${i + 1}`}
-        </a>
-      ))}
-    </Space>
-  );
-}
+export { Attachments };
 
 export function UnitsCard({ proposal: p, narrow }: { proposal: ProposalDetail; narrow: boolean }) {
   if (p.units.length === 0) return null;

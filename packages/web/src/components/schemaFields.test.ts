@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import dayjs from 'dayjs';
 import { extendBody, unitOpinionBody, withdrawBody } from '@cppcc/shared';
-import { bodyOf } from './fields';
+import { bodyOf } from './schemaFields';
 
 describe('bodyOf', () => {
   it('takes the fields of the body schema, drops emptied texts and fills defaults', () => {

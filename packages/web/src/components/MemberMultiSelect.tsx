@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Select } from 'antd';
-import { useCoProposerCandidates } from '../../api/proposals';
+import { useCoProposerCandidates } from '../api/proposals';
 
 export interface MemberOption {
   id: number;

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { Button, Upload } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
-import { uploadAttachment } from '../../api/attachments';
-import { showError } from '../../app/notifier';
-import { errorText } from '../../components/CommandModal';
+import { uploadAttachment } from '../api/attachments';
+import { showError } from '../app/notifier';
+import { errorText } from './CommandModal';
 
 interface Item {
   uid: string;

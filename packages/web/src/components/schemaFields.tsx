@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { DatePicker, Form, Input, Radio, type FormItemProps, type FormRule } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { z } from 'zod';
-import { blankToUndefined, zodRule } from '../../../components/zodForm';
+import { blankToUndefined, zodRule } from './zodForm';
 
 /** A command's body schema (a `.strict()` object of packages/shared). */
 export type BodySchema = z.ZodObject<z.ZodRawShape>;
@@ -99,7 +99,7 @@ export function HiddenField({ name }: { name: string }) {
 
 /**
  * The command body from the form's values: the schema's fields only, an emptied text left out, a field's
- * default where it has one (`attachmentIds: []`), dates as `YYYY-MM-DD`, and the proposal's version
+ * default where it has one (`attachmentIds: []`), dates as `YYYY-MM-DD`, and the record's version
  * where the command takes one (the version the user saw).
  */
 export function bodyOf(
