@@ -12,7 +12,7 @@ const module =
 /** Pages are loaded on demand: the login page must not pay for the admin pages. */
 const pages: RouteObject[] = pageRoutes.map((route) => ({
   ...(route.path === '/' ? { index: true } : { path: route.path.slice(1) }),
-  handle: { title: route.title },
+  handle: { title: route.title, within: route.within },
   lazy: async () => {
     const [{ default: Page }, { guardAbility }] = await Promise.all([route.load(), import('./guards')]);
     return { Component: guardAbility(Page, route.ability) };

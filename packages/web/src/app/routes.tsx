@@ -10,8 +10,24 @@ export interface PageRoute {
   path: string;
   title: string;
   ability?: AbilityRequirement;
+  /**
+   * For a page outside the menu (a record, a form): the menu paths of the lists it belongs to, for the
+   * highlighted menu entry, the breadcrumb and the way back (`section.ts`).
+   */
+  within?: string[];
   load: () => Promise<{ default: ComponentType }>;
 }
+
+/** Every list a proposal is opened from. */
+const proposalLists = [
+  '/proposals',
+  '/proposals/review',
+  '/unit/proposals',
+  '/proposals/mine',
+  '/proposals/cosign',
+  '/proposals/key',
+  '/proposals/overdue',
+];
 
 /** The proposal lists that are only a view of the list share one module. */
 const proposalQueue = (queue: ProposalQueue) =>
@@ -41,12 +57,14 @@ export const pageRoutes: PageRoute[] = [
     path: '/proposals/new',
     title: '写提案',
     ability: 'proposals.create',
+    within: ['/proposals/mine'],
     load: () => import('../features/proposals/ProposalEditPage'),
   },
   {
     path: '/proposals/:id/edit',
     title: '修改提案',
     ability: 'proposals.create',
+    within: ['/proposals/mine'],
     load: () => import('../features/proposals/ProposalEditPage'),
   },
   {
@@ -88,6 +106,7 @@ export const pageRoutes: PageRoute[] = [
   {
     path: '/proposals/:id',
     title: '提案详情',
+    within: proposalLists,
     load: () => import('../features/proposals/ProposalDetailPage'),
   },
   {
