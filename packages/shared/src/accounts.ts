@@ -182,3 +182,10 @@ export const currentUserSchema = z.object({
   abilities: currentUserAbilities,
 });
 export type CurrentUser = z.infer<typeof currentUserSchema>;
+
+/**
+ * The answer of `GET /api/auth/session`: the signed-in user, or null when nobody is. The web's first
+ * probe asks this instead of `/api/auth/me`, whose 401 for a visitor the browser would log as an error.
+ */
+export const currentSessionSchema = z.object({ user: currentUserSchema.nullable() });
+export type CurrentSession = z.infer<typeof currentSessionSchema>;

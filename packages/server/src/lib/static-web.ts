@@ -36,7 +36,7 @@ export async function registerStaticWeb(app: FastifyInstance, webDist: string) {
   }
   app.setNotFoundHandler((req, reply) => {
     const path = req.url.split('?')[0]!;
-    if (path.startsWith('/api') || !served || req.method !== 'GET') {
+    if (path.startsWith('/api') || !served || (req.method !== 'GET' && req.method !== 'HEAD')) {
       return reply.status(404).send(new AppError('NOT_FOUND', '接口不存在').toBody());
     }
     if (path.startsWith('/assets/'))

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CurrentUser as CurrentUserAnswer } from '@cppcc/shared';
+import type { CurrentSession, CurrentUser as CurrentUserAnswer } from '@cppcc/shared';
 import { clearSessionEnded } from '../app/sessionEnd';
 import { ApiError, api, setCsrfToken } from './client';
 import { setDisplayTimeZone } from '../app/timeZone';
@@ -9,12 +9,15 @@ export type CurrentUser = CurrentUserAnswer;
 
 export const meKey = ['auth', 'me'] as const;
 
-/** The signed-in user, or null when nobody is signed in. */
+/**
+ * The signed-in user, or null when nobody is signed in. Asked of `/api/auth/session`, which answers a
+ * visitor 200 with no user: a 401 would be logged by the browser as an error on every login page.
+ */
 export async function fetchCurrentUser(): Promise<CurrentUser | null> {
   try {
-    const user = await api<CurrentUser>('/api/auth/me', { skipAuthRedirect: true });
-    setCsrfToken(user.csrfToken);
-    setDisplayTimeZone(user.committee.timeZone);
+    const { user } = await api<CurrentSession>('/api/auth/session', { skipAuthRedirect: true });
+    setCsrfToken(user?.csrfToken ?? null);
+    if (user) setDisplayTimeZone(user.committee.timeZone);
     return user;
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) {

@@ -323,3 +323,34 @@ describe('bad input', () => {
     });
   });
 });
+
+describe('the session probe', () => {
+  it('answers a visitor with no user and no error, and a signed-in user as /api/auth/me does', async () => {
+    const anon = await t.app.inject({ method: 'GET', url: '/api/auth/session' });
+    expect(anon.statusCode).toBe(200);
+    expect(anon.json()).toEqual({ user: null });
+
+    const s = await signedInUser(t.app, committeeId, ['member']);
+    const probe = await t.app.inject({ method: 'GET', url: '/api/auth/session', headers: as(s) });
+    const me = await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: as(s) });
+    expect(probe.statusCode).toBe(200);
+    expect(probe.json()).toEqual({ user: me.json() });
+    expect(probe.json().user.csrfToken).toBe(s.csrfToken);
+  });
+
+  it('names a user held on the password change, and none for an ended session', async () => {
+    const held = await signedInUser(t.app, committeeId, ['member'], { mustChangePassword: true });
+    const probe = await t.app.inject({ method: 'GET', url: '/api/auth/session', headers: as(held) });
+    expect(probe.json().user).toMatchObject({ id: held.user.id, mustChangePassword: true });
+
+    const { user, ...idle } = await signedInUser(t.app, committeeId, ['member']);
+    await t.database.db
+      .update(sessions)
+      .set({ lastSeenAt: new Date(Date.now() - 31 * 60_000) })
+      .where(eq(sessions.userId, user.id));
+    const ended = await t.app.inject({ method: 'GET', url: '/api/auth/session', headers: as(idle) });
+    expect(ended.statusCode).toBe(200);
+    expect(ended.json()).toEqual({ user: null });
+    expect(ended.cookies.find((c) => c.name === 'cppcc_sid')?.value).toBe('');
+  });
+});

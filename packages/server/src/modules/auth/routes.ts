@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { currentUserSchema, passwordProblem } from '@cppcc/shared';
+import { currentSessionSchema, currentUserSchema, passwordProblem } from '@cppcc/shared';
 import type { AppInstance } from '../../app';
 import { serviceContext } from '../../lib/request-context';
 import { clearSessionCookie, sessionCookieName, destroySession, setSessionCookie } from '../../lib/auth';
@@ -79,6 +79,18 @@ export async function authRoutes(app: AppInstance) {
       const { db, actor } = serviceContext(req);
       return presentCurrentUser(db, actor.userId, req.csrfToken!);
     },
+  );
+
+  // Public, so that a visitor is answered `{ user: null }` rather than 401.
+  app.get(
+    '/auth/session',
+    {
+      schema: { tags: ['auth'], summary: '当前会话', response: { 200: currentSessionSchema } },
+      config: { access: 'public' },
+    },
+    async (req) => ({
+      user: req.actor ? await presentCurrentUser(database.db, req.actor.userId, req.csrfToken!) : null,
+    }),
   );
 
   app.post(
