@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { codesOf } from './codes';
 import { defaultTimeZone, isTimeZone } from './dates';
+import { satisfactionBasisLabels } from './labels';
 
 /**
  * Per-committee configuration (DOMAIN.md: locality rules are configuration with a default).
@@ -79,6 +81,9 @@ export const answerCategorySchema = z
   })
   .strict();
 
+export const satisfactionBases = codesOf(satisfactionBasisLabels);
+export type SatisfactionBasis = (typeof satisfactionBases)[number];
+
 export const settingsShape = {
   proposalContentLimit: whole('提案正文字数上限', 500, 20000),
   opinionContentLimit: whole('社情民意字数上限', 300, 10000),
@@ -98,6 +103,8 @@ export const settingsShape = {
   acknowledgeWindowDays: whole('签收/退办期限（天）', 1, 60),
   coUnitOpinionDays: whole('协办意见期限（天）', 1, 180),
   rehandleLimit: whole('不满意重办次数', 0, 5),
+  /** How 满意率 and the satisfaction figures count: per proposal (件) or per proposer (人次). */
+  satisfactionBasis: z.enum(satisfactionBases, { error: '请选择满意率统计口径' }),
   excellentProposalCapPercent: whole('优秀提案比例上限（%）', 1, 100),
   maxLeaveRequestsPerMeeting: whole('每次会议请假次数上限', 0, 20),
   sessionIdleMinutes: whole('登录空闲超时（分钟）', 5, 24 * 60),
@@ -140,6 +147,7 @@ export const defaultSettings: CommitteeSettings = {
   acknowledgeWindowDays: 7,
   coUnitOpinionDays: 30,
   rehandleLimit: 1,
+  satisfactionBasis: 'lead',
   excellentProposalCapPercent: 5,
   maxLeaveRequestsPerMeeting: 2,
   sessionIdleMinutes: 30,
@@ -161,6 +169,7 @@ export const settingLabels: Record<SettingKey, string> = {
   acknowledgeWindowDays: '签收/退办期限（天）',
   coUnitOpinionDays: '协办意见期限（天）',
   rehandleLimit: '不满意重办次数',
+  satisfactionBasis: '满意率统计口径',
   excellentProposalCapPercent: '优秀提案比例上限（%）',
   maxLeaveRequestsPerMeeting: '每次会议请假次数上限',
   sessionIdleMinutes: '登录空闲超时（分钟）',

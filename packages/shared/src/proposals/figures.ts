@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { recordIdParam } from '../ids';
+import { satisfactionBases } from '../settings';
 import { listProposalsQuery } from './requests';
 import type { ProposalState } from './workflow';
 
@@ -67,6 +68,7 @@ export const figureFilterSchema = z
     unitId: z.number().optional(),
     answerCategory: z.string().optional(),
     satisfaction: listKeys.satisfaction,
+    satisfactionBasis: listKeys.satisfactionBasis,
     sectorId: z.number().optional(),
     keyStatus: listKeys.keyStatus,
     kind: listKeys.kind,
@@ -75,19 +77,33 @@ export const figureFilterSchema = z
   .strict();
 export type FigureFilter = z.infer<typeof figureFilterSchema>;
 
+/** What a figure counts: proposals (件) or proposers' ratings (人次, 满意度按人次). */
+export const figureUnits = ['件', '人次'] as const;
+export type FigureUnit = (typeof figureUnits)[number];
+
 export const figureSchema = z.object({
   key: z.string(),
   label: z.string(),
   value: z.number(),
+  unit: z.enum(figureUnits),
+  /** Satisfaction figures: the basis they count by (setting satisfactionBasis). */
+  basis: z.enum(satisfactionBases).optional(),
+  /** Satisfaction figures: what they are a share of (已评价, same basis and unit). */
+  denominator: z.number().optional(),
+  /** The list filter whose result is the records behind the number (its total is `value`). */
   filter: figureFilterSchema,
 });
 export type Figure = z.infer<typeof figureSchema>;
 
-/** A share: `value` is numerator / denominator in per cent, null when nothing is counted yet. */
+/**
+ * A share: `value` is numerator / denominator (0–1), null when nothing is counted yet; `filter` lists
+ * the numerator's records and `denominatorFilter` the denominator's, both in `unit`.
+ */
 export const rateFigureSchema = figureSchema.extend({
   value: z.number().nullable(),
   numerator: z.number(),
   denominator: z.number(),
+  denominatorFilter: figureFilterSchema,
 });
 export type RateFigure = z.infer<typeof rateFigureSchema>;
 
@@ -99,7 +115,19 @@ export const breakdownRowSchema = z.object({
 export type BreakdownRow = z.infer<typeof breakdownRowSchema>;
 
 export const proposalFiguresSchema = z.object({
-  scope: z.object({ sessionId: z.number().nullable(), year: z.number().nullable(), label: z.string() }),
+  scope: z.object({
+    sessionId: z.number().nullable(),
+    year: z.number().nullable(),
+    label: z.string(),
+    /** Whose proposals: the committee's, or only the key proposals the viewer supervises (党政领导). */
+    supervisedOnly: z.boolean(),
+  }),
+  /** How the satisfaction figures count, stated once for the page. */
+  satisfactionBasis: z.object({
+    code: z.enum(satisfactionBases),
+    label: z.string(),
+    unit: z.enum(figureUnits),
+  }),
   totals: z.array(figureSchema),
   rates: z.array(rateFigureSchema),
   byUnit: z.array(breakdownRowSchema),

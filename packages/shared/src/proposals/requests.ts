@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { listQuerySchema } from '../organisation';
 import { maxInteger, recordId, recordIdParam } from '../ids';
+import { satisfactionBases } from '../settings';
 import { proposalStates } from './workflow';
 import {
   followupImplementations,
@@ -233,6 +234,17 @@ export const proposalListViewLabels = {
   followup: '回头看',
   all: '全部提案',
 } as const;
+const levelPattern = satisfactionLevels.join('|');
+/**
+ * Satisfaction levels of the rating a figure counts, one or several joined by commas
+ * (`satisfied,basicallySatisfied` for 满意和基本满意; all three for 已评价).
+ */
+export const satisfactionFilter = z
+  .string()
+  .regex(new RegExp(`^(${levelPattern})(,(${levelPattern}))*$`), '满意度不正确');
+export const parseSatisfactionFilter = (value: string) =>
+  [...new Set(value.split(','))] as (typeof satisfactionLevels)[number][];
+
 export const listProposalsQuery = listQuerySchema
   .extend({
     view: z.enum(proposalListViews, { error: '列表类型不正确' }).default('all'),
@@ -242,7 +254,12 @@ export const listProposalsQuery = listQuerySchema
     kind: z.enum(proposalKinds).optional(),
     unitId: recordIdParam.optional(),
     answerCategory: z.string().trim().max(5).optional(),
-    satisfaction: z.enum(satisfactionLevels).optional(),
+    satisfaction: satisfactionFilter.optional(),
+    /**
+     * How `satisfaction` is judged (setting satisfactionBasis): by the proposal's rating (件, the lead
+     * proposer's or the lowest), or one row per proposer's rating (人次). The committee's setting when absent.
+     */
+    satisfactionBasis: z.enum(satisfactionBases, { error: '满意率统计口径不正确' }).optional(),
     sectorId: recordIdParam.optional(),
     year: z.coerce.number().int().min(2000).max(2100).optional(),
     keyStatus: z.enum(selectionStatuses, { error: '重点提案状态不正确' }).optional(),

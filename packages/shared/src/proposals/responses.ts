@@ -38,6 +38,8 @@ export const proposalListItemSchema = z.object({
   ),
   version: z.number(),
   updatedAt: z.string(),
+  /** Listed per proposer's rating (满意度按人次): the proposer whose rating this row is; null otherwise. */
+  rater: z.object({ memberId: z.number(), name: z.string(), satisfaction: z.string() }).nullable(),
 });
 export type ProposalListItem = z.infer<typeof proposalListItemSchema>;
 export const proposalPageSchema = z.object({

@@ -20,6 +20,7 @@ import {
   formatProposalNumber,
   proposalStages,
   proposalStateLabels,
+  satisfactionLevels,
   type ListProposalsQuery,
   type ProposalFilter,
   type ProposalState,
@@ -42,7 +43,8 @@ import { AppError } from '../../lib/errors';
 import { likePattern, orderBy, pageOffset, toPage } from '../../lib/list';
 import { authorize, can, collectionOf } from '../../lib/policy';
 import { columnsEqual } from '../../lib/where';
-import { latestRatings } from './figures/filters';
+import { getSettings } from '../../lib/settings';
+import { ratingRows, satisfactionRanks } from './figures/filters';
 
 const handlingStates = ['assigned', 'rehandling'];
 
@@ -82,6 +84,15 @@ function viewScope(ctx: ServiceContext, view: ListProposalsQuery['view'], now: D
       unit === undefined ? undefined : eq(proposalUnits.unitId, unit),
     );
   const overview = can(a, 'overview', 'proposals', scope);
+  const supervisedKey = () =>
+    and(
+      ne(proposals.keyStatus, 'none'),
+      existsRow(
+        ctx.db,
+        proposalSupervisions,
+        columnsEqual(proposalSupervisions, { proposalId: proposals.id, leaderUserId: a.userId }),
+      ),
+    )!;
   switch (view) {
     case 'mine':
       if (a.memberId === null) throw new AppError('FORBIDDEN', '只有委员有“我的提案”');
@@ -105,21 +116,16 @@ function viewScope(ctx: ServiceContext, view: ListProposalsQuery['view'], now: D
       return unitSlot();
     case 'overdue':
       if (overview) return and(inArray(proposals.state, handlingStates), overdueSlot())!;
+      // A party or government leader: the overdue ones among the key proposals they supervise.
+      if (can(a, 'superviseKey', 'proposals', scope))
+        return and(inArray(proposals.state, handlingStates), overdueSlot(), supervisedKey())!;
       authorize(a, 'handle', 'proposals', scope);
       return and(inArray(proposals.state, handlingStates), overdueSlot(unitId))!;
     case 'key': {
-      const key = ne(proposals.keyStatus, 'none');
-      if (overview) return key;
+      if (overview) return ne(proposals.keyStatus, 'none');
       if (!can(a, 'superviseKey', 'proposals', scope))
         throw new AppError('FORBIDDEN', '没有权限查看重点提案列表');
-      return and(
-        key,
-        existsRow(
-          ctx.db,
-          proposalSupervisions,
-          columnsEqual(proposalSupervisions, { proposalId: proposals.id, leaderUserId: a.userId }),
-        ),
-      )!;
+      return supervisedKey();
     }
     case 'followup':
       // 回头看 candidates: answered proposals whose answer was not 已解决 (category other than A).
@@ -206,12 +212,6 @@ export async function listProposals(ctx: ServiceContext, query: ProposalFilter) 
       existsRow(ctx.db, proposalUnits, activeSlotOf(proposals.id), eq(proposalUnits.unitId, query.unitId)),
     );
   }
-  if (query.satisfaction) {
-    // Each proposer's latest rating per unit, as the figures count it: a re-handled proposal is judged by its last answer.
-    conditions.push(
-      sql`exists (select 1 from ${latestRatings} lr where lr.proposal_id = "proposals"."id" and lr.satisfaction = ${query.satisfaction})`,
-    );
-  }
   if (query.sectorId) conditions.push(eq(members.sectorId, query.sectorId));
   if (query.q) {
     const n = Number(query.q.replace(/[第号]/g, ''));
@@ -223,6 +223,14 @@ export async function listProposals(ctx: ServiceContext, query: ProposalFilter) 
     );
   }
   const where = and(...conditions);
+  // A satisfaction filter joins the ratings it counts, as the figures do: one row per proposal (件), or
+  // per proposer's rating (人次); a re-handled proposal is judged by its last answer.
+  const satisfaction = query.satisfaction;
+  const basis = satisfaction
+    ? (query.satisfactionBasis ?? (await getSettings(ctx.db, ctx.actor.committeeId)).satisfactionBasis)
+    : null;
+  const ratings = satisfaction && basis ? sql`${ratingRows(basis, query.unitId)} sr` : null;
+  const ratingsOn = sql`sr.proposal_id = ${proposals.id} and sr.rank in (${satisfactionRanks(satisfaction ?? 'satisfied')})`;
   const order = orderBy(
     query,
     {
@@ -235,28 +243,46 @@ export async function listProposals(ctx: ServiceContext, query: ProposalFilter) 
     },
     proposals.id,
   );
+  const raterId = ratings ? sql<number | null>`sr.member_id` : sql<number | null>`null::int`;
+  const raterRank = ratings ? sql<number | null>`sr.rank` : sql<number | null>`null::int`;
+  let listed = ctx.db
+    .select({
+      p: proposals,
+      leadName: members.name,
+      organisationName: organisationProposers.name,
+      sessionName: plenarySessions.name,
+      raterId,
+      raterRank,
+    })
+    .from(proposals)
+    .innerJoin(members, eq(members.id, proposals.leadMemberId))
+    .innerJoin(plenarySessions, eq(plenarySessions.id, proposals.sessionId))
+    .leftJoin(organisationProposers, eq(organisationProposers.id, proposals.organisationProposerId))
+    .$dynamic();
+  let counted = ctx.db
+    .select({ n: count() })
+    .from(proposals)
+    .innerJoin(members, eq(members.id, proposals.leadMemberId))
+    .$dynamic();
+  if (ratings) {
+    listed = listed.innerJoin(ratings, ratingsOn);
+    counted = counted.innerJoin(ratings, ratingsOn);
+  }
   const [rows, [total]] = await Promise.all([
-    ctx.db
-      .select({
-        p: proposals,
-        leadName: members.name,
-        organisationName: organisationProposers.name,
-        sessionName: plenarySessions.name,
-      })
-      .from(proposals)
-      .innerJoin(members, eq(members.id, proposals.leadMemberId))
-      .innerJoin(plenarySessions, eq(plenarySessions.id, proposals.sessionId))
-      .leftJoin(organisationProposers, eq(organisationProposers.id, proposals.organisationProposerId))
+    listed
       .where(where)
-      .orderBy(order, desc(proposals.id))
+      .orderBy(order, desc(proposals.id), sql`${raterId}`)
       .limit(query.pageSize)
       .offset(pageOffset(query)),
-    ctx.db
-      .select({ n: count() })
-      .from(proposals)
-      .innerJoin(members, eq(members.id, proposals.leadMemberId))
-      .where(where),
+    counted.where(where),
   ]);
+  const raterIds = [...new Set(rows.map((r) => r.raterId).filter((id): id is number => id !== null))];
+  const raters = raterIds.length
+    ? await ctx.db
+        .select({ id: members.id, name: members.name })
+        .from(members)
+        .where(and(eq(members.committeeId, ctx.actor.committeeId), inArray(members.id, raterIds)))
+    : [];
   const ids = rows.map((r) => r.p.id);
   const slots = ids.length
     ? await ctx.db
@@ -272,7 +298,7 @@ export async function listProposals(ctx: ServiceContext, query: ProposalFilter) 
         .innerJoin(units, eq(units.id, proposalUnits.unitId))
         .where(and(inArray(proposalUnits.proposalId, ids), eq(proposalUnits.active, true)))
     : [];
-  const items = rows.map(({ p, leadName, organisationName, sessionName }) => ({
+  const items = rows.map(({ p, leadName, organisationName, sessionName, raterId, raterRank }) => ({
     id: p.id,
     number: p.number,
     numberLabel: formatProposalNumber(p.number),
@@ -305,6 +331,14 @@ export async function listProposals(ctx: ServiceContext, query: ProposalFilter) 
       })),
     version: p.version,
     updatedAt: p.updatedAt.toISOString(),
+    rater:
+      raterId === null || raterRank === null
+        ? null
+        : {
+            memberId: Number(raterId),
+            name: raters.find((m) => m.id === Number(raterId))?.name ?? '',
+            satisfaction: satisfactionLevels[3 - Number(raterRank)]!,
+          },
   }));
   return toPage(items, total?.n ?? 0, query);
 }

@@ -8,6 +8,7 @@ import {
   Form,
   Input,
   InputNumber,
+  Radio,
   Row,
   Select,
   Skeleton,
@@ -18,6 +19,7 @@ import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { z } from 'zod';
 import {
   committeeSettingsSchema,
+  satisfactionBasisLabels,
   settingLabels,
   timeZoneLabels,
   settingsShape,
@@ -151,6 +153,17 @@ export default function SettingsPage() {
             </Form.Item>
           </Col>
         </Row>
+        <Typography.Title level={5}>提案统计</Typography.Title>
+        <Form.Item
+          name="satisfactionBasis"
+          label={settingLabels.satisfactionBasis}
+          extra={`满意率及满意、基本满意、不满意、已评价各项按此口径计数，统计页注明口径和单位（件或人次）。默认：${satisfactionBasisLabels[defaults.satisfactionBasis]}`}
+          rules={[rule('satisfactionBasis')]}
+        >
+          <Radio.Group
+            options={Object.entries(satisfactionBasisLabels).map(([value, label]) => ({ value, label }))}
+          />
+        </Form.Item>
         <Typography.Title level={5}>双向评议</Typography.Title>
         <Row gutter={16}>
           {(['excellent', 'good', 'fair'] as const).map((grade) => (

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
-import { as, injectAs } from '../../../../test/harness';
+import { as, injectAs, signIn, type Session } from '../../../../test/harness';
 import { useCommitteeApp } from '../../../../test/committee-app';
 import {
   buildCommittee,
@@ -11,10 +11,19 @@ import {
   buildUnit,
   buildUser,
   signedInUser,
+  testPassword,
 } from '../../../../test/factories';
-import { proposalRatings, proposalSupervisionLogs, proposalSupervisions } from '../../../db/schema';
+import type { FigureFilter, SatisfactionBasis } from '@cppcc/shared';
+import {
+  committees,
+  proposalProposers,
+  proposalRatings,
+  proposalSupervisionLogs,
+  proposalSupervisions,
+  users,
+} from '../../../db/schema';
 import type { Actor } from '../../../lib/actor';
-import { proposalConditions } from './filters';
+import { filteredRows } from './filters';
 import type { ProposalFigures } from './queries';
 import { insertAnswer, insertProposal, insertRating, insertSession, insertUnitSlot } from './rows.fixture';
 
@@ -24,6 +33,7 @@ let otherSessionId: number;
 let staffActor: Actor;
 let ratingToChange: number;
 let ids: { sectorX: number; sectorY: number; unit1: number; unit2: number };
+let partyLeaderUserId: number;
 
 beforeAll(async () => {
   const { committeeId } = t;
@@ -190,7 +200,14 @@ beforeAll(async () => {
     proposalId: rehandling.id,
     unitId: unit1.id,
     status: 'acknowledged',
+    deadline: past,
   });
+  // A party leader supervises this key proposal, and the overdue one that is not a key proposal.
+  partyLeaderUserId = (await buildUser(db, committeeId, ['partyLeader'], { displayName: '党政领导乙' })).id;
+  await db.insert(proposalSupervisions).values([
+    { committeeId, proposalId: rehandling.id, leaderUserId: partyLeaderUserId },
+    { committeeId, proposalId: overdue.id, leaderUserId: partyLeaderUserId },
+  ]);
   const a12 = await insertAnswer(db, {
     committeeId,
     proposalId: rehandling.id,
@@ -207,6 +224,75 @@ beforeAll(async () => {
       satisfaction: 'dissatisfied',
     })
   ).id;
+
+  // A joint proposal: the lead is satisfied, the co-proposer who joined through 并案 is not.
+  const joint = await insertProposal(db, {
+    ...base,
+    leadMemberId: m1.id,
+    state: 'closed',
+    number: 7,
+    answerCategory: 'A',
+  });
+  await db.insert(proposalProposers).values([
+    { committeeId, proposalId: joint.id, memberId: m1.id, role: 'lead', status: 'confirmed', sortOrder: 0 },
+    {
+      committeeId,
+      proposalId: joint.id,
+      memberId: m2.id,
+      role: 'co',
+      status: 'confirmed',
+      mergedFromId: closedB.id,
+      sortOrder: 100,
+    },
+  ]);
+  await insertUnitSlot(db, { committeeId, proposalId: joint.id, unitId: unit2.id, status: 'answered' });
+  const a13 = await insertAnswer(db, {
+    committeeId,
+    proposalId: joint.id,
+    unitId: unit2.id,
+    draftedBy: staff.id,
+  });
+  for (const [memberId, satisfaction] of [
+    [m1.id, 'satisfied'],
+    [m2.id, 'dissatisfied'],
+  ] as const) {
+    await insertRating(db, { committeeId, proposalId: joint.id, answerId: a13.id, memberId, satisfaction });
+  }
+
+  // 分办 to two units, each answering: 满意 with one unit's answer, 不满意 with the other's.
+  const separate = await insertProposal(db, {
+    ...base,
+    leadMemberId: m2.id,
+    state: 'closed',
+    number: 8,
+    answerCategory: 'B',
+  });
+  for (const [unitId, satisfaction] of [
+    [unit1.id, 'satisfied'],
+    [unit2.id, 'dissatisfied'],
+  ] as const) {
+    await insertUnitSlot(db, {
+      committeeId,
+      proposalId: separate.id,
+      unitId,
+      role: 'separate',
+      status: 'answered',
+    });
+    const answer = await insertAnswer(db, {
+      committeeId,
+      proposalId: separate.id,
+      unitId,
+      draftedBy: staff.id,
+      category: 'B',
+    });
+    await insertRating(db, {
+      committeeId,
+      proposalId: separate.id,
+      answerId: answer.id,
+      memberId: m2.id,
+      satisfaction,
+    });
+  }
 
   // Another session of the same year, and another committee: neither may leak into the session's figures.
   await insertProposal(db, {
@@ -234,92 +320,151 @@ beforeAll(async () => {
 
 const value = (f: ProposalFigures, key: string) => f.totals.find((x) => x.key === key)!.value;
 const rate = (f: ProposalFigures, key: string) => f.rates.find((x) => x.key === key)!;
+const bases: SatisfactionBasis[] = ['lead', 'lowest', 'proposer'];
 
-async function figuresAs(roles: Parameters<typeof signedInUser>[2], query: string) {
-  const session = await signedInUser(t.app, t.committeeId, roles);
-  return t.app.inject({ method: 'GET', url: `/api/proposals/figures?${query}`, headers: as(session) });
+async function setBasis(basis: SatisfactionBasis) {
+  await t.database.db
+    .update(committees)
+    .set({ settings: { satisfactionBasis: basis } })
+    .where(eq(committees.id, t.committeeId));
 }
 
-/** The figures that count proposals one by one, each with the filter that lists those proposals. */
-const countableFigures = (f: ProposalFigures) => [
-  ...f.totals.filter((x) =>
-    // Satisfaction levels too: here each rated proposal has one proposer, so ratings and proposals agree.
-    [
-      'submitted',
-      'accepted',
-      'merged',
-      'rejected',
-      'answered',
-      'overdue',
-      'satisfied',
-      'basicallySatisfied',
-      'dissatisfied',
-    ].includes(x.key),
+let staffSession: Session;
+let partyLeaderSession: Session;
+beforeAll(async () => {
+  staffSession = await signedInUser(t.app, t.committeeId, ['proposalStaff']);
+  const [leader] = await t.database.db
+    .select({ username: users.username })
+    .from(users)
+    .where(eq(users.id, partyLeaderUserId));
+  partyLeaderSession = await signIn(t.app, leader!.username, testPassword);
+});
+
+async function figuresAs(session: Session, query: string) {
+  return t.app.inject({ method: 'GET', url: `/api/proposals/figures?${query}`, headers: as(session) });
+}
+const staffFigures = async (query = `sessionId=${sessionId}`) =>
+  (await figuresAs(staffSession, query)).json() as ProposalFigures;
+
+/** Every figure with the list filter behind it; a rate stands for its numerator and its denominator. */
+const everyFigure = (f: ProposalFigures): { label: string; value: number; filter: FigureFilter }[] => [
+  ...f.totals,
+  ...f.rates.flatMap((r) => [
+    { label: `${r.label}（分子）`, value: r.numerator, filter: r.filter },
+    { label: `${r.label}（分母）`, value: r.denominator, filter: r.denominatorFilter },
+  ]),
+  ...[...f.byUnit, ...f.bySector, ...f.byCategory, ...f.byKind].flatMap((row) =>
+    row.figures.map((x) => ({ ...x, label: `${row.label} ${x.label}` })),
   ),
-  ...f.byCategory.flatMap((r) => r.figures),
-  ...f.byKind.flatMap((r) => r.figures),
-  ...f.bySector.flatMap((r) => r.figures),
   ...f.byAnswerCategory,
-  ...f.keyProgress,
-  ...f.byUnit.flatMap((r) => r.figures.filter((x) => ['assigned', 'answered', 'overdue'].includes(x.key))),
+  ...f.keyProgress.map((x) => ({ ...x, label: `重点提案 ${x.label}` })),
 ];
+
+const queryOf = (filter: FigureFilter) =>
+  new URLSearchParams(Object.entries(filter).map(([k, v]): [string, string] => [k, String(v)]));
+
+/** Opens the list behind every figure as `session` and compares its total (and the export's rows). */
+async function expectListsMatch(session: Session, f: ProposalFigures, withExport: boolean) {
+  const figures = everyFigure(f);
+  for (const figure of figures) {
+    const query = queryOf(figure.filter);
+    const list = await injectAs(t, session, 'GET', `/api/proposals?${query}&pageSize=100`);
+    expect(list.statusCode, list.body).toBe(200);
+    const page = list.json() as { total: number; items: unknown[] };
+    expect(page.total, `list: ${figure.label} ${query}`).toBe(figure.value);
+    expect(page.items, `list rows: ${figure.label} ${query}`).toHaveLength(figure.value);
+    if (!withExport) continue;
+    const res = await injectAs(t, session, 'GET', `/api/proposals/export.xlsx?${query}`);
+    expect(res.statusCode, res.body).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    expect(workbook.worksheets[0]!.actualRowCount - 1, `export: ${figure.label} ${query}`).toBe(figure.value);
+  }
+  return figures.length;
+}
+
+/** What each basis makes of the same ratings (see the joint and the 分办 proposal above). */
+const expectedSatisfaction: Record<
+  SatisfactionBasis,
+  { unit: string; totals: Record<string, number>; unit1: number[]; unit2: number[] }
+> = {
+  // 件 by the lead: the merged-in co-proposer's 不满意 does not count; 分办 counts its lowest answer.
+  lead: {
+    unit: '件',
+    totals: { rated: 6, satisfied: 3, basicallySatisfied: 1, dissatisfied: 2 },
+    unit1: [3, 2],
+    unit2: [4, 3],
+  },
+  lowest: {
+    unit: '件',
+    totals: { rated: 6, satisfied: 2, basicallySatisfied: 1, dissatisfied: 3 },
+    unit1: [3, 2],
+    unit2: [4, 2],
+  },
+  proposer: {
+    unit: '人次',
+    totals: { rated: 7, satisfied: 3, basicallySatisfied: 1, dissatisfied: 3 },
+    unit1: [3, 2],
+    unit2: [5, 3],
+  },
+};
 
 describe('GET /api/proposals/figures', () => {
   it('counts every figure of a session from the records', async () => {
-    const res = await figuresAs(['proposalStaff'], `sessionId=${sessionId}`);
+    await setBasis('lead');
+    const res = await figuresAs(staffSession, `sessionId=${sessionId}`);
     expect(res.statusCode, res.body).toBe(200);
     const f = res.json() as ProposalFigures;
-    expect(f.scope).toEqual({ sessionId, year: null, label: '五届三次会议' });
+    expect(f.scope).toEqual({ sessionId, year: null, label: '五届三次会议', supervisedOnly: false });
+    expect(f.satisfactionBasis).toEqual({ code: 'lead', label: '按件：以第一提案人的评价为准', unit: '件' });
     expect(Object.fromEntries(f.totals.map((x) => [x.key, x.value]))).toEqual({
-      submitted: 10,
-      accepted: 6,
+      submitted: 12,
+      accepted: 8,
       merged: 1,
       rejected: 1,
-      answered: 3,
-      overdue: 1,
-      rated: 4,
-      satisfied: 2,
+      answered: 5,
+      overdue: 2,
+      rated: 6,
+      satisfied: 3,
       basicallySatisfied: 1,
-      dissatisfied: 1,
+      dissatisfied: 2,
     });
-    expect(rate(f, 'answerRate')).toMatchObject({ value: 0.5, numerator: 3, denominator: 6 });
-    expect(rate(f, 'satisfactionRate')).toMatchObject({ value: 0.75, numerator: 3, denominator: 4 });
-    expect(rate(f, 'fullySatisfiedRate')).toMatchObject({ value: 0.5, numerator: 2, denominator: 4 });
+    expect(rate(f, 'answerRate')).toMatchObject({ value: 0.625, numerator: 5, denominator: 8, unit: '件' });
 
     const unit = (id: number) =>
       Object.fromEntries(f.byUnit.find((r) => r.id === String(id))!.figures.map((x) => [x.key, x.value]));
     expect(unit(ids.unit1)).toEqual({
-      assigned: 3,
-      answered: 1,
-      overdue: 1,
-      rated: 2,
-      satisfiedOrBasically: 1,
+      assigned: 4,
+      answered: 2,
+      overdue: 2,
+      rated: 3,
+      satisfiedOrBasically: 2,
     });
     expect(unit(ids.unit2)).toEqual({
-      assigned: 2,
-      answered: 2,
+      assigned: 4,
+      answered: 4,
       overdue: 0,
-      rated: 2,
-      satisfiedOrBasically: 2,
+      rated: 4,
+      satisfiedOrBasically: 3,
     });
 
     const sector = (id: number) =>
       Object.fromEntries(f.bySector.find((r) => r.id === String(id))!.figures.map((x) => [x.key, x.value]));
-    expect(sector(ids.sectorX)).toEqual({ submitted: 6, accepted: 4 });
-    expect(sector(ids.sectorY)).toEqual({ submitted: 4, accepted: 2 });
+    expect(sector(ids.sectorX)).toEqual({ submitted: 7, accepted: 5 });
+    expect(sector(ids.sectorY)).toEqual({ submitted: 5, accepted: 3 });
 
     expect(f.byCategory.map((r) => [r.label, ...r.figures.map((x) => x.value)])).toEqual([
       ['经济建设', 1, 1],
-      ['社会建设', 8, 5],
+      ['社会建设', 10, 7],
       ['生态文明建设', 1, 0],
     ]);
     expect(f.byKind.map((r) => [r.label, ...r.figures.map((x) => x.value)])).toEqual([
-      ['大会提案', 9, 6],
+      ['大会提案', 11, 8],
       ['平时提案', 1, 0],
     ]);
     expect(f.byAnswerCategory.map((x) => [x.label, x.value])).toEqual([
-      ['A类（已解决或采纳）', 1],
-      ['B类（正在解决或列入计划）', 1],
+      ['A类（已解决或采纳）', 2],
+      ['B类（正在解决或列入计划）', 2],
       ['C类（留作参考）', 1],
     ]);
     const key = Object.fromEntries(f.keyProgress.map((x) => [x.key, x.value]));
@@ -334,56 +479,109 @@ describe('GET /api/proposals/figures', () => {
       f.keyProposals.map((k) => [k.numberLabel, k.stateLabel, k.supervisors, k.logCount, k.overdue]),
     ).toEqual([
       ['第0003号', '已答复', ['督办领导甲'], 1, false],
-      ['第0006号', '重新办理', [], 0, false],
+      ['第0006号', '重新办理', ['党政领导乙'], 0, true],
     ]);
-  });
-
-  it('gives each proposal-count figure a list filter that finds exactly the proposals behind it', async () => {
-    const res = await figuresAs(['leader'], `sessionId=${sessionId}`);
-    const f = res.json() as ProposalFigures;
-    const countOf = async (filter: object) => {
-      const r = await t.database.db.execute<{ n: number }>(
-        sql`select count(*)::int as n from proposals p where ${proposalConditions(staffActor, filter)}`,
-      );
-      return r.rows[0]!.n;
-    };
-    const countable = countableFigures(f);
-    expect(countable.length).toBeGreaterThan(20);
-    for (const figure of countable) {
-      expect(await countOf(figure.filter), `${figure.label} ${JSON.stringify(figure.filter)}`).toBe(
-        figure.value,
-      );
+    // Proposal counts are in 件 whatever the basis.
+    for (const x of [...f.totals, ...f.byKind.flatMap((r) => r.figures), ...f.keyProgress]) {
+      if (!x.basis) expect(x.unit, x.label).toBe('件');
     }
   });
 
-  it('reproduces each figure through the list and its export, the routes the UI opens', async () => {
-    const staff = await signedInUser(t.app, t.committeeId, ['proposalStaff']);
-    const f = (await figuresAs(['proposalStaff'], `sessionId=${sessionId}`)).json() as ProposalFigures;
-    const countable = countableFigures(f);
-    for (const figure of countable) {
-      const query = new URLSearchParams(
-        Object.entries(figure.filter).map(([k, v]): [string, string] => [k, String(v)]),
-      );
-      const list = await injectAs(t, staff, 'GET', `/api/proposals?${query}&pageSize=1`);
-      expect(list.statusCode, list.body).toBe(200);
-      expect(list.json().total, `list: ${figure.label} ${query}`).toBe(figure.value);
-      const res = await injectAs(t, staff, 'GET', `/api/proposals/export.xlsx?${query}`);
-      expect(res.statusCode, res.body).toBe(200);
-      const workbook = new ExcelJS.Workbook();
-      await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
-      expect(workbook.worksheets[0]!.actualRowCount - 1, `${figure.label} ${query}`).toBe(figure.value);
-    }
+  for (const basis of bases) {
+    it(`counts satisfaction ${basis === 'proposer' ? 'per proposer (人次)' : `per proposal (件, ${basis})`}, each figure saying its basis, unit and denominator`, async () => {
+      await setBasis(basis);
+      const f = await staffFigures();
+      const expected = expectedSatisfaction[basis];
+      expect(f.satisfactionBasis).toMatchObject({ code: basis, unit: expected.unit });
+      const satisfactionKeys = ['rated', 'satisfied', 'basicallySatisfied', 'dissatisfied'];
+      const figures = f.totals.filter((x) => satisfactionKeys.includes(x.key));
+      expect(Object.fromEntries(figures.map((x) => [x.key, x.value]))).toEqual(expected.totals);
+      for (const x of figures) {
+        expect(x, x.label).toMatchObject({ unit: expected.unit, basis, denominator: expected.totals.rated });
+        expect(x.filter.satisfactionBasis, x.label).toBe(basis);
+      }
+      const { rated, satisfied, basicallySatisfied } = expected.totals;
+      const share = (n: number) => Math.round((n / rated!) * 10000) / 10000;
+      expect(rate(f, 'satisfactionRate')).toMatchObject({
+        value: share(satisfied! + basicallySatisfied!),
+        numerator: satisfied! + basicallySatisfied!,
+        denominator: rated,
+        unit: expected.unit,
+        basis,
+      });
+      expect(rate(f, 'fullySatisfiedRate')).toMatchObject({
+        value: share(satisfied!),
+        numerator: satisfied,
+        denominator: rated,
+        unit: expected.unit,
+      });
+      const unitRatings = (id: number) =>
+        f.byUnit
+          .find((r) => r.id === String(id))!
+          .figures.filter((x) => x.basis === basis)
+          .map((x) => [x.value, x.unit]);
+      expect(unitRatings(ids.unit1)).toEqual(expected.unit1.map((n) => [n, expected.unit]));
+      expect(unitRatings(ids.unit2)).toEqual(expected.unit2.map((n) => [n, expected.unit]));
+    });
+
+    it(`opens for every figure a list with exactly its count (${basis})`, async () => {
+      await setBasis(basis);
+      const f = await staffFigures();
+      // The export for the per-proposer basis, where the list has a row per rating.
+      const checked = await expectListsMatch(staffSession, f, basis === 'proposer');
+      expect(checked).toBeGreaterThan(40);
+    });
+
+    it(`counts each figure with the same rows as its filter (${basis})`, async () => {
+      await setBasis(basis);
+      const f = await staffFigures();
+      for (const figure of everyFigure(f)) {
+        const r = await t.database.db.execute<{ n: number }>(
+          sql`select count(*)::int as n from ${filteredRows(staffActor, figure.filter, basis)}`,
+        );
+        expect(r.rows[0]!.n, `${figure.label} ${JSON.stringify(figure.filter)}`).toBe(figure.value);
+      }
+    });
+  }
+
+  it('lists per-proposer figures one row per rating, naming the proposer', async () => {
+    await setBasis('proposer');
+    const f = await staffFigures();
+    const dissatisfied = f.totals.find((x) => x.key === 'dissatisfied')!;
+    const list = await injectAs(t, staffSession, 'GET', `/api/proposals?${queryOf(dissatisfied.filter)}`);
+    const items = list.json().items as { numberLabel: string; rater: { satisfaction: string } | null }[];
+    expect(items.map((i) => i.numberLabel).sort()).toEqual(['第0006号', '第0007号', '第0008号']);
+    for (const i of items) expect(i.rater?.satisfaction).toBe('dissatisfied');
+    // Per proposal (件) the same list has no proposer on its rows.
+    const perProposal = await injectAs(
+      t,
+      staffSession,
+      'GET',
+      `/api/proposals?${queryOf({ ...dissatisfied.filter, satisfactionBasis: 'lead' })}`,
+    );
+    expect((perProposal.json().items as { rater: unknown }[]).map((i) => i.rater)).toEqual([null, null]);
+  });
+
+  it('keeps the rate when a merged-in co-proposer rates, by the lead proposer’s rating', async () => {
+    await setBasis('lead');
+    const before = rate(await staffFigures(), 'satisfactionRate');
+    await setBasis('proposer');
+    const perProposer = rate(await staffFigures(), 'satisfactionRate');
+    // The joint proposal's co-proposer (joined through 并案) adds one 人次 only when counting per proposer.
+    expect(perProposer.denominator).toBe(before.denominator + 1);
+    await setBasis('lead');
   });
 
   it('recomputes 满意率 when one rating changes', async () => {
+    await setBasis('lead');
     await t.database.db
       .update(proposalRatings)
       .set({ satisfaction: 'basicallySatisfied' })
       .where(eq(proposalRatings.id, ratingToChange));
-    const f = (await figuresAs(['proposalStaff'], `sessionId=${sessionId}`)).json() as ProposalFigures;
-    expect(rate(f, 'satisfactionRate')).toMatchObject({ value: 1, numerator: 4, denominator: 4 });
-    expect(rate(f, 'fullySatisfiedRate')).toMatchObject({ value: 0.5, numerator: 2, denominator: 4 });
-    expect(value(f, 'dissatisfied')).toBe(0);
+    const f = await staffFigures();
+    expect(rate(f, 'satisfactionRate')).toMatchObject({ value: 0.8333, numerator: 5, denominator: 6 });
+    expect(rate(f, 'fullySatisfiedRate')).toMatchObject({ value: 0.5, numerator: 3, denominator: 6 });
+    expect(value(f, 'dissatisfied')).toBe(1);
     await t.database.db
       .update(proposalRatings)
       .set({ satisfaction: 'dissatisfied' })
@@ -391,25 +589,69 @@ describe('GET /api/proposals/figures', () => {
   });
 
   it('counts a year across sessions by submission date', async () => {
-    const y2024 = (await figuresAs(['proposalStaff'], 'year=2024')).json() as ProposalFigures;
+    const y2024 = await staffFigures('year=2024');
     expect(y2024.scope.label).toBe('2024年');
-    expect(value(y2024, 'accepted')).toBe(7);
-    expect(value(y2024, 'submitted')).toBe(11);
-    const y2023 = (await figuresAs(['proposalStaff'], 'year=2023')).json() as ProposalFigures;
+    expect(value(y2024, 'accepted')).toBe(9);
+    expect(value(y2024, 'submitted')).toBe(13);
+    const y2023 = await staffFigures('year=2023');
     expect(value(y2023, 'submitted')).toBe(0);
     expect(rate(y2023, 'answerRate').value).toBeNull();
   });
 
+  it('shows a party or government leader the figures of the key proposals they supervise', async () => {
+    await setBasis('lead');
+    const res = await figuresAs(partyLeaderSession, `sessionId=${sessionId}`);
+    expect(res.statusCode, res.body).toBe(200);
+    const f = res.json() as ProposalFigures;
+    expect(f.scope.supervisedOnly).toBe(true);
+    // Only 第0006号: the overdue proposal they also supervise is not a key proposal.
+    expect(Object.fromEntries(f.totals.map((x) => [x.key, x.value]))).toEqual({
+      submitted: 1,
+      accepted: 1,
+      merged: 0,
+      rejected: 0,
+      answered: 0,
+      overdue: 1,
+      rated: 1,
+      satisfied: 0,
+      basicallySatisfied: 0,
+      dissatisfied: 1,
+    });
+    expect(f.keyProposals.map((k) => k.numberLabel)).toEqual(['第0006号']);
+    expect(f.byUnit.map((r) => r.label)).toEqual(['区教育局']);
+    for (const figure of everyFigure(f)) {
+      expect(['key', 'overdue'], `${figure.label} ${JSON.stringify(figure.filter)}`).toContain(
+        figure.filter.view,
+      );
+    }
+    // Each figure's list, opened as the party leader, has its count and nothing else.
+    await expectListsMatch(partyLeaderSession, f, false);
+    const everything = await injectAs(t, partyLeaderSession, 'GET', '/api/proposals?view=all');
+    expect(everything.statusCode).toBe(403);
+  });
+
+  it('shows a party leader who supervises nothing no proposal at all', async () => {
+    const other = await signedInUser(t.app, t.committeeId, ['partyLeader']);
+    const f = (await figuresAs(other, `sessionId=${sessionId}`)).json() as ProposalFigures;
+    expect(f.scope.supervisedOnly).toBe(true);
+    for (const figure of everyFigure(f)) expect(figure.value, figure.label).toBe(0);
+    expect(f.keyProposals).toEqual([]);
+    expect(f.byUnit).toEqual([]);
+  });
+
   it('refuses members and unit staff, and asks for a scope', async () => {
     for (const roles of [['member'], ['unitHandler'], ['unitHead'], ['opinionStaff']] as const) {
-      const res = await figuresAs([...roles], `sessionId=${sessionId}`);
+      const session = await signedInUser(t.app, t.committeeId, [...roles]);
+      const res = await figuresAs(session, `sessionId=${sessionId}`);
       expect(res.statusCode, roles.join()).toBe(403);
-      expect(res.json().message).toBe('只有提案工作人员和主席会议成员可以查看提案统计');
+      expect(res.json().message).toBe(
+        '只有提案工作人员、主席会议成员和督办重点提案的党政领导可以查看提案统计',
+      );
     }
-    const missing = await figuresAs(['proposalStaff'], '');
+    const missing = await figuresAs(staffSession, '');
     expect(missing.statusCode).toBe(400);
     expect(missing.json().message).toBe('请选择会议或年度');
-    const bad = await figuresAs(['proposalStaff'], 'sessionId=abc');
+    const bad = await figuresAs(staffSession, 'sessionId=abc');
     expect(bad.statusCode).toBe(400);
   });
 

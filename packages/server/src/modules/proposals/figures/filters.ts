@@ -1,7 +1,14 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { proposalStages, type FigureFilter } from '@cppcc/shared';
+import {
+  parseSatisfactionFilter,
+  proposalStages,
+  satisfactionLevels,
+  type FigureFilter,
+  type SatisfactionBasis,
+} from '@cppcc/shared';
 import type { Actor } from '../../../lib/actor';
 import { likePattern } from '../../../lib/list';
+import { can, collectionOf } from '../../../lib/policy';
 
 const stateList = (states: readonly string[]) =>
   sql.join(
@@ -21,13 +28,74 @@ export const overdueSlot = (now: Date) =>
 
 /**
  * The latest rating of each proposer for each unit's answer (a re-handled proposal is rated again);
- * columns: proposal_id, unit_id, member_id, satisfaction.
+ * columns: proposal_id, unit_id, member_id, satisfaction, and rank (不满意 1, 基本满意 2, 满意 3).
  */
 export const latestRatings = sql`(
-  select distinct on (r.proposal_id, a.unit_id, r.member_id) r.proposal_id, a.unit_id, r.member_id, r.satisfaction
+  select distinct on (r.proposal_id, a.unit_id, r.member_id) r.proposal_id, a.unit_id, r.member_id, r.satisfaction,
+    case r.satisfaction when 'satisfied' then 3 when 'basicallySatisfied' then 2 else 1 end as rank
   from proposal_ratings r join proposal_answers a on a.id = r.answer_id
   order by r.proposal_id, a.unit_id, r.member_id, a.round desc, r.id desc
 )`;
+
+const rankOf = (level: (typeof satisfactionLevels)[number]) => 3 - satisfactionLevels.indexOf(level);
+
+/** The ranks of a satisfaction filter (`satisfied,basicallySatisfied`), as SQL list items. */
+export const satisfactionRanks = (filter: string) =>
+  sql.join(
+    parseSatisfactionFilter(filter).map((level) => sql`${rankOf(level)}`),
+    sql`, `,
+  );
+
+/**
+ * The ratings a satisfaction figure counts, one row per counted rating (columns proposal_id, unit_id,
+ * member_id, rank): per proposal (件) the lead proposer's rating (`lead`) or the lowest of its proposers'
+ * (`lowest`), member_id then null; per proposer (人次) each proposer's own. With `unitId`, only ratings of
+ * that unit's answers and unit_id is that unit; without, a rating over several units' answers (分办) is the
+ * lowest, unit_id null. Proposers who joined through 并案 rate the main proposal's answer: under `lead`
+ * they never move a figure, under `lowest` they can lower the one proposal, under `proposer` each is a 人次.
+ */
+export function ratingRows(basis: SatisfactionBasis, unitId?: number | 'each'): SQL {
+  const byUnit = unitId !== undefined;
+  const rated = sql`(select lr.* from ${latestRatings} lr
+    join proposals rp on rp.id = lr.proposal_id
+    where ${basis === 'lead' ? sql`lr.member_id = rp.lead_member_id` : sql`true`}
+    ${typeof unitId === 'number' ? sql`and lr.unit_id = ${unitId}` : sql``})`;
+  const unitColumn = byUnit ? sql`x.unit_id` : sql`null::int`;
+  const keys = [sql`x.proposal_id`, ...(byUnit ? [sql`x.unit_id`] : [])];
+  if (basis === 'proposer') keys.push(sql`x.member_id`);
+  return sql`(select x.proposal_id, ${unitColumn} as unit_id,
+      ${basis === 'proposer' ? sql`x.member_id` : sql`null::int`} as member_id, min(x.rank) as rank
+    from ${rated} x group by ${sql.join(keys, sql`, `)})`;
+}
+
+/**
+ * `proposals p`, joined to the ratings a satisfaction filter counts when it has one (one row per 件 or
+ * per 人次), with the WHERE conditions of the filter: `select count(*) from ${filteredRows(…)}` is the
+ * figure behind the filter, as the list counts it.
+ */
+export function filteredRows(
+  actor: Actor,
+  filter: FigureFilter & { q?: string },
+  basis: SatisfactionBasis,
+  now = new Date(),
+): SQL {
+  const where = proposalConditions(actor, filter, now);
+  if (!filter.satisfaction) return sql`proposals p where ${where}`;
+  return sql`proposals p join ${ratingRows(filter.satisfactionBasis ?? basis, filter.unitId)} sr
+    on sr.proposal_id = p.id and sr.rank in (${satisfactionRanks(filter.satisfaction)}) where ${where}`;
+}
+
+/** Key proposals the actor supervises (领衔督办): all a party or government leader's figures and lists cover. */
+export const supervisedKey = (actor: Actor) =>
+  sql`p.key_status <> 'none' and exists (select 1 from proposal_supervisions ps where ps.proposal_id = p.id and ps.leader_user_id = ${actor.userId})`;
+
+/** Whether the actor sees the committee's figures, or only those of the key proposals they supervise. */
+export function figureReach(actor: Actor): 'committee' | 'supervised' | null {
+  const scope = collectionOf(actor);
+  if (can(actor, 'overview', 'proposals', scope)) return 'committee';
+  if (can(actor, 'superviseKey', 'proposals', scope)) return 'supervised';
+  return null;
+}
 
 /**
  * WHERE conditions over `proposals p` for a list filter, scoped to the actor's committee. Views narrow to
@@ -63,9 +131,10 @@ export function proposalConditions(
       where.push(
         sql`exists (select 1 from proposal_units pu where pu.proposal_id = p.id and ${overdueSlot(now)})`,
       );
+      if (figureReach(actor) === 'supervised') where.push(supervisedKey(actor));
       break;
     case 'key':
-      where.push(sql`p.key_status <> 'none'`);
+      where.push(figureReach(actor) === 'supervised' ? supervisedKey(actor) : sql`p.key_status <> 'none'`);
       break;
     case 'all':
       break;
@@ -88,11 +157,6 @@ export function proposalConditions(
   if (filter.sectorId) {
     where.push(
       sql`exists (select 1 from members m where m.id = p.lead_member_id and m.sector_id = ${filter.sectorId})`,
-    );
-  }
-  if (filter.satisfaction) {
-    where.push(
-      sql`exists (select 1 from ${latestRatings} lr where lr.proposal_id = p.id and lr.satisfaction = ${filter.satisfaction})`,
     );
   }
   if (filter.keyStatus) where.push(sql`p.key_status = ${filter.keyStatus}`);

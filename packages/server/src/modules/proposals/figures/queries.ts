@@ -4,32 +4,39 @@ import {
   proposalKindLabels,
   proposalStages,
   proposalStateLabels,
+  satisfactionBasisLabels,
+  satisfactionLevels,
   type FigureFilter,
+  type FigureUnit,
   type ProposalState,
+  type SatisfactionBasis,
 } from '@cppcc/shared';
 import type { DbOrTx } from '../../../db/client';
 import { plenarySessions } from '../../../db/schema';
 import type { Actor } from '../../../lib/actor';
-import { notFound } from '../../../lib/errors';
+import { forbidden, notFound } from '../../../lib/errors';
 import { getSettings } from '../../../lib/settings';
-import { latestRatings, overdueSlot, proposalConditions } from './filters';
+import { figureReach, overdueSlot, proposalConditions, ratingRows } from './filters';
 
 export interface Figure {
   key: string;
   label: string;
   value: number;
+  unit: FigureUnit;
+  /** Satisfaction figures: the basis they count by, and the 已评价 count they are a share of. */
+  basis?: SatisfactionBasis;
+  denominator?: number;
   /** The list filter whose result is the records behind the number. */
   filter: FigureFilter;
 }
 
-export interface Rate {
-  key: string;
-  label: string;
+export interface Rate extends Omit<Figure, 'value' | 'denominator'> {
   /** numerator ÷ denominator, or null when there is nothing to divide by. */
   value: number | null;
   numerator: number;
   denominator: number;
-  filter: FigureFilter;
+  /** The list of the records the denominator counts. */
+  denominatorFilter: FigureFilter;
 }
 
 export interface BreakdownRow {
@@ -52,7 +59,8 @@ export interface KeyProposalProgress {
 }
 
 export interface ProposalFigures {
-  scope: { sessionId: number | null; year: number | null; label: string };
+  scope: { sessionId: number | null; year: number | null; label: string; supervisedOnly: boolean };
+  satisfactionBasis: { code: SatisfactionBasis; label: string; unit: FigureUnit };
   totals: Figure[];
   rates: Rate[];
   byUnit: BreakdownRow[];
@@ -79,13 +87,23 @@ const inStage = (stage: keyof typeof proposalStages) => sql`p.state in (${states
 const num = (v: unknown) => Number(v ?? 0);
 const ratio = (n: number, d: number) => (d === 0 ? null : Math.round((n / d) * 10000) / 10000);
 
-/** Every figure of a session or a year, computed in SQL from the committee's records. */
+/** 件 for every proposal count; satisfaction counts are in 人次 when the committee counts per proposer. */
+const unitOf = (basis: SatisfactionBasis): FigureUnit => (basis === 'proposer' ? '人次' : '件');
+const allLevels = satisfactionLevels.join(',');
+const contentLevels = 'satisfied,basicallySatisfied';
+
+/**
+ * Every figure of a session or a year, computed in SQL from the committee's records. A party or
+ * government leader (no overview of the committee) sees the figures of the key proposals they supervise.
+ */
 export async function proposalFigures(
   db: DbOrTx,
   actor: Actor,
   scope: FigureScope,
   now = new Date(),
 ): Promise<ProposalFigures> {
+  const reach = figureReach(actor);
+  if (!reach) throw forbidden('只有提案工作人员、主席会议成员和督办重点提案的党政领导可以查看提案统计');
   let label = '';
   if (scope.sessionId) {
     const [session] = await db
@@ -98,13 +116,24 @@ export async function proposalFigures(
     label = session.name;
   }
   if (scope.year) label = label ? `${label}（${scope.year}年提交）` : `${scope.year}年`;
+  const settings = await getSettings(db, actor.committeeId);
+  const basis = settings.satisfactionBasis;
+  const unit = unitOf(basis);
+  // Every filter carries its view, so the list a figure opens is the same set of proposals: the committee's
+  // record (never a viewer's narrowed view), or for a supervising party leader their key proposals.
   const base: FigureFilter = {
+    ...(reach === 'supervised' ? { view: 'key' } : {}),
     ...(scope.sessionId ? { sessionId: scope.sessionId } : {}),
     ...(scope.year ? { year: scope.year } : {}),
   };
-  // Figures count the committee's record, never a viewer's narrowed view.
-  const where: SQL = proposalConditions(actor, { ...base, view: 'all' }, now);
+  const where: SQL = proposalConditions(actor, { ...base, view: base.view ?? 'all' }, now);
   const exec = async <T extends Record<string, unknown>>(query: SQL) => (await db.execute<T>(query)).rows;
+  /** A satisfaction filter: the levels counted, by the committee's basis. */
+  const rated = (filter: FigureFilter, levels: string): FigureFilter => ({
+    ...filter,
+    satisfaction: levels,
+    satisfactionBasis: basis,
+  });
 
   const [counts] = await exec<Record<string, string>>(sql`
     select
@@ -117,10 +146,10 @@ export async function proposalFigures(
     from proposals p where ${where}`);
   const [ratings] = await exec<Record<string, string>>(sql`
     select count(*) as rated,
-      count(*) filter (where lr.satisfaction = 'satisfied') as satisfied,
-      count(*) filter (where lr.satisfaction = 'basicallySatisfied') as basically,
-      count(*) filter (where lr.satisfaction = 'dissatisfied') as dissatisfied
-    from ${latestRatings} lr join proposals p on p.id = lr.proposal_id where ${where}`);
+      count(*) filter (where sr.rank = 3) as satisfied,
+      count(*) filter (where sr.rank = 2) as basically,
+      count(*) filter (where sr.rank = 1) as dissatisfied
+    from proposals p join ${ratingRows(basis)} sr on sr.proposal_id = p.id where ${where}`);
   const c = {
     submitted: num(counts?.submitted),
     accepted: num(counts?.accepted),
@@ -134,91 +163,129 @@ export async function proposalFigures(
     dissatisfied: num(ratings?.dissatisfied),
   };
 
+  const count = (key: string, label: string, value: number, filter: FigureFilter): Figure => ({
+    key,
+    label,
+    value,
+    unit: '件',
+    filter,
+  });
+  const satisfaction = (key: string, label: string, value: number, denominator: number, levels: string) => ({
+    key,
+    label,
+    value,
+    unit,
+    basis,
+    denominator,
+    filter: rated(base, levels),
+  });
   const totals: Figure[] = [
-    { key: 'submitted', label: '提交提案', value: c.submitted, filter: { ...base, stage: 'submitted' } },
-    { key: 'accepted', label: '立案', value: c.accepted, filter: { ...base, stage: 'accepted' } },
-    { key: 'merged', label: '并案', value: c.merged, filter: { ...base, state: 'merged' } },
-    { key: 'rejected', label: '不予立案', value: c.rejected, filter: { ...base, state: 'rejected' } },
-    { key: 'answered', label: '已办复', value: c.answered, filter: { ...base, stage: 'answered' } },
-    { key: 'overdue', label: '超期未办复', value: c.overdue, filter: { ...base, view: 'overdue' } },
-    { key: 'rated', label: '已评价（人次）', value: c.rated, filter: { ...base, stage: 'answered' } },
-    { key: 'satisfied', label: '满意', value: c.satisfied, filter: { ...base, satisfaction: 'satisfied' } },
-    {
-      key: 'basicallySatisfied',
-      label: '基本满意',
-      value: c.basically,
-      filter: { ...base, satisfaction: 'basicallySatisfied' },
-    },
-    {
-      key: 'dissatisfied',
-      label: '不满意',
-      value: c.dissatisfied,
-      filter: { ...base, satisfaction: 'dissatisfied' },
-    },
+    count('submitted', '提交提案', c.submitted, { ...base, stage: 'submitted' }),
+    count('accepted', '立案', c.accepted, { ...base, stage: 'accepted' }),
+    count('merged', '并案', c.merged, { ...base, state: 'merged' }),
+    count('rejected', '不予立案', c.rejected, { ...base, state: 'rejected' }),
+    count('answered', '已办复', c.answered, { ...base, stage: 'answered' }),
+    count('overdue', '超期未办复', c.overdue, { ...base, view: 'overdue' }),
+    satisfaction('rated', '已评价', c.rated, c.rated, allLevels),
+    satisfaction('satisfied', '满意', c.satisfied, c.rated, 'satisfied'),
+    satisfaction('basicallySatisfied', '基本满意', c.basically, c.rated, 'basicallySatisfied'),
+    satisfaction('dissatisfied', '不满意', c.dissatisfied, c.rated, 'dissatisfied'),
   ];
+  const share = (
+    key: string,
+    label: string,
+    numerator: number,
+    denominator: number,
+    filter: FigureFilter,
+    denominatorFilter: FigureFilter,
+    ofSatisfaction: boolean,
+  ): Rate => ({
+    key,
+    label,
+    value: ratio(numerator, denominator),
+    numerator,
+    denominator,
+    unit: ofSatisfaction ? unit : '件',
+    ...(ofSatisfaction ? { basis } : {}),
+    filter,
+    denominatorFilter,
+  });
   const rates: Rate[] = [
-    {
-      key: 'answerRate',
-      label: '办复率',
-      value: ratio(c.answered, c.accepted),
-      numerator: c.answered,
-      denominator: c.accepted,
-      filter: { ...base, stage: 'answered' },
-    },
-    {
-      key: 'satisfactionRate',
-      label: '满意率（满意+基本满意）',
-      value: ratio(c.satisfied + c.basically, c.rated),
-      numerator: c.satisfied + c.basically,
-      denominator: c.rated,
-      filter: { ...base, stage: 'answered' },
-    },
-    {
-      key: 'fullySatisfiedRate',
-      label: '满意率（仅满意）',
-      value: ratio(c.satisfied, c.rated),
-      numerator: c.satisfied,
-      denominator: c.rated,
-      filter: { ...base, satisfaction: 'satisfied' },
-    },
+    share(
+      'answerRate',
+      '办复率',
+      c.answered,
+      c.accepted,
+      { ...base, stage: 'answered' },
+      { ...base, stage: 'accepted' },
+      false,
+    ),
+    share(
+      'satisfactionRate',
+      '满意率（满意+基本满意）',
+      c.satisfied + c.basically,
+      c.rated,
+      rated(base, contentLevels),
+      rated(base, allLevels),
+      true,
+    ),
+    share(
+      'fullySatisfiedRate',
+      '满意率（仅满意）',
+      c.satisfied,
+      c.rated,
+      rated(base, 'satisfied'),
+      rated(base, allLevels),
+      true,
+    ),
   ];
 
   const unitRows = await exec<Record<string, string>>(sql`
     select u.id, u.name,
       count(distinct p.id) as assigned,
       count(distinct p.id) filter (where ${inStage('answered')}) as answered,
-      count(distinct p.id) filter (where ${overdueSlot(now)}) as overdue,
-      (select count(*) from ${latestRatings} lr join proposals p2 on p2.id = lr.proposal_id
-         where lr.unit_id = u.id and p2.id in (select p.id from proposals p where ${where})) as rated,
-      (select count(*) from ${latestRatings} lr join proposals p2 on p2.id = lr.proposal_id
-         where lr.unit_id = u.id and lr.satisfaction in ('satisfied', 'basicallySatisfied')
-         and p2.id in (select p.id from proposals p where ${where})) as content
+      count(distinct p.id) filter (where ${overdueSlot(now)}) as overdue
     from proposal_units pu
     join units u on u.id = pu.unit_id
     join proposals p on p.id = pu.proposal_id
     where pu.active and ${where}
     group by u.id, u.name
     order by count(distinct p.id) desc, u.name`);
+  // Ratings of each unit's own answers, of proposals the unit holds a slot on (as the list's unit filter).
+  const unitRatings = await exec<Record<string, string>>(sql`
+    select sr.unit_id, count(*) as rated, count(*) filter (where sr.rank >= 2) as content
+    from proposals p join ${ratingRows(basis, 'each')} sr on sr.proposal_id = p.id
+    where ${where} and exists (select 1 from proposal_units pu
+      where pu.proposal_id = p.id and pu.unit_id = sr.unit_id and pu.active)
+    group by sr.unit_id`);
   const byUnit: BreakdownRow[] = unitRows.map((r) => {
-    const unit = { ...base, unitId: num(r.id) };
+    const unitFilter = { ...base, unitId: num(r.id) };
+    const ratedHere = unitRatings.find((x) => String(x.unit_id) === String(r.id));
+    const ratedCount = num(ratedHere?.rated);
     return {
       id: String(r.id),
       label: String(r.name),
       figures: [
-        { key: 'assigned', label: '承办', value: num(r.assigned), filter: unit },
-        { key: 'answered', label: '已办复', value: num(r.answered), filter: { ...unit, stage: 'answered' } },
-        { key: 'overdue', label: '超期', value: num(r.overdue), filter: { ...unit, view: 'overdue' } },
+        count('assigned', '承办', num(r.assigned), unitFilter),
+        count('answered', '已办复', num(r.answered), { ...unitFilter, stage: 'answered' }),
+        count('overdue', '超期', num(r.overdue), { ...unitFilter, view: 'overdue' }),
         {
           key: 'rated',
-          label: '已评价（人次）',
-          value: num(r.rated),
-          filter: { ...unit, stage: 'answered' },
+          label: '已评价',
+          value: ratedCount,
+          unit,
+          basis,
+          denominator: ratedCount,
+          filter: rated(unitFilter, allLevels),
         },
         {
           key: 'satisfiedOrBasically',
-          label: '满意和基本满意（人次）',
-          value: num(r.content),
-          filter: { ...unit, stage: 'answered' },
+          label: '满意和基本满意',
+          value: num(ratedHere?.content),
+          unit,
+          basis,
+          denominator: ratedCount,
+          filter: rated(unitFilter, contentLevels),
         },
       ],
     };
@@ -238,18 +305,12 @@ export async function proposalFigures(
       id: String(r.id),
       label: String(r.name),
       figures: [
-        {
-          key: 'submitted',
-          label: '提交',
-          value: num(r.submitted),
-          filter: { ...sector, stage: 'submitted' },
-        },
-        { key: 'accepted', label: '立案', value: num(r.accepted), filter: { ...sector, stage: 'accepted' } },
+        count('submitted', '提交', num(r.submitted), { ...sector, stage: 'submitted' }),
+        count('accepted', '立案', num(r.accepted), { ...sector, stage: 'accepted' }),
       ],
     };
   });
 
-  const settings = await getSettings(db, actor.committeeId);
   const categoryRows = await exec<Record<string, string>>(sql`
     select p.category,
       count(*) filter (where ${inStage('submitted')}) as submitted,
@@ -269,18 +330,8 @@ export async function proposalFigures(
         id: category,
         label: category,
         figures: [
-          {
-            key: 'submitted',
-            label: '提交',
-            value: num(r.submitted),
-            filter: { ...base, category, stage: 'submitted' },
-          },
-          {
-            key: 'accepted',
-            label: '立案',
-            value: num(r.accepted),
-            filter: { ...base, category, stage: 'accepted' },
-          },
+          count('submitted', '提交', num(r.submitted), { ...base, category, stage: 'submitted' }),
+          count('accepted', '立案', num(r.accepted), { ...base, category, stage: 'accepted' }),
         ],
       };
     });
@@ -297,18 +348,8 @@ export async function proposalFigures(
       id: kind,
       label: proposalKindLabels[kind] ?? kind,
       figures: [
-        {
-          key: 'submitted',
-          label: '提交',
-          value: num(r.submitted),
-          filter: { ...base, kind, stage: 'submitted' },
-        },
-        {
-          key: 'accepted',
-          label: '立案',
-          value: num(r.accepted),
-          filter: { ...base, kind, stage: 'accepted' },
-        },
+        count('submitted', '提交', num(r.submitted), { ...base, kind, stage: 'submitted' }),
+        count('accepted', '立案', num(r.accepted), { ...base, kind, stage: 'accepted' }),
       ],
     };
   });
@@ -320,12 +361,11 @@ export async function proposalFigures(
   const byAnswerCategory: Figure[] = answerRows.map((r) => {
     const code = String(r.code);
     const known = settings.answerCategories.find((c) => c.code === code);
-    return {
-      key: code,
-      label: known ? `${code}类（${known.label}）` : `${code}类`,
-      value: num(r.n),
-      filter: { ...base, stage: 'answered', answerCategory: code },
-    };
+    return count(code, known ? `${code}类（${known.label}）` : `${code}类`, num(r.n), {
+      ...base,
+      stage: 'answered',
+      answerCategory: code,
+    });
   });
 
   const keyRows = await exec<Record<string, string>>(sql`
@@ -335,25 +375,12 @@ export async function proposalFigures(
     keyRows.filter((r) => list.includes(String(r.state))).reduce((n, r) => n + num(r.n), 0);
   const keyBase: FigureFilter = { ...base, keyStatus: 'approved' };
   const keyProgress: Figure[] = [
-    {
-      key: 'total',
-      label: '重点提案',
-      value: keyOf(proposalStages.accepted),
-      filter: { ...keyBase, stage: 'accepted' },
-    },
-    {
-      key: 'answered',
-      label: '已办复',
-      value: keyOf(proposalStages.answered),
-      filter: { ...keyBase, stage: 'answered' },
-    },
-    { key: 'closed', label: '已办结', value: keyOf(['closed']), filter: { ...keyBase, state: 'closed' } },
-    ...(['accepted', 'assigned', 'rehandling'] as ProposalState[]).map((state) => ({
-      key: `state:${state}`,
-      label: proposalStateLabels[state],
-      value: keyOf([state]),
-      filter: { ...keyBase, state },
-    })),
+    count('total', '重点提案', keyOf(proposalStages.accepted), { ...keyBase, stage: 'accepted' }),
+    count('answered', '已办复', keyOf(proposalStages.answered), { ...keyBase, stage: 'answered' }),
+    count('closed', '已办结', keyOf(['closed']), { ...keyBase, state: 'closed' }),
+    ...(['accepted', 'assigned', 'rehandling'] as ProposalState[]).map((state) =>
+      count(`state:${state}`, proposalStateLabels[state], keyOf([state]), { ...keyBase, state }),
+    ),
   ];
 
   const keyRowsDetail = await exec<Record<string, unknown>>(sql`
@@ -379,7 +406,13 @@ export async function proposalFigures(
   }));
 
   return {
-    scope: { sessionId: scope.sessionId ?? null, year: scope.year ?? null, label },
+    scope: {
+      sessionId: scope.sessionId ?? null,
+      year: scope.year ?? null,
+      label,
+      supervisedOnly: reach === 'supervised',
+    },
+    satisfactionBasis: { code: basis, label: satisfactionBasisLabels[basis], unit },
     totals,
     rates,
     byUnit,

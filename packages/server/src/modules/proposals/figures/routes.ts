@@ -1,8 +1,6 @@
 import { proposalFiguresQuery, proposalFiguresSchema } from '@cppcc/shared';
 import type { AppInstance } from '../../../app';
-import { forbidden } from '../../../lib/errors';
 import { serviceContext } from '../../../lib/request-context';
-import { can, collectionOf } from '../../../lib/policy';
 import { proposalFigures } from './queries';
 import { documentedAs } from '../../../lib/api-docs';
 
@@ -11,15 +9,16 @@ const doc = documentedAs('proposals');
 export async function proposalFiguresRoutes(app: AppInstance) {
   app.get(
     '/proposals/figures',
-    doc('提案统计（按会议或年度）：每个数字附带可复现它的列表筛选条件', {
-      querystring: proposalFiguresQuery,
-      response: { 200: proposalFiguresSchema },
-    }),
+    doc(
+      '提案统计（按会议或年度）：每个数字附带可复现它的列表筛选条件、单位（件或人次）和满意率口径；党政领导只见其督办的重点提案',
+      {
+        querystring: proposalFiguresQuery,
+        response: { 200: proposalFiguresSchema },
+      },
+    ),
     async (req) => {
       const { db, actor } = serviceContext(req);
-      if (!can(actor, 'overview', 'proposals', collectionOf(actor))) {
-        throw forbidden('只有提案工作人员和主席会议成员可以查看提案统计');
-      }
+      // Refuses everyone but staff, leaders and supervising party leaders (figureReach).
       return proposalFigures(db, actor, req.query);
     },
   );
