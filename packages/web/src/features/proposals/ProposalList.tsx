@@ -7,6 +7,7 @@ import {
   proposalStateLabels,
   proposalStates,
   proposalTaskLabels,
+  satisfactionBasisLabels,
   satisfactionLabels,
   type ProposalState,
 } from '@cppcc/shared';
@@ -29,6 +30,7 @@ const passThrough: Record<string, string> = {
   stage: '统计口径',
   answerCategory: '答复类别',
   satisfaction: '满意度',
+  satisfactionBasis: '满意度口径',
   sectorId: '界别',
   year: '年度',
   task: '待办',
@@ -111,12 +113,17 @@ export function ProposalList(props: ProposalListProps) {
         key === 'stage'
           ? (stageLabels[v] ?? v)
           : key === 'satisfaction'
-            ? (satisfactionLabels[v as keyof typeof satisfactionLabels] ?? v)
-            : key === 'sectorId'
-              ? sectorName(v)
-              : key === 'task'
-                ? (proposalTaskLabels[v as keyof typeof proposalTaskLabels] ?? v)
-                : v;
+            ? v
+                .split(',')
+                .map((level) => satisfactionLabels[level as keyof typeof satisfactionLabels] ?? level)
+                .join('、')
+            : key === 'satisfactionBasis'
+              ? (satisfactionBasisLabels[v as keyof typeof satisfactionBasisLabels] ?? v)
+              : key === 'sectorId'
+                ? sectorName(v)
+                : key === 'task'
+                  ? (proposalTaskLabels[v as keyof typeof proposalTaskLabels] ?? v)
+                  : v;
       return (
         <Tag key={key} closable onClose={() => update({ [key]: undefined })}>
           {passThrough[key]}：{text}
@@ -185,6 +192,19 @@ export function ProposalList(props: ProposalListProps) {
     { title: '提交时间', dataIndex: 'submittedAt', key: 'submittedAt', render: dateText, sorter: true },
     { title: '办理期限', dataIndex: 'deadline', key: 'deadline', render: dateText, sorter: true },
   ];
+  // Listed per proposer's rating (满意度按人次): one row per rating, naming the proposer and the rating.
+  const perRating = list.data?.items.some((r) => r.rater !== null) ?? false;
+  if (perRating) {
+    baseColumns.splice(3, 0, {
+      title: '评价人',
+      key: 'rater',
+      render: (_, r) =>
+        r.rater
+          ? `${r.rater.name}（${satisfactionLabels[r.rater.satisfaction as keyof typeof satisfactionLabels] ?? r.rater.satisfaction}）`
+          : null,
+    });
+  }
+  const rowKey = (r: ProposalListItem) => (r.rater ? `${r.id}:${r.rater.memberId}` : r.id);
   const columns = withSortOrder(baseColumns, params.sort, params.order);
 
   // Phones page with the small pager below the cards.
@@ -192,7 +212,7 @@ export function ProposalList(props: ProposalListProps) {
     current: Number(page),
     pageSize: Number(pageSize),
     total: list.data?.total ?? 0,
-    showTotal: (total: number) => `共 ${total} 件`,
+    showTotal: (total: number) => `共 ${total} ${perRating ? '人次' : '件'}`,
     size: 'small' as const,
     onChange: (next: number, size: number) => update({ page: next, pageSize: size }, false),
   };
@@ -265,7 +285,7 @@ export function ProposalList(props: ProposalListProps) {
           locale={{ emptyText: props.emptyText ?? '暂无提案' }}
           pagination={pagination}
           renderItem={(r) => (
-            <List.Item key={r.id} style={{ paddingInline: 0 }}>
+            <List.Item key={rowKey(r)} style={{ paddingInline: 0 }}>
               <Link to={`/proposals/${r.id}`} style={{ display: 'block', width: '100%', color: 'inherit' }}>
                 <Flex justify="space-between" gap={8} align="start">
                   <Typography.Text strong style={{ flex: 1, minWidth: 0 }}>
@@ -279,6 +299,7 @@ export function ProposalList(props: ProposalListProps) {
                     r.category,
                     r.organisationName ?? r.leadMemberName,
                     dateText(r.submittedAt),
+                    r.rater ? `评价人 ${r.rater.name}` : null,
                   ]
                     .filter(Boolean)
                     .join(' · ')}
@@ -294,7 +315,8 @@ export function ProposalList(props: ProposalListProps) {
           list={list}
           page={Number(page)}
           pageSize={Number(pageSize)}
-          countWord="件"
+          countWord={perRating ? '人次' : '件'}
+          rowKey={rowKey}
           locale={{ emptyText: props.emptyText ?? '暂无提案' }}
           onChange={(pager, _filters, sorter) =>
             update(tableChange(pager, sorter, params, { sort: 'updatedAt', order: 'desc' }), false)
