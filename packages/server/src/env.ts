@@ -20,6 +20,7 @@ const envSchema = z.object({
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(300),
   LOGIN_ACCOUNT_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
   UPLOAD_DIR: z.string().optional(),
+  WEB_DIST: z.string().optional(),
   UPLOAD_MAX_MB: z.coerce.number().positive().max(200).default(20),
   DEMO_PASSWORD: z.string().optional(),
   API_DOCS_PUBLIC: z.enum(['true', 'false']).default('false'),
@@ -49,6 +50,8 @@ export interface AppConfig {
   loginAccountRateLimit: number;
   uploadDir: string;
   uploadMaxBytes: number;
+  /** The built web UI served at `/` (`WEB_DIST`); default `packages/web/dist`. */
+  webDist?: string;
   demoPassword?: string;
   seedDemo: boolean;
   /** The OpenAPI document and its page without signing in (`API_DOCS_PUBLIC=true`). */
@@ -83,6 +86,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     loginAccountRateLimit: e.LOGIN_ACCOUNT_RATE_LIMIT,
     uploadDir: resolve(e.UPLOAD_DIR ?? `${dataDir}/uploads`),
     uploadMaxBytes: Math.round(e.UPLOAD_MAX_MB * 1024 * 1024),
+    webDist: e.WEB_DIST ? resolve(e.WEB_DIST) : undefined,
     demoPassword: e.DEMO_PASSWORD,
     seedDemo: e.SEED_DEMO === 'true',
     apiDocsPublic: e.API_DOCS_PUBLIC === 'true',

@@ -15,7 +15,7 @@ const database = await openDatabase({
 });
 await runMigrations(database.db);
 const seeded = config.seedDemo ? await seedOnEmpty(database.db, config) : null;
-const app = await buildApp({ database, config });
+const app = await buildApp({ database, config, webDist: config.webDist });
 const address = await app.listen({ port: config.port, host: config.host });
 // `npm run backup` reaches the embedded database through this process, which owns it.
 const backupControl = await serveBackupControl(database, config);

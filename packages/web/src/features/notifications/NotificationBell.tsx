@@ -1,6 +1,6 @@
-import { Badge, Button, Empty, Flex, List, Popover, Typography } from 'antd';
+import { Badge, Button, Empty, Flex, Grid, List, Popover, Typography } from 'antd';
 import { BellOutlined } from '@ant-design/icons';
-import { useState } from 'react';
+import { useState, type CSSProperties } from 'react';
 import { useNavigate } from 'react-router';
 import { dateTimeText } from '../../components/columns';
 import {
@@ -11,9 +11,10 @@ import {
 } from '../../api/notifications';
 
 /** Bell with the unread count; the dropdown lists the latest notifications. */
-export function NotificationBell() {
+export function NotificationBell({ buttonStyle }: { buttonStyle?: CSSProperties }) {
   const [open, setOpen] = useState(false);
   const navigate = useNavigate();
+  const phone = Grid.useBreakpoint().md === false;
   const { data } = useNotifications({ page: 1, pageSize: 8 }, true);
   const markRead = useMarkRead();
   const markAll = useMarkAllRead();
@@ -28,7 +29,7 @@ export function NotificationBell() {
   }
 
   const content = (
-    <div style={{ width: 'min(360px, calc(100vw - 32px))' }}>
+    <div style={{ width: 'min(360px, calc(100vw - 40px))' }}>
       <Flex justify="space-between" align="center" style={{ marginBottom: 8 }}>
         <Typography.Text strong>通知（{unread} 条未读）</Typography.Text>
         <Button
@@ -108,10 +109,21 @@ export function NotificationBell() {
   );
 
   return (
-    <Popover content={content} trigger="click" open={open} onOpenChange={setOpen} placement="bottomRight">
+    <Popover
+      content={content}
+      trigger="click"
+      open={open}
+      onOpenChange={setOpen}
+      placement="bottomRight"
+      // On a phone the bell is not at the screen's edge: aligned to it, the panel would start off the
+      // left edge. It is pinned 8 px from the right edge instead, without the arrow.
+      arrow={!phone}
+      styles={phone ? { root: { left: 'auto', right: 8 } } : undefined}
+    >
       <Button
         type="text"
         aria-label={`通知，${unread} 条未读`}
+        style={buttonStyle}
         icon={
           <Badge count={unread} size="small" offset={[4, -2]}>
             <BellOutlined style={{ fontSize: 18 }} />
