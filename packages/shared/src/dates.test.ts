@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateTime, formatDay, isTimeZone } from './dates';
+import { formatDateTime, formatDay, isTimeZone, zonedDayEnd } from './dates';
 
 describe('dates in the committee’s time zone', () => {
   // 2026-12-08 16:30 UTC is already the 9th in Beijing, still the 8th in Xinjiang's UTC+6 at 22:30.
@@ -16,5 +16,13 @@ describe('dates in the committee’s time zone', () => {
     expect(formatDay('2026-12-09', 'Asia/Urumqi')).toBe('2026-12-09');
     expect(isTimeZone('Asia/Shanghai')).toBe(true);
     expect(isTimeZone('Mars/Olympus')).toBe(false);
+  });
+});
+
+describe('zonedDayEnd', () => {
+  it('is the end of the day in the zone, not in UTC', () => {
+    expect(zonedDayEnd('2026-12-08', 'Asia/Shanghai').toISOString()).toBe('2026-12-08T15:59:59.000Z');
+    expect(zonedDayEnd('2026-07-01', 'Europe/Berlin').toISOString()).toBe('2026-07-01T21:59:59.000Z');
+    expect(zonedDayEnd('2026-12-08', 'UTC').toISOString()).toBe('2026-12-08T23:59:59.000Z');
   });
 });

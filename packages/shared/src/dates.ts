@@ -53,3 +53,12 @@ export function isTimeZone(name: string): boolean {
     return false;
   }
 }
+
+/** The last second of a calendar day `YYYY-MM-DD` in the time zone, as an instant (a deadline "by that day"). */
+export function zonedDayEnd(day: string, timeZone: string = defaultTimeZone): Date {
+  const naive = new Date(`${day}T23:59:59Z`);
+  const p = partsIn(naive, timeZone);
+  const shown = Date.UTC(+p.year, +p.month - 1, +p.day, +p.hour % 24, +p.minute, 59);
+  // The zone's offset at that moment, taken back off the wall-clock time.
+  return new Date(naive.getTime() - (shown - naive.getTime()));
+}

@@ -75,3 +75,23 @@ export async function emit<N extends DomainEventName>(tx: DbOrTx, name: N, paylo
     await tx.update(domainEvents).set({ handledBy: handled }).where(eq(domainEvents.id, row!.id));
   return event;
 }
+
+/** A module's handler of an event, listed in its manifest entry (modules/index.ts). */
+export type EventSubscription<N extends DomainEventName = DomainEventName> = {
+  [E in N]: { event: E; name: string; handle: (tx: DbOrTx, event: StoredEvent<E>) => Promise<void> };
+}[N];
+
+/** Declares a handler for a manifest entry, typed by its event. */
+export const defineSubscription = <N extends DomainEventName>(
+  event: N,
+  name: string,
+  handle: (tx: DbOrTx, event: StoredEvent<N>) => Promise<void>,
+): EventSubscription<N> => ({ event, name, handle }) as EventSubscription<N>;
+
+let installed: (() => void)[] = [];
+
+/** Makes the manifest's handlers the ones `emit` runs (once per app; handlers subscribed by hand stay). */
+export function installSubscriptions(list: readonly EventSubscription[]) {
+  for (const off of installed) off();
+  installed = list.map((s) => subscribe(s.event as DomainEventName, s.name, s.handle as never));
+}

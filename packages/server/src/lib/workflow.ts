@@ -75,6 +75,11 @@ export interface WorkflowCommandInput<C extends string> {
   command: C;
   /** The version the caller saw; a different current version is a conflict. */
   version?: number;
+  /**
+   * A step the server takes as the consequence of another command (an opinion combined into the
+   * one being adopted): allowed only for rows whose permission is `system`, which no person holds.
+   */
+  consequence?: boolean;
 }
 
 export interface Workflow<
@@ -140,7 +145,9 @@ export function defineWorkflow<
           const record = await lock(tx, ctx.actor.committeeId, input.id);
           const row = record as unknown as WorkflowRow;
           const access = await definition.loadAccess(tx, record);
-          authorize(ctx.actor, transitions.permissionOf(input.command), resource, access);
+          const permission = transitions.permissionOf(input.command);
+          if (!(input.consequence && permission === 'system'))
+            authorize(ctx.actor, permission, resource, access);
           if (input.version !== undefined && input.version !== row.version) {
             throw conflict(`该${label}刚被他人处理，请刷新后查看最新状态`);
           }

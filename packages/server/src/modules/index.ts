@@ -1,4 +1,5 @@
 import type { AppInstance } from '../app';
+import { defineSubscription, installSubscriptions, type EventSubscription } from '../lib/events';
 import { installHomeProviders, type HomeProvider } from '../lib/home';
 import { installPolicies, type ResourcePolicy } from '../lib/policy';
 import { registerAttachmentOwner, type OwnerReadCheck } from '../lib/storage';
@@ -8,6 +9,7 @@ import { auditPolicy } from '../policies/audit';
 import { homePolicies } from '../policies/home-card';
 import { notificationPolicy } from '../policies/notification';
 import { organisationPolicies } from '../policies/organisation';
+import { opinionPolicies } from '../policies/opinion';
 import { proposalPolicies } from '../policies/proposal';
 import { settingsPolicy } from '../policies/settings';
 import { lockedAccountsCard } from './accounts/home';
@@ -20,6 +22,10 @@ import { memberSummaryCard } from './home/providers';
 import { homeRoutes } from './home/routes';
 import { unreadNotificationsCard } from './notifications/home';
 import { notificationRoutes } from './notifications/routes';
+import { opinionAttachmentOwners } from './opinions/attachment-owners';
+import { draftFromRejectedProposal } from './opinions/from-proposal';
+import { opinionHomeCards } from './opinions/home';
+import { opinionRoutes } from './opinions/routes';
 import { organisationRoutes } from './organisation/routes';
 import { proposalAttachmentOwners } from './proposals/attachment-owners';
 import { proposalDocumentsRoutes } from './proposals/documents/routes';
@@ -42,6 +48,8 @@ export interface ModuleManifest {
   policies?: readonly ResourcePolicy<never>[];
   /** Cards of the home page. */
   homeCards?: readonly HomeProvider[];
+  /** Handlers of other modules' domain events. */
+  subscriptions?: readonly EventSubscription[];
   /** Kinds of record files attach to, with who may read such a file. */
   attachmentOwners?: Readonly<Record<string, OwnerReadCheck>>;
 }
@@ -80,6 +88,16 @@ export const platformModules: readonly ModuleManifest[] = [
     homeCards: proposalHomeCards,
     attachmentOwners: proposalAttachmentOwners,
   },
+  {
+    name: 'opinions',
+    routes: [opinionRoutes],
+    policies: opinionPolicies,
+    homeCards: opinionHomeCards,
+    attachmentOwners: opinionAttachmentOwners,
+    subscriptions: [
+      defineSubscription('proposal.convertedToOpinion', 'opinions.draftFromProposal', draftFromRejectedProposal),
+    ],
+  },
 ];
 
 /**
@@ -93,6 +111,7 @@ export async function registerModules(
 ) {
   installPolicies(modules.flatMap((m) => m.policies ?? []));
   installHomeProviders(modules.flatMap((m) => m.homeCards ?? []));
+  installSubscriptions(modules.flatMap((m) => m.subscriptions ?? []));
   for (const m of modules)
     for (const [ownerType, canRead] of Object.entries(m.attachmentOwners ?? {}))
       registerAttachmentOwner(ownerType, canRead);

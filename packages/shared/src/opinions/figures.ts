@@ -18,6 +18,7 @@ export const opinionFigureFilterSchema = z
     adoptedLevel: keys.adoptedLevel,
     instructedLevel: keys.instructedLevel,
     reportedLevel: keys.reportedLevel,
+    fromChildCommittee: z.boolean().optional(),
     sourceCommitteeId: z.number().optional(),
     sectorId: z.number().optional(),
     memberId: z.number().optional(),
@@ -32,9 +33,14 @@ export const forwardingFigureFilterSchema = z
   .object({
     state: forwardingKeys.state,
     channel: forwardingKeys.channel,
+    answered: z.boolean().optional(),
     year: z.number().optional(),
     overdue: z.boolean().optional(),
   })
+  .strict();
+
+export const issueFigureFilterSchema = z
+  .object({ year: z.number().optional(), state: z.enum(['draft', 'sent']).optional() })
   .strict();
 
 /** A count with its unit (篇 articles, 件 forwarded items, 期 issues, 人次 credited contributors). */
@@ -45,7 +51,7 @@ export const opinionFigureSchema = z.object({
   unit: z.enum(['篇', '件', '期', '人次']),
   /** The list behind the figure: opinions, forwarded items or issues. */
   list: z.enum(['opinions', 'forwardings', 'issues']),
-  filter: z.union([opinionFigureFilterSchema, forwardingFigureFilterSchema]),
+  filter: z.union([opinionFigureFilterSchema, forwardingFigureFilterSchema, issueFigureFilterSchema]),
 });
 export type OpinionFigure = z.infer<typeof opinionFigureSchema>;
 

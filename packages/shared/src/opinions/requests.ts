@@ -5,6 +5,7 @@ import { opinionListViewLabels } from '../labels';
 import { forwardingStates, opinionStates } from './workflow';
 import {
   forwardingChannels,
+  opinionIssueStates,
   opinionAdoptionKinds,
   opinionContentCeiling,
   opinionLevels,
@@ -162,6 +163,8 @@ export const listOpinionsQuery = listQuerySchema
     adoptedLevel: z.enum(opinionLevels, { error: '级别不正确' }).optional(),
     instructedLevel: z.enum(opinionLevels, { error: '级别不正确' }).optional(),
     reportedLevel: z.enum(opinionLevels, { error: '级别不正确' }).optional(),
+    /** Only records a child committee reported here (true) or only the committee's own (false). */
+    fromChildCommittee: booleanQuery,
     /** Records a child committee reported here, by that committee. */
     sourceCommitteeId: recordIdParam.optional(),
     sectorId: recordIdParam.optional(),
@@ -176,6 +179,8 @@ export const listForwardingsQuery = listQuerySchema
     view: z.enum(['unit', 'all'], { error: '列表类型不正确' }).default('all'),
     state: z.enum(forwardingStates, { error: '状态不正确' }).optional(),
     channel: z.enum(forwardingChannels).optional(),
+    /** Answered, whether or not staff have accepted the answer yet. */
+    answered: booleanQuery,
     year: z.coerce.number().int().min(2000).max(2100).optional(),
     overdue: booleanQuery,
   })
@@ -211,6 +216,7 @@ export const sendIssueBody = z.object({ version }).strict();
 export const listIssuesQuery = listQuerySchema
   .extend({
     series: z.string().trim().max(20).optional(),
+    state: z.enum(opinionIssueStates, { error: '状态不正确' }).optional(),
     year: z.coerce.number().int().min(2000).max(2100).optional(),
   })
   .strict();

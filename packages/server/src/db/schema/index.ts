@@ -5,3 +5,4 @@ export * from './history';
 export * from './files';
 export * from './proposals';
 export * from './events';
+export * from './opinions';

@@ -1,53 +1,13 @@
-import { and, arrayOverlaps, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
-import type { Role } from '@cppcc/shared';
-import { users } from '../../db/schema';
-import { notifyUsers, type NotificationInput } from '../../lib/notify';
+import type { NotificationInput } from '../../lib/notify';
+import { notifyRoles, roleUserIds } from '../../lib/recipients';
 
-/** Who must act next, resolved to user accounts of the committee (disabled accounts get nothing). */
-async function userIds(db: DbOrTx, committeeId: number, where: ReturnType<typeof and>) {
-  const rows = await db
-    .select({ id: users.id })
-    .from(users)
-    .where(and(eq(users.committeeId, committeeId), eq(users.disabled, false), where));
-  return rows.map((r) => r.id);
-}
+export { memberUserIds, notifyMembers, notifyUnits, unitUserIds } from '../../lib/recipients';
 
 export const staffUserIds = (db: DbOrTx, committeeId: number) =>
-  userIds(db, committeeId, arrayOverlaps(users.roles, ['proposalStaff']));
-
-export const memberUserIds = (db: DbOrTx, committeeId: number, memberIds: number[]) =>
-  memberIds.length === 0 ? Promise.resolve([]) : userIds(db, committeeId, inArray(users.memberId, memberIds));
-
-export const unitUserIds = (
-  db: DbOrTx,
-  committeeId: number,
-  unitIds: number[],
-  roles: Role[] = ['unitHandler', 'unitHead'],
-) =>
-  unitIds.length === 0
-    ? Promise.resolve([])
-    : userIds(db, committeeId, and(inArray(users.unitId, unitIds), arrayOverlaps(users.roles, roles)));
+  roleUserIds(db, committeeId, ['proposalStaff']);
 
 export const link = (proposalId: number) => `/proposals/${proposalId}`;
 
-export async function notifyStaff(db: DbOrTx, committeeId: number, n: NotificationInput) {
-  await notifyUsers(db, committeeId, await staffUserIds(db, committeeId), n);
-}
-export async function notifyMembers(
-  db: DbOrTx,
-  committeeId: number,
-  memberIds: number[],
-  n: NotificationInput,
-) {
-  await notifyUsers(db, committeeId, await memberUserIds(db, committeeId, memberIds), n);
-}
-export async function notifyUnits(
-  db: DbOrTx,
-  committeeId: number,
-  unitIds: number[],
-  n: NotificationInput,
-  roles?: Role[],
-) {
-  await notifyUsers(db, committeeId, await unitUserIds(db, committeeId, unitIds, roles), n);
-}
+export const notifyStaff = (db: DbOrTx, committeeId: number, n: NotificationInput) =>
+  notifyRoles(db, committeeId, ['proposalStaff'], n);

@@ -1,11 +1,7 @@
 import {
   AlignmentType,
   BorderStyle,
-  Document,
-  Footer,
   HeadingLevel,
-  Packer,
-  PageNumber,
   Paragraph,
   Table,
   TableCell,
@@ -14,73 +10,26 @@ import {
   TextRun,
   VerticalAlign,
   WidthType,
-  type ISectionOptions,
 } from 'docx';
 import type { ProposalSheet } from './load';
+import {
+  body,
+  bodySize,
+  centredTitle,
+  chineseDate,
+  gap,
+  heiti,
+  line,
+  pack,
+  page,
+  pageFooter,
+  red,
+  textParagraphs,
+  titleFont,
+} from '../../../lib/word';
 
-export const docxMime = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+export { chineseDate, docxMime } from '../../../lib/word';
 
-// GB/T 9704 official layout: A4, 仿宋 三号 body, 小标宋 二号 titles, 黑体 headings.
-const body = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '仿宋_GB2312' };
-const titleFont = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '方正小标宋简体' };
-const heiti = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '黑体' };
-const bodySize = 32;
-const mm = (n: number) => Math.round(n * 56.7);
-const page = {
-  size: { width: mm(210), height: mm(297) },
-  margin: { top: mm(37), bottom: mm(35), left: mm(28), right: mm(26) },
-};
-const red = 'C00000';
-/** Full-width space, as official documents separate labels and values. */
-const gap = '\u3000';
-
-const pageFooter = () =>
-  new Footer({
-    children: [
-      new Paragraph({
-        alignment: AlignmentType.CENTER,
-        children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], font: body, size: 28 })],
-      }),
-    ],
-  });
-
-/** Body text: each line its own paragraph, first line indented two characters. */
-function textParagraphs(text: string): Paragraph[] {
-  return text
-    .split(/\r?\n/)
-    .map((line) => line.trim())
-    .filter(Boolean)
-    .map(
-      (line) =>
-        new Paragraph({
-          indent: { firstLine: bodySize * 20 },
-          spacing: { line: 560, lineRule: 'exact' },
-          alignment: AlignmentType.JUSTIFIED,
-          children: [new TextRun({ text: line, font: body, size: bodySize })],
-        }),
-    );
-}
-
-const centredTitle = (
-  text: string,
-  size = 44,
-  extra: { color?: string; before?: number; after?: number } = {},
-) =>
-  new Paragraph({
-    alignment: AlignmentType.CENTER,
-    spacing: { before: extra.before ?? 0, after: extra.after ?? 240 },
-    children: [new TextRun({ text, font: titleFont, size, color: extra.color })],
-  });
-
-const line = (
-  text: string,
-  options: { align?: (typeof AlignmentType)[keyof typeof AlignmentType]; bold?: boolean } = {},
-) =>
-  new Paragraph({
-    alignment: options.align ?? AlignmentType.LEFT,
-    spacing: { line: 560, lineRule: 'exact' },
-    children: [new TextRun({ text, font: body, size: bodySize, bold: options.bold })],
-  });
 
 const cell = (text: string, width: number, options: { label?: boolean; span?: number } = {}) =>
   new TableCell({
@@ -127,33 +76,6 @@ function sheetTable(p: ProposalSheet) {
   });
 }
 
-const documentStyles = {
-  default: { document: { run: { font: body, size: bodySize } } },
-  paragraphStyles: [
-    {
-      id: 'Heading1',
-      name: 'Heading 1',
-      basedOn: 'Normal',
-      next: 'Normal',
-      quickFormat: true,
-      run: { font: heiti, size: 32 },
-      paragraph: { spacing: { before: 240, after: 240 }, alignment: AlignmentType.CENTER },
-    },
-  ],
-};
-
-const pack = (sections: ISectionOptions[], title: string, withToc = false) =>
-  Packer.toBuffer(
-    new Document({
-      creator: '政协履职平台',
-      title,
-      styles: documentStyles,
-      // Word fills in the table of contents' page numbers when it opens the file.
-      features: withToc ? { updateFields: true } : undefined,
-      sections,
-    }),
-  );
-
 /** One proposal in the official layout: red header, the sheet table, then the content. */
 export function proposalDocx(
   committeeOfficialName: string,
@@ -199,12 +121,6 @@ export interface AnswerLetter {
   /** The co-units (协办单位), named in the lead unit's letter; null otherwise. */
   coUnits: string | null;
 }
-
-/** Chinese date as written on official letters: 2024年5月20日. */
-export const chineseDate = (d: Date) => {
-  const local = new Date(d.getTime() + 8 * 3600_000);
-  return `${local.getUTCFullYear()}年${local.getUTCMonth() + 1}月${local.getUTCDate()}日`;
-};
 
 /** 答复函: unit letterhead, category mark, title, salutation, text, contact, signature and date. One section per unit. */
 export function answerLetterDocx(letters: AnswerLetter[]): Promise<Buffer> {
