@@ -139,6 +139,8 @@ function Drawing(props: ChartProps) {
         width: horizontal ? 110 : 80,
         overflow: 'truncate',
         interval: 0,
+        // Column labels side by side do not fit a phone: they slant.
+        rotate: narrow && !horizontal ? 40 : 0,
       },
       axisTick: { alignWithLabel: true },
     };
