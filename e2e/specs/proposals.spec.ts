@@ -15,7 +15,8 @@ import { apiSession, baseUrl, choose, expect, signIn, test } from '../fixtures';
  */
 
 interface Figures {
-  totals: { key: string; value: number }[];
+  totals: { key: string; value: number; unit: string; basis?: string }[];
+  satisfactionBasis: { code: string; unit: string };
 }
 
 async function apiPost<T>(session: ApiSession, path: string, body: unknown): Promise<T> {
@@ -354,15 +355,32 @@ async function walk(as: ReturnType<typeof pages>['as']) {
     await member.getByRole('main').getByText(step, { exact: true }).first().waitFor();
   }
 
-  // 9. The figures: one more submitted, accepted and answered; the latest ratings are both 满意.
+  // 9. The figures: one more submitted, accepted and answered. Satisfaction counts per proposal (件) by
+  // the lead proposer's rating (the default basis): the two 满意 ratings are one more 满意 proposal.
   const after = await figures(session);
   expect(after.submitted).toBe(before.submitted! + 1);
   expect(after.accepted).toBe(before.accepted! + 1);
   expect(after.answered).toBe(before.answered! + 1);
-  expect(after.satisfied).toBe(before.satisfied! + 2);
+  expect(after.rated).toBe(before.rated! + 1);
+  expect(after.satisfied).toBe(before.satisfied! + 1);
   expect(after.dissatisfied).toBe(before.dissatisfied);
+  const staffApiSession = await apiSession('proposal.staff');
+  const stated = await apiGet<Figures>(
+    baseUrl(),
+    staffApiSession,
+    `/api/proposals/figures?sessionId=${session}`,
+  );
+  expect(stated.satisfactionBasis).toMatchObject({ code: 'lead', unit: '件' });
+  expect(stated.totals.find((f) => f.key === 'satisfied')).toMatchObject({ unit: '件', basis: 'lead' });
 
-  // The figures page shows the same numbers, and a figure opens the list behind it.
+  // The figures page shows the same numbers beside its charts, and a figure opens the list behind it.
+  await staff.goto(`/proposals/figures?sessionId=${session}`);
+  await staff.getByRole('img', { name: /^满意度（件）：满意 \d+件/ }).waitFor();
+  await staff.getByRole('img', { name: /^办理情况：/ }).waitFor();
+  await staff.getByRole('link', { name: `满意 ${after.satisfied}`, exact: true }).click();
+  await staff.waitForURL((url) => url.searchParams.get('satisfaction') === 'satisfied');
+  await staff.getByText(`共 ${after.satisfied} 件`).waitFor();
+  await staff.getByRole('link', { name: title }).waitFor();
   await staff.goto(`/proposals/figures?sessionId=${session}`);
   await staff.getByRole('link', { name: `已办复 ${after.answered}`, exact: true }).click();
   await staff.waitForURL(
