@@ -179,3 +179,32 @@ export async function freshMemberAccounts(): Promise<string[]> {
     .map((a) => a.username)
     .sort();
 }
+
+/** Console errors and uncaught exceptions of a page from now on; read the array at the end. */
+export function consoleErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`${page.url()}: ${m.text()} (${m.location().url})`);
+  });
+  page.on('pageerror', (e) => errors.push(`${page.url()}: ${e.message}`));
+  return errors;
+}
+
+/** A fresh browser context of its own with a phone-sized screen, closed after `use`. */
+export async function onPhone<T>(
+  browser: Browser,
+  width: number,
+  use: (page: Page) => Promise<T>,
+): Promise<T> {
+  const context = await browser.newContext({
+    baseURL: baseUrl(),
+    locale: 'zh-CN',
+    viewport: { width, height: 740 },
+  });
+  context.setDefaultTimeout(15_000);
+  try {
+    return await use(await context.newPage());
+  } finally {
+    await context.close();
+  }
+}
