@@ -97,6 +97,24 @@ describe('PUT /api/settings', () => {
     expect((await me()).committee.timeZone).toBe('Asia/Urumqi');
   });
 
+  it('keeps the basis 满意率 is counted on, which the proposal figures state and count by', async () => {
+    expect(defaultSettings.satisfactionBasis).toBe('lead');
+    const staff = await signedInUser(t.app, t.committeeId, ['proposalStaff']);
+    const basis = async () =>
+      (await injectAs(t, staff, 'GET', '/api/proposals/figures?year=2024')).json().satisfactionBasis;
+    expect(await basis()).toEqual({ code: 'lead', label: '按件：以第一提案人的评价为准', unit: '件' });
+    const res = await injectAs(t, sys, 'PUT', '/api/settings', {
+      ...(await getSettings(t.database.db, t.committeeId)),
+      satisfactionBasis: 'proposer',
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(await basis()).toEqual({
+      code: 'proposer',
+      label: '按人次：每位提案人的评价各计一次',
+      unit: '人次',
+    });
+  });
+
   it('refuses other roles, including the security and audit administrators, and changes nothing', async () => {
     const before = await getSettings(t.database.db, t.committeeId);
     for (const role of ['securityAdmin', 'auditAdmin', 'leader', 'proposalStaff'] as const) {
@@ -137,6 +155,11 @@ describe('PUT /api/settings', () => {
         '分数线应满足 优秀 > 良好 > 一般',
       ],
       [{ ...defaultSettings, timeZone: 'Mars/Olympus' }, 'body.timeZone', '时区不正确，应如 Asia/Shanghai'],
+      [
+        { ...defaultSettings, satisfactionBasis: 'perUnit' },
+        'body.satisfactionBasis',
+        '请选择满意率统计口径',
+      ],
       [{ ...defaultSettings, surprise: true }, 'body', '不允许的字段："surprise"'],
     ];
     for (const [payload, path, message] of cases) {
