@@ -33,6 +33,19 @@ const proposalLists = [
 const proposalQueue = (queue: ProposalQueue) =>
   import('../features/proposals/ProposalQueues').then((m) => ({ default: m.queuePages[queue] }));
 
+/** Every list an opinion is opened from. */
+const opinionLists = [
+  '/opinions/mine',
+  '/opinions/coauthor',
+  '/opinions/inbox',
+  '/opinions/all',
+  '/opinions/forwardings',
+];
+
+/** The opinion lists that are only a view of the list share one module. */
+const opinionList = (view: keyof typeof import('../features/opinions/OpinionListPages').opinionListPages) =>
+  import('../features/opinions/OpinionListPages').then((m) => ({ default: m.opinionListPages[view] }));
+
 export const pageRoutes: PageRoute[] = [
   { path: '/', title: '首页', load: () => import('../features/home/HomePage') },
   {
@@ -114,6 +127,85 @@ export const pageRoutes: PageRoute[] = [
     title: '承办工作',
     ability: 'proposals.handle',
     load: () => proposalQueue('unit'),
+  },
+  // Opinions (社情民意信息, src/features/opinions/); an opinion's own page is open to every reader the server allows.
+  {
+    path: '/opinions/mine',
+    title: '我的社情民意',
+    ability: 'opinions.create',
+    load: () => opinionList('mine'),
+  },
+  {
+    path: '/opinions/coauthor',
+    title: '待我联名',
+    ability: 'opinions.create',
+    load: () => opinionList('coauthor'),
+  },
+  {
+    path: '/opinions/new',
+    title: '写信息',
+    ability: 'opinions.create',
+    within: ['/opinions/mine'],
+    load: () => import('../features/opinions/OpinionEditPage'),
+  },
+  {
+    path: '/opinions/:id/edit',
+    title: '修改信息',
+    ability: 'opinions.create',
+    within: ['/opinions/mine'],
+    load: () => import('../features/opinions/OpinionEditPage'),
+  },
+  {
+    path: '/opinions/inbox',
+    title: '信息收件箱',
+    ability: 'opinions.edit',
+    load: () => opinionList('inbox'),
+  },
+  { path: '/opinions/all', title: '全部信息', ability: 'opinions.overview', load: () => opinionList('all') },
+  {
+    path: '/opinions/issues',
+    title: '期刊',
+    ability: ['opinions.edit', 'opinions.overview'],
+    load: () => import('../features/opinions/IssuePages').then((m) => ({ default: m.IssueListPage })),
+  },
+  {
+    path: '/opinions/issues/new',
+    title: '编辑新一期',
+    ability: 'opinions.edit',
+    within: ['/opinions/issues'],
+    load: () => import('../features/opinions/IssueEditPage'),
+  },
+  {
+    path: '/opinions/issues/:id/edit',
+    title: '修改期刊',
+    ability: 'opinions.edit',
+    within: ['/opinions/issues'],
+    load: () => import('../features/opinions/IssueEditPage'),
+  },
+  {
+    path: '/opinions/issues/:id',
+    title: '期刊',
+    ability: ['opinions.edit', 'opinions.overview'],
+    within: ['/opinions/issues'],
+    load: () => import('../features/opinions/IssuePages').then((m) => ({ default: m.IssueDetailPage })),
+  },
+  {
+    path: '/opinions/forwardings',
+    title: '转办件',
+    ability: ['opinions.handleForwarded', 'opinions.edit', 'opinions.overview'],
+    load: () => import('../features/opinions/ForwardingsPage'),
+  },
+  {
+    path: '/opinions/figures',
+    title: '社情民意统计',
+    ability: 'opinions.overview',
+    load: () => import('../features/opinions/FiguresPage'),
+  },
+  {
+    path: '/opinions/:id',
+    title: '信息详情',
+    within: opinionLists,
+    load: () => import('../features/opinions/OpinionDetailPage'),
   },
   {
     path: '/members',

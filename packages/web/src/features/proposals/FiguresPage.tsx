@@ -1,4 +1,4 @@
-import { useMemo, useState, type ReactNode } from 'react';
+import { useMemo, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import {
   Alert,
@@ -30,32 +30,11 @@ import {
 } from '../../api/proposals';
 import { useOrganisationOptions } from '../../api/resources';
 import { Chart } from '../../components/Chart';
+import { OpenableCard } from '../../components/FigureCard';
 import { PageCard } from '../../components/PageCard';
 import { DocumentButton } from './common';
 
 const percent = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
-
-/** A card that opens the list of proposals behind its number; `label` is what a screen reader announces. */
-function OpenableCard(props: {
-  label: string;
-  filter: FigureFilter;
-  onOpen: (f: FigureFilter) => void;
-  fill?: boolean;
-  children: ReactNode;
-}) {
-  return (
-    <Card
-      size="small"
-      hoverable
-      role="link"
-      aria-label={props.label}
-      onClick={() => props.onOpen(props.filter)}
-      style={props.fill ? { height: '100%' } : undefined}
-    >
-      {props.children}
-    </Card>
-  );
-}
 
 /** A count with its unit; a satisfaction count also says what it is a share of (已评价, same unit). */
 function FigureCard({ figure, onOpen }: { figure: Figure; onOpen: (f: FigureFilter) => void }) {

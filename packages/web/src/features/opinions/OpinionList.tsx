@@ -1,0 +1,275 @@
+import { useMemo, type ReactNode } from 'react';
+import { Link } from 'react-router';
+import { Flex, Form, Grid, Input, List, Space, Tag, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import {
+  dutyLevelLabels,
+  opinionAdoptionKindLabels,
+  opinionListViewLabels,
+  opinionStateLabels,
+  opinionStates,
+  type OpinionListView,
+  type OpinionState,
+} from '@cppcc/shared';
+import {
+  opinionDocuments,
+  useOpinionFormOptions,
+  useOpinionList,
+  type OpinionListItem,
+} from '../../api/opinions';
+import { useOrganisationOptions } from '../../api/resources';
+import { dateText } from '../../components/columns';
+import { DownloadButton } from '../../components/DownloadButton';
+import { FilterBar, selectFilter, type FilterField } from '../../components/FilterBar';
+import { tableChange, useListAddress, withSortOrder } from '../../components/listAddress';
+import { PageCard } from '../../components/PageCard';
+import { PagedTable } from '../../components/PagedTable';
+import { OpinionStateTag, recentYears, submitterTypeOptions } from './common';
+
+/** Filters a figure hands over besides the visible ones; shown as tags so the user sees why the list is narrow. */
+const passThrough: Record<string, string> = {
+  stage: '统计口径',
+  adoptionKind: '采用方式',
+  adoptedLevel: '采用级别',
+  instructedLevel: '批示级别',
+  reportedLevel: '报送级别',
+  sourceCommitteeId: '报送政协',
+  sectorId: '界别',
+  memberId: '委员',
+  forwarded: '已转办',
+};
+const stageLabels: Record<string, string> = { received: '已收到', decided: '已处理' };
+const levelKeys = ['adoptedLevel', 'instructedLevel', 'reportedLevel'];
+const visibleFilters = ['q', 'state', 'category', 'year', 'submitterType'];
+
+/** The page a figure's list opens on, with the figure's filter in the address. */
+export function opinionListLink(filter: Record<string, unknown>): string {
+  const { view, ...rest } = filter;
+  const path = view === 'mine' ? '/opinions/mine' : view === 'inbox' ? '/opinions/inbox' : '/opinions/all';
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(rest))
+    if (value !== undefined && value !== null) params.set(key, String(value));
+  const qs = params.toString();
+  return qs ? `${path}?${qs}` : path;
+}
+
+/** A filter value of the address as the chip reads it. */
+function chipText(key: string, value: string, sectorName: (id: string) => string): string {
+  if (key === 'stage') return stageLabels[value] ?? value;
+  if (key === 'adoptionKind') return opinionAdoptionKindLabels[value as 'single'] ?? value;
+  if (levelKeys.includes(key)) return dutyLevelLabels[value as 'city'] ?? value;
+  if (key === 'forwarded') return value === 'true' ? '是' : '否';
+  if (key === 'sectorId') return sectorName(value);
+  return value;
+}
+
+export interface OpinionListProps {
+  title: string;
+  view: OpinionListView;
+  extra?: ReactNode;
+  /** States offered in the state filter; all when absent. */
+  states?: readonly OpinionState[];
+  /** Staff lists filter by submitter type and year and export. */
+  staff?: boolean;
+  emptyText?: string;
+}
+
+/** An opinion list with filters in the address (figures link here), paging, a table or phone cards. */
+export function OpinionList(props: OpinionListProps) {
+  const narrow = Grid.useBreakpoint().md === false;
+  const { searchParams, update, clear } = useListAddress();
+  const [form] = Form.useForm();
+  const formOptions = useOpinionFormOptions();
+  const organisation = useOrganisationOptions();
+
+  const params = useMemo(() => {
+    const out: Record<string, string | number | undefined> = {
+      view: props.view,
+      page: Number(searchParams.get('page') ?? 1) || 1,
+      pageSize: Number(searchParams.get('pageSize') ?? (narrow ? 10 : 20)) || 20,
+      sort: searchParams.get('sort') ?? 'updatedAt',
+      order: searchParams.get('order') ?? 'desc',
+    };
+    for (const key of [...visibleFilters, ...Object.keys(passThrough)]) {
+      const v = searchParams.get(key);
+      if (v) out[key] = v;
+    }
+    return out;
+  }, [searchParams, props.view, narrow]);
+  const list = useOpinionList(params);
+  const { page, pageSize, ...exportQuery } = params;
+
+  const initialValues = useMemo(
+    () =>
+      Object.fromEntries(
+        visibleFilters.map((k) => [k, searchParams.get(k) ?? undefined]).filter(([, v]) => v),
+      ),
+    // The form seeds itself once; afterwards it is the source of the filters.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [],
+  );
+
+  const sectorName = (id: string) => organisation.data?.sectors?.find((s) => String(s.id) === id)?.name ?? id;
+  const chips = Object.keys(passThrough).flatMap((key) => {
+    const v = searchParams.get(key);
+    if (!v) return [];
+    return [
+      <Tag key={key} closable onClose={() => update({ [key]: undefined })}>
+        {passThrough[key]}：{chipText(key, v, sectorName)}
+      </Tag>,
+    ];
+  });
+
+  const stateOptions = (props.states ?? opinionStates).map((s) => ({
+    value: s,
+    label: opinionStateLabels[s],
+  }));
+  const categoryOptions = (formOptions.data?.categories ?? []).map((c) => ({ value: c, label: c }));
+  const filters: FilterField[] = [
+    {
+      name: 'q',
+      label: '关键词',
+      input: <Input allowClear placeholder="标题或内容" style={{ width: narrow ? '100%' : 180 }} />,
+    },
+    selectFilter('state', '状态', stateOptions, narrow ? '100%' : 130),
+    ...(narrow
+      ? []
+      : [
+          selectFilter('category', '类别', categoryOptions, 130),
+          ...(props.staff
+            ? [
+                selectFilter('year', '年度', recentYears(), 110),
+                selectFilter('submitterType', '报送人', submitterTypeOptions, 170),
+              ]
+            : []),
+        ]),
+  ];
+
+  const baseColumns: ColumnsType<OpinionListItem> = [
+    {
+      title: '标题',
+      dataIndex: 'title',
+      key: 'title',
+      render: (title: string, r) => <Link to={`/opinions/${r.id}`}>{title}</Link>,
+    },
+    { title: '类别', dataIndex: 'category', key: 'category' },
+    {
+      title: '报送人',
+      key: 'submitter',
+      render: (_, r) =>
+        r.sourceCommitteeName ? `${r.submitterName}（${r.sourceCommitteeName}报送）` : r.submitterName,
+    },
+    {
+      title: '状态',
+      dataIndex: 'state',
+      key: 'state',
+      render: (s: OpinionState, r) => (
+        <Space size={4}>
+          <OpinionStateTag state={s} label={r.stateLabel} />
+          {r.adoptionKind && <Tag>{opinionAdoptionKindLabels[r.adoptionKind]}</Tag>}
+        </Space>
+      ),
+    },
+    { title: '反馈', key: 'feedback', width: 280, render: (_, r) => <Feedback lines={r.feedback} /> },
+    { title: '报送时间', dataIndex: 'submittedAt', key: 'submittedAt', render: dateText, sorter: true },
+    { title: '处理时间', dataIndex: 'decidedAt', key: 'decidedAt', render: dateText, sorter: true },
+  ];
+  const columns = withSortOrder(baseColumns, params.sort, params.order);
+  const emptyText = props.emptyText ?? `暂无${opinionListViewLabels[props.view]}`;
+
+  return (
+    <PageCard
+      title={props.title}
+      compact={narrow}
+      extra={
+        (props.extra || props.staff) && (
+          <>
+            {props.extra}
+            {props.staff && (
+              <DownloadButton path={opinionDocuments.list} query={exportQuery} fileName="社情民意信息.xlsx">
+                导出 Excel
+              </DownloadButton>
+            )}
+          </>
+        )
+      }
+    >
+      <FilterBar<Record<string, unknown>>
+        form={form}
+        fields={filters}
+        narrow={narrow}
+        gap={12}
+        initialValues={initialValues}
+        onApply={(values) =>
+          update(Object.fromEntries(visibleFilters.map((k) => [k, values[k] as string | undefined])))
+        }
+        onReset={() => {
+          form.resetFields();
+          clear();
+        }}
+      />
+      {chips.length > 0 && (
+        <Flex gap={4} wrap style={{ marginBottom: 12 }}>
+          {chips}
+        </Flex>
+      )}
+      {narrow ? (
+        <List
+          loading={list.isFetching}
+          dataSource={list.data?.items ?? []}
+          locale={{ emptyText }}
+          pagination={{
+            current: Number(page),
+            pageSize: Number(pageSize),
+            total: list.data?.total ?? 0,
+            showTotal: (total: number) => `共 ${total} 篇`,
+            size: 'small',
+            onChange: (next: number, size: number) => update({ page: next, pageSize: size }, false),
+          }}
+          renderItem={(r) => (
+            <List.Item key={r.id} style={{ paddingInline: 0 }}>
+              <Link to={`/opinions/${r.id}`} style={{ display: 'block', width: '100%', color: 'inherit' }}>
+                <Flex justify="space-between" gap={8} align="start">
+                  <Typography.Text strong style={{ flex: 1, minWidth: 0 }}>
+                    {r.title}
+                  </Typography.Text>
+                  <OpinionStateTag state={r.state} label={r.stateLabel} />
+                </Flex>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {[r.category, r.submitterName, dateText(r.submittedAt)].filter(Boolean).join(' · ')}
+                </Typography.Text>
+                <Feedback lines={r.feedback} />
+              </Link>
+            </List.Item>
+          )}
+        />
+      ) : (
+        <PagedTable<OpinionListItem>
+          columns={columns}
+          list={list}
+          page={Number(page)}
+          pageSize={Number(pageSize)}
+          countWord="篇"
+          locale={{ emptyText }}
+          onChange={(pager, _filters, sorter) =>
+            update(tableChange(pager, sorter, params, { sort: 'updatedAt', order: 'desc' }), false)
+          }
+        />
+      )}
+    </PageCard>
+  );
+}
+
+/** What the ledger says of an article (被市级政协采用 …), newest last. */
+export function Feedback({ lines }: { lines: string[] }) {
+  if (lines.length === 0) return null;
+  return (
+    <Flex gap={4} wrap style={{ marginTop: 4 }}>
+      {lines.map((line, i) => (
+        <Tag key={i} color="green" style={{ marginInlineEnd: 0 }}>
+          {line}
+        </Tag>
+      ))}
+    </Flex>
+  );
+}
