@@ -1,7 +1,10 @@
 import { afterAll, beforeAll } from 'vitest';
 import type { Role } from '@cppcc/shared';
 import type { AppConfig } from '../src/env';
-import { createTestApp, type TestContext } from './harness';
+import { and, eq } from 'drizzle-orm';
+import * as s from '../src/db/schema';
+import type { Db } from '../src/db/client';
+import { as, createTestApp, type Session, type TestContext } from './harness';
 import { buildCommittee, signedInUser } from './factories';
 
 export type SignedInUser = Awaited<ReturnType<typeof signedInUser>>;
@@ -37,4 +40,25 @@ export function useCommitteeApp<Name extends string = never>(
   // Optional call: when opening failed there is nothing to close, and that failure is the one to see.
   afterAll(() => context.close?.());
   return context;
+}
+
+/** app.inject as a signed-in user, returning status and parsed body. */
+export function caller(t: TestContext) {
+  return async (who: Session, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: unknown) => {
+    const res = await t.app.inject({
+      method,
+      url: `/api${url}`,
+      headers: as(who),
+      payload: payload as object | undefined,
+    });
+    return { status: res.statusCode, body: res.body ? res.json() : null };
+  };
+}
+
+/** A user's notifications of one kind. */
+export async function notificationsOf(db: Db, userId: number, kind: string) {
+  return db
+    .select()
+    .from(s.notifications)
+    .where(and(eq(s.notifications.userId, userId), eq(s.notifications.kind, kind)));
 }

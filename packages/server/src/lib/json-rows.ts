@@ -1,4 +1,4 @@
-import { getTableColumns, sql, type SQL, type Table } from 'drizzle-orm';
+import { getTableColumns, sql, type AnyColumn, type SQL, type Table } from 'drizzle-orm';
 
 /**
  * Detail reads load a record's related rows in the same round trip as the record, as JSON arrays
@@ -21,3 +21,10 @@ export function rowFromJson<T extends Table>(table: T, json: Record<string, unkn
   }
   return out as T['$inferSelect'];
 }
+
+/**
+ * A column of the outer query inside a correlated subquery of a single-table select. Drizzle writes
+ * such a select's top-level columns unqualified (`"id"`), which inside the subquery would name the
+ * subquery's own column; nested one level, the column keeps its table (`"opinions"."id"`).
+ */
+export const outer = (column: AnyColumn) => sql`${column}`;

@@ -2,6 +2,7 @@ import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
 import { formatIssueNumber, opinionIssueStateLabels, type OpinionIssueDto } from '@cppcc/shared';
 import { committees, opinionIssueArticles, opinionIssues, opinions, users } from '../../db/schema';
 import type { ServiceContext } from '../../lib/actor';
+import { outer } from '../../lib/json-rows';
 import { notFound } from '../../lib/errors';
 import { pageOffset, toPage } from '../../lib/list';
 import { authorize, can, collectionOf, presentPolicies } from '../../lib/policy';
@@ -15,16 +16,16 @@ export const issueLabel = (i: Pick<IssueRow, 'series' | 'year' | 'number'>) =>
 /** Who an article is credited to in an issue: its authors and those combined into it, or the reporting committee. */
 const contributorsOf = sql<string[]>`(
   select coalesce(jsonb_agg(distinct n), '[]'::jsonb) from (
-    select jsonb_array_elements_text(${authorNames(opinions.id)}) as n
-    union all select jsonb_array_elements_text(${authorNames(sql`c.id`)}) from ${opinions} c where c.combined_into_id = ${opinions.id}
-    union all select name from ${committees} where id = ${opinions.sourceCommitteeId}) names)`;
+    select jsonb_array_elements_text(${authorNames(outer(opinions.id))}) as n
+    union all select jsonb_array_elements_text(${authorNames(sql`c.id`)}) from ${opinions} c where c.combined_into_id = ${outer(opinions.id)}
+    union all select name from ${committees} where id = ${outer(opinions.sourceCommitteeId)}) names)`;
 
 export async function loadIssueArticles(ctx: ServiceContext, issueId: number) {
   return ctx.db
     .select({
       id: opinions.id,
-      title: sql<string>`coalesce(${opinions.editedTitle}, ${opinions.title})`,
-      content: sql<string>`coalesce(${opinions.editedContent}, ${opinions.content})`,
+      title: sql<string>`coalesce(${outer(opinions.editedTitle)}, ${outer(opinions.title)})`,
+      content: sql<string>`coalesce(${outer(opinions.editedContent)}, ${outer(opinions.content)})`,
       category: opinions.category,
       contributors: contributorsOf.mapWith((v) => v as string[]),
     })
@@ -103,7 +104,7 @@ export async function listIssues(
     .select({
       issue: opinionIssues,
       compiledBy: users.displayName,
-      articleCount: sql<number>`(select count(*)::int from ${opinionIssueArticles} where ${opinionIssueArticles.issueId} = ${opinionIssues.id})`,
+      articleCount: sql<number>`(select count(*)::int from ${opinionIssueArticles} where ${opinionIssueArticles.issueId} = ${outer(opinionIssues.id)})`,
     })
     .from(opinionIssues)
     .innerJoin(users, eq(users.id, opinionIssues.compiledBy))

@@ -20,16 +20,16 @@ import {
   users,
 } from '../../db/schema';
 import type { DbOrTx } from '../../db/client';
-import { jsonRows, rowFromJson } from '../../lib/json-rows';
+import { jsonRows, outer, rowFromJson } from '../../lib/json-rows';
 import { buildAccess, type OpinionRow } from './access';
 
 type Json = Record<string, unknown>;
 const of = (fields: SQL) => sql`jsonb_build_object(${fields})`;
-const where = (opinionIdColumn: AnyPgColumn) => sql`where ${opinionIdColumn} = ${opinions.id}`;
+const where = (opinionIdColumn: AnyPgColumn) => sql`where ${opinionIdColumn} = ${outer(opinions.id)}`;
 const asRows = (v: unknown) => v as Json[];
 
 /** The names credited on an opinion: its member author, then the co-authors who confirmed. */
-export const authorNames = (opinionId: SQL | AnyPgColumn) => sql`(
+export const authorNames = (opinionId: SQL) => sql`(
   select coalesce(jsonb_agg(name order by ord), '[]'::jsonb) from (
     select m.name, 0 as ord from ${opinions} o join ${members} m on m.id = o.lead_member_id where o.id = ${opinionId}
     union all
@@ -47,11 +47,11 @@ export async function loadOpinionDetail(db: DbOrTx, committeeId: number, opinion
       opinion: opinions,
       organisation: sql<
         string | null
-      >`(select ${organisationProposers.name} from ${organisationProposers} where ${organisationProposers.id} = ${opinions.organisationProposerId})`,
-      submitterName: sql<string>`(select ${users.displayName} from ${users} where ${users.id} = ${opinions.submittedBy})`,
+      >`(select ${organisationProposers.name} from ${organisationProposers} where ${organisationProposers.id} = ${outer(opinions.organisationProposerId)})`,
+      submitterName: sql<string>`(select ${users.displayName} from ${users} where ${users.id} = ${outer(opinions.submittedBy)})`,
       leadName: sql<
         string | null
-      >`(select ${members.name} from ${members} where ${members.id} = ${opinions.leadMemberId})`,
+      >`(select ${members.name} from ${members} where ${members.id} = ${outer(opinions.leadMemberId)})`,
       coauthors: jsonRows(
         of(
           sql`'memberId', ${opinionCoauthors.memberId}, 'status', ${opinionCoauthors.status}, 'name', ${members.name}`,
@@ -59,20 +59,20 @@ export async function loadOpinionDetail(db: DbOrTx, committeeId: number, opinion
         sql`from ${opinionCoauthors} join ${members} on ${members.id} = ${opinionCoauthors.memberId} ${where(opinionCoauthors.opinionId)}`,
         sql`${opinionCoauthors.sortOrder}, ${opinionCoauthors.id}`,
       ).mapWith(asRows),
-      combinedInto: sql<Json | null>`(select jsonb_build_object('id', c.id, 'title', coalesce(c.edited_title, c.title)) from ${opinions} c where c.id = ${opinions.combinedIntoId} and c.committee_id = ${opinions.committeeId})`,
+      combinedInto: sql<Json | null>`(select jsonb_build_object('id', c.id, 'title', coalesce(c.edited_title, c.title)) from ${opinions} c where c.id = ${outer(opinions.combinedIntoId)} and c.committee_id = ${outer(opinions.committeeId)})`,
       combinedFrom: sql<
         Json[]
-      >`(select coalesce(jsonb_agg(jsonb_build_object('id', c.id, 'title', c.title, 'authors', ${authorNames(sql`c.id`)}) order by c.id), '[]'::jsonb) from ${opinions} c where c.combined_into_id = ${opinions.id} and c.committee_id = ${opinions.committeeId})`,
+      >`(select coalesce(jsonb_agg(jsonb_build_object('id', c.id, 'title', c.title, 'authors', ${authorNames(sql`c.id`)}) order by c.id), '[]'::jsonb) from ${opinions} c where c.combined_into_id = ${outer(opinions.id)} and c.committee_id = ${outer(opinions.committeeId)})`,
       // Down the report chain to the article first written: its committee and authors.
       origin: sql<Json | null>`(with recursive chain as (
           select s.id, s.committee_id, s.source_opinion_id, s.source_committee_id, 1 as depth from ${opinions} s
-            where s.id = ${opinions.sourceOpinionId} and s.committee_id = ${opinions.sourceCommitteeId}
+            where s.id = ${outer(opinions.sourceOpinionId)} and s.committee_id = ${outer(opinions.sourceCommitteeId)}
           union all
           select s.id, s.committee_id, s.source_opinion_id, s.source_committee_id, chain.depth + 1 from ${opinions} s
             join chain on s.id = chain.source_opinion_id and s.committee_id = chain.source_committee_id)
-        select jsonb_build_object('authors', ${authorNames(sql`chain.id`)}, 'committeeName', (select name from ${committees} where id = ${opinions.sourceCommitteeId}))
+        select jsonb_build_object('authors', ${authorNames(sql`chain.id`)}, 'committeeName', (select name from ${committees} where id = ${outer(opinions.sourceCommitteeId)}))
           from chain order by depth desc limit 1)`,
-      sourceProposal: sql<Json | null>`(select jsonb_build_object('id', ${proposals.id}, 'title', ${proposals.title}) from ${proposals} where ${proposals.id} = ${opinions.sourceProposalId} and ${proposals.committeeId} = ${opinions.committeeId})`,
+      sourceProposal: sql<Json | null>`(select jsonb_build_object('id', ${proposals.id}, 'title', ${proposals.title}) from ${proposals} where ${proposals.id} = ${outer(opinions.sourceProposalId)} and ${proposals.committeeId} = ${outer(opinions.committeeId)})`,
       versions: jsonRows(
         sql`to_jsonb(${opinionVersions})`,
         sql`from ${opinionVersions} ${where(opinionVersions.opinionId)}`,
@@ -99,19 +99,19 @@ export async function loadOpinionDetail(db: DbOrTx, committeeId: number, opinion
       ).mapWith(asRows),
       issues: jsonRows(
         sql`to_jsonb(${opinionIssues})`,
-        sql`from ${opinionIssues} join ${opinionIssueArticles} on ${opinionIssueArticles.issueId} = ${opinionIssues.id} ${where(opinionIssueArticles.opinionId)}`,
-        sql`${opinionIssues.id}`,
+        sql`from ${opinionIssues} join ${opinionIssueArticles} on ${opinionIssueArticles.issueId} = ${outer(opinionIssues.id)} ${where(opinionIssueArticles.opinionId)}`,
+        sql`${outer(opinionIssues.id)}`,
       ).mapWith(asRows),
-      parentLevel: sql<OpinionLevel | null>`(select p.level from ${committees} c join ${committees} p on p.id = c.parent_id where c.id = ${opinions.committeeId})`,
+      parentLevel: sql<OpinionLevel | null>`(select p.level from ${committees} c join ${committees} p on p.id = c.parent_id where c.id = ${outer(opinions.committeeId)})`,
       timeline: jsonRows(
         sql`to_jsonb(${timelineEvents})`,
-        sql`from ${timelineEvents} where ${timelineEvents.committeeId} = ${opinions.committeeId} and ${timelineEvents.recordType} = 'opinion' and ${timelineEvents.recordId} = ${opinions.id}`,
+        sql`from ${timelineEvents} where ${timelineEvents.committeeId} = ${outer(opinions.committeeId)} and ${timelineEvents.recordType} = 'opinion' and ${timelineEvents.recordId} = ${outer(opinions.id)}`,
         sql`${timelineEvents.id}`,
       ).mapWith(asRows),
       files: jsonRows(
         of(sql`'id', ${attachments.id}, 'fileName', ${attachments.fileName}, 'size', ${attachments.size}`),
-        sql`from ${attachments} where ${attachments.committeeId} = ${opinions.committeeId} and ${attachments.id} in (
-          select unnest(${opinions.attachmentIds})
+        sql`from ${attachments} where ${attachments.committeeId} = ${outer(opinions.committeeId)} and ${attachments.id} in (
+          select unnest(${outer(opinions.attachmentIds)})
           union all select unnest(${opinionInstructions.attachmentIds}) from ${opinionInstructions} ${where(opinionInstructions.opinionId)}
           union all select unnest(${opinionForwardings.answerAttachmentIds}) from ${opinionForwardings} ${where(opinionForwardings.opinionId)})`,
         sql`${attachments.id}`,

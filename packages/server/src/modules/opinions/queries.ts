@@ -23,6 +23,7 @@ import {
   users,
 } from '../../db/schema';
 import type { ServiceContext } from '../../lib/actor';
+import { outer } from '../../lib/json-rows';
 import { AppError } from '../../lib/errors';
 import { likePattern, orderBy, pageOffset, toPage } from '../../lib/list';
 import { authorize, collectionOf } from '../../lib/policy';
@@ -40,7 +41,7 @@ const existsRow = (db: DbOrTx, table: PgTable, where: SQL) =>
 
 /** The opinion's year: the year it was reported, in the committee's time zone. */
 export const opinionYear = (timeZone: string) =>
-  sql<number>`extract(year from ${opinions.submittedAt} at time zone ${timeZone})::int`;
+  sql<number>`extract(year from ${outer(opinions.submittedAt)} at time zone ${timeZone})::int`;
 
 const ledgerHas = (db: DbOrTx, event: OpinionLedgerEvent, level: OpinionLevel) =>
   existsRow(
@@ -72,7 +73,7 @@ function viewScope(ctx: ServiceContext, view: ListOpinionsQuery['view']): SQL {
     case 'mine':
       authorize(a, 'create', 'opinions', scope);
       return and(
-        sql`${opinions.submitterType} <> 'report'`,
+        sql`${outer(opinions.submitterType)} <> 'report'`,
         or(eq(opinions.submittedBy, a.userId), eq(opinions.leadMemberId, memberId), coauthor('confirmed')),
       )!;
     case 'coauthor':
@@ -138,24 +139,24 @@ export function opinionConditions(ctx: ServiceContext, query: ListOpinionsQuery,
   }
   if (query.q)
     conditions.push(
-      sql`(${opinions.title} ilike ${likePattern(query.q)} or ${opinions.editedTitle} ilike ${likePattern(query.q)})`,
+      sql`(${outer(opinions.title)} ilike ${likePattern(query.q)} or ${outer(opinions.editedTitle)} ilike ${likePattern(query.q)})`,
     );
   return and(...conditions);
 }
 
 const listColumns = {
   row: opinions,
-  authors: authorNames(opinions.id).mapWith((v) => v as string[]),
+  authors: authorNames(outer(opinions.id)).mapWith((v) => v as string[]),
   organisation: sql<
     string | null
-  >`(select ${organisationProposers.name} from ${organisationProposers} where ${organisationProposers.id} = ${opinions.organisationProposerId})`,
-  submitter: sql<string>`(select ${users.displayName} from ${users} where ${users.id} = ${opinions.submittedBy})`,
+  >`(select ${organisationProposers.name} from ${organisationProposers} where ${organisationProposers.id} = ${outer(opinions.organisationProposerId)})`,
+  submitter: sql<string>`(select ${users.displayName} from ${users} where ${users.id} = ${outer(opinions.submittedBy)})`,
   sourceCommittee: sql<
     string | null
-  >`(select ${committees.name} from ${committees} where ${committees.id} = ${opinions.sourceCommitteeId})`,
+  >`(select ${committees.name} from ${committees} where ${committees.id} = ${outer(opinions.sourceCommitteeId)})`,
   ledger: sql<
     { event: OpinionLedgerEvent; level: OpinionLevel }[]
-  >`(select coalesce(jsonb_agg(jsonb_build_object('event', l.event, 'level', l.level) order by l.occurred_at, l.id), '[]'::jsonb) from ${opinionLedger} l where l.opinion_id = ${opinions.id})`,
+  >`(select coalesce(jsonb_agg(jsonb_build_object('event', l.event, 'level', l.level) order by l.occurred_at, l.id), '[]'::jsonb) from ${opinionLedger} l where l.opinion_id = ${outer(opinions.id)})`,
 };
 interface ListRow {
   row: typeof opinions.$inferSelect;
@@ -205,7 +206,7 @@ export async function selectOpinions(ctx: ServiceContext, query: ListOpinionsQue
   const where = opinionConditions(ctx, query, settings.timeZone);
   const order = query.sort
     ? orderBy(query, sortable, opinions.submittedAt)
-    : sql`${opinions.submittedAt} desc nulls first, ${opinions.id} desc`;
+    : sql`${outer(opinions.submittedAt)} desc nulls first, ${outer(opinions.id)} desc`;
   const base = ctx.db.select(listColumns).from(opinions).where(where).orderBy(order, desc(opinions.id));
   const rows = (limit === null ? await base : await base.limit(limit).offset(pageOffset(query))) as ListRow[];
   return { rows, where };
@@ -247,7 +248,7 @@ export function forwardingConditions(ctx: ServiceContext, query: ListForwardings
   }
   if (query.q)
     conditions.push(
-      sql`(${opinions.title} ilike ${likePattern(query.q)} or ${opinionForwardings.workOrderNumber} ilike ${likePattern(query.q)})`,
+      sql`(${outer(opinions.title)} ilike ${likePattern(query.q)} or ${opinionForwardings.workOrderNumber} ilike ${likePattern(query.q)})`,
     );
   return and(...conditions);
 }
@@ -259,7 +260,7 @@ export async function listForwardings(ctx: ServiceContext, query: ListForwarding
     .select({
       f: opinionForwardings,
       unitName: units.name,
-      title: sql<string>`coalesce(${opinions.editedTitle}, ${opinions.title})`,
+      title: sql<string>`coalesce(${outer(opinions.editedTitle)}, ${outer(opinions.title)})`,
     })
     .from(opinionForwardings)
     .innerJoin(units, eq(units.id, opinionForwardings.unitId))

@@ -2,7 +2,10 @@ import { afterAll, beforeAll, expect } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import type { Role } from '@cppcc/shared';
 import * as s from '../../db/schema';
-import { as, createTestApp, type Session, type TestContext } from '../../../test/harness';
+import { createTestApp, type Session, type TestContext } from '../../../test/harness';
+import { caller } from '../../../test/committee-app';
+
+export { caller, notificationsOf } from '../../../test/committee-app';
 import {
   buildCommittee,
   buildMember,
@@ -101,19 +104,6 @@ export function useProposalWorld() {
   return { t, w, call: caller(t) };
 }
 
-/** app.inject as a signed-in user, returning status and parsed body. */
-export function caller(t: TestContext) {
-  return async (who: Session, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: unknown) => {
-    const res = await t.app.inject({
-      method,
-      url: `/api${url}`,
-      headers: as(who),
-      payload: payload as object | undefined,
-    });
-    return { status: res.statusCode, body: res.body ? res.json() : null };
-  };
-}
-
 export const validProposal = (o: Record<string, unknown> = {}) => ({
   title: '关于加快推进城区老旧小区改造的建议',
   category: '社会建设',
@@ -121,13 +111,6 @@ export const validProposal = (o: Record<string, unknown> = {}) => ({
     '一、基本情况：城区现有老旧小区 46 个。二、存在问题：管网老化、缺少电梯。三、建议：统筹资金，分批改造。',
   ...o,
 });
-
-export async function notificationsOf(db: World['db'], userId: number, kind: string) {
-  return db
-    .select()
-    .from(s.notifications)
-    .where(and(eq(s.notifications.userId, userId), eq(s.notifications.kind, kind)));
-}
 
 export async function dutyOf(db: World['db'], proposalId: number) {
   return db
