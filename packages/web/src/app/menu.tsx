@@ -131,6 +131,14 @@ export const menuEntries: MenuEntry[] = [
     group: '工作',
   },
   {
+    key: 'opinion-coauthor',
+    label: '信息联名',
+    icon: <TeamOutlined />,
+    path: '/opinions/coauthor',
+    ability: 'opinions.create',
+    group: '工作',
+  },
+  {
     key: 'opinion-inbox',
     label: '信息收件箱',
     icon: <InboxOutlined />,

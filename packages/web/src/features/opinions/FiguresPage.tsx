@@ -121,7 +121,7 @@ export default function OpinionFiguresPage() {
                 </Card>
               </Col>
               <Col xs={24} md={12}>
-                <Card size="small" title={`按类别：${categoryFigure?.label ?? ''}`}>
+                <Card size="small" title={categoryFigure ? `按类别：${categoryFigure.label}` : '按类别'}>
                   <Chart
                     type="pie"
                     title={`按类别${categoryFigure?.label ?? ''}`}

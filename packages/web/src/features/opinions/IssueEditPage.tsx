@@ -56,7 +56,7 @@ function IssueForm({ existing }: { existing: OpinionIssueDto | null }) {
     if (!existing && !validateBody(form, createIssueBody, body, labels)) return;
     try {
       const saved = await save.mutateAsync({ id: existing?.id, body });
-      showSuccess(existing ? '已保存' : `已编辑《${saved.series}》${saved.label}`);
+      showSuccess(existing ? '已保存' : `已编辑${saved.label}`);
       navigate(`/opinions/issues/${saved.id}`, { replace: true });
     } catch (error) {
       if (!applyServerErrors(form, error)) setProblem(errorText(error));
@@ -84,7 +84,7 @@ function IssueForm({ existing }: { existing: OpinionIssueDto | null }) {
     <Card
       title={
         <Typography.Title level={4} style={{ margin: 0 }}>
-          {existing ? `修改《${existing.series}》${existing.label}` : '编辑新一期'}
+          {existing ? `修改${existing.label}` : '编辑新一期'}
         </Typography.Title>
       }
       styles={{ body: { maxWidth: 860 } }}

@@ -48,7 +48,7 @@ export function IssueListPage() {
       title: '期号',
       dataIndex: 'label',
       key: 'label',
-      render: (label: string, r) => <Link to={`/opinions/issues/${r.id}`}>{`《${r.series}》${label}`}</Link>,
+      render: (label: string, r) => <Link to={`/opinions/issues/${r.id}`}>{label}</Link>,
     },
     { title: '状态', dataIndex: 'state', key: 'state', render: (s, r) => stateTag(s, r.stateLabel) },
     { title: '篇数', dataIndex: 'articleCount', key: 'articleCount', align: 'right' },
@@ -117,7 +117,7 @@ const issueActions: readonly WorkflowAction<IssueActionContext>[] = [
     confirm: {
       title: '印发',
       content: ({ issue: i }) =>
-        `印发《${i.series}》${i.label}（${i.articles.length} 篇）后不能再修改${
+        `印发${i.label}（${i.articles.length} 篇）后不能再修改${
           i.reportToParent ? '，所收信息同时报送上级政协' : ''
         }。确定印发吗？`,
       run: (c) => c.send(c.issue.version),
@@ -145,14 +145,14 @@ export function IssueDetailPage() {
             {stateTag(i.state, i.stateLabel)}
           </Space>
           <Typography.Title level={4} style={{ margin: 0 }}>
-            《{i.series}》{i.label}
+            {i.label}
           </Typography.Title>
           <WorkflowActions
             actions={issueActions}
             context={{ issue: i, send: send.mutateAsync, navigate }}
             policies={i.policies}
             extra={
-              <DownloadButton path={opinionDocuments.issue(i.id)} fileName={`${i.series}${i.label}.docx`}>
+              <DownloadButton path={opinionDocuments.issue(i.id)} fileName={`${i.label}.docx`}>
                 导出 Word
               </DownloadButton>
             }

@@ -130,17 +130,22 @@ export function VersionsCard({ opinion: o }: { opinion: OpinionDetail }) {
           {label(b.number)}：{b.editorName} {dateTimeText(b.createdAt)}
           {b.note ? `，${b.note}` : ''}
         </Typography.Text>
-        <Flex gap={8} align="center" wrap>
-          对照
-          <Select
-            aria-label="对照的稿"
-            value={a.number}
-            onChange={setFrom}
-            options={choices}
-            style={{ width: 120 }}
-          />
-        </Flex>
-        <TextDiffView before={a} after={b} beforeLabel={label(a.number)} afterLabel={label(b.number)} />
+        {/* With a single edit the comparison with the submitted text is already on the page. */}
+        {versions.length > 2 && (
+          <>
+            <Flex gap={8} align="center" wrap>
+              对照
+              <Select
+                aria-label="对照的稿"
+                value={a.number}
+                onChange={setFrom}
+                options={choices}
+                style={{ width: 120 }}
+              />
+            </Flex>
+            <TextDiffView before={a} after={b} beforeLabel={label(a.number)} afterLabel={label(b.number)} />
+          </>
+        )}
       </Flex>
     </Card>
   );
