@@ -180,3 +180,22 @@ export async function buildOrganisation(
     contactPoints: await inOrder(parts.contactPoints, (point) => buildContactPoint(db, committeeId, point)),
   };
 }
+
+/** An opinion row in any state (for access and matrix tests); builds its author when not given. */
+export async function buildOpinion(db: Db, committeeId: number, overrides: Values<typeof s.opinions> = {}) {
+  const leadMemberId =
+    overrides.leadMemberId === undefined ? (await buildMember(db, committeeId)).id : overrides.leadMemberId;
+  const submittedBy =
+    overrides.submittedBy ??
+    (await buildUser(db, committeeId, ['member'], { memberId: leadMemberId ?? undefined })).id;
+  return insertRow(db, s.opinions, {
+    committeeId,
+    title: `关于改善农村道路的建议${unique()}`,
+    category: '城乡建设',
+    content: '村组道路破损，建议列入年度计划修缮。',
+    submitterType: 'member',
+    ...overrides,
+    leadMemberId,
+    submittedBy,
+  });
+}

@@ -221,15 +221,13 @@ describe('editing and deciding', () => {
         createdBy: w.users.author.userId,
       })
       .returning();
-    await w.db
-      .insert(s.proposalProposers)
-      .values({
-        committeeId: w.committees.county.id,
-        proposalId: proposal!.id,
-        memberId: w.members.author.id,
-        role: 'lead',
-        status: 'confirmed',
-      });
+    await w.db.insert(s.proposalProposers).values({
+      committeeId: w.committees.county.id,
+      proposalId: proposal!.id,
+      memberId: w.members.author.id,
+      role: 'lead',
+      status: 'confirmed',
+    });
     const res = await call(w.users.proposalStaff, 'POST', `/proposals/${proposal!.id}/reject`, {
       ground: '内容空泛、没有具体建议',
       reason: '宜作为社情民意反映',

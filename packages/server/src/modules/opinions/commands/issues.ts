@@ -17,6 +17,9 @@ async function checkArticles(db: DbOrTx, committeeId: number, ids: number[], iss
     .select({ id: opinions.id, state: opinions.state, title: opinions.title })
     .from(opinions)
     .where(and(eq(opinions.committeeId, committeeId), inArray(opinions.id, ids)));
+  // Another committee's id, or one the staff may not see, is not there at all.
+  if (rows.length < ids.length || rows.some((r) => r.state === 'draft' || r.state === 'withdrawn'))
+    throw notFound('社情民意信息');
   const notAdopted = ids.filter((id) => !rows.some((r) => r.id === id && r.state === 'adopted'));
   if (notAdopted.length > 0)
     throw invalidField('body.articleIds', `只能编入已采用的信息（编号 ${notAdopted.join('、')} 不是）`);
