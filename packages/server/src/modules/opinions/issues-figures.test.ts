@@ -129,7 +129,9 @@ describe('opinion figures', () => {
     expect(byKey.get('forwarded')!.unit).toBe('件');
     expect(byKey.get('issues')!.unit).toBe('期');
     for (const f of all) {
-      const query = new URLSearchParams(Object.entries(f.filter).map(([k, v]): [string, string] => [k, String(v)]));
+      const query = new URLSearchParams(
+        Object.entries(f.filter).map(([k, v]): [string, string] => [k, String(v)]),
+      );
       const path =
         f.list === 'opinions'
           ? '/opinions'

@@ -1,10 +1,15 @@
 import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
-import { formatIssueNumber, opinionIssueStateLabels, type OpinionIssueDto } from '@cppcc/shared';
+import {
+  formatIssueNumber,
+  opinionIssueStateLabels,
+  type ListQuery,
+  type OpinionIssueDto,
+} from '@cppcc/shared';
 import { committees, opinionIssueArticles, opinionIssues, opinions, users } from '../../db/schema';
 import type { ServiceContext } from '../../lib/actor';
 import { outer } from '../../lib/json-rows';
 import { notFound } from '../../lib/errors';
-import { pageOffset, toPage } from '../../lib/list';
+import { orderBy, pageOffset, toPage } from '../../lib/list';
 import { authorize, can, collectionOf, presentPolicies } from '../../lib/policy';
 import type { IssueRow } from './commands/issues';
 import { authorNames } from './loader';
@@ -89,7 +94,7 @@ function presentIssueHead(ctx: ServiceContext, issue: IssueRow, compiledBy: stri
 /** Issues of the committee, newest first; staff see drafts too, leaders the sent ones. */
 export async function listIssues(
   ctx: ServiceContext,
-  query: { series?: string; year?: number; state?: 'draft' | 'sent'; page: number; pageSize: number },
+  query: ListQuery & { series?: string; year?: number; state?: 'draft' | 'sent' },
 ) {
   authorize(ctx.actor, 'overview', 'opinions', collectionOf(ctx.actor));
   const staff = can(ctx.actor, 'edit', 'opinions', collectionOf(ctx.actor));
@@ -109,7 +114,21 @@ export async function listIssues(
     .from(opinionIssues)
     .innerJoin(users, eq(users.id, opinionIssues.compiledBy))
     .where(where)
-    .orderBy(desc(opinionIssues.year), desc(opinionIssues.createdAt), desc(opinionIssues.id))
+    .orderBy(
+      query.sort
+        ? orderBy(
+            query,
+            {
+              createdAt: opinionIssues.createdAt,
+              number: opinionIssues.number,
+              series: opinionIssues.series,
+            },
+            opinionIssues.createdAt,
+          )
+        : desc(opinionIssues.year),
+      desc(opinionIssues.createdAt),
+      desc(opinionIssues.id),
+    )
     .limit(query.pageSize)
     .offset(pageOffset(query));
   const [total] = await ctx.db.select({ n: count() }).from(opinionIssues).where(where);

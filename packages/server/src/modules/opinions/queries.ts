@@ -266,7 +266,20 @@ export async function listForwardings(ctx: ServiceContext, query: ListForwarding
     .innerJoin(units, eq(units.id, opinionForwardings.unitId))
     .innerJoin(opinions, eq(opinions.id, opinionForwardings.opinionId))
     .where(where)
-    .orderBy(desc(opinionForwardings.createdAt), desc(opinionForwardings.id))
+    .orderBy(
+      query.sort
+        ? orderBy(
+            query,
+            {
+              createdAt: opinionForwardings.createdAt,
+              deadline: opinionForwardings.deadline,
+              state: opinionForwardings.state,
+            },
+            opinionForwardings.createdAt,
+          )
+        : desc(opinionForwardings.createdAt),
+      desc(opinionForwardings.id),
+    )
     .limit(query.pageSize)
     .offset(pageOffset(query));
   const [total] = await ctx.db
