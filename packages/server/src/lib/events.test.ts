@@ -23,13 +23,17 @@ const payload = (committeeId: number, proposalId: number) => ({
 describe('domain events', () => {
   it('keeps an event nobody subscribes to yet', async () => {
     const c = await buildCommittee(t.database.db);
-    await t.database.db.transaction((tx) => emit(tx, 'proposal.convertedToOpinion', payload(c.id, 101)));
+    // No module handles a suggestion forwarded to a department yet.
+    const { reason: _reason, memberId: _memberId, ...forwarded } = payload(c.id, 101);
+    await t.database.db.transaction((tx) =>
+      emit(tx, 'proposal.forwardedAsSuggestion', { ...forwarded, unitId: 1 }),
+    );
     const rows = await t.database.db
       .select()
       .from(s.domainEvents)
       .where(eq(s.domainEvents.committeeId, c.id));
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ name: 'proposal.convertedToOpinion', handledBy: [] });
+    expect(rows[0]).toMatchObject({ name: 'proposal.forwardedAsSuggestion', handledBy: [] });
   });
 
   it('runs subscribers in the emitting transaction: a failing subscriber rolls the event back', async () => {

@@ -191,7 +191,9 @@ describe('review outcomes', () => {
       .from(s.domainEvents)
       .where(eq(s.domainEvents.name, 'proposal.convertedToOpinion'));
     expect(events.map((e) => (e.payload as { proposalId: number }).proposalId)).toContain(p.id);
+    // The opinions module turns it into a draft for the proposer (modules/opinions/from-proposal.ts).
     expect(events.find((e) => (e.payload as { proposalId: number }).proposalId === p.id)!.handledBy).toEqual([
+      'opinions.draftFromProposal',
       'test-listener',
     ]);
     expect(await notificationsOf(w.db, w.users.lead.userId, 'proposal.rejected')).not.toHaveLength(0);
