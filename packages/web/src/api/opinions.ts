@@ -69,10 +69,11 @@ export function useOpinionFormOptions() {
   });
 }
 
-export function useOpinionFigures(year: number) {
+export function useOpinionFigures(year: number, enabled = true) {
   return useQuery({
     queryKey: [opinions, 'figures', year],
     queryFn: () => api<OpinionFigures>(`${opinions}/figures`, { query: { year } }),
+    enabled,
   });
 }
 

@@ -72,7 +72,7 @@ function OpinionForm({ existing }: { existing: OpinionDetail | null }) {
   const contentRule = {
     validator: async (_: unknown, value: string | undefined) => {
       const length = value?.trim().length ?? 0;
-      if (length > limit) throw new Error(`内容不超过 ${limit} 个字（当前 ${length} 个字）`);
+      if (length > limit) throw new Error(`内容不超过 ${limit} 个字`);
     },
   };
 

@@ -5,6 +5,7 @@ import type { ColumnsType } from 'antd/es/table';
 import {
   dutyLevelLabels,
   opinionAdoptionKindLabels,
+  opinionFigureFilterSchema,
   opinionListViewLabels,
   opinionStateLabels,
   opinionStates,
@@ -13,6 +14,7 @@ import {
 } from '@cppcc/shared';
 import {
   opinionDocuments,
+  useOpinionFigures,
   useOpinionFormOptions,
   useOpinionList,
   type OpinionListItem,
@@ -25,22 +27,28 @@ import { tableChange, useListAddress, withSortOrder } from '../../components/lis
 import { PageCard } from '../../components/PageCard';
 import { PagedTable } from '../../components/PagedTable';
 import { OpinionStateTag, recentYears, submitterTypeOptions } from './common';
+import { useCurrentUser } from '../../hooks/useCurrentUser';
 
-/** Filters a figure hands over besides the visible ones; shown as tags so the user sees why the list is narrow. */
-const passThrough: Record<string, string> = {
+/** How the filters a figure hands over besides the visible ones are named on their tags. */
+const passThroughLabels: Record<string, string> = {
   stage: '统计口径',
   adoptionKind: '采用方式',
   adoptedLevel: '采用级别',
   instructedLevel: '批示级别',
   reportedLevel: '报送级别',
+  fromChildCommittee: '来源',
   sourceCommitteeId: '报送政协',
   sectorId: '界别',
   memberId: '委员',
   forwarded: '已转办',
 };
+const visibleFilters = ['q', 'state', 'category', 'year', 'submitterType'];
+/** Every filter of a figure reaches the list, so the list has the figure's count; those not in the bar show as tags. */
+const passThrough = Object.keys(opinionFigureFilterSchema.shape).filter(
+  (k) => k !== 'view' && !visibleFilters.includes(k),
+);
 const stageLabels: Record<string, string> = { received: '已收到', decided: '已处理' };
 const levelKeys = ['adoptedLevel', 'instructedLevel', 'reportedLevel'];
-const visibleFilters = ['q', 'state', 'category', 'year', 'submitterType'];
 
 /** The page a figure's list opens on, with the figure's filter in the address. */
 export function opinionListLink(filter: Record<string, unknown>): string {
@@ -59,6 +67,7 @@ function chipText(key: string, value: string, sectorName: (id: string) => string
   if (key === 'adoptionKind') return opinionAdoptionKindLabels[value as 'single'] ?? value;
   if (levelKeys.includes(key)) return dutyLevelLabels[value as 'city'] ?? value;
   if (key === 'forwarded') return value === 'true' ? '是' : '否';
+  if (key === 'fromChildCommittee') return value === 'true' ? '下级政协报送' : '本级';
   if (key === 'sectorId') return sectorName(value);
   return value;
 }
@@ -81,6 +90,14 @@ export function OpinionList(props: OpinionListProps) {
   const [form] = Form.useForm();
   const formOptions = useOpinionFormOptions();
   const organisation = useOrganisationOptions();
+  // The committees below that reported here, as the figures name them (none for a county).
+  const overview = useCurrentUser().abilities['opinions.overview'] === true;
+  const figures = useOpinionFigures(new Date().getFullYear(), !!props.staff && overview);
+  const childCommittees = (figures.data?.byChildCommittee ?? []).map((r) => ({
+    value: r.id,
+    label: r.label,
+  }));
+  const barFilters = childCommittees.length > 0 ? [...visibleFilters, 'sourceCommitteeId'] : visibleFilters;
 
   const params = useMemo(() => {
     const out: Record<string, string | number | undefined> = {
@@ -90,7 +107,7 @@ export function OpinionList(props: OpinionListProps) {
       sort: searchParams.get('sort') ?? 'updatedAt',
       order: searchParams.get('order') ?? 'desc',
     };
-    for (const key of [...visibleFilters, ...Object.keys(passThrough)]) {
+    for (const key of [...visibleFilters, ...passThrough]) {
       const v = searchParams.get(key);
       if (v) out[key] = v;
     }
@@ -102,7 +119,9 @@ export function OpinionList(props: OpinionListProps) {
   const initialValues = useMemo(
     () =>
       Object.fromEntries(
-        visibleFilters.map((k) => [k, searchParams.get(k) ?? undefined]).filter(([, v]) => v),
+        [...visibleFilters, 'sourceCommitteeId']
+          .map((k) => [k, searchParams.get(k) ?? undefined])
+          .filter(([, v]) => v),
       ),
     // The form seeds itself once; afterwards it is the source of the filters.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -110,12 +129,12 @@ export function OpinionList(props: OpinionListProps) {
   );
 
   const sectorName = (id: string) => organisation.data?.sectors?.find((s) => String(s.id) === id)?.name ?? id;
-  const chips = Object.keys(passThrough).flatMap((key) => {
+  const chips = passThrough.flatMap((key) => {
     const v = searchParams.get(key);
-    if (!v) return [];
+    if (!v || barFilters.includes(key)) return [];
     return [
       <Tag key={key} closable onClose={() => update({ [key]: undefined })}>
-        {passThrough[key]}：{chipText(key, v, sectorName)}
+        {passThroughLabels[key] ?? key}：{chipText(key, v, sectorName)}
       </Tag>,
     ];
   });
@@ -140,6 +159,9 @@ export function OpinionList(props: OpinionListProps) {
             ? [
                 selectFilter('year', '年度', recentYears(), 110),
                 selectFilter('submitterType', '报送人', submitterTypeOptions, 170),
+                ...(childCommittees.length > 0
+                  ? [selectFilter('sourceCommitteeId', '报送政协', childCommittees, 180)]
+                  : []),
               ]
             : []),
         ]),
@@ -201,7 +223,7 @@ export function OpinionList(props: OpinionListProps) {
         gap={12}
         initialValues={initialValues}
         onApply={(values) =>
-          update(Object.fromEntries(visibleFilters.map((k) => [k, values[k] as string | undefined])))
+          update(Object.fromEntries(barFilters.map((k) => [k, values[k] as string | undefined])))
         }
         onReset={() => {
           form.resetFields();
