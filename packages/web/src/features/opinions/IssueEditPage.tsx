@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { Alert, Button, Card, Flex, Form, Result, Select, Skeleton, Switch, Typography } from 'antd';
+import { Alert, Button, Flex, Form, Result, Select, Skeleton, Switch } from 'antd';
 import { createIssueBody } from '@cppcc/shared';
 import { useIssue, useOpinionFormOptions, useSaveIssue, type OpinionIssueDto } from '../../api/opinions';
 import { showSuccess } from '../../app/notifier';
 import { errorText } from '../../components/CommandModal';
+import { FormCard } from '../../components/FormCard';
 import { applyServerErrors, validateBody, zodRule } from '../../components/zodForm';
 import { OpinionPicker } from './OpinionPicker';
 
@@ -81,14 +82,7 @@ function IssueForm({ existing }: { existing: OpinionIssueDto | null }) {
       };
 
   return (
-    <Card
-      title={
-        <Typography.Title level={4} style={{ margin: 0 }}>
-          {existing ? `修改${existing.label}` : '编辑新一期'}
-        </Typography.Title>
-      }
-      styles={{ body: { maxWidth: 860 } }}
-    >
+    <FormCard title={existing ? `修改${existing.label}` : '编辑新一期'}>
       <Form form={form} layout="vertical" initialValues={initialValues}>
         <Form.Item
           name="series"
@@ -142,6 +136,6 @@ function IssueForm({ existing }: { existing: OpinionIssueDto | null }) {
           </Button>
         </Flex>
       </Form>
-    </Card>
+    </FormCard>
   );
 }

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { Alert, App, Button, Card, Flex, Form, Input, Result, Select, Skeleton, Typography } from 'antd';
+import { Alert, App, Button, Flex, Form, Input, Result, Select, Skeleton } from 'antd';
 import { createOpinionBody, opinionTitleMax } from '@cppcc/shared';
 import {
   postOpinionCommand,
@@ -13,6 +13,7 @@ import { toSelectOptions } from '../../api/resources';
 import { showSuccess } from '../../app/notifier';
 import { AttachmentUpload } from '../../components/AttachmentUpload';
 import { errorText } from '../../components/CommandModal';
+import { FormCard } from '../../components/FormCard';
 import { MemberMultiSelect, type MemberOption } from '../../components/MemberMultiSelect';
 import { applyServerErrors, zodRule } from '../../components/zodForm';
 import { useCurrentUser } from '../../hooks/useCurrentUser';
@@ -140,14 +141,7 @@ function OpinionForm({ existing }: { existing: OpinionDetail | null }) {
   if (formOptions.isPending) return <Skeleton active />;
 
   return (
-    <Card
-      title={
-        <Typography.Title level={4} style={{ margin: 0 }}>
-          {existing ? '修改信息' : '写信息'}
-        </Typography.Title>
-      }
-      styles={{ body: { maxWidth: 860 } }}
-    >
+    <FormCard title={existing ? '修改信息' : '写信息'}>
       {existing?.returnComment && (
         <Alert
           type="warning"
@@ -225,6 +219,6 @@ function OpinionForm({ existing }: { existing: OpinionDetail | null }) {
           </Button>
         </Flex>
       </Form>
-    </Card>
+    </FormCard>
   );
 }

@@ -1,6 +1,6 @@
 import { useMemo, type ReactNode } from 'react';
 import { Link } from 'react-router';
-import { Flex, Form, Grid, Input, List, Space, Tag, Typography } from 'antd';
+import { Flex, Form, Grid, Input, Space, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import {
   dutyLevelLabels,
@@ -25,7 +25,7 @@ import { DownloadButton } from '../../components/DownloadButton';
 import { FilterBar, selectFilter, type FilterField } from '../../components/FilterBar';
 import { tableChange, useListAddress, withSortOrder } from '../../components/listAddress';
 import { PageCard } from '../../components/PageCard';
-import { PagedTable } from '../../components/PagedTable';
+import { CardsOrTable } from '../../components/CardsOrTable';
 import { OpinionStateTag, recentYears, submitterTypeOptions } from './common';
 import { useCurrentUser } from '../../hooks/useCurrentUser';
 
@@ -235,49 +235,35 @@ export function OpinionList(props: OpinionListProps) {
           {chips}
         </Flex>
       )}
-      {narrow ? (
-        <List
-          loading={list.isFetching}
-          dataSource={list.data?.items ?? []}
-          locale={{ emptyText }}
-          pagination={{
-            current: Number(page),
-            pageSize: Number(pageSize),
-            total: list.data?.total ?? 0,
-            showTotal: (total: number) => `共 ${total} 篇`,
-            size: 'small',
-            onChange: (next: number, size: number) => update({ page: next, pageSize: size }, false),
-          }}
-          renderItem={(r) => (
-            <List.Item key={r.id} style={{ paddingInline: 0 }}>
-              <Link to={`/opinions/${r.id}`} style={{ display: 'block', width: '100%', color: 'inherit' }}>
-                <Flex justify="space-between" gap={8} align="start">
-                  <Typography.Text strong style={{ flex: 1, minWidth: 0 }}>
-                    {r.title}
-                  </Typography.Text>
-                  <OpinionStateTag state={r.state} label={r.stateLabel} />
-                </Flex>
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {[r.category, r.submitterName, dateText(r.submittedAt)].filter(Boolean).join(' · ')}
-                </Typography.Text>
-                <Feedback lines={r.feedback} />
-              </Link>
-            </List.Item>
-          )}
-        />
-      ) : (
-        <PagedTable<OpinionListItem>
-          columns={columns}
-          list={list}
-          page={Number(page)}
-          pageSize={Number(pageSize)}
-          countWord="篇"
-          locale={{ emptyText }}
-          onChange={(pager, _filters, sorter) =>
-            update(tableChange(pager, sorter, params, { sort: 'updatedAt', order: 'desc' }), false)
-          }
-        />
-      )}
+      <CardsOrTable<OpinionListItem>
+        narrow={narrow}
+        list={list}
+        page={Number(page)}
+        pageSize={Number(pageSize)}
+        countWord="篇"
+        emptyText={emptyText}
+        link={(r) => `/opinions/${r.id}`}
+        onPage={(next, size) => update({ page: next, pageSize: size }, false)}
+        card={(r) => (
+          <>
+            <Flex justify="space-between" gap={8} align="start">
+              <Typography.Text strong style={{ flex: 1, minWidth: 0 }}>
+                {r.title}
+              </Typography.Text>
+              <OpinionStateTag state={r.state} label={r.stateLabel} />
+            </Flex>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {[r.category, r.submitterName, dateText(r.submittedAt)].filter(Boolean).join(' · ')}
+            </Typography.Text>
+            <Feedback lines={r.feedback} />
+          </>
+        )}
+        table={{
+          columns,
+          onChange: (pager, _filters, sorter) =>
+            update(tableChange(pager, sorter, params, { sort: 'updatedAt', order: 'desc' }), false),
+        }}
+      />
     </PageCard>
   );
 }

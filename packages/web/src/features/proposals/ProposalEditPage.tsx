@@ -1,19 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Flex,
-  Form,
-  Input,
-  Result,
-  Select,
-  Skeleton,
-  Space,
-  Typography,
-} from 'antd';
+import { Alert, App, Button, Flex, Form, Input, Result, Select, Skeleton, Space } from 'antd';
 import { createProposalBody, proposalTitleMax } from '@cppcc/shared';
 import {
   postProposalCommand,
@@ -28,6 +15,7 @@ import { applyServerErrors, zodRule } from '../../components/zodForm';
 import { useCurrentUser } from '../../hooks/useCurrentUser';
 import { AttachmentUpload } from '../../components/AttachmentUpload';
 import { errorText } from '../../components/CommandModal';
+import { FormCard } from '../../components/FormCard';
 import { MemberMultiSelect, type MemberOption } from '../../components/MemberMultiSelect';
 
 interface Values {
@@ -180,14 +168,7 @@ function ProposalForm({ existing }: { existing: ProposalDetail | null }) {
   if (formOptions.isPending) return <Skeleton active />;
 
   return (
-    <Card
-      title={
-        <Typography.Title level={4} style={{ margin: 0 }}>
-          {existing ? '修改提案' : '写提案'}
-        </Typography.Title>
-      }
-      styles={{ body: { maxWidth: 860 } }}
-    >
+    <FormCard title={existing ? '修改提案' : '写提案'}>
       {existing?.returnComment && (
         <Alert
           type="warning"
@@ -272,6 +253,6 @@ function ProposalForm({ existing }: { existing: ProposalDetail | null }) {
           </Button>
         </Flex>
       </Form>
-    </Card>
+    </FormCard>
   );
 }

@@ -1,6 +1,6 @@
 import { useMemo, type Key, type ReactNode } from 'react';
 import { Link } from 'react-router';
-import { Flex, Form, Grid, Input, List, Space, Tag, Typography } from 'antd';
+import { Flex, Form, Grid, Input, Space, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import {
   proposalKindLabels,
@@ -22,7 +22,7 @@ import { dateText } from '../../components/columns';
 import { FilterBar, selectFilter, type FilterField } from '../../components/FilterBar';
 import { tableChange, useListAddress, withSortOrder } from '../../components/listAddress';
 import { PageCard } from '../../components/PageCard';
-import { PagedTable } from '../../components/PagedTable';
+import { CardsOrTable } from '../../components/CardsOrTable';
 import { DocumentButton, StateTag } from './common';
 
 /** Filters a figure may hand over besides the visible ones; shown as tags so the user sees why the list is narrow. */
@@ -207,16 +207,6 @@ export function ProposalList(props: ProposalListProps) {
   const rowKey = (r: ProposalListItem) => (r.rater ? `${r.id}:${r.rater.memberId}` : r.id);
   const columns = withSortOrder(baseColumns, params.sort, params.order);
 
-  // Phones page with the small pager below the cards.
-  const pagination = {
-    current: Number(page),
-    pageSize: Number(pageSize),
-    total: list.data?.total ?? 0,
-    showTotal: (total: number) => `共 ${total} ${perRating ? '人次' : '件'}`,
-    size: 'small' as const,
-    onChange: (next: number, size: number) => update({ page: next, pageSize: size }, false),
-  };
-
   const kindOptions = Object.entries(proposalKindLabels).map(([value, label]) => ({ value, label }));
   // Phones get the keyword and the state only; the other filters would push the list off the screen.
   const filters: FilterField[] = [
@@ -278,64 +268,55 @@ export function ProposalList(props: ProposalListProps) {
           {chips}
         </Flex>
       )}
-      {narrow ? (
-        <List
-          loading={list.isFetching}
-          dataSource={list.data?.items ?? []}
-          locale={{ emptyText: props.emptyText ?? '暂无提案' }}
-          pagination={pagination}
-          renderItem={(r) => (
-            <List.Item key={rowKey(r)} style={{ paddingInline: 0 }}>
-              <Link to={`/proposals/${r.id}`} style={{ display: 'block', width: '100%', color: 'inherit' }}>
-                <Flex justify="space-between" gap={8} align="start">
-                  <Typography.Text strong style={{ flex: 1, minWidth: 0 }}>
-                    {r.title}
-                  </Typography.Text>
-                  <StateTag state={r.state} label={r.stateLabel} />
-                </Flex>
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {[
-                    r.numberLabel,
-                    r.category,
-                    r.organisationName ?? r.leadMemberName,
-                    dateText(r.submittedAt),
-                    r.rater ? `评价人 ${r.rater.name}` : null,
-                  ]
-                    .filter(Boolean)
-                    .join(' · ')}
-                  {r.overdue ? ' · 超期' : ''}
-                </Typography.Text>
-              </Link>
-            </List.Item>
-          )}
-        />
-      ) : (
-        <PagedTable<ProposalListItem>
-          columns={columns}
-          list={list}
-          page={Number(page)}
-          pageSize={Number(pageSize)}
-          countWord={perRating ? '人次' : '件'}
-          rowKey={rowKey}
-          locale={{ emptyText: props.emptyText ?? '暂无提案' }}
-          onChange={(pager, _filters, sorter) =>
-            update(tableChange(pager, sorter, params, { sort: 'updatedAt', order: 'desc' }), false)
-          }
-          rowSelection={
-            props.selection
-              ? {
-                  selectedRowKeys: props.selection.selectedKeys,
-                  preserveSelectedRowKeys: true,
-                  onChange: props.selection.onChange,
-                  getCheckboxProps: (r) => ({
-                    disabled: !props.selection!.selectable(r),
-                    'aria-label': `选择 ${r.title}`,
-                  }),
-                }
-              : undefined
-          }
-        />
-      )}
+      <CardsOrTable<ProposalListItem>
+        narrow={narrow}
+        list={list}
+        page={Number(page)}
+        pageSize={Number(pageSize)}
+        countWord={perRating ? '人次' : '件'}
+        rowKey={rowKey}
+        emptyText={props.emptyText ?? '暂无提案'}
+        link={(r) => `/proposals/${r.id}`}
+        onPage={(next, size) => update({ page: next, pageSize: size }, false)}
+        card={(r) => (
+          <>
+            <Flex justify="space-between" gap={8} align="start">
+              <Typography.Text strong style={{ flex: 1, minWidth: 0 }}>
+                {r.title}
+              </Typography.Text>
+              <StateTag state={r.state} label={r.stateLabel} />
+            </Flex>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {[
+                r.numberLabel,
+                r.category,
+                r.organisationName ?? r.leadMemberName,
+                dateText(r.submittedAt),
+                r.rater ? `评价人 ${r.rater.name}` : null,
+              ]
+                .filter(Boolean)
+                .join(' · ')}
+              {r.overdue ? ' · 超期' : ''}
+            </Typography.Text>
+          </>
+        )}
+        table={{
+          columns,
+          onChange: (pager, _filters, sorter) =>
+            update(tableChange(pager, sorter, params, { sort: 'updatedAt', order: 'desc' }), false),
+          rowSelection: props.selection
+            ? {
+                selectedRowKeys: props.selection.selectedKeys,
+                preserveSelectedRowKeys: true,
+                onChange: props.selection.onChange,
+                getCheckboxProps: (r) => ({
+                  disabled: !props.selection!.selectable(r),
+                  'aria-label': `选择 ${r.title}`,
+                }),
+              }
+            : undefined,
+        }}
+      />
     </PageCard>
   );
 }
