@@ -14,8 +14,9 @@ const database = await openDatabase({
   idleTimeoutMillis: config.databaseIdleSeconds * 1000,
 });
 await runMigrations(database.db);
-const seeded = config.seedDemo ? await seedOnEmpty(database.db, config) : null;
 const app = await buildApp({ database, config, webDist: config.webDist });
+// After the app is built: demo data is written through the modules' use cases, under their installed rules.
+const seeded = config.seedDemo ? await seedOnEmpty(database.db, config) : null;
 const address = await app.listen({ port: config.port, host: config.host });
 // `npm run backup` reaches the embedded database through this process, which owns it.
 const backupControl = await serveBackupControl(database, config);

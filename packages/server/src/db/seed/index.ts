@@ -3,7 +3,8 @@ import { sql } from 'drizzle-orm';
 import type { AppConfig } from '../../env';
 import type { Db } from '../client';
 import { hashPassword } from '../../lib/auth';
-import { cityDemoAccount, demoAccounts, seedOrganisation, type SeededOrganisation } from './organisation';
+import { demoAccounts, parentDemoAccounts, seedOrganisation, type SeededOrganisation } from './organisation';
+import { seedOpinions } from './opinions';
 import { seedProposals } from './proposals';
 
 /**
@@ -12,6 +13,7 @@ import { seedProposals } from './proposals';
  */
 export const demoSeedSteps: { name: string; run(db: Db, org: SeededOrganisation): Promise<void> }[] = [
   { name: 'proposals', run: (db, org) => seedProposals(db, org) },
+  { name: 'opinions', run: (db, org) => seedOpinions(db, org) },
 ];
 
 /** Generates a demo password that satisfies the password policy. */
@@ -21,7 +23,10 @@ function generatePassword() {
 
 export async function seedOnEmpty(db: Db, config: AppConfig) {
   const existing = await db.execute<{ count: number }>(sql`select count(*)::int as count from committees`);
-  const accounts = [...demoAccounts, cityDemoAccount].map(({ username, label }) => ({ username, label }));
+  const accounts = [...demoAccounts, ...parentDemoAccounts].map(({ username, label }) => ({
+    username,
+    label,
+  }));
   if ((existing.rows[0]?.count ?? 0) > 0)
     return {
       accounts,

@@ -48,6 +48,7 @@ const demoUnits = [
   '团区委',
   '区妇联',
   '区供电公司',
+  '区12345政务服务便民热线',
 ];
 const parties = [
   '中共',
@@ -91,6 +92,7 @@ export const demoAccounts: {
   { username: 'member2', label: '委员（联名人）', roles: ['member'], link: 'member2' },
   { username: 'proposal.staff', label: '提案工作人员', roles: ['proposalStaff'], link: 'staff' },
   { username: 'opinion.staff', label: '信息工作人员', roles: ['opinionStaff'], link: 'staff' },
+  { username: 'info.liaison', label: '特邀信息员', roles: ['infoLiaison'] },
   { username: 'liaison.staff', label: '委员联络工作人员', roles: ['liaisonStaff'], link: 'staff' },
   { username: 'unit.handler', label: '承办单位经办人', roles: ['unitHandler'], link: 'unit' },
   { username: 'unit.head', label: '承办单位负责人', roles: ['unitHead'], link: 'unit' },
@@ -100,13 +102,19 @@ export const demoAccounts: {
   { username: 'secadmin', label: '安全管理员', roles: ['securityAdmin'] },
   { username: 'auditor', label: '安全审计员', roles: ['auditAdmin'] },
 ];
-export const cityDemoAccount = {
-  username: 'city.staff',
-  label: '市政协信息工作人员',
-  roles: ['opinionStaff'] as Role[],
-};
+/** The opinion staff of the parent committees, who receive what the county reports upward (三级联动). */
+export const parentDemoAccounts = [
+  { username: 'city.staff', label: '市政协信息工作人员', roles: ['opinionStaff'] as Role[], level: 'city' },
+  {
+    username: 'province.staff',
+    label: '省政协信息工作人员',
+    roles: ['opinionStaff'] as Role[],
+    level: 'province',
+  },
+] as const;
 
 export interface SeededOrganisation {
+  provinceId: number;
   cityId: number;
   countyId: number;
   termId: number;
@@ -125,9 +133,13 @@ export async function seedOrganisation(
   const random = seededRandom(20241);
   const year = now.getFullYear();
   return db.transaction(async (tx) => {
+    const [province] = await tx
+      .insert(s.committees)
+      .values({ code: 'demo-province', name: '江北省政协', level: 'province' })
+      .returning();
     const [city] = await tx
       .insert(s.committees)
-      .values({ code: 'demo-city', name: '清河市政协', level: 'city' })
+      .values({ code: 'demo-city', name: '清河市政协', level: 'city', parentId: province!.id })
       .returning();
     const [county] = await tx
       .insert(s.committees)
@@ -314,14 +326,16 @@ export async function seedOrganisation(
         ...(a.link ? link[a.link] : {}),
       })),
     );
-    await tx.insert(s.users).values({
-      committeeId: city!.id,
-      username: cityDemoAccount.username,
-      displayName: cityDemoAccount.label,
-      passwordHash,
-      roles: cityDemoAccount.roles,
-      mustChangePassword: false,
-    });
+    await tx.insert(s.users).values(
+      parentDemoAccounts.map((a) => ({
+        committeeId: a.level === 'city' ? city!.id : province!.id,
+        username: a.username,
+        displayName: a.label,
+        passwordHash,
+        roles: [...a.roles],
+        mustChangePassword: false,
+      })),
+    );
     // Members without a demo account get a login of their own (phone), which they must change at first sign-in.
     await tx.insert(s.users).values(
       memberRows.slice(12, 40).map((m) => ({
@@ -336,6 +350,7 @@ export async function seedOrganisation(
     );
 
     return {
+      provinceId: province!.id,
       cityId: city!.id,
       countyId: committeeId,
       termId: term!.id,
