@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { Link } from 'react-router';
-import { Form, Grid, Space, Tag } from 'antd';
+import { Flex, Form, Grid, Space, Tag } from 'antd';
+import { forwardingFigureFilterSchema } from '@cppcc/shared';
 import type { ColumnsType } from 'antd/es/table';
 import { useForwardingList, type ForwardingDto } from '../../api/opinions';
 import { booleanFilterOptions, dateText } from '../../components/columns';
@@ -14,6 +15,11 @@ import { ForwardingText } from './detail/ForwardingText';
 import { channelOptions, ForwardingStateTag, forwardingStateOptions, recentYears } from './common';
 
 const filterKeys = ['state', 'channel', 'year', 'overdue'] as const;
+/** A figure's filters the bar does not show (已答复 …) still narrow the list, as tags. */
+const passThrough = Object.keys(forwardingFigureFilterSchema.shape).filter(
+  (k) => !(filterKeys as readonly string[]).includes(k),
+);
+const passThroughLabels: Record<string, string> = { answered: '已答复' };
 
 /** 转办件: a unit's forwarded items to acknowledge, answer or return; the staff see all of them to review answers. */
 export default function ForwardingsPage() {
@@ -29,7 +35,7 @@ export default function ForwardingsPage() {
       page: Number(searchParams.get('page') ?? 1) || 1,
       pageSize: Number(searchParams.get('pageSize') ?? 20) || 20,
     };
-    for (const key of filterKeys) out[key] = searchParams.get(key) ?? undefined;
+    for (const key of [...filterKeys, ...passThrough]) out[key] = searchParams.get(key) ?? undefined;
     return out;
   }, [searchParams, view]);
   const list = useForwardingList(params);
@@ -86,6 +92,20 @@ export default function ForwardingsPage() {
           clear();
         }}
       />
+      {passThrough.some((k) => searchParams.get(k)) && (
+        <Flex gap={4} wrap style={{ marginBottom: 12 }}>
+          {passThrough.flatMap((k) => {
+            const v = searchParams.get(k);
+            return v
+              ? [
+                  <Tag key={k} closable onClose={() => update({ [k]: undefined })}>
+                    {passThroughLabels[k] ?? k}：{v === 'true' ? '是' : v === 'false' ? '否' : v}
+                  </Tag>,
+                ]
+              : [];
+          })}
+        </Flex>
+      )}
       <PagedTable<ForwardingDto>
         columns={columns}
         list={list}

@@ -22,6 +22,8 @@ import { PagedTable } from '../../components/PagedTable';
 import { WorkflowActions, type WorkflowAction } from '../../components/WorkflowActions';
 import { useCurrentUser } from '../../hooks/useCurrentUser';
 import { recentYears } from './common';
+import { options } from '../../components/schemaFields';
+import { opinionIssueStateLabels } from '@cppcc/shared';
 
 const stateTag = (state: OpinionIssueDto['state'], label: string) => (
   <Tag color={state === 'sent' ? 'green' : 'blue'}>{label}</Tag>
@@ -36,6 +38,7 @@ export function IssueListPage() {
   const params = useMemo(
     () => ({
       series: searchParams.get('series') ?? undefined,
+      state: searchParams.get('state') ?? undefined,
       year: searchParams.get('year') ?? undefined,
       page: Number(searchParams.get('page') ?? 1) || 1,
       pageSize: Number(searchParams.get('pageSize') ?? 20) || 20,
@@ -74,10 +77,11 @@ export function IssueListPage() {
         form={form}
         fields={[
           selectFilter('series', '刊物', seriesOptions, 180),
+          selectFilter('state', '状态', options(opinionIssueStateLabels), 120),
           selectFilter('year', '年度', recentYears(), 110),
         ]}
-        initialValues={{ series: params.series, year: params.year }}
-        onApply={(v) => update({ series: v.series, year: v.year })}
+        initialValues={{ series: params.series, state: params.state, year: params.year }}
+        onApply={(v) => update({ series: v.series, state: v.state, year: v.year })}
         onReset={() => {
           form.resetFields();
           clear();
