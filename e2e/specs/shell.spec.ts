@@ -42,6 +42,7 @@ test('the login page logs no console error on its first load, nobody being signe
 const roles = [
   'member',
   'proposal.staff',
+  'opinion.staff',
   'liaison.staff',
   'unit.handler',
   'leader',
@@ -69,6 +70,7 @@ for (const username of roles) {
 test("on a proposal's page the menu highlights the list it came from, with a breadcrumb and a way back", async ({
   page,
 }) => {
+  const errors = consoleErrors(page);
   await signIn(page, 'proposal.staff');
   const selected = page.getByRole('menu').first().locator('.ant-menu-item-selected');
   await page.goto('/proposals/review?keyword=关于');
@@ -89,6 +91,7 @@ test("on a proposal's page the menu highlights the list it came from, with a bre
   await trail.getByRole('link', { name: '提案工作' }).click();
   await page.waitForURL((url) => url.pathname === '/proposals');
   await expect.poll(() => page.getByRole('navigation', { name: '当前位置' }).count()).toBe(0);
+  expect(errors).toEqual([]);
 });
 
 test('the side menu collapses to icons and stays so after a reload', async ({ page }) => {
