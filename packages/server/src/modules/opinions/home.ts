@@ -28,7 +28,7 @@ export const opinionHomeCards = [
     roles: ['member'],
     order: 40,
     count: opinionCount({ view: 'coauthor' }),
-    card: { title: '待我联名的信息', unit: '篇', link: '/opinions/mine?view=coauthor' },
+    card: { title: '待我联名的信息', unit: '篇', link: '/opinions/coauthor' },
     description: ['请确认或谢绝联名', '暂无联名邀请'],
   }),
   defineCountCard({
@@ -42,7 +42,7 @@ export const opinionHomeCards = [
           listForwardingsQuery.parse({ view: 'unit', state: 'forwarded', pageSize: '1' }),
         )
       ).total,
-    card: { title: '待签收转办件', unit: '件', link: '/opinion-forwardings?state=forwarded' },
+    card: { title: '待签收转办件', unit: '件', link: '/opinions/forwardings?state=forwarded' },
     description: ['社情民意转办件，请签收并答复', '暂无待签收的转办件'],
   }),
 ];

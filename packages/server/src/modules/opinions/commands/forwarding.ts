@@ -34,7 +34,7 @@ export const forwardOpinion = opinionCommand(
     await notifyUnits(tx, record.committeeId, [input.unitId], {
       kind: 'opinion.forwarded',
       title: `转办社情民意信息，请于 ${input.deadline} 前答复：${record.editedTitle ?? record.title}`,
-      link: '/opinion-forwardings',
+      link: '/opinions/forwardings',
     });
     return {
       note: `${forwardingChannelLabels[input.channel]}：${unit!.name}${input.workOrderNumber ? `（工单号 ${input.workOrderNumber}）` : ''}`,
@@ -111,7 +111,7 @@ export const rejectForwardingAnswer = forwardingCommand(
       kind: 'opinion.forwardingRejected',
       title: `转办件答复未被认可，请重新办理：${await titleOf(tx, record.opinionId)}`,
       body: input.comment,
-      link: '/opinion-forwardings',
+      link: '/opinions/forwardings',
     });
     return { patch: { reviewComment: input.comment || null }, note: input.comment || null };
   },
