@@ -179,7 +179,9 @@ export function OpinionList(props: OpinionListProps) {
       title: '报送人',
       key: 'submitter',
       render: (_, r) =>
-        r.sourceCommitteeName ? `${r.submitterName}（${r.sourceCommitteeName}报送）` : r.submitterName,
+        r.sourceCommitteeName && r.sourceCommitteeName !== r.submitterName
+          ? `${r.submitterName}（${r.sourceCommitteeName}报送）`
+          : r.submitterName,
     },
     {
       title: '状态',
