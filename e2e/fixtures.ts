@@ -208,3 +208,68 @@ export async function onPhone<T>(
     await context.close();
   }
 }
+
+/** POST over HTTP as a signed-in user (arranging data beside the browser); throws on a refusal. */
+export async function apiPost<T>(session: ApiSession, path: string, body: unknown): Promise<T> {
+  const res = await fetch(`${baseUrl()}${path}`, {
+    method: 'POST',
+    headers: {
+      cookie: session.cookie,
+      'x-csrf-token': session.csrfToken,
+      'content-type': 'application/json',
+    },
+    body: JSON.stringify(body),
+  });
+  if (res.status >= 300) throw new Error(`POST ${path} failed: ${res.status} ${await res.text()}`);
+  return (res.status === 204 ? undefined : await res.json()) as T;
+}
+
+/** One signed-in page per user, kept for the whole walk (sign-ins are rate-limited). */
+export function signedInPages(browser: Browser, spec: string, viewport = { width: 1366, height: 900 }) {
+  const open = new Map<string, Promise<Page>>();
+  const as = (username: string, password?: string) => {
+    let page = open.get(username);
+    if (!page) {
+      page = (async () => {
+        const context = await browser.newContext({
+          baseURL: baseUrl(),
+          locale: 'zh-CN',
+          viewport,
+        });
+        context.setDefaultTimeout(15_000);
+        const p = await context.newPage();
+        await signIn(p, username, password);
+        return p;
+      })();
+      open.set(username, page);
+    }
+    return page;
+  };
+  /** Every user's page as it was when a step failed, in e2e/artifacts. */
+  const screenshots = async () => {
+    const dir = artifactsDir;
+    mkdirSync(dir, { recursive: true });
+    for (const [username, page] of open) {
+      await (
+        await page
+      )
+        .screenshot({ path: `${dir}${spec}-${username}.png`, fullPage: true })
+        .catch(() => undefined);
+    }
+  };
+  return { as, screenshots };
+}
+
+/** Clicks a command button and confirms the question that follows. */
+export async function confirmCommand(page: Page, button: string) {
+  await page.getByRole('button', { name: button, exact: true }).click();
+  const confirmation = page.getByRole('dialog').filter({ hasText: '确定' }).last();
+  const ok = confirmation.getByRole('button', { name: '确定', exact: true });
+  await ok.click();
+  // A click that lands while the confirmation is still opening does nothing: press again, unless the
+  // first one is already being carried out (the button shows it is loading).
+  await confirmation.waitFor({ state: 'hidden', timeout: 5_000 }).catch(async () => {
+    if (!(await ok.getAttribute('class'))?.includes('ant-btn-loading')) await ok.click();
+    await confirmation.waitFor({ state: 'hidden' });
+  });
+}

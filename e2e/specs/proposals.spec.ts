@@ -1,8 +1,16 @@
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { apiGet, apiSignIn, type ApiSession } from '../server';
-import { apiSession, baseUrl, choose, expect, signIn, test } from '../fixtures';
+import type { Page } from 'playwright-core';
+import { apiGet, apiSignIn } from '../server';
+import {
+  apiPost,
+  apiSession,
+  baseUrl,
+  choose,
+  confirmCommand,
+  expect,
+  signedInPages,
+  signIn,
+  test,
+} from '../fixtures';
 
 /**
  * One joint proposal walked through the UI by every role: member writes and invites member2 → member2
@@ -19,20 +27,6 @@ interface Figures {
   satisfactionBasis: { code: string; unit: string };
 }
 
-async function apiPost<T>(session: ApiSession, path: string, body: unknown): Promise<T> {
-  const res = await fetch(`${baseUrl()}${path}`, {
-    method: 'POST',
-    headers: {
-      cookie: session.cookie,
-      'x-csrf-token': session.csrfToken,
-      'content-type': 'application/json',
-    },
-    body: JSON.stringify(body),
-  });
-  if (res.status >= 300) throw new Error(`POST ${path} failed: ${res.status} ${await res.text()}`);
-  return (res.status === 204 ? undefined : await res.json()) as T;
-}
-
 async function figures(sessionId: number): Promise<Record<string, number>> {
   const staff = await apiSession('proposal.staff');
   const f = await apiGet<Figures>(baseUrl(), staff, `/api/proposals/figures?sessionId=${sessionId}`);
@@ -44,42 +38,6 @@ async function proposalState(id: number): Promise<{ state: string; number: numbe
   return apiGet(baseUrl(), staff, `/api/proposals/${id}`);
 }
 
-/** One signed-in page per user, kept for the whole walk (sign-ins are rate-limited). */
-function pages(browser: Browser) {
-  const open = new Map<string, Promise<Page>>();
-  const as = (username: string, password?: string) => {
-    let page = open.get(username);
-    if (!page) {
-      page = (async () => {
-        const context = await browser.newContext({
-          baseURL: baseUrl(),
-          locale: 'zh-CN',
-          viewport: { width: 1366, height: 900 },
-        });
-        context.setDefaultTimeout(15_000);
-        const p = await context.newPage();
-        await signIn(p, username, password);
-        return p;
-      })();
-      open.set(username, page);
-    }
-    return page;
-  };
-  /** Every user's page as it was when a step failed, in e2e/artifacts. */
-  const screenshots = async () => {
-    const dir = fileURLToPath(new URL('../artifacts/', import.meta.url));
-    mkdirSync(dir, { recursive: true });
-    for (const [username, page] of open) {
-      await (
-        await page
-      )
-        .screenshot({ path: `${dir}proposals-${username}.png`, fullPage: true })
-        .catch(() => undefined);
-    }
-  };
-  return { as, screenshots };
-}
-
 /** Finds a proposal in a list page through its keyword filter and opens it. */
 async function openFromList(page: Page, path: string, title: string) {
   await page.goto(path);
@@ -87,20 +45,6 @@ async function openFromList(page: Page, path: string, title: string) {
   await page.getByRole('button', { name: '查询', exact: true }).click();
   await page.getByRole('link', { name: title }).click();
   await page.waitForURL(/\/proposals\/\d+$/);
-}
-
-/** Clicks a command button and confirms the question that follows. */
-async function confirmCommand(page: Page, button: string) {
-  await page.getByRole('button', { name: button, exact: true }).click();
-  const confirmation = page.getByRole('dialog').filter({ hasText: '确定' }).last();
-  const ok = confirmation.getByRole('button', { name: '确定', exact: true });
-  await ok.click();
-  // A click that lands while the confirmation is still opening does nothing: press again, unless the
-  // first one is already being carried out (the button shows it is loading).
-  await confirmation.waitFor({ state: 'hidden', timeout: 5_000 }).catch(async () => {
-    if (!(await ok.getAttribute('class'))?.includes('ant-btn-loading')) await ok.click();
-    await confirmation.waitFor({ state: 'hidden' });
-  });
 }
 
 async function stateTag(page: Page, label: string) {
@@ -162,7 +106,7 @@ test(
   'a joint proposal goes from member to closed through every role, and the session figures follow',
   { timeout: 300_000 },
   async ({ browser }) => {
-    const { as, screenshots } = pages(browser);
+    const { as, screenshots } = signedInPages(browser, 'proposals');
     try {
       await walk(as);
     } catch (error) {
@@ -172,7 +116,7 @@ test(
   },
 );
 
-async function walk(as: ReturnType<typeof pages>['as']) {
+async function walk(as: ReturnType<typeof signedInPages>['as']) {
   const title = `关于完善社区嵌入式托育服务的提案${Date.now() % 100000}`;
 
   // The two units: the demo unit (lead) and a second one (co) whose handler account is created here.

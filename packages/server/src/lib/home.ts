@@ -1,6 +1,7 @@
 import type { HomeCardDto, Role } from '@cppcc/shared';
 import type { DbOrTx } from '../db/client';
 import type { Actor } from './actor';
+import { AppError } from './errors';
 import { can } from './policy';
 
 export interface HomeContext {
@@ -38,7 +39,14 @@ export function defineCountCard({
   return {
     ...provider,
     async build(ctx) {
-      const value = await count(ctx);
+      let value: number;
+      try {
+        value = await count(ctx);
+      } catch (error) {
+        // A list the user may not open yields no card, never a broken home page.
+        if (error instanceof AppError && (error.code === 'FORBIDDEN' || error.code === 'NOT_FOUND')) return [];
+        throw error;
+      }
       const [some, none] = description;
       return [
         {
