@@ -44,7 +44,8 @@ export function defineCountCard({
         value = await count(ctx);
       } catch (error) {
         // A list the user may not open yields no card, never a broken home page.
-        if (error instanceof AppError && (error.code === 'FORBIDDEN' || error.code === 'NOT_FOUND')) return [];
+        if (error instanceof AppError && (error.code === 'FORBIDDEN' || error.code === 'NOT_FOUND'))
+          return [];
         throw error;
       }
       const [some, none] = description;

@@ -95,7 +95,11 @@ export const platformModules: readonly ModuleManifest[] = [
     homeCards: opinionHomeCards,
     attachmentOwners: opinionAttachmentOwners,
     subscriptions: [
-      defineSubscription('proposal.convertedToOpinion', 'opinions.draftFromProposal', draftFromRejectedProposal),
+      defineSubscription(
+        'proposal.convertedToOpinion',
+        'opinions.draftFromProposal',
+        draftFromRejectedProposal,
+      ),
     ],
   },
 ];

@@ -199,4 +199,3 @@ export const opinionIssueArticles = committeeTable(
     index('opinion_issue_articles_opinion_idx').on(t.opinionId),
   ],
 );
-

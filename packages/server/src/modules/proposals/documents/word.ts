@@ -30,7 +30,6 @@ import {
 
 export { chineseDate, docxMime } from '../../../lib/word';
 
-
 const cell = (text: string, width: number, options: { label?: boolean; span?: number } = {}) =>
   new TableCell({
     width: { size: width, type: WidthType.PERCENTAGE },
