@@ -84,6 +84,13 @@ describe('menu per role', () => {
     expect(labels('unitHead')).toContain('承办工作');
   });
 
+  it('gives a party leader the key proposals they supervise and their figures, an information liaison only opinions', () => {
+    const entries = (role: Role) => menuFor(abilitiesOf([role])).map((e) => e.path);
+    expect(entries('partyLeader')).toEqual(expect.arrayContaining(['/proposals/key', '/proposals/figures']));
+    expect(entries('infoLiaison')).toContain('/opinions/mine');
+    expect(entries('infoLiaison').filter((p) => p.startsWith('/proposals'))).toEqual([]);
+  });
+
   it('only links to pages that exist and that the role may open', () => {
     for (const role of roles) {
       const abilities = abilitiesOf([role]);

@@ -103,7 +103,7 @@ export const menuEntries: MenuEntry[] = [
     label: '超期提案',
     icon: <CalendarOutlined />,
     path: '/proposals/overdue',
-    ability: ['proposals.overview', 'proposals.handle'],
+    ability: ['proposals.overview', 'proposals.handle', 'proposals.superviseKey'],
     group: '工作',
   },
   {
@@ -119,7 +119,7 @@ export const menuEntries: MenuEntry[] = [
     label: '提案统计',
     icon: <DashboardOutlined />,
     path: '/proposals/figures',
-    ability: 'proposals.overview',
+    ability: ['proposals.overview', 'proposals.superviseKey'],
     group: '工作',
   },
   {

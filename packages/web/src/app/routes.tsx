@@ -95,7 +95,7 @@ export const pageRoutes: PageRoute[] = [
   {
     path: '/proposals/overdue',
     title: '超期提案',
-    ability: ['proposals.overview', 'proposals.handle'],
+    ability: ['proposals.overview', 'proposals.handle', 'proposals.superviseKey'],
     load: () => proposalQueue('overdue'),
   },
   {
@@ -113,7 +113,7 @@ export const pageRoutes: PageRoute[] = [
   {
     path: '/proposals/figures',
     title: '提案统计',
-    ability: 'proposals.overview',
+    ability: ['proposals.overview', 'proposals.superviseKey'],
     load: () => import('../features/proposals/FiguresPage'),
   },
   {
