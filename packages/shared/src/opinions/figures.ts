@@ -12,6 +12,7 @@ export const opinionFigureFilterSchema = z
     view: keys.view.unwrap().optional(),
     state: keys.state,
     year: z.number().optional(),
+    quarter: z.number().optional(),
     category: z.string().optional(),
     submitterType: keys.submitterType,
     adoptionKind: keys.adoptionKind,
@@ -35,12 +36,17 @@ export const forwardingFigureFilterSchema = z
     channel: forwardingKeys.channel,
     answered: z.boolean().optional(),
     year: z.number().optional(),
+    quarter: z.number().optional(),
     overdue: z.boolean().optional(),
   })
   .strict();
 
 export const issueFigureFilterSchema = z
-  .object({ year: z.number().optional(), state: z.enum(['draft', 'sent']).optional() })
+  .object({
+    year: z.number().optional(),
+    quarter: z.number().optional(),
+    state: z.enum(['draft', 'sent']).optional(),
+  })
   .strict();
 
 /** A count with its unit (篇 articles, 件 forwarded items, 期 issues, 人次 credited contributors). */
@@ -63,6 +69,7 @@ export const opinionBreakdownRowSchema = z.object({
 
 export const opinionFiguresSchema = z.object({
   year: z.number(),
+  quarter: z.number().nullable(),
   totals: z.array(opinionFigureSchema),
   adoptedByLevel: z.array(opinionFigureSchema),
   instructedByLevel: z.array(opinionFigureSchema),

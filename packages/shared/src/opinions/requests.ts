@@ -157,6 +157,13 @@ export const listOpinionsQuery = listQuerySchema
     state: z.enum(opinionStates, { error: '状态不正确' }).optional(),
     category: z.string().trim().max(20).optional(),
     year: z.coerce.number().int().min(2000).max(2100).optional(),
+    /** A quarter of `year` (1–4), in the committee's time zone. */
+    quarter: z.coerce
+      .number({ error: '季度应为 1–4' })
+      .int('季度应为 1–4')
+      .min(1, '季度应为 1–4')
+      .max(4, '季度应为 1–4')
+      .optional(),
     submitterType: z.enum(opinionSubmitterTypes, { error: '报送人类型不正确' }).optional(),
     adoptionKind: z.enum(opinionAdoptionKinds, { error: '采用方式不正确' }).optional(),
     /** Articles whose ledger has an adoption at this level. */
@@ -182,6 +189,12 @@ export const listForwardingsQuery = listQuerySchema
     /** Answered, whether or not staff have accepted the answer yet. */
     answered: booleanQuery,
     year: z.coerce.number().int().min(2000).max(2100).optional(),
+    quarter: z.coerce
+      .number({ error: '季度应为 1–4' })
+      .int('季度应为 1–4')
+      .min(1, '季度应为 1–4')
+      .max(4, '季度应为 1–4')
+      .optional(),
     overdue: booleanQuery,
   })
   .strict();
@@ -218,11 +231,25 @@ export const listIssuesQuery = listQuerySchema
     series: z.string().trim().max(20).optional(),
     state: z.enum(opinionIssueStates, { error: '状态不正确' }).optional(),
     year: z.coerce.number().int().min(2000).max(2100).optional(),
+    /** Issues sent in this quarter of `year`. */
+    quarter: z.coerce
+      .number({ error: '季度应为 1–4' })
+      .int('季度应为 1–4')
+      .min(1, '季度应为 1–4')
+      .max(4, '季度应为 1–4')
+      .optional(),
   })
   .strict();
 
 export const opinionFiguresQuery = z
   .object({
     year: z.coerce.number({ error: '年度应为数字' }).int().min(2000, '年度不正确').max(2100, '年度不正确'),
+    /** One quarter of the year; the whole year when absent. */
+    quarter: z.coerce
+      .number({ error: '季度应为 1–4' })
+      .int('季度应为 1–4')
+      .min(1, '季度应为 1–4')
+      .max(4, '季度应为 1–4')
+      .optional(),
   })
   .strict();

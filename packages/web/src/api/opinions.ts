@@ -69,10 +69,10 @@ export function useOpinionFormOptions() {
   });
 }
 
-export function useOpinionFigures(year: number, enabled = true) {
+export function useOpinionFigures(year: number, quarter?: number, enabled = true) {
   return useQuery({
-    queryKey: [opinions, 'figures', year],
-    queryFn: () => api<OpinionFigures>(`${opinions}/figures`, { query: { year } }),
+    queryKey: [opinions, 'figures', year, quarter ?? 0],
+    queryFn: () => api<OpinionFigures>(`${opinions}/figures`, { query: { year, quarter } }),
     enabled,
   });
 }

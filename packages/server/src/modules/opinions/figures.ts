@@ -1,4 +1,4 @@
-import { and, count, eq } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import {
   dutyLevelLabels,
@@ -12,23 +12,28 @@ import {
   type OpinionFigures,
   type OpinionLevel,
 } from '@cppcc/shared';
-import { committees, members, opinionForwardings, opinionIssues, opinions, sectors } from '../../db/schema';
+import { committees, members, opinionForwardings, opinions, sectors } from '../../db/schema';
 import type { ServiceContext } from '../../lib/actor';
 import { authorize, collectionOf } from '../../lib/policy';
 import { getSettings } from '../../lib/settings';
 import { committeeLevel } from './ledger';
+import { listIssues } from './issues';
 import { forwardingConditions, opinionConditions } from './queries';
 
 /**
  * Opinion figures of a year. Every figure is counted with the very conditions its list applies
  * (`opinionConditions`, `forwardingConditions`), so the list opened from a figure has its count.
  */
-export async function opinionFigures(ctx: ServiceContext, year: number): Promise<OpinionFigures> {
+export async function opinionFigures(
+  ctx: ServiceContext,
+  { year, quarter }: { year: number; quarter?: number },
+): Promise<OpinionFigures> {
   authorize(ctx.actor, 'overview', 'opinions', collectionOf(ctx.actor));
   const settings = await getSettings(ctx.db, ctx.actor.committeeId);
   const tz = settings.timeZone;
   const ownLevel = await committeeLevel(ctx.db, ctx.actor.committeeId);
-  const base: OpinionFigureFilter = { view: 'all', year, fromChildCommittee: false };
+  const period = quarter ? { year, quarter } : { year };
+  const base: OpinionFigureFilter = { view: 'all', ...period, fromChildCommittee: false };
 
   const where = (filter: OpinionFigureFilter) =>
     opinionConditions(ctx, listOpinionsQuery.parse(asQuery(filter)), tz);
@@ -64,23 +69,16 @@ export async function opinionFigures(ctx: ServiceContext, year: number): Promise
     await figure('editing', '编辑中', { ...base, state: 'editing' }),
     await figure('reportedUp', '向上级报送', { ...base, reportedLevel: nextLevelUp(ownLevel) }),
   ];
-  const [issues] = await ctx.db
-    .select({ n: count() })
-    .from(opinionIssues)
-    .where(
-      and(
-        eq(opinionIssues.committeeId, ctx.actor.committeeId),
-        eq(opinionIssues.year, year),
-        eq(opinionIssues.state, 'sent'),
-      ),
-    );
+  // Issues count with the list's own query, so the list opened from the figure has its count.
+  const issueFilter = { ...period, state: 'sent' as const };
+  const issues = await listIssues(ctx, { ...issueFilter, page: 1, pageSize: 1, order: 'asc' });
   totals.push({
     key: 'issues',
     label: '印发期刊',
-    value: issues?.n ?? 0,
+    value: issues.total,
     unit: '期',
     list: 'issues',
-    filter: { year, state: 'sent' },
+    filter: issueFilter,
   });
 
   const levelFigures = async (event: 'adoptedLevel' | 'instructedLevel', word: string) => {
@@ -109,7 +107,14 @@ export async function opinionFigures(ctx: ServiceContext, year: number): Promise
       .from(opinionForwardings)
       .innerJoin(opinions, eq(opinions.id, opinionForwardings.opinionId))
       .where(conditions);
-    return { key, label, value: row?.n ?? 0, unit: '件', list: 'forwardings', filter: { year, ...filter } };
+    return {
+      key,
+      label,
+      value: row?.n ?? 0,
+      unit: '件',
+      list: 'forwardings',
+      filter: { ...period, ...filter },
+    };
   };
   const forwarding = [
     await forwardingFigure('forwarded', '转办', {}),
@@ -180,10 +185,11 @@ export async function opinionFigures(ctx: ServiceContext, year: number): Promise
     .from(committees)
     .where(eq(committees.parentId, ctx.actor.committeeId))
     .orderBy(committees.id);
-  const fromChildren: OpinionFigureFilter = { view: 'all', year, fromChildCommittee: true };
+  const fromChildren: OpinionFigureFilter = { view: 'all', ...period, fromChildCommittee: true };
 
   return {
     year,
+    quarter: quarter ?? null,
     totals,
     adoptedByLevel,
     instructedByLevel,

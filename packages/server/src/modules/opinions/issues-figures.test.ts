@@ -112,35 +112,51 @@ describe('opinion figures', () => {
       instructedOn: `${year}-06-01`,
     });
 
-    const res = await call(w.users.leader, 'GET', `/opinions/figures?year=${year}`);
-    expect(res.status, JSON.stringify(res.body)).toBe(200);
-    const figures = res.body as OpinionFigures;
-    const all: OpinionFigure[] = [
-      ...figures.totals,
-      ...figures.adoptedByLevel,
-      ...figures.instructedByLevel,
-      ...figures.forwarding,
-      ...[...figures.bySubmitterType, ...figures.byCategory, ...figures.bySector].flatMap((r) => r.figures),
-    ];
-    const byKey = new Map(all.map((f) => [f.key, f]));
-    expect(byKey.get('received')!.value).toBeGreaterThanOrEqual(6);
-    expect(byKey.get('combined')!.value).toBeGreaterThanOrEqual(1);
-    expect(byKey.get('adoptedLevel.county')!.unit).toBe('篇');
-    expect(byKey.get('forwarded')!.unit).toBe('件');
-    expect(byKey.get('issues')!.unit).toBe('期');
-    for (const f of all) {
-      const query = new URLSearchParams(
-        Object.entries(f.filter).map(([k, v]): [string, string] => [k, String(v)]),
-      );
-      const path =
-        f.list === 'opinions'
-          ? '/opinions'
-          : f.list === 'forwardings'
-            ? '/opinion-forwardings'
-            : '/opinion-issues';
-      const list = await call(w.users.leader, 'GET', `${path}?${query}&pageSize=1`);
-      expect(list.status, `${f.key}: ${JSON.stringify(list.body)}`).toBe(200);
-      expect(list.body.total, `${f.label} (${f.key}) ${query}`).toBe(f.value);
+    const month = Number(new Date().toLocaleString('en-CA', { timeZone: 'Asia/Shanghai' }).slice(5, 7));
+    const quarter = Math.ceil(month / 3);
+    const other = (quarter % 4) + 1;
+    for (const period of [
+      `year=${year}`,
+      `year=${year}&quarter=${quarter}`,
+      `year=${year}&quarter=${other}`,
+    ]) {
+      const res = await call(w.users.leader, 'GET', `/opinions/figures?${period}`);
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      const figures = res.body as OpinionFigures;
+      const all: OpinionFigure[] = [
+        ...figures.totals,
+        ...figures.adoptedByLevel,
+        ...figures.instructedByLevel,
+        ...figures.forwarding,
+        ...[...figures.bySubmitterType, ...figures.byCategory, ...figures.bySector].flatMap((r) => r.figures),
+      ];
+      const byKey = new Map(all.map((f) => [f.key, f]));
+      if (period.endsWith(`quarter=${other}`)) {
+        // Nothing of this spec happened in another quarter of the year.
+        expect(byKey.get('received')!.value).toBe(0);
+        expect(byKey.get('issues')!.value).toBe(0);
+      } else {
+        expect(byKey.get('received')!.value).toBeGreaterThanOrEqual(6);
+        expect(byKey.get('combined')!.value).toBeGreaterThanOrEqual(1);
+        expect(byKey.get('issues')!.value).toBeGreaterThanOrEqual(1);
+      }
+      expect(byKey.get('adoptedLevel.county')!.unit).toBe('篇');
+      expect(byKey.get('forwarded')!.unit).toBe('件');
+      expect(byKey.get('issues')!.unit).toBe('期');
+      for (const f of all) {
+        const query = new URLSearchParams(
+          Object.entries(f.filter).map(([k, v]): [string, string] => [k, String(v)]),
+        );
+        const path =
+          f.list === 'opinions'
+            ? '/opinions'
+            : f.list === 'forwardings'
+              ? '/opinion-forwardings'
+              : '/opinion-issues';
+        const list = await call(w.users.leader, 'GET', `${path}?${query}&pageSize=1`);
+        expect(list.status, `${f.key}: ${JSON.stringify(list.body)}`).toBe(200);
+        expect(list.body.total, `${period} ${f.label} (${f.key}) ${query}`).toBe(f.value);
+      }
     }
     // The city's figures count what its counties reported, per county.
     const city = await call(w.users.cityStaff, 'GET', `/opinions/figures?year=${year}`);

@@ -13,6 +13,8 @@ import { orderBy, pageOffset, toPage } from '../../lib/list';
 import { authorize, can, collectionOf, presentPolicies } from '../../lib/policy';
 import type { IssueRow } from './commands/issues';
 import { authorNames } from './loader';
+import { periodConditions } from './queries';
+import { getSettings } from '../../lib/settings';
 
 /** 《社情民意》2024年第12期 */
 export const issueLabel = (i: Pick<IssueRow, 'series' | 'year' | 'number'>) =>
@@ -94,8 +96,9 @@ function presentIssueHead(ctx: ServiceContext, issue: IssueRow, compiledBy: stri
 /** Issues of the committee, newest first; staff see drafts too, leaders the sent ones. */
 export async function listIssues(
   ctx: ServiceContext,
-  query: ListQuery & { series?: string; year?: number; state?: 'draft' | 'sent' },
+  query: ListQuery & { series?: string; year?: number; quarter?: number; state?: 'draft' | 'sent' },
 ) {
+  const settings = await getSettings(ctx.db, ctx.actor.committeeId);
   authorize(ctx.actor, 'overview', 'opinions', collectionOf(ctx.actor));
   const staff = can(ctx.actor, 'edit', 'opinions', collectionOf(ctx.actor));
   const where = and(
@@ -104,6 +107,10 @@ export async function listIssues(
     query.series ? eq(opinionIssues.series, query.series) : undefined,
     query.year ? eq(opinionIssues.year, query.year) : undefined,
     query.state ? eq(opinionIssues.state, query.state) : undefined,
+    // A quarter is the one the issue was sent in.
+    ...(query.quarter
+      ? periodConditions(opinionIssues.sentAt, { quarter: query.quarter }, settings.timeZone)
+      : []),
   );
   const rows = await ctx.db
     .select({

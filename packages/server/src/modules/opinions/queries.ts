@@ -9,7 +9,7 @@ import {
   type OpinionLevel,
   type OpinionListItem,
 } from '@cppcc/shared';
-import type { PgTable } from 'drizzle-orm/pg-core';
+import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client';
 import {
   committees,
@@ -39,9 +39,23 @@ const existsRow = (db: DbOrTx, table: PgTable, where: SQL) =>
       .where(where),
   );
 
-/** The opinion's year: the year it was reported, in the committee's time zone. */
-export const opinionYear = (timeZone: string) =>
-  sql<number>`extract(year from ${outer(opinions.submittedAt)} at time zone ${timeZone})::int`;
+/** The year and quarter of an instant in the committee's time zone (an opinion's is when it was reported). */
+const yearOf = (column: AnyPgColumn, timeZone: string) =>
+  sql<number>`extract(year from ${column} at time zone ${timeZone})::int`;
+const quarterOf = (column: AnyPgColumn, timeZone: string) =>
+  sql<number>`extract(quarter from ${column} at time zone ${timeZone})::int`;
+
+/** `year` and, when given, `quarter` of an instant column, as conditions. */
+export function periodConditions(
+  column: AnyPgColumn,
+  period: { year?: number; quarter?: number },
+  timeZone: string,
+) {
+  return [
+    period.year ? sql`${yearOf(column, timeZone)} = ${period.year}` : undefined,
+    period.quarter ? sql`${quarterOf(column, timeZone)} = ${period.quarter}` : undefined,
+  ];
+}
 
 const ledgerHas = (db: DbOrTx, event: OpinionLedgerEvent, level: OpinionLevel) =>
   existsRow(
@@ -99,7 +113,7 @@ export function opinionConditions(ctx: ServiceContext, query: ListOpinionsQuery,
   if (query.stage) conditions.push(inArray(opinions.state, [...opinionStages[query.stage]]));
   if (query.state) conditions.push(eq(opinions.state, query.state));
   if (query.category) conditions.push(eq(opinions.category, query.category));
-  if (query.year) conditions.push(sql`${opinionYear(timeZone)} = ${query.year}`);
+  conditions.push(...periodConditions(opinions.submittedAt, query, timeZone));
   if (query.submitterType) conditions.push(eq(opinions.submitterType, query.submitterType));
   if (query.adoptionKind) conditions.push(eq(opinions.adoptionKind, query.adoptionKind));
   if (query.adoptedLevel) conditions.push(ledgerHas(db, 'adopted', query.adoptedLevel));

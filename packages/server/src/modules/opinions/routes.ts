@@ -97,7 +97,7 @@ export async function opinionRoutes(app: AppInstance) {
       querystring: opinionFiguresQuery,
       response: { 200: opinionFiguresSchema },
     }),
-    async (req) => opinionFigures(serviceContext(req), req.query.year),
+    async (req) => opinionFigures(serviceContext(req), req.query),
   );
   app.post(
     '/opinions',

@@ -1,6 +1,18 @@
 import { useMemo } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
-import { Alert, Card, Col, Flex, InputNumber, Row, Skeleton, Table, Typography, type ColProps } from 'antd';
+import {
+  Alert,
+  Card,
+  Col,
+  Flex,
+  InputNumber,
+  Row,
+  Select,
+  Skeleton,
+  Table,
+  Typography,
+  type ColProps,
+} from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useOpinionFigures, type OpinionFigure, type OpinionFigures } from '../../api/opinions';
 import { Chart } from '../../components/Chart';
@@ -27,7 +39,15 @@ export default function OpinionFiguresPage() {
   const navigate = useNavigate();
   const [searchParams, setSearchParams] = useSearchParams();
   const year = Number(searchParams.get('year')) || new Date().getFullYear();
-  const figures = useOpinionFigures(year);
+  const quarter = Number(searchParams.get('quarter')) || undefined;
+  const figures = useOpinionFigures(year, quarter);
+  const setPeriod = (next: { year?: number; quarter?: number }) => {
+    const period = { year, quarter, ...next };
+    setSearchParams(
+      { year: String(period.year), ...(period.quarter ? { quarter: String(period.quarter) } : {}) },
+      { replace: true },
+    );
+  };
   const data = figures.data;
   const open = (figure: OpinionFigure) => navigate(figureLink(figure));
   const grid = (list: OpinionFigure[], col: ColProps = { xs: 12, sm: 8, md: 6, lg: 4 }) => (
@@ -80,16 +100,28 @@ export default function OpinionFiguresPage() {
   return (
     <Flex vertical gap={16}>
       <PageCard
-        title={`社情民意统计：${year}年`}
+        title={`社情民意统计：${year}年${quarter ? `第${quarter}季度` : ''}`}
         extra={
-          <InputNumber
-            aria-label="年度"
-            min={2000}
-            max={2100}
-            value={year}
-            suffix="年"
-            onChange={(v) => v && setSearchParams({ year: String(v) }, { replace: true })}
-          />
+          <Flex gap={8} wrap>
+            <InputNumber
+              aria-label="年度"
+              min={2000}
+              max={2100}
+              value={year}
+              suffix="年"
+              onChange={(v) => v && setPeriod({ year: v })}
+            />
+            <Select
+              aria-label="统计期间"
+              value={quarter ?? 0}
+              style={{ width: 120 }}
+              options={[
+                { value: 0, label: '全年' },
+                ...[1, 2, 3, 4].map((q) => ({ value: q, label: `第${q}季度` })),
+              ]}
+              onChange={(q) => setPeriod({ quarter: q || undefined })}
+            />
+          </Flex>
         }
       >
         {figures.isError && <Alert type="error" showIcon title={figures.error.message} />}

@@ -19,7 +19,7 @@ const filterKeys = ['state', 'channel', 'year', 'overdue'] as const;
 const passThrough = Object.keys(forwardingFigureFilterSchema.shape).filter(
   (k) => !(filterKeys as readonly string[]).includes(k),
 );
-const passThroughLabels: Record<string, string> = { answered: '已答复' };
+const passThroughLabels: Record<string, string> = { answered: '已答复', quarter: '季度' };
 
 /** 转办件: a unit's forwarded items to acknowledge, answer or return; the staff see all of them to review answers. */
 export default function ForwardingsPage() {

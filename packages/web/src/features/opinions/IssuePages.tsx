@@ -40,6 +40,8 @@ export function IssueListPage() {
       series: searchParams.get('series') ?? undefined,
       state: searchParams.get('state') ?? undefined,
       year: searchParams.get('year') ?? undefined,
+      // A figure's quarter (issues sent in it) narrows the list too.
+      quarter: searchParams.get('quarter') ?? undefined,
       page: Number(searchParams.get('page') ?? 1) || 1,
       pageSize: Number(searchParams.get('pageSize') ?? 20) || 20,
     }),

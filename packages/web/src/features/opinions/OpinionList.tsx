@@ -31,6 +31,7 @@ import { useCurrentUser } from '../../hooks/useCurrentUser';
 
 /** How the filters a figure hands over besides the visible ones are named on their tags. */
 const passThroughLabels: Record<string, string> = {
+  quarter: '季度',
   stage: '统计口径',
   adoptionKind: '采用方式',
   adoptedLevel: '采用级别',
@@ -64,6 +65,7 @@ export function opinionListLink(filter: Record<string, unknown>): string {
 /** A filter value of the address as the chip reads it. */
 function chipText(key: string, value: string, sectorName: (id: string) => string): string {
   if (key === 'stage') return stageLabels[value] ?? value;
+  if (key === 'quarter') return `第${value}季度`;
   if (key === 'adoptionKind') return opinionAdoptionKindLabels[value as 'single'] ?? value;
   if (levelKeys.includes(key)) return dutyLevelLabels[value as 'city'] ?? value;
   if (key === 'forwarded') return value === 'true' ? '是' : '否';
@@ -92,7 +94,7 @@ export function OpinionList(props: OpinionListProps) {
   const organisation = useOrganisationOptions();
   // The committees below that reported here, as the figures name them (none for a county).
   const overview = useCurrentUser().abilities['opinions.overview'] === true;
-  const figures = useOpinionFigures(new Date().getFullYear(), !!props.staff && overview);
+  const figures = useOpinionFigures(new Date().getFullYear(), undefined, !!props.staff && overview);
   const childCommittees = (figures.data?.byChildCommittee ?? []).map((r) => ({
     value: r.id,
     label: r.label,
