@@ -19,6 +19,8 @@ export interface OpinionAccess {
   invitedMemberIds: number[];
   /** Units it was forwarded to (转办), who may read it. */
   forwardedUnitIds: number[];
+  /** Units a leader's instruction on it was given to, who report what was done. */
+  instructionUnitIds: number[];
 }
 
 const isStaff = (a: Actor) => hasRole(a, 'opinionStaff');
@@ -27,13 +29,15 @@ const isAuthor = (a: Actor, o: OpinionAccess) =>
 const isCoauthor = (a: Actor, o: OpinionAccess) =>
   a.memberId !== null &&
   (o.coauthorMemberIds.includes(a.memberId) || o.invitedMemberIds.includes(a.memberId));
+const isUnitPerson = (a: Actor, unitIds: number[]) =>
+  a.unitId !== null && hasRole(a, 'unitHandler', 'unitHead') && unitIds.includes(a.unitId);
 const isForwardedUnit = (a: Actor, o: OpinionAccess) =>
-  a.unitId !== null && hasRole(a, 'unitHandler', 'unitHead') && o.forwardedUnitIds.includes(a.unitId);
+  isUnitPerson(a, o.forwardedUnitIds) || isUnitPerson(a, o.instructionUnitIds);
 
 /**
  * Who may know the opinion exists. A draft, or one withdrawn before editing, is its authors' own;
  * once reported, the committee's opinion staff and leaders see it too, and a unit sees what was
- * forwarded to it.
+ * forwarded to it or what a leader's instruction on it was given to it.
  */
 const isVisible = (a: Actor, o: OpinionAccess) => {
   const own = isAuthor(a, o) || isCoauthor(a, o);
@@ -57,6 +61,8 @@ export const opinionPolicy = definePolicy<OpinionAccess>({
     author: (a, o) => isAuthor(a, o),
     coauthor: (a, o) => a.memberId !== null && o.invitedMemberIds.includes(a.memberId),
     edit: (a) => isStaff(a),
+    /** What was done on an instruction: the staff, or the department it was given to (its own only). */
+    reportDone: (a, o) => isStaff(a) || isUnitPerson(a, o.instructionUnitIds),
     /** The saved edits and the diff against the submitted text are the editors' working material. */
     seeVersions: (a) => isStaff(a),
     /** Steps the server takes as consequences (an opinion combined into another); no person runs them. */

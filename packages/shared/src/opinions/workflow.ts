@@ -18,10 +18,10 @@ export type OpinionCommand = (typeof opinionCommands)[number];
 /**
  * Abilities of the `opinion` policy (packages/server/src/policies/opinion.ts): author = the submitter
  * (member, organisation convener or information liaison); coauthor = an invited co-author;
- * edit = opinion staff of the record's committee; system = only the server (an opinion absorbed into
- * a combined article).
+ * edit = opinion staff of the record's committee; reportDone = the staff or the department an
+ * instruction was given to; system = only the server (an opinion absorbed into a combined article).
  */
-export const opinionPermissions = ['author', 'coauthor', 'edit', 'system'] as const;
+export const opinionPermissions = ['author', 'coauthor', 'edit', 'reportDone', 'system'] as const;
 export type OpinionPermission = (typeof opinionPermissions)[number];
 
 export type OpinionTransition = Transition<OpinionState, OpinionCommand, OpinionPermission>;
@@ -57,7 +57,7 @@ export const opinionWorkflowTable = defineWorkflowTable({
     ...stay(['adopted'], 'report', 'edit'),
     ...stay(['adopted'], 'recordExternalOutcome', 'edit'),
     ...stay(['adopted'], 'recordInstruction', 'edit'),
-    ...stay(['adopted'], 'reportInstructionDone', 'edit'),
+    ...stay(['adopted'], 'reportInstructionDone', 'reportDone'),
     ...stay(['adopted'], 'forward', 'edit'),
   ],
 });

@@ -1,7 +1,7 @@
 import { and, eq, inArray, ne } from 'drizzle-orm';
 import type { OpinionState } from '@cppcc/shared';
 import type { DbOrTx } from '../../db/client';
-import { opinionCoauthors, opinionForwardings, opinions } from '../../db/schema';
+import { opinionCoauthors, opinionForwardings, opinionInstructions, opinions } from '../../db/schema';
 import type { OpinionAccess } from '../../policies/opinion';
 
 export type OpinionRow = typeof opinions.$inferSelect;
@@ -12,6 +12,7 @@ export function buildAccess(
   facts: {
     coauthors: { opinionId: number; memberId: number; status: string }[];
     forwardings: { opinionId: number; unitId: number }[];
+    instructions: { opinionId: number; unitId: number | null }[];
   },
 ): Map<number, OpinionAccess> {
   const out = new Map<number, OpinionAccess>();
@@ -25,6 +26,7 @@ export function buildAccess(
       coauthorMemberIds: [],
       invitedMemberIds: [],
       forwardedUnitIds: [],
+      instructionUnitIds: [],
     });
   for (const c of facts.coauthors) {
     const a = out.get(c.opinionId)!;
@@ -32,13 +34,15 @@ export function buildAccess(
     if (c.status === 'invited') a.invitedMemberIds.push(c.memberId);
   }
   for (const f of facts.forwardings) out.get(f.opinionId)!.forwardedUnitIds.push(f.unitId);
+  for (const i of facts.instructions)
+    if (i.unitId !== null) out.get(i.opinionId)!.instructionUnitIds.push(i.unitId);
   return out;
 }
 
 /** Loads the access facts of any number of opinions (one query per relation). */
 export async function loadAccess(db: DbOrTx, rows: OpinionRow[]) {
   const ids = rows.map((r) => r.id);
-  if (ids.length === 0) return buildAccess(rows, { coauthors: [], forwardings: [] });
+  if (ids.length === 0) return buildAccess(rows, { coauthors: [], forwardings: [], instructions: [] });
   const coauthors = await db
     .select({
       opinionId: opinionCoauthors.opinionId,
@@ -51,7 +55,11 @@ export async function loadAccess(db: DbOrTx, rows: OpinionRow[]) {
     .select({ opinionId: opinionForwardings.opinionId, unitId: opinionForwardings.unitId })
     .from(opinionForwardings)
     .where(and(inArray(opinionForwardings.opinionId, ids), ne(opinionForwardings.state, 'returned')));
-  return buildAccess(rows, { coauthors, forwardings });
+  const instructions = await db
+    .select({ opinionId: opinionInstructions.opinionId, unitId: opinionInstructions.unitId })
+    .from(opinionInstructions)
+    .where(inArray(opinionInstructions.opinionId, ids));
+  return buildAccess(rows, { coauthors, forwardings, instructions });
 }
 
 export async function accessOf(db: DbOrTx, row: OpinionRow) {

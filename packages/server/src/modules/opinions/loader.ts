@@ -131,9 +131,14 @@ export async function loadOpinionDetail(db: DbOrTx, committeeId: number, opinion
     f: rowFromJson(opinionForwardings, f.row as Json),
     unitName: f.unitName as string,
   }));
+  const instructions = found.instructions.map((i) => ({
+    i: rowFromJson(opinionInstructions, i.row as Json),
+    unitName: i.unitName as string | null,
+  }));
   const access = buildAccess([row], {
     coauthors,
     forwardings: forwardings.filter(({ f }) => f.state !== 'returned').map(({ f }) => f),
+    instructions: instructions.map(({ i }) => i),
   }).get(row.id)!;
   return {
     row,
@@ -151,10 +156,7 @@ export async function loadOpinionDetail(db: DbOrTx, committeeId: number, opinion
       l: rowFromJson(opinionLedger, l.row as Json),
       committeeName: (l.committeeName as string | null) ?? '全国政协',
     })),
-    instructions: found.instructions.map((i) => ({
-      i: rowFromJson(opinionInstructions, i.row as Json),
-      unitName: i.unitName as string | null,
-    })),
+    instructions,
     forwardings,
     issues: found.issues.map((i) => rowFromJson(opinionIssues, i)),
     parentLevel: found.parentLevel,

@@ -175,13 +175,24 @@ describe('instructions and forwarded items', () => {
       result: null,
       unitName: '县农业农村局',
     });
-    const done = await call(w.users.staff, 'POST', `/opinions/${article.id}/instructions/done`, {
-      instructionId: res.body.instructions[0].id,
+    const instructionId = res.body.instructions[0].id;
+    // The department it was given to reads the article and reports; another unit does not even see it.
+    expect(
+      (await call(w.users.department, 'GET', `/opinions/${article.id}`)).body.policies
+        .canReportInstructionDone,
+    ).toBe(true);
+    const stranger = await call(w.users.otherUnit, 'POST', `/opinions/${article.id}/instructions/done`, {
+      instructionId,
+      result: '冒充',
+    });
+    expect(stranger.status).toBe(404);
+    const done = await call(w.users.department, 'POST', `/opinions/${article.id}/instructions/done`, {
+      instructionId,
       result: '已组织 3 家企业签订收购协议。',
     });
-    expect(done.body.instructions[0].result).toBe('已组织 3 家企业签订收购协议。');
+    expect(done.status, JSON.stringify(done.body)).toBe(200);
     const twice = await call(w.users.staff, 'POST', `/opinions/${article.id}/instructions/done`, {
-      instructionId: res.body.instructions[0].id,
+      instructionId,
       result: '再次',
     });
     expect(twice.status).toBe(409);

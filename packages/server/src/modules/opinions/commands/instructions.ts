@@ -1,7 +1,8 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { OpinionLevel } from '@cppcc/shared';
 import { opinionInstructions } from '../../../db/schema';
-import { conflict, invalidField } from '../../../lib/errors';
+import { conflict, forbidden, invalidField } from '../../../lib/errors';
+import { can } from '../../../lib/policy';
 import { bindAttachments, checkUnits } from '../../../lib/references';
 import { notifyUnits } from '../../../lib/recipients';
 import { recordLedgerEvent } from '../ledger';
@@ -58,17 +59,17 @@ export const recordInstruction = opinionCommand(
     if (input.unitId)
       await notifyUnits(tx, record.committeeId, [input.unitId], {
         kind: 'opinion.instructed',
-        title: `${input.leaderPost}${input.leaderName}对社情民意信息作出批示，请报送落实情况：${record.editedTitle ?? record.title}`,
+        title: `${input.leaderPost}${input.leaderName}对社情民意信息作出批示，请登记落实情况：${record.editedTitle ?? record.title}`,
         link: `/opinions/${record.id}`,
       });
     return { note: `${input.leaderPost}${input.leaderName}批示` };
   },
 );
 
-/** What was done on an instruction, entered by staff; then the instruction is no longer pending. */
+/** What was done on an instruction, reported by its department or entered by staff; then it is no longer pending. */
 export const reportInstructionDone = opinionCommand(
   'reportInstructionDone',
-  async ({ tx, record, now }, input: { instructionId: number; result: string }) => {
+  async ({ tx, ctx, record, access, now }, input: { instructionId: number; result: string }) => {
     const [row] = await tx
       .select()
       .from(opinionInstructions)
@@ -76,6 +77,9 @@ export const reportInstructionDone = opinionCommand(
         and(eq(opinionInstructions.id, input.instructionId), eq(opinionInstructions.opinionId, record.id)),
       );
     if (!row) throw invalidField('body.instructionId', '该信息没有这条批示');
+    // A department reports on the instructions given to it, not on another department's.
+    if (!can(ctx.actor, 'edit', 'opinion', access) && row.unitId !== ctx.actor.unitId)
+      throw forbidden('这条批示不是交给本单位落实的');
     const [updated] = await tx
       .update(opinionInstructions)
       .set({ result: input.result, doneAt: now })
