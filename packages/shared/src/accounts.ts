@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDate } from './fields';
 import { roleLabels } from './labels';
 import { conflictingAdminRoles, roleSchema } from './roles';
 import { listQuerySchema, mobilePhonePattern, pageSchema, policiesSchema } from './organisation';
@@ -101,7 +102,6 @@ export const initialPasswordSchema = z.object({ account: accountSchema, initialP
 export type InitialPasswordDto = z.infer<typeof initialPasswordSchema>;
 
 /** Audit log (安全审计员 only). Dates are YYYY-MM-DD, inclusive, in server time. */
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 export const auditLogFilters = z
   .object({
     actor: z.string().trim().max(50, '操作人不超过 50 个字').optional(),

@@ -17,3 +17,4 @@ export * from './workflow-commands';
 export * from './proposal-commands';
 export * from './opinions';
 export * from './opinion-commands';
+export * from './fields';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDate } from './fields';
 import { recordId, recordIdParam } from './ids';
 import { codesOf } from './codes';
 import {
@@ -77,7 +78,6 @@ const optionalText = (max: number, label: string) =>
   z.string().trim().max(max, `${label}不超过 ${max} 个字`).nullable().optional();
 const id = recordId;
 const optionalId = id.nullable().optional();
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 
 export const mobilePhoneSchema = z.string().trim().regex(mobilePhonePattern, '手机号应为 11 位数字');
 

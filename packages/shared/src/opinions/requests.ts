@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { isoDate, optionalText, requiredText, versionField } from '../fields';
 import { listQuerySchema } from '../organisation';
-import { maxInteger, recordId, recordIdParam } from '../ids';
+import { recordId, recordIdParam } from '../ids';
 import { opinionListViewLabels } from '../labels';
 import { forwardingStates, opinionStates } from './workflow';
 import {
@@ -17,16 +18,8 @@ import { codesOf } from '../codes';
 /** Opinion request schemas, one per endpoint. */
 
 const id = recordId;
-const version = z.number().int().positive().max(maxInteger, '版本号超出范围').optional();
-const text = (label: string, max: number) =>
-  z
-    .string({ error: `请填写${label}` })
-    .trim()
-    .min(1, `请填写${label}`)
-    .max(max, `${label}不超过 ${max} 个字`);
-const optionalText = (label: string, max: number) =>
-  z.string().trim().max(max, `${label}不超过 ${max} 个字`).optional();
-const isoDate = z.string({ error: '请选择日期' }).regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+const version = versionField;
+const text = requiredText;
 const attachments = z.array(id).max(20, '附件最多 20 个');
 
 const opinionFields = {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { isoDate, optionalText, requiredText, versionField } from '../fields';
 import { listQuerySchema } from '../organisation';
-import { maxInteger, recordId, recordIdParam } from '../ids';
+import { recordId, recordIdParam } from '../ids';
 import { satisfactionBases } from '../settings';
 import { proposalStates } from './workflow';
 import {
@@ -20,16 +21,8 @@ import {
 /** Proposal request schemas, one per endpoint. */
 
 const id = recordId;
-const version = z.number().int().positive().max(maxInteger, '版本号超出范围').optional();
-const text = (label: string, max: number) =>
-  z
-    .string({ error: `请填写${label}` })
-    .trim()
-    .min(1, `请填写${label}`)
-    .max(max, `${label}不超过 ${max} 个字`);
-const optionalText = (label: string, max: number) =>
-  z.string().trim().max(max, `${label}不超过 ${max} 个字`).optional();
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+const version = versionField;
+const text = requiredText;
 
 const proposalFields = {
   sessionId: id.optional(),

@@ -21,7 +21,6 @@ import {
   updateIssueBody,
   updateOpinionBody,
   type CommandHandlers,
-  type CommandRoute,
   type ForwardingCommandRoutes,
   type OpinionCommandRoutes,
 } from '@cppcc/shared';
@@ -30,6 +29,7 @@ import type { AppInstance } from '../../app';
 import { units } from '../../db/schema';
 import type { ServiceContext } from '../../lib/actor';
 import { documentedAs } from '../../lib/api-docs';
+import { registerCommandRoutes } from '../../lib/command-routes';
 import { serviceContext } from '../../lib/request-context';
 import { sendXlsx } from '../../lib/xlsx';
 import type { OpinionRow } from './access';
@@ -142,24 +142,14 @@ export async function opinionRoutes(app: AppInstance) {
     reportInstructionDone,
     forward: forwardOpinion,
   };
-  for (const [command, route] of Object.entries(opinionCommandRoutes) as [
-    keyof typeof handlers,
-    CommandRoute,
-  ][]) {
-    const run = handlers[command] as (
-      ctx: ServiceContext,
-      id: number,
-      body: unknown,
-    ) => Promise<{ opinion: OpinionRow }>;
-    app.post(
-      `/opinions/:id/${route.path}`,
-      doc(route.summary, { params: idParams, body: route.body, response: { 200: opinionDetailSchema } }),
-      async (req) => {
-        const ctx = serviceContext(req);
-        return presentOpinion(ctx, (await run(ctx, req.params.id, req.body)).opinion);
-      },
-    );
-  }
+  registerCommandRoutes(app, {
+    resource: '/opinions',
+    tag: 'opinions',
+    routes: opinionCommandRoutes,
+    handlers,
+    response: opinionDetailSchema,
+    present: (ctx, { opinion }) => presentOpinion(ctx, opinion),
+  });
 
   app.get(
     '/opinion-forwardings',
@@ -177,33 +167,24 @@ export async function opinionRoutes(app: AppInstance) {
     acceptAnswer: acceptForwardingAnswer,
     rejectAnswer: rejectForwardingAnswer,
   };
-  for (const [command, route] of Object.entries(forwardingCommandRoutes) as [
-    keyof typeof forwardingHandlers,
-    CommandRoute,
-  ][]) {
-    const run = forwardingHandlers[command] as (
-      ctx: ServiceContext,
-      id: number,
-      body: unknown,
-    ) => Promise<ForwardingRow>;
-    app.post(
-      `/opinion-forwardings/:id/${route.path}`,
-      doc(route.summary, { params: idParams, body: route.body, response: { 200: forwardingSchema } }),
-      async (req) => {
-        const ctx = serviceContext(req);
-        const f = await run(ctx, req.params.id, req.body);
-        const [names] = await ctx.db
-          .select({ unitName: units.name, title: opinions.title, editedTitle: opinions.editedTitle })
-          .from(units)
-          .innerJoin(opinions, eq(opinions.id, f.opinionId))
-          .where(eq(units.id, f.unitId));
-        return presentForwarding(ctx, f, {
-          unitName: names!.unitName,
-          opinionTitle: names!.editedTitle ?? names!.title,
-        });
-      },
-    );
-  }
+  registerCommandRoutes(app, {
+    resource: '/opinion-forwardings',
+    tag: 'opinions',
+    routes: forwardingCommandRoutes,
+    handlers: forwardingHandlers,
+    response: forwardingSchema,
+    present: async (ctx, f) => {
+      const [names] = await ctx.db
+        .select({ unitName: units.name, title: opinions.title, editedTitle: opinions.editedTitle })
+        .from(units)
+        .innerJoin(opinions, eq(opinions.id, f.opinionId))
+        .where(eq(units.id, f.unitId));
+      return presentForwarding(ctx, f, {
+        unitName: names!.unitName,
+        opinionTitle: names!.editedTitle ?? names!.title,
+      });
+    },
+  });
 
   app.get(
     '/opinion-issues',

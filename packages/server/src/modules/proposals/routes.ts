@@ -16,8 +16,6 @@ import {
   updateProposalBody,
   idParams,
   type CommandHandlers,
-  type CommandRoute,
-  type ProposalCommandKey,
   type ProposalCommandRoutes,
 } from '@cppcc/shared';
 import type { AppInstance } from '../../app';
@@ -52,6 +50,7 @@ import { loadProposal, presentProposal, readProposal } from './presenter';
 import { listProposals, similarProposals } from './queries';
 import { coProposerCandidates, proposalFormOptions, supervisorCandidates } from './options';
 import { documentedAs } from '../../lib/api-docs';
+import { registerCommandRoutes } from '../../lib/command-routes';
 
 const candidatesQuery = z.object({ q: z.string().trim().max(20, '姓名不超过 20 个字').optional() }).strict();
 
@@ -175,23 +174,12 @@ export async function proposalRoutes(app: AppInstance) {
     requestFollowup,
     reportFollowup,
   };
-  for (const [command, route] of Object.entries(proposalCommandRoutes) as [
-    ProposalCommandKey,
-    CommandRoute,
-  ][]) {
-    const run = handlers[command] as (
-      ctx: ServiceContext,
-      id: number,
-      body: unknown,
-    ) => Promise<{ proposal: ProposalRow }>;
-    app.post(
-      `/proposals/:id/${route.path}`,
-      doc(route.summary, { params: idParams, body: route.body, response: { 200: proposalDetailSchema } }),
-      async (req) => {
-        const ctx = serviceContext(req);
-        const { proposal } = await run(ctx, req.params.id, req.body);
-        return presentProposal(ctx, proposal);
-      },
-    );
-  }
+  registerCommandRoutes(app, {
+    resource: '/proposals',
+    tag: 'proposals',
+    routes: proposalCommandRoutes,
+    handlers,
+    response: proposalDetailSchema,
+    present: (ctx, { proposal }) => presentProposal(ctx, proposal),
+  });
 }
