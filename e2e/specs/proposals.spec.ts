@@ -56,18 +56,19 @@ async function rate(page: Page, id: number, satisfaction: string) {
   await page.goto(`/proposals/${id}`);
   await page.getByRole('button', { name: '评价答复', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: '评价答复' });
-  await dialog
-    .getByRole('radiogroup', { name: '对答复的满意度' })
-    .getByRole('radio', { name: satisfaction, exact: true })
-    .check();
-  await dialog
-    .getByRole('radiogroup', { name: '办理态度' })
-    .getByRole('radio', { name: '满意', exact: true })
-    .check();
-  await dialog
-    .getByRole('radiogroup', { name: '是否针对提案' })
-    .getByRole('radio', { name: '针对提案', exact: true })
-    .check();
+  // A click that lands while the dialog is still opening can miss its radio: check again once.
+  const pick = async (group: string, option: string) => {
+    const radio = dialog
+      .getByRole('radiogroup', { name: group })
+      .getByRole('radio', { name: option, exact: true });
+    await radio.check().catch(async () => {
+      await page.waitForTimeout(300);
+      await radio.check();
+    });
+  };
+  await pick('对答复的满意度', satisfaction);
+  await pick('办理态度', '满意');
+  await pick('是否针对提案', '针对提案');
   if (satisfaction === '不满意') await dialog.getByLabel('评价意见').fill('答复未回应提出的具体建议');
   await dialog.getByRole('button', { name: '提交评价' }).click();
   await dialog.waitFor({ state: 'hidden' });

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { Alert, App, Button, Flex, Form, Input, Result, Select, Skeleton } from 'antd';
 import { createOpinionBody, opinionTitleMax } from '@cppcc/shared';
@@ -10,12 +10,11 @@ import {
   type OpinionDetail,
 } from '../../api/opinions';
 import { toSelectOptions } from '../../api/resources';
-import { showSuccess } from '../../app/notifier';
 import { AttachmentUpload } from '../../components/AttachmentUpload';
-import { errorText } from '../../components/CommandModal';
 import { FormCard } from '../../components/FormCard';
 import { MemberMultiSelect, type MemberOption } from '../../components/MemberMultiSelect';
-import { applyServerErrors, zodRule } from '../../components/zodForm';
+import { zodRule } from '../../components/zodForm';
+import { useDraftForm } from '../../components/useDraftForm';
 import { useCurrentUser } from '../../hooks/useCurrentUser';
 
 interface Values {
@@ -49,8 +48,6 @@ function OpinionForm({ existing }: { existing: OpinionDetail | null }) {
   const [form] = Form.useForm<Values>();
   const formOptions = useOpinionFormOptions();
   const save = useSaveOpinion();
-  const [problem, setProblem] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const limit = formOptions.data?.contentLimit ?? 1500;
   const orgId = Form.useWatch('organisationProposerId', form);
   const organisations = formOptions.data?.organisations ?? [];
@@ -77,43 +74,26 @@ function OpinionForm({ existing }: { existing: OpinionDetail | null }) {
     },
   };
 
-  async function saveDraft(): Promise<OpinionDetail | null> {
-    setProblem(null);
-    let values: Values;
-    try {
-      values = await form.validateFields();
-    } catch {
-      return null;
-    }
-    const body = {
-      title: values.title?.trim(),
-      category: values.category,
-      content: values.content?.trim(),
-      coauthorMemberIds: values.organisationProposerId ? [] : (values.coauthorMemberIds ?? []),
-      attachmentIds: values.attachmentIds ?? [],
-      ...(existing
-        ? { version: existing.version }
-        : values.organisationProposerId
-          ? { organisationProposerId: values.organisationProposerId }
-          : {}),
-    };
-    try {
-      return await save.mutateAsync({ id: existing?.id, body });
-    } catch (error) {
-      if (!applyServerErrors(form, error)) setProblem(errorText(error));
-      return null;
-    }
-  }
-
-  async function onSaveDraft() {
-    setBusy(true);
-    const saved = await saveDraft();
-    setBusy(false);
-    if (saved) {
-      showSuccess('草稿已保存');
-      navigate(`/opinions/${saved.id}`, { replace: true });
-    }
-  }
+  const draft = useDraftForm({
+    form,
+    detailPath: (id) => `/opinions/${id}`,
+    save: (values: Values) => {
+      const body = {
+        title: values.title?.trim(),
+        category: values.category,
+        content: values.content?.trim(),
+        coauthorMemberIds: values.organisationProposerId ? [] : (values.coauthorMemberIds ?? []),
+        attachmentIds: values.attachmentIds ?? [],
+        ...(existing
+          ? { version: existing.version }
+          : values.organisationProposerId
+            ? { organisationProposerId: values.organisationProposerId }
+            : {}),
+      };
+      return save.mutateAsync({ id: existing?.id, body });
+    },
+  });
+  const { busy, problem, onSaveDraft } = draft;
 
   function onSubmit() {
     modal.confirm({
@@ -121,20 +101,10 @@ function OpinionForm({ existing }: { existing: OpinionDetail | null }) {
       content: '报送后由信息工作人员编辑处理，开始编辑前可以撤回。确定报送吗？',
       okText: '确定报送',
       cancelText: '取消',
-      onOk: async () => {
-        setBusy(true);
-        try {
-          const saved = await saveDraft();
-          if (!saved) return;
+      onOk: () =>
+        draft.saveThen(async (saved) => {
           await postOpinionCommand(saved.id, { command: 'submit', body: { version: saved.version } });
-          showSuccess('信息已报送');
-          navigate(`/opinions/${saved.id}`, { replace: true });
-        } catch (error) {
-          setProblem(errorText(error));
-        } finally {
-          setBusy(false);
-        }
-      },
+        }, '信息已报送'),
     });
   }
 

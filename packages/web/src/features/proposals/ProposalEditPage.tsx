@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { Alert, App, Button, Flex, Form, Input, Result, Select, Skeleton, Space } from 'antd';
 import { createProposalBody, proposalTitleMax } from '@cppcc/shared';
@@ -10,11 +10,10 @@ import {
   type ProposalDetail,
 } from '../../api/proposals';
 import { toSelectOptions } from '../../api/resources';
-import { showSuccess } from '../../app/notifier';
-import { applyServerErrors, zodRule } from '../../components/zodForm';
+import { zodRule } from '../../components/zodForm';
+import { useDraftForm } from '../../components/useDraftForm';
 import { useCurrentUser } from '../../hooks/useCurrentUser';
 import { AttachmentUpload } from '../../components/AttachmentUpload';
-import { errorText } from '../../components/CommandModal';
 import { FormCard } from '../../components/FormCard';
 import { MemberMultiSelect, type MemberOption } from '../../components/MemberMultiSelect';
 
@@ -52,8 +51,6 @@ function ProposalForm({ existing }: { existing: ProposalDetail | null }) {
   const { modal } = App.useApp();
   const formOptions = useProposalFormOptions();
   const save = useSaveProposal();
-  const [problem, setProblem] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const limit = formOptions.data?.contentLimit ?? 3000;
   const coIds = Form.useWatch('coProposerMemberIds', form) ?? [];
   const orgId = Form.useWatch('organisationProposerId', form);
@@ -88,44 +85,27 @@ function ProposalForm({ existing }: { existing: ProposalDetail | null }) {
     },
   };
 
-  async function saveDraft(): Promise<ProposalDetail | null> {
-    setProblem(null);
-    let values: Values;
-    try {
-      values = await form.validateFields();
-    } catch {
-      return null;
-    }
-    const body = {
-      title: values.title?.trim(),
-      category: values.category,
-      content: values.content?.trim(),
-      suggestedUnitIds: values.suggestedUnitIds ?? [],
-      coProposerMemberIds: values.organisationProposerId ? [] : (values.coProposerMemberIds ?? []),
-      attachmentIds: values.attachmentIds ?? [],
-      ...(existing
-        ? { version: existing.version }
-        : values.organisationProposerId
-          ? { organisationProposerId: values.organisationProposerId }
-          : {}),
-    };
-    try {
-      return await save.mutateAsync({ id: existing?.id, body });
-    } catch (error) {
-      if (!applyServerErrors(form, error)) setProblem(errorText(error));
-      return null;
-    }
-  }
-
-  async function onSaveDraft() {
-    setBusy(true);
-    const saved = await saveDraft();
-    setBusy(false);
-    if (saved) {
-      showSuccess('草稿已保存');
-      navigate(`/proposals/${saved.id}`, { replace: true });
-    }
-  }
+  const draft = useDraftForm({
+    form,
+    detailPath: (id) => `/proposals/${id}`,
+    save: (values: Values) => {
+      const body = {
+        title: values.title?.trim(),
+        category: values.category,
+        content: values.content?.trim(),
+        suggestedUnitIds: values.suggestedUnitIds ?? [],
+        coProposerMemberIds: values.organisationProposerId ? [] : (values.coProposerMemberIds ?? []),
+        attachmentIds: values.attachmentIds ?? [],
+        ...(existing
+          ? { version: existing.version }
+          : values.organisationProposerId
+            ? { organisationProposerId: values.organisationProposerId }
+            : {}),
+      };
+      return save.mutateAsync({ id: existing?.id, body });
+    },
+  });
+  const { busy, problem, onSaveDraft } = draft;
 
   /** Joint proposals first invite the co-proposers; a proposal without them is submitted at once. */
   function onSubmit() {
@@ -140,28 +120,18 @@ function ProposalForm({ existing }: { existing: ProposalDetail | null }) {
         : '提交后由提案委员会审查，审查开始前可以撤回（撤案）。确定提交吗？',
       okText: uninvited ? '保存并邀请' : '确定提交',
       cancelText: '取消',
-      onOk: async () => {
-        setBusy(true);
-        try {
-          const saved = await saveDraft();
-          if (!saved) return;
-          if (uninvited && !saved.policies.canRequestCosign) {
-            setProblem('当前状态不能发起联名');
-            return;
-          }
-          const body = { version: saved.version };
-          await postProposalCommand(
-            saved.id,
-            uninvited ? { command: 'requestCosign', body } : { command: 'submit', body },
-          );
-          showSuccess(uninvited ? '已发出联名邀请' : '提案已提交');
-          navigate(`/proposals/${saved.id}`, { replace: true });
-        } catch (error) {
-          setProblem(errorText(error));
-        } finally {
-          setBusy(false);
-        }
-      },
+      onOk: () =>
+        draft.saveThen(
+          async (saved) => {
+            if (uninvited && !saved.policies.canRequestCosign) return '当前状态不能发起联名';
+            const body = { version: saved.version };
+            await postProposalCommand(
+              saved.id,
+              uninvited ? { command: 'requestCosign', body } : { command: 'submit', body },
+            );
+          },
+          uninvited ? '已发出联名邀请' : '提案已提交',
+        ),
     });
   }
 
