@@ -1,5 +1,6 @@
 import { Link, useParams } from 'react-router';
-import { Alert, Card, Descriptions, Flex, Grid, Result, Skeleton, Space, Tag, Typography } from 'antd';
+import { LoadedRecord } from '../../components/LoadedRecord';
+import { Alert, Card, Descriptions, Flex, Grid, Space, Tag, Typography } from 'antd';
 import { opinionAdoptionKindLabels, opinionStateLabels, type OpinionState } from '@cppcc/shared';
 import { useOpinion, type OpinionDetail } from '../../api/opinions';
 import { Attachments } from '../../components/AttachmentLinks';
@@ -16,18 +17,11 @@ import { TextDiffView } from './detail/TextDiffView';
 export default function OpinionDetailPage() {
   const id = Number(useParams().id);
   const query = useOpinion(Number.isInteger(id) && id > 0 ? id : null);
-  if (query.isPending) return <Skeleton active />;
-  if (!query.data) {
-    const reason = query.error?.message;
-    return (
-      <Result
-        status="404"
-        title="信息不存在或无权查看"
-        subTitle={reason && reason !== '信息不存在或无权查看' ? reason : undefined}
-      />
-    );
-  }
-  return <Detail opinion={query.data} />;
+  return (
+    <LoadedRecord query={query} notFound="信息不存在或无权查看">
+      {(record) => <Detail opinion={record} />}
+    </LoadedRecord>
+  );
 }
 
 const timelineColor = (toState: string | null) =>

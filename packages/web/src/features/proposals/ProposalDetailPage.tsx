@@ -1,5 +1,6 @@
 import { useParams } from 'react-router';
-import { Card, Descriptions, Flex, Grid, Result, Skeleton, Space, Tag, Typography } from 'antd';
+import { LoadedRecord } from '../../components/LoadedRecord';
+import { Card, Descriptions, Flex, Grid, Space, Tag, Typography } from 'antd';
 import { useProposal, type ProposalDetail } from '../../api/proposals';
 import { dateText, dateTimeText } from '../../components/columns';
 import { ProposalActions } from './actions/ProposalActions';
@@ -13,18 +14,11 @@ import { ReviewNotices, SimilarCard } from './detail/ReviewCards';
 export default function ProposalDetailPage() {
   const id = Number(useParams().id);
   const query = useProposal(Number.isInteger(id) && id > 0 ? id : null);
-  if (query.isPending) return <Skeleton active />;
-  if (!query.data) {
-    const reason = query.error?.message;
-    return (
-      <Result
-        status="404"
-        title="提案不存在或无权查看"
-        subTitle={reason && reason !== '提案不存在或无权查看' ? reason : undefined}
-      />
-    );
-  }
-  return <Detail proposal={query.data} />;
+  return (
+    <LoadedRecord query={query} notFound="提案不存在或无权查看">
+      {(record) => <Detail proposal={record} />}
+    </LoadedRecord>
+  );
 }
 
 function Detail({ proposal: p }: { proposal: ProposalDetail }) {
