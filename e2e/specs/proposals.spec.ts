@@ -322,12 +322,12 @@ async function walk(as: ReturnType<typeof signedInPages>['as']) {
   await staff.goto(`/proposals/figures?sessionId=${session}`);
   await staff.getByRole('img', { name: /^满意度（件）：满意 \d+件/ }).waitFor();
   await staff.getByRole('img', { name: /^办理情况：/ }).waitFor();
-  await staff.getByRole('link', { name: `满意 ${after.satisfied}`, exact: true }).click();
+  await staff.getByRole('link', { name: new RegExp(`^满意 ${after.satisfied}件`) }).click();
   await staff.waitForURL((url) => url.searchParams.get('satisfaction') === 'satisfied');
   await staff.getByText(`共 ${after.satisfied} 件`).waitFor();
   await staff.getByRole('link', { name: title }).waitFor();
   await staff.goto(`/proposals/figures?sessionId=${session}`);
-  await staff.getByRole('link', { name: `已办复 ${after.answered}`, exact: true }).click();
+  await staff.getByRole('link', { name: `已办复 ${after.answered}件`, exact: true }).click();
   await staff.waitForURL(
     (url) => url.pathname === '/proposals' && url.searchParams.get('stage') === 'answered',
   );

@@ -263,7 +263,8 @@ function SignedInFrame() {
           <Dropdown menu={userMenu} trigger={['click']} placement="bottomRight">
             <Button
               type="text"
-              aria-label="用户菜单"
+              // On wide screens the button is named by the user's name it shows.
+              aria-label={wide ? undefined : '用户菜单'}
               style={{ paddingInline: 8, ...(wide ? {} : phoneTapTarget) }}
             >
               <Avatar size="small" icon={<UserOutlined />} style={{ background: '#b71c1c' }} />

@@ -4,6 +4,7 @@ import type { ColumnsType } from 'antd/es/table';
 import type { AccountApprovalDto, AccountApprovalStatus } from '@cppcc/shared';
 import { useAccountApprovals, useDecideApproval } from '../../api/accounts';
 import { dateTimeText } from '../../components/columns';
+import { SideScroll } from '../../components/SideScroll';
 import { showSuccess } from '../../app/notifier';
 import { allowed } from '../../hooks/usePolicy';
 import { showInitialPassword } from './initialPassword';
@@ -122,15 +123,17 @@ export default function AccountApprovalsPage() {
         三员分立：创建、启用管理员账号，授予管理员角色，重置管理员密码，须由申请人以外的另一位系统管理员或安全管理员批准；
         批准后一次性初始密码只显示给批准人，请当面交给本人。
       </Typography.Paragraph>
-      <Table<AccountApprovalDto>
-        rowKey="id"
-        size="middle"
-        loading={list.isLoading}
-        dataSource={list.data?.items ?? []}
-        columns={columns}
-        pagination={false}
-        scroll={{ x: 720 }}
-      />
+      <SideScroll label="管理员变更申请">
+        <Table<AccountApprovalDto>
+          rowKey="id"
+          size="middle"
+          loading={list.isLoading}
+          dataSource={list.data?.items ?? []}
+          columns={columns}
+          pagination={false}
+          style={{ minWidth: 720 }}
+        />
+      </SideScroll>
     </Card>
   );
 }

@@ -11,7 +11,7 @@ function safeTarget(from: string | null): string {
 
 const fieldStyle = { display: 'block', marginBottom: 20 } as const;
 const labelStyle = { display: 'block', marginBottom: 8, color: 'rgba(0,0,0,0.88)' } as const;
-const problemStyle = { color: '#ff4d4f', fontSize: 14, marginTop: 4 } as const;
+const problemStyle = { color: '#cf1322', fontSize: 14, marginTop: 4 } as const;
 
 /** A labelled input of the plain form, with its problem below it. */
 function Field(props: { id: string; label: string; problem: string | null | false; children: ReactNode }) {

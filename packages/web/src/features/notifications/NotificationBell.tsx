@@ -122,7 +122,8 @@ export function NotificationBell({ buttonStyle }: { buttonStyle?: CSSProperties 
     >
       <Button
         type="text"
-        aria-label={`通知，${unread} 条未读`}
+        // The name holds what the badge shows (99+ beyond 99), so that what one sees is what one may say.
+        aria-label={`通知，${unread > 99 ? '99+' : unread} 条未读`}
         style={buttonStyle}
         icon={
           <Badge count={unread} size="small" offset={[4, -2]}>

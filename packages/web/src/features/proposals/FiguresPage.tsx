@@ -32,6 +32,7 @@ import { useOrganisationOptions } from '../../api/resources';
 import { Chart } from '../../components/Chart';
 import { OpenableCard } from '../../components/FigureCard';
 import { PageCard } from '../../components/PageCard';
+import { SideScroll } from '../../components/SideScroll';
 import { DocumentButton } from './common';
 
 const percent = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
@@ -40,7 +41,13 @@ const percent = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed
 function FigureCard({ figure, onOpen }: { figure: Figure; onOpen: (f: FigureFilter) => void }) {
   const ofRated = figure.basis && figure.key !== 'rated' && figure.denominator !== undefined;
   return (
-    <OpenableCard label={`${figure.label} ${figure.value}`} filter={figure.filter} onOpen={onOpen} fill>
+    <OpenableCard
+      // Says what the card shows, the unit and the share included.
+      label={`${figure.label} ${figure.value}${figure.unit}${ofRated ? ` 共评价 ${figure.denominator} ${figure.unit}` : ''}`}
+      filter={figure.filter}
+      onOpen={onOpen}
+      fill
+    >
       <Statistic title={figure.label} value={figure.value} suffix={figure.unit} />
       {ofRated && (
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
@@ -54,7 +61,11 @@ function FigureCard({ figure, onOpen }: { figure: Figure; onOpen: (f: FigureFilt
 /** A rate: the card opens the numerator's list, the denominator link the denominator's. */
 function RateCard({ rate, onOpen }: { rate: RateFigure; onOpen: (f: FigureFilter) => void }) {
   return (
-    <OpenableCard label={`${rate.label} ${percent(rate.value)}`} filter={rate.filter} onOpen={onOpen}>
+    <OpenableCard
+      label={`${rate.label} ${percent(rate.value)} ${rate.numerator} / ${rate.denominator} ${rate.unit}（分母：${rate.key === 'answerRate' ? '立案' : '已评价'} ${rate.denominator}）`}
+      filter={rate.filter}
+      onOpen={onOpen}
+    >
       <Statistic title={rate.label} value={percent(rate.value)} />
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
         {rate.numerator} / {rate.denominator} {rate.unit}（分母：
@@ -337,14 +348,16 @@ export default function FiguresPage() {
               </Col>
             )}
             <Col xs={24} lg={t.chart && t.rows.length > 0 ? 14 : 24}>
-              <Table<BreakdownRow>
-                rowKey="id"
-                size="small"
-                dataSource={t.rows}
-                columns={breakdown(t.rows, t.first)}
-                pagination={t.rows.length > 15 ? { pageSize: 15, size: 'small' } : false}
-                scroll={{ x: 'max-content' }}
-              />
+              <SideScroll label={t.title}>
+                <Table<BreakdownRow>
+                  rowKey="id"
+                  size="small"
+                  dataSource={t.rows}
+                  columns={breakdown(t.rows, t.first)}
+                  pagination={t.rows.length > 15 ? { pageSize: 15, size: 'small' } : false}
+                  style={{ minWidth: 'max-content' }}
+                />
+              </SideScroll>
             </Col>
           </Row>
         </Card>
