@@ -17,10 +17,8 @@ import { router } from './app/router';
 dayjs.locale('zh-cn');
 
 /**
- * Ant Design's default secondary text, placeholders, empty-list text, links and status colours are
- * lighter than the 4.5:1 contrast WCAG asks of text; these are the same hues a step or two darker. Tags
- * of a preset colour take their text from its 7th shade, which is set here directly (the light
- * backgrounds stay as they are).
+ * Ant Design's default secondary text, placeholders, links and status colours are
+ * lighter than the 4.5:1 contrast WCAG asks of text; these are the same hues a step or two darker.
  */
 const accessibleTheme: ThemeConfig = {
   token: {
@@ -36,22 +34,6 @@ const accessibleTheme: ThemeConfig = {
     colorWarning: '#946000',
     colorWarningBg: '#fffbe6',
     colorError: '#cf1322',
-    blue7: '#003eb3',
-    green7: '#237804',
-    gold7: '#874d00',
-    orange7: '#ad4e00',
-    volcano7: '#ad2102',
-    red7: '#a8071a',
-    cyan7: '#006d75',
-    geekblue7: '#10239e',
-    purple7: '#391085',
-    magenta7: '#9e1068',
-    lime7: '#3f6600',
-    yellow7: '#876800',
-  },
-  components: {
-    List: { colorTextDisabled: 'rgba(0, 0, 0, 0.56)' },
-    Table: { colorTextDisabled: 'rgba(0, 0, 0, 0.56)' },
   },
 };
 
