@@ -1,4 +1,6 @@
-import { and, eq, getTableColumns, type AnyColumn, type Table } from 'drizzle-orm';
+import { and, eq, exists, getTableColumns, sql, type AnyColumn, type SQL, type Table } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
+import type { DbOrTx } from '../db/client';
 
 type Row<T extends Table> = T['$inferSelect'];
 
@@ -14,3 +16,12 @@ export function columnsEqual<T extends Table>(
   const columns = getTableColumns(table);
   return and(...Object.entries(values).map(([key, value]) => eq(columns[key]!, value)));
 }
+
+/** `exists (select 1 from table where …)`: the record has a related row that meets the conditions. */
+export const existsRow = (db: DbOrTx, table: PgTable, ...conditions: (SQL | undefined)[]) =>
+  exists(
+    db
+      .select({ one: sql`1` })
+      .from(table)
+      .where(and(...conditions)),
+  );

@@ -8,7 +8,9 @@ import {
   TextRun,
   type ISectionOptions,
 } from 'docx';
+import type { FastifyReply } from 'fastify';
 import { defaultTimeZone, formatDay } from '@cppcc/shared';
+import { contentDisposition } from './xlsx';
 
 /**
  * The official document layout (GB/T 9704) every module's Word documents are set in: fonts, page,
@@ -111,3 +113,18 @@ export const chineseDate = (d: Date, timeZone: string = defaultTimeZone) => {
   const [year, month, day] = formatDay(d, timeZone).split('-').map(Number);
   return `${year}年${month}月${day}日`;
 };
+
+/** A document as composed for download: its file name and bytes. */
+export interface ComposedFile {
+  fileName: string;
+  content: Buffer;
+}
+
+/** Answers a composed Word document as a download that is never cached. */
+export function sendDocx(reply: FastifyReply, { fileName, content }: ComposedFile) {
+  return reply
+    .header('content-type', docxMime)
+    .header('content-disposition', contentDisposition(fileName))
+    .header('cache-control', 'no-store')
+    .send(content);
+}

@@ -1,6 +1,5 @@
 import { AlignmentType, BorderStyle, Paragraph, TextRun } from 'docx';
 import { eq } from 'drizzle-orm';
-import type { FastifyReply } from 'fastify';
 import { formatDateTime, formatIssueNumber, type ListOpinionsQuery } from '@cppcc/shared';
 import { committees } from '../../db/schema';
 import type { ServiceContext } from '../../lib/actor';
@@ -9,7 +8,6 @@ import {
   body,
   centredTitle,
   chineseDate,
-  docxMime,
   gap,
   heiti,
   pack,
@@ -17,23 +15,11 @@ import {
   pageFooter,
   red,
   textParagraphs,
+  type ComposedFile,
 } from '../../lib/word';
-import { contentDisposition, datedFileName, writeXlsx } from '../../lib/xlsx';
+import { datedFileName, writeXlsx } from '../../lib/xlsx';
 import { issueLabel, loadIssue, loadIssueArticles } from './issues';
 import { exportOpinionRows } from './queries';
-
-export interface ComposedFile {
-  fileName: string;
-  content: Buffer;
-}
-
-export function sendDocx(reply: FastifyReply, { fileName, content }: ComposedFile) {
-  return reply
-    .header('content-type', docxMime)
-    .header('content-disposition', contentDisposition(fileName))
-    .header('cache-control', 'no-store')
-    .send(content);
-}
 
 const rule = (space = 4) =>
   new Paragraph({

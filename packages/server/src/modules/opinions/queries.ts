@@ -1,4 +1,4 @@
-import { and, count, desc, eq, exists, inArray, lt, ne, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, lt, ne, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import {
   ledgerEventText,
   opinionStages,
@@ -9,7 +9,7 @@ import {
   type OpinionLevel,
   type OpinionListItem,
 } from '@cppcc/shared';
-import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client';
 import {
   committees,
@@ -23,6 +23,7 @@ import {
   users,
 } from '../../db/schema';
 import type { ServiceContext } from '../../lib/actor';
+import { existsRow } from '../../lib/where';
 import { outer } from '../../lib/json-rows';
 import { AppError } from '../../lib/errors';
 import { likePattern, orderBy, pageOffset, toPage } from '../../lib/list';
@@ -30,14 +31,6 @@ import { authorize, collectionOf } from '../../lib/policy';
 import { getSettings } from '../../lib/settings';
 import { authorNames } from './loader';
 import { presentForwarding, submitterLine } from './presenter';
-
-const existsRow = (db: DbOrTx, table: PgTable, where: SQL) =>
-  exists(
-    db
-      .select({ one: sql`1` })
-      .from(table)
-      .where(where),
-  );
 
 /** The year and quarter of an instant in the committee's time zone (an opinion's is when it was reported). */
 const yearOf = (column: AnyPgColumn, timeZone: string) =>

@@ -55,7 +55,8 @@ import { recordInstruction, reportInstructionDone } from './commands/instruction
 import { createIssue, sendIssue, updateIssue } from './commands/issues';
 import { recordExternalOutcome, reportOpinion } from './commands/report';
 import { respondCoauthor, submitOpinion, withdrawOpinion } from './commands/submission';
-import { composeIssueDocument, composeOpinionExport, sendDocx } from './documents';
+import { composeIssueDocument, composeOpinionExport } from './documents';
+import { sendDocx } from '../../lib/word';
 import { opinionFigures } from './figures';
 import { listIssues, readIssue } from './issues';
 import { opinionFormOptions } from './options';

@@ -3,7 +3,6 @@ import {
   count,
   desc,
   eq,
-  exists,
   inArray,
   isNotNull,
   lt,
@@ -15,7 +14,6 @@ import {
   type AnyColumn,
   type SQL,
 } from 'drizzle-orm';
-import type { PgTable } from 'drizzle-orm/pg-core';
 import {
   formatProposalNumber,
   proposalStages,
@@ -42,20 +40,11 @@ import type { ServiceContext } from '../../lib/actor';
 import { AppError } from '../../lib/errors';
 import { likePattern, orderBy, pageOffset, toPage } from '../../lib/list';
 import { authorize, can, collectionOf } from '../../lib/policy';
-import { columnsEqual } from '../../lib/where';
+import { columnsEqual, existsRow } from '../../lib/where';
 import { getSettings } from '../../lib/settings';
 import { ratingRows, satisfactionRanks } from './figures/filters';
 
 const handlingStates = ['assigned', 'rehandling'];
-
-/** `exists (select 1 from table where …)`: the proposal has a related row that meets the conditions. */
-const existsRow = (db: DbOrTx, table: PgTable, ...conditions: (SQL | undefined)[]) =>
-  exists(
-    db
-      .select({ one: sql`1` })
-      .from(table)
-      .where(and(...conditions)),
-  );
 
 /** The active unit slots of a proposal (a declined slot stays as history). */
 const activeSlotOf = (proposalId: number | AnyColumn) =>

@@ -19,10 +19,7 @@ import {
 import { answerLetterDocx, compilationDocx, proposalDocx, type AnswerLetter } from './word';
 
 /** A generated file: what the route sends, under the name the user saves it as. */
-export interface ComposedFile {
-  fileName: string;
-  content: Buffer;
-}
+import type { ComposedFile } from '../../../lib/word';
 
 const exportLimit = 5000;
 const exportPageSize = 500;

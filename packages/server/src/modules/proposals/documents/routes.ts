@@ -1,28 +1,18 @@
 import { z } from 'zod';
 import { idParams, proposalFilterQuery } from '@cppcc/shared';
-import type { FastifyReply } from 'fastify';
 import type { AppInstance } from '../../../app';
 import { serviceContext } from '../../../lib/request-context';
-import { contentDisposition, sendXlsx } from '../../../lib/xlsx';
+import { sendXlsx } from '../../../lib/xlsx';
+import { sendDocx } from '../../../lib/word';
 import {
   composeAnswerLetters,
   composeCompilation,
   composeProposalDocument,
   composeProposalExport,
-  type ComposedFile,
 } from './compose';
-import { docxMime } from './word';
 import { documentedAs } from '../../../lib/api-docs';
 
 const fileResponse = { 200: z.any() };
-
-function sendDocx(reply: FastifyReply, { fileName, content }: ComposedFile) {
-  return reply
-    .header('content-type', docxMime)
-    .header('content-disposition', contentDisposition(fileName))
-    .header('cache-control', 'no-store')
-    .send(content);
-}
 
 /** Word documents and the spreadsheet export; what they say is composed in compose.ts. */
 const doc = documentedAs('proposals');
