@@ -18,3 +18,5 @@ export * from './proposal-commands';
 export * from './opinions';
 export * from './opinion-commands';
 export * from './fields';
+export * from './activities';
+export * from './activity-commands';

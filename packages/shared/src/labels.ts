@@ -295,3 +295,79 @@ export const opinionListViewLabels = {
   inbox: '信息收件箱',
   all: '全部信息',
 } as const;
+
+// Activities (履职活动), attendance and leave
+
+/** What an activity kind is, for grouping kinds in figures and the default invitees of meetings. */
+export const activityCategoryLabels = {
+  meeting: '会议',
+  consultation: '协商议政',
+  grassroots: '有事好商量',
+  inspection: '视察',
+  research: '调研',
+  supervision: '民主监督',
+  training: '学习培训',
+  reading: '读书活动',
+  visit: '走访',
+  sector: '界别活动',
+  service: '志愿公益服务',
+} as const;
+
+export const activityStateLabels = {
+  planned: '筹备中',
+  published: '已发布',
+  closed: '已结束',
+  cancelled: '已取消',
+} as const;
+
+export const activityCommandLabels = {
+  update: '修改活动',
+  invite: '邀请委员',
+  removeInvitation: '取消邀请',
+  publish: '发布活动',
+  markAttendance: '登记出席情况',
+  close: '结束活动',
+  reopen: '重新打开活动',
+  cancel: '取消活动',
+} as const;
+
+/** Who organises an activity. */
+export const activityOrganiserTypeLabels = {
+  committee: '政协机关',
+  specialCommittee: '专门委员会',
+  memberGroup: '委员活动小组',
+  contactPoint: '基层联系点',
+} as const;
+
+/** A member's answer to an invitation. */
+export const invitationReplyLabels = { pending: '未回复', attending: '参加', leave: '请假' } as const;
+
+/** The attendance result of one invitee; final when the activity is closed. */
+export const attendanceLabels = {
+  present: '出席',
+  late: '迟到',
+  leftEarly: '早退',
+  leave: '请假',
+  absent: '缺席',
+} as const;
+
+export const signInMethodLabels = { code: '签到码', qr: '扫码', staff: '工作人员登记' } as const;
+
+export const leaveStateLabels = {
+  requested: '待审批',
+  approved: '已准假',
+  refused: '不准假',
+  withdrawn: '已撤回',
+} as const;
+
+export const leaveCommandLabels = {
+  approve: '准假',
+  refuse: '不准假',
+  withdraw: '撤回请假',
+} as const;
+
+/** Who decides leave requests. */
+export const leaveApproverLabels = { liaisonStaff: '委员联络工作人员', leader: '主席会议成员' } as const;
+
+/** The activity lists: the staff's list of all, and a member's invitations. */
+export const activityListViewLabels = { all: '全部活动', mine: '我的活动' } as const;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { codesOf } from './codes';
 import { defaultTimeZone, isTimeZone } from './dates';
 import { satisfactionBasisLabels } from './labels';
+import { activityKindSchema, defaultActivityKinds, leaveApprovers } from './activities/vocabulary';
 
 /**
  * Per-committee configuration (DOMAIN.md: locality rules are configuration with a default).
@@ -107,6 +108,20 @@ export const settingsShape = {
   satisfactionBasis: z.enum(satisfactionBases, { error: '请选择满意率统计口径' }),
   excellentProposalCapPercent: whole('优秀提案比例上限（%）', 1, 100),
   maxLeaveRequestsPerMeeting: whole('每次会议请假次数上限', 0, 20),
+  /** Leave is asked at least this many hours before the start. */
+  leaveNoticeHours: whole('请假提前时间（小时）', 0, 720),
+  leaveApprover: z.enum(leaveApprovers, { error: '请选择请假审批人' }),
+  /** The sign-in window: from this many minutes before the start to this many after it. */
+  signInOpensMinutesBefore: whole('签到开始（开始前分钟）', 0, 24 * 60),
+  signInClosesMinutesAfter: whole('签到截止（开始后分钟）', 0, 24 * 60),
+  /** Signed in later than this many minutes after the start is 迟到. */
+  lateAfterMinutes: whole('迟到认定（开始后分钟）', 0, 240),
+  activityKinds: z
+    .array(activityKindSchema, { error: '请填写活动类型' })
+    .min(1, '活动类型至少一项')
+    .max(60, '活动类型最多 60 项')
+    .refine((list) => new Set(list.map((k) => k.code)).size === list.length, '活动类型代码不能重复')
+    .refine((list) => new Set(list.map((k) => k.label)).size === list.length, '活动类型名称不能重复'),
   sessionIdleMinutes: whole('登录空闲超时（分钟）', 5, 24 * 60),
   /** The zone every date is shown, filed and printed in. */
   timeZone: z
@@ -129,6 +144,10 @@ export const committeeSettingsSchema = z
   .refine((s) => s.maxExtensionMonths >= s.handlingDeadlineMonths, {
     message: '延期上限不能短于办理期限',
     path: ['maxExtensionMonths'],
+  })
+  .refine((s) => s.signInClosesMinutesAfter >= s.lateAfterMinutes, {
+    message: '签到截止不能早于迟到认定时间',
+    path: ['signInClosesMinutesAfter'],
   });
 export type CommitteeSettings = z.infer<typeof committeeSettingsSchema>;
 export type SettingKey = keyof CommitteeSettings;
@@ -150,6 +169,12 @@ export const defaultSettings: CommitteeSettings = {
   satisfactionBasis: 'lead',
   excellentProposalCapPercent: 5,
   maxLeaveRequestsPerMeeting: 2,
+  leaveNoticeHours: 24,
+  leaveApprover: 'liaisonStaff',
+  signInOpensMinutesBefore: 30,
+  signInClosesMinutesAfter: 60,
+  lateAfterMinutes: 0,
+  activityKinds: defaultActivityKinds,
   sessionIdleMinutes: 30,
   timeZone: defaultTimeZone,
   evaluationGradeThresholds: { excellent: 90, good: 75, fair: 60 },
@@ -172,6 +197,12 @@ export const settingLabels: Record<SettingKey, string> = {
   satisfactionBasis: '满意率统计口径',
   excellentProposalCapPercent: '优秀提案比例上限（%）',
   maxLeaveRequestsPerMeeting: '每次会议请假次数上限',
+  leaveNoticeHours: '请假提前时间（小时）',
+  leaveApprover: '请假审批人',
+  signInOpensMinutesBefore: '签到开始（开始前分钟）',
+  signInClosesMinutesAfter: '签到截止（开始后分钟）',
+  lateAfterMinutes: '迟到认定（开始后分钟）',
+  activityKinds: '活动类型',
   sessionIdleMinutes: '登录空闲超时（分钟）',
   timeZone: '时区',
   evaluationGradeThresholds: '双向评议等级分数线',

@@ -6,3 +6,4 @@ export * from './files';
 export * from './proposals';
 export * from './events';
 export * from './opinions';
+export * from './activities';

@@ -1,0 +1,5 @@
+export * from './workflow';
+export * from './vocabulary';
+export * from './requests';
+export * from './responses';
+export * from './figures';
