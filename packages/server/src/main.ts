@@ -4,6 +4,7 @@ import { buildApp } from './app';
 import { seedOnEmpty } from './db/seed';
 import { purgeIdleSessions } from './lib/auth';
 import { runProposalReminders } from './modules/proposals/reminders';
+import { runActivityReminders } from './modules/activities/reminders';
 import { purgeUnattachedUploads } from './lib/storage';
 import { serveBackupControl } from './backup/control';
 
@@ -26,6 +27,11 @@ const remindProposals = () =>
   runProposalReminders(database.db).catch((e) => console.error('提案提醒任务失败', e));
 void remindProposals();
 setInterval(remindProposals, 60 * 60 * 1000).unref();
+// Activity reminders a day before the start: every ten minutes, so a meeting set up today is still reminded.
+const remindActivities = () =>
+  runActivityReminders(database.db).catch((e) => console.error('活动提醒任务失败', e));
+void remindActivities();
+setInterval(remindActivities, 10 * 60 * 1000).unref();
 
 // Housekeeping: sessions idle past the longest allowed timeout, and uploads never attached to a record.
 const housekeeping = () =>

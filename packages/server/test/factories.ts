@@ -10,7 +10,7 @@ import { signIn, type Session } from './harness';
 /** Factories that write real rows; each takes overrides and fills the rest with valid values. */
 export const testPassword = 'Test#Pass2024';
 let passwordHash: Promise<string> | null = null;
-const testPasswordHash = () => (passwordHash ??= hashPassword(testPassword));
+export const testPasswordHash = () => (passwordHash ??= hashPassword(testPassword));
 const unique = () => randomBytes(4).toString('hex');
 let phoneCounter = 0;
 /** Unique mobile numbers across files running in parallel: pid plus a counter. */

@@ -4,6 +4,7 @@ import { installHomeProviders, type HomeProvider } from '../lib/home';
 import { installPolicies, type ResourcePolicy } from '../lib/policy';
 import { registerAttachmentOwner, type OwnerReadCheck } from '../lib/storage';
 import { accountPolicies } from '../policies/account';
+import { activityPolicies } from '../policies/activity';
 import { attachmentPolicy } from '../policies/attachment';
 import { auditPolicy } from '../policies/audit';
 import { homePolicies } from '../policies/home-card';
@@ -13,6 +14,9 @@ import { opinionPolicies } from '../policies/opinion';
 import { proposalPolicies } from '../policies/proposal';
 import { settingsPolicy } from '../policies/settings';
 import { lockedAccountsCard } from './accounts/home';
+import { activityAttachmentOwners } from './activities/attachment-owners';
+import { activityHomeCards } from './activities/home';
+import { activityRoutes } from './activities/routes';
 import { accountRoutes } from './accounts/routes';
 import { attachmentRoutes } from './attachments/routes';
 import { recentAuditCard } from './audit/home';
@@ -101,6 +105,13 @@ export const platformModules: readonly ModuleManifest[] = [
         draftFromRejectedProposal,
       ),
     ],
+  },
+  {
+    name: 'activities',
+    routes: [activityRoutes],
+    policies: activityPolicies,
+    homeCards: activityHomeCards,
+    attachmentOwners: activityAttachmentOwners,
   },
 ];
 

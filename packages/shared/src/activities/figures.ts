@@ -45,9 +45,7 @@ export const activityFiguresSchema = z.object({
   year: z.number(),
   totals: z.array(activityFigureSchema),
   /** Per kind: activities held and person-times attended. */
-  byKind: z.array(
-    z.object({ kind: z.string(), label: z.string(), figures: z.array(activityFigureSchema) }),
-  ),
+  byKind: z.array(z.object({ kind: z.string(), label: z.string(), figures: z.array(activityFigureSchema) })),
 });
 export type ActivityFigures = z.infer<typeof activityFiguresSchema>;
 

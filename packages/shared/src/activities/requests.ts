@@ -22,10 +22,13 @@ const ids = (label: string, max: number) =>
     .array(id)
     .max(max, `${label}最多 ${max} 个`)
     .refine((list) => new Set(list).size === list.length, `${label}不能重复`);
-const dateTime = (label: string) =>
-  z.iso.datetime({ offset: true, error: `请填写${label}（日期和时间）` });
+const dateTime = (label: string) => z.iso.datetime({ offset: true, error: `请填写${label}（日期和时间）` });
 const count = (label: string) =>
-  z.number({ error: `${label}应为数字` }).int(`${label}应为整数`).min(0, `${label}不能为负`).max(100000, `${label}过大`);
+  z
+    .number({ error: `${label}应为数字` })
+    .int(`${label}应为整数`)
+    .min(0, `${label}不能为负`)
+    .max(100000, `${label}过大`);
 
 /** Whom to invite: any mix of named members, groups, sectors, special committees, all 常委, all leaders, everyone. */
 export const inviteeSelectionSchema = z
@@ -135,6 +138,8 @@ export const signInBody = z
       .string({ error: '请输入签到码' })
       .trim()
       .regex(new RegExp(`^\\d{${signInCodeLength}}$`), `签到码为 ${signInCodeLength} 位数字`),
+    /** How the code reached the form: typed, or from the scanned QR code. */
+    via: z.enum(['code', 'qr']).default('code'),
   })
   .strict();
 

@@ -104,3 +104,5 @@ export const signInCodePeriodSeconds = 30;
 /** A code typed just after it changed is still taken for this many seconds. */
 export const signInCodeGraceSeconds = 10;
 export const signInCodeLength = 6;
+/** How an activity of a kind since removed from the committee's setting is labelled. */
+export const activityKindLabelFallback = '其他活动';

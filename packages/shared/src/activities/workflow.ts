@@ -1,10 +1,5 @@
 import { codesOf } from '../codes';
-import {
-  activityCommandLabels,
-  activityStateLabels,
-  leaveCommandLabels,
-  leaveStateLabels,
-} from '../labels';
+import { activityCommandLabels, activityStateLabels, leaveCommandLabels, leaveStateLabels } from '../labels';
 import { defineWorkflowTable, transitionBuilders, type Transition } from '../workflow';
 
 /** Activity (履职活动) and leave-request states, commands, permissions and workflow tables. */

@@ -37,6 +37,7 @@ CREATE TABLE "activity_invitations" (
 	"signed_in_at" timestamp with time zone,
 	"sign_in_method" text,
 	"attendance" text,
+	"attendance_set_by" text,
 	"marked_by" integer,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );

@@ -64,6 +64,8 @@ export const activityInvitations = committeeTable(
     signInMethod: text('sign_in_method'),
     /** 'present' | 'late' | 'leftEarly' | 'leave' | 'absent' */
     attendance: text('attendance'),
+    /** Who set `attendance`: 'member' (sign-in), 'staff' (a mark) or 'close' (filled in by closing; undone on reopening). */
+    attendanceSetBy: text('attendance_set_by'),
     markedBy: integer('marked_by').references(() => users.id),
     invitedAt: createdAt(),
   },

@@ -13,7 +13,7 @@ import { orderBy, pageOffset, toPage } from '../../lib/list';
 import { authorize, can, collectionOf, presentPolicies } from '../../lib/policy';
 import type { IssueRow } from './commands/issues';
 import { authorNames } from './loader';
-import { periodConditions } from './queries';
+import { periodConditions } from '../../lib/where';
 import { getSettings } from '../../lib/settings';
 
 /** 《社情民意》2024年第12期 */

@@ -9,7 +9,6 @@ import {
   type OpinionLevel,
   type OpinionListItem,
 } from '@cppcc/shared';
-import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client';
 import {
   committees,
@@ -23,7 +22,7 @@ import {
   users,
 } from '../../db/schema';
 import type { ServiceContext } from '../../lib/actor';
-import { existsRow } from '../../lib/where';
+import { existsRow, periodConditions } from '../../lib/where';
 import { outer } from '../../lib/json-rows';
 import { AppError } from '../../lib/errors';
 import { likePattern, orderBy, pageOffset, toPage } from '../../lib/list';
@@ -31,24 +30,6 @@ import { authorize, collectionOf } from '../../lib/policy';
 import { getSettings } from '../../lib/settings';
 import { authorNames } from './loader';
 import { presentForwarding, submitterLine } from './presenter';
-
-/** The year and quarter of an instant in the committee's time zone (an opinion's is when it was reported). */
-const yearOf = (column: AnyPgColumn, timeZone: string) =>
-  sql<number>`extract(year from ${column} at time zone ${timeZone})::int`;
-const quarterOf = (column: AnyPgColumn, timeZone: string) =>
-  sql<number>`extract(quarter from ${column} at time zone ${timeZone})::int`;
-
-/** `year` and, when given, `quarter` of an instant column, as conditions. */
-export function periodConditions(
-  column: AnyPgColumn,
-  period: { year?: number; quarter?: number },
-  timeZone: string,
-) {
-  return [
-    period.year ? sql`${yearOf(column, timeZone)} = ${period.year}` : undefined,
-    period.quarter ? sql`${quarterOf(column, timeZone)} = ${period.quarter}` : undefined,
-  ];
-}
 
 const ledgerHas = (db: DbOrTx, event: OpinionLedgerEvent, level: OpinionLevel) =>
   existsRow(

@@ -4,11 +4,9 @@ import {
   HeadingLevel,
   Paragraph,
   Table,
-  TableCell,
   TableOfContents,
   TableRow,
   TextRun,
-  VerticalAlign,
   WidthType,
 } from 'docx';
 import type { ProposalSheet } from './load';
@@ -25,24 +23,11 @@ import {
   pageFooter,
   red,
   textParagraphs,
+  tableCell as cell,
   titleFont,
 } from '../../../lib/word';
 
 export { chineseDate, docxMime } from '../../../lib/word';
-
-const cell = (text: string, width: number, options: { label?: boolean; span?: number } = {}) =>
-  new TableCell({
-    width: { size: width, type: WidthType.PERCENTAGE },
-    columnSpan: options.span,
-    verticalAlign: VerticalAlign.CENTER,
-    margins: { top: 80, bottom: 80, left: 100, right: 100 },
-    children: [
-      new Paragraph({
-        alignment: options.label ? AlignmentType.CENTER : AlignmentType.LEFT,
-        children: [new TextRun({ text, font: options.label ? heiti : body, size: 28 })],
-      }),
-    ],
-  });
 
 /** The 提案 sheet table: 提案号、案由、提案人、界别、联系方式、承办单位. */
 function sheetTable(p: ProposalSheet) {
