@@ -199,3 +199,30 @@ export async function buildOpinion(db: Db, committeeId: number, overrides: Value
     submittedBy,
   });
 }
+
+/** An activity row in any state (for access and matrix tests), inviting `memberIds`; builds its creator. */
+export async function buildActivity(
+  db: Db,
+  committeeId: number,
+  overrides: Values<typeof s.activities> = {},
+  memberIds: number[] = [],
+) {
+  const createdBy = overrides.createdBy ?? (await buildUser(db, committeeId, ['liaisonStaff'])).id;
+  const startsAt = overrides.startsAt ?? new Date(Date.now() + 10 * 60_000);
+  const activity = await insertRow(db, s.activities, {
+    committeeId,
+    kind: 'research',
+    topic: `关于乡村振兴的专题调研${unique()}`,
+    organiserType: 'committee',
+    startsAt,
+    endsAt: new Date(startsAt.getTime() + 2 * 3_600_000),
+    place: '县政协会议室',
+    signInSecret: `secret${unique()}`,
+    state: 'published',
+    ...overrides,
+    createdBy,
+  });
+  for (const memberId of memberIds)
+    await insertRow(db, s.activityInvitations, { committeeId, activityId: activity.id, memberId });
+  return activity;
+}

@@ -59,6 +59,11 @@ export interface ForeignRequest {
    * does not contain this marker (a name or id of committee B's record).
    */
   mustNotContain?: string;
+  /**
+   * A create naming another committee's records (members to invite) is refused as invalid input,
+   * like any unknown id: the statuses that count as refused here instead of 403/404.
+   */
+  refusedWith?: number[];
   /** Reads the state that a refused write must leave unchanged; compared before and after. */
   snapshot?(db: Db): Promise<unknown>;
 }

@@ -189,5 +189,10 @@ export const activityFiguresQuery = z
   .strict();
 
 export const listLeaveQuery = listQuerySchema
-  .extend({ state: z.enum(leaveStates).optional(), activityId: recordIdParam.optional() })
+  .extend({
+    state: z.enum(leaveStates).optional(),
+    activityId: recordIdParam.optional(),
+    /** The soonest activity first. */
+    sort: z.enum(['startsAt']).optional(),
+  })
   .strict();

@@ -87,7 +87,12 @@ export const validActivity = (startsInMinutes = 3 * 24 * 60, o: Record<string, u
 export async function walkActivity(
   t: TestContext,
   w: ActivityWorld,
-  options: { startsInMinutes?: number; memberIds?: number[]; publish?: boolean; body?: Record<string, unknown> } = {},
+  options: {
+    startsInMinutes?: number;
+    memberIds?: number[];
+    publish?: boolean;
+    body?: Record<string, unknown>;
+  } = {},
 ) {
   const call = caller(t);
   const memberIds = options.memberIds ?? Object.values(w.members).map((m) => m.id);
@@ -107,7 +112,13 @@ export async function walkActivity(
 }
 
 /** Members of a committee with accounts and sessions made directly (a plenary's worth, without 250 logins). */
-export async function crowdOfMembers(db: Db, committeeId: number, termId: number, sectorId: number, n: number) {
+export async function crowdOfMembers(
+  db: Db,
+  committeeId: number,
+  termId: number,
+  sectorId: number,
+  n: number,
+) {
   const rows = await db
     .insert(s.members)
     .values(

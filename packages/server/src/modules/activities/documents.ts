@@ -26,6 +26,7 @@ import { loadActivityDetail } from './loader';
 import { expectedResult } from './presenter';
 import { activityRows, attendanceRows } from './queries';
 import { kindOf } from './rules';
+import { activityAccess, findActivity } from './workflow';
 
 /** The activity list as a spreadsheet, with the list's filters. */
 export async function composeActivityExport(
@@ -81,8 +82,13 @@ export async function composeAttendanceExport(
   return { fileName: datedFileName('出勤情况', new Date(), settings.timeZone), content };
 }
 
-export const composeActivityAttendance = (ctx: ServiceContext, activityId: number) =>
-  composeAttendanceExport(ctx, listAttendanceQuery.parse({ activityId, sort: 'memberName', pageSize: 200 }));
+/** One activity's 出勤表; an activity the caller may not see is not found. */
+export async function composeActivityAttendance(ctx: ServiceContext, activityId: number) {
+  const row = await findActivity(ctx.db, ctx.actor.committeeId, activityId);
+  if (!row) throw notFound('活动');
+  authorize(ctx.actor, 'seeRoster', 'activity', await activityAccess(ctx.db, row));
+  return composeAttendanceExport(ctx, listAttendanceQuery.parse({ activityId, sort: 'memberName' }));
+}
 
 /**
  * The printable 签到表: the activity's heading, then one row per invitee (序号, 姓名, 界别, 签名 left

@@ -31,13 +31,21 @@ describe('preparing and publishing an activity', () => {
       w.users.staff,
       'POST',
       '/activities',
-      validActivity(3 * 24 * 60, { kind: 'standingMeeting', topic: '县政协常委会第十次会议', invite: { groupIds: [w.group.id] } }),
+      validActivity(3 * 24 * 60, {
+        kind: 'standingMeeting',
+        topic: '县政协常委会第十次会议',
+        invite: { groupIds: [w.group.id] },
+      }),
     );
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     const invited = created.body.invitations.map((i: { memberName: string }) => i.memberName).sort();
     // 全体常委 by the kind, and the group (one of whom is also a standing member).
     expect(invited).toEqual(['李秀兰', '王建国', '赵志强'].sort());
-    expect(created.body).toMatchObject({ state: 'planned', kindLabel: '常委会会议', organiserName: '政协机关' });
+    expect(created.body).toMatchObject({
+      state: 'planned',
+      kindLabel: '常委会会议',
+      organiserName: '政协机关',
+    });
     expect((await call(w.users.standing, 'GET', `/activities/${created.body.id}`)).status).toBe(404);
     expect((await call(w.users.otherStaff, 'GET', `/activities/${created.body.id}`)).status).toBe(404);
 
@@ -58,7 +66,12 @@ describe('preparing and publishing an activity', () => {
   });
 
   it('refuses a kind the committee has not set, an end before the start, and a member or unit creating one', async () => {
-    const unknownKind = await call(w.users.staff, 'POST', '/activities', validActivity(60, { kind: 'party' }));
+    const unknownKind = await call(
+      w.users.staff,
+      'POST',
+      '/activities',
+      validActivity(60, { kind: 'party' }),
+    );
     expect(unknownKind.status).toBe(400);
     expect(unknownKind.body.message).toContain('不在本会设置的活动类型中');
     const backwards = await call(w.users.staff, 'POST', '/activities', {
@@ -80,7 +93,8 @@ describe('preparing and publishing an activity', () => {
 describe('leave', () => {
   it('is asked before the deadline with a reason, at most twice, and approved by the liaison staff', async () => {
     const a = await walkActivity(t, w);
-    const ask = (reason = '赴外地出差') => call(w.users.standing, 'POST', `/activities/${a.id}/leave`, { reason });
+    const ask = (reason = '赴外地出差') =>
+      call(w.users.standing, 'POST', `/activities/${a.id}/leave`, { reason });
     const first = await ask();
     expect(first.status, JSON.stringify(first.body)).toBe(200);
     expect(first.body.mine).toMatchObject({ reply: 'leave', leaveState: 'requested' });
@@ -89,7 +103,9 @@ describe('leave', () => {
     const withdraw = async () => {
       const detail = await call(w.users.standing, 'GET', `/activities/${a.id}`);
       const leave = detail.body.leaveRequests.find((l: { state: string }) => l.state === 'requested');
-      return call(w.users.standing, 'POST', `/activity-leave/${leave.id}/withdraw`, { version: leave.version });
+      return call(w.users.standing, 'POST', `/activity-leave/${leave.id}/withdraw`, {
+        version: leave.version,
+      });
     };
     expect((await withdraw()).status).toBe(200);
     expect((await ask('家中有事')).status).toBe(200);
@@ -101,11 +117,17 @@ describe('leave', () => {
     const other = await call(w.users.standing2, 'POST', `/activities/${a.id}/leave`, { reason: '住院治疗' });
     const leave = other.body.leaveRequests[0];
     // The member cannot approve their own leave; the staff can.
-    expect((await call(w.users.standing2, 'POST', `/activity-leave/${leave.id}/approve`, {})).status).toBe(403);
-    const approved = await call(w.users.staff, 'POST', `/activity-leave/${leave.id}/approve`, { version: leave.version });
+    expect((await call(w.users.standing2, 'POST', `/activity-leave/${leave.id}/approve`, {})).status).toBe(
+      403,
+    );
+    const approved = await call(w.users.staff, 'POST', `/activity-leave/${leave.id}/approve`, {
+      version: leave.version,
+    });
     expect(approved.status).toBe(200);
     expect(approved.body.leaveRequests.find((l: { id: number }) => l.id === leave.id).state).toBe('approved');
-    expect(await notificationsOf(w.db, w.users.standing2.userId, 'activity.leaveDecided')).not.toHaveLength(0);
+    expect(await notificationsOf(w.db, w.users.standing2.userId, 'activity.leaveDecided')).not.toHaveLength(
+      0,
+    );
     const refuseWithoutReason = await call(w.users.staff, 'POST', `/activity-leave/${leave.id}/refuse`, {});
     expect(refuseWithoutReason.status).toBe(400);
   });
@@ -115,7 +137,9 @@ describe('leave', () => {
     const late = await call(w.users.grouped, 'POST', `/activities/${soon.id}/leave`, { reason: '临时有事' });
     expect(late.status).toBe(409);
     expect(late.body.message).toContain('请假须在活动开始前 24 小时提出');
-    expect((await call(w.users.grouped, 'POST', `/activities/${soon.id}/leave`, { reason: '' })).status).toBe(400);
+    expect((await call(w.users.grouped, 'POST', `/activities/${soon.id}/leave`, { reason: '' })).status).toBe(
+      400,
+    );
   });
 });
 
@@ -131,7 +155,12 @@ describe('sign-in, marks and closing', () => {
     const rows = await w.db
       .select()
       .from(s.activityInvitations)
-      .where(and(eq(s.activityInvitations.activityId, a.id), eq(s.activityInvitations.memberId, w.members.grouped.id)));
+      .where(
+        and(
+          eq(s.activityInvitations.activityId, a.id),
+          eq(s.activityInvitations.memberId, w.members.grouped.id),
+        ),
+      );
     expect(rows).toHaveLength(1);
 
     const stale = await codeOf(a.id, new Date(Date.now() - 90_000));
@@ -146,7 +175,9 @@ describe('sign-in, marks and closing', () => {
       memberId: w.members.outsider.id,
     });
     expect(forAnother.status).toBe(400);
-    expect((await call(w.users.otherMember, 'POST', `/activities/${a.id}/sign-in`, { code })).status).toBe(404);
+    expect((await call(w.users.otherMember, 'POST', `/activities/${a.id}/sign-in`, { code })).status).toBe(
+      404,
+    );
     expect((await call(w.users.otherStaff, 'GET', `/activities/${a.id}/sign-in-code`)).status).toBe(404);
     expect((await call(w.users.grouped, 'GET', `/activities/${a.id}/sign-in-code`)).status).toBe(403);
     const screen = await call(w.users.staff, 'GET', `/activities/${a.id}/sign-in-code`);
@@ -163,14 +194,21 @@ describe('sign-in, marks and closing', () => {
   it('marks and corrects with a reason, closes into final results and duty records, and reopens', async () => {
     await setSettings({ leaveNoticeHours: 0 });
     try {
-      const a = await walkActivity(t, w, { startsInMinutes: 10, body: { kind: 'inspection', topic: '视察城区学校安全' } });
+      const a = await walkActivity(t, w, {
+        startsInMinutes: 10,
+        body: { kind: 'inspection', topic: '视察城区学校安全' },
+      });
       // Optional for the outsider: not coming is not an absence on the record.
-      await call(w.users.staff, 'POST', `/activities/${a.id}/remove-invitation`, { memberIds: [w.members.outsider.id] });
+      await call(w.users.staff, 'POST', `/activities/${a.id}/remove-invitation`, {
+        memberIds: [w.members.outsider.id],
+      });
       await call(w.users.staff, 'POST', `/activities/${a.id}/invite`, {
         selection: { memberIds: [w.members.outsider.id] },
         mandatory: false,
       });
-      const leave = await call(w.users.standing2, 'POST', `/activities/${a.id}/leave`, { reason: '参加省里培训' });
+      const leave = await call(w.users.standing2, 'POST', `/activities/${a.id}/leave`, {
+        reason: '参加省里培训',
+      });
       await call(w.users.staff, 'POST', `/activity-leave/${leave.body.leaveRequests[0].id}/approve`, {});
       await call(w.users.grouped, 'POST', `/activities/${a.id}/sign-in`, { code: await codeOf(a.id) });
 
@@ -190,10 +228,15 @@ describe('sign-in, marks and closing', () => {
       expect(JSON.stringify(audit!.changes)).toContain('会议中途离场');
 
       const before = await call(w.users.staff, 'GET', `/activities/${a.id}`);
-      const closed = await call(w.users.staff, 'POST', `/activities/${a.id}/close`, { version: before.body.version });
+      const closed = await call(w.users.staff, 'POST', `/activities/${a.id}/close`, {
+        version: before.body.version,
+      });
       expect(closed.status, JSON.stringify(closed.body)).toBe(200);
       const result = Object.fromEntries(
-        closed.body.invitations.map((i: { memberName: string; attendance: string }) => [i.memberName, i.attendance]),
+        closed.body.invitations.map((i: { memberName: string; attendance: string }) => [
+          i.memberName,
+          i.attendance,
+        ]),
       );
       expect(result).toEqual({ 王建国: 'absent', 李秀兰: 'leave', 赵志强: 'leftEarly', 马文华: 'absent' });
       const duty = await dutyOf(a.id);
@@ -203,17 +246,26 @@ describe('sign-in, marks and closing', () => {
         [w.members.standing2.id]: 'activity.leave',
         [w.members.grouped.id]: 'activity.attended',
       });
-      expect(duty.find((d) => d.kind === 'activity.attended')!.detail).toMatchObject({ activityKind: 'inspection' });
+      expect(duty.find((d) => d.kind === 'activity.attended')!.detail).toMatchObject({
+        activityKind: 'inspection',
+      });
 
       const edit = await call(w.users.staff, 'PATCH', `/activities/${a.id}`, { topic: '改个题目' });
       expect(edit.status).toBe(409);
-      expect((await call(w.users.grouped, 'POST', `/activities/${a.id}/sign-in`, { code: await codeOf(a.id) })).status).toBe(409);
+      expect(
+        (await call(w.users.grouped, 'POST', `/activities/${a.id}/sign-in`, { code: await codeOf(a.id) }))
+          .status,
+      ).toBe(409);
 
-      const reopened = await call(w.users.staff, 'POST', `/activities/${a.id}/reopen`, { reason: '补登出席情况' });
+      const reopened = await call(w.users.staff, 'POST', `/activities/${a.id}/reopen`, {
+        reason: '补登出席情况',
+      });
       expect(reopened.status).toBe(200);
       expect(await dutyOf(a.id)).toHaveLength(0);
       // The results closing filled in are cleared; the staff's mark stays.
-      expect(reopened.body.invitations.find((i: { memberName: string }) => i.memberName === '王建国').attendance).toBeNull();
+      expect(
+        reopened.body.invitations.find((i: { memberName: string }) => i.memberName === '王建国').attendance,
+      ).toBeNull();
       await call(w.users.standing, 'POST', `/activities/${a.id}/sign-in`, { code: await codeOf(a.id) });
       await call(w.users.staff, 'POST', `/activities/${a.id}/close`, {});
       const again = Object.fromEntries((await dutyOf(a.id)).map((d) => [d.memberId, d.kind]));
@@ -230,7 +282,9 @@ describe('sign-in, marks and closing', () => {
   it('cancels with a reason and tells the invitees', async () => {
     const a = await walkActivity(t, w);
     expect((await call(w.users.staff, 'POST', `/activities/${a.id}/cancel`, {})).status).toBe(400);
-    const cancelled = await call(w.users.staff, 'POST', `/activities/${a.id}/cancel`, { reason: '因天气原因取消' });
+    const cancelled = await call(w.users.staff, 'POST', `/activities/${a.id}/cancel`, {
+      reason: '因天气原因取消',
+    });
     expect(cancelled.body).toMatchObject({ state: 'cancelled', cancelReason: '因天气原因取消' });
     const reply = await call(w.users.grouped, 'POST', `/activities/${a.id}/reply`, {});
     expect(reply.status).toBe(409);
