@@ -24,6 +24,7 @@ export const attendanceFigureFilterSchema = z
     attendance: r.attendance,
     outcome: r.outcome,
     mandatory: z.boolean().optional(),
+    final: z.boolean().optional(),
   })
   .strict();
 

@@ -177,6 +177,11 @@ export const listAttendanceQuery = listQuerySchema
       .enum(['true', 'false'], { error: '应为 true 或 false' })
       .transform((v) => v === 'true')
       .optional(),
+    /** Only closed activities, whose results are final. */
+    final: z
+      .enum(['true'], { error: '应为 true' })
+      .transform(() => true)
+      .optional(),
     /** `attended` = 出席、迟到、早退 together. */
     outcome: z.enum(['attended']).optional(),
     sort: z.enum(['startsAt', 'memberName']).optional(),

@@ -18,6 +18,7 @@ type AttendanceFilter = {
   attendance?: 'leave' | 'absent';
   outcome?: 'attended';
   mandatory?: boolean;
+  final?: boolean;
 };
 
 /**
@@ -45,7 +46,11 @@ export async function activityFigures(
     return row?.n ?? 0;
   };
   const countAttendance = async (filter: AttendanceFilter) => {
-    const q = listAttendanceQuery.parse({ ...filter, mandatory: filter.mandatory?.toString() });
+    const q = listAttendanceQuery.parse({
+      ...filter,
+      mandatory: filter.mandatory?.toString(),
+      final: filter.final ? 'true' : undefined,
+    });
     const [row] = await ctx.db
       .select({ n: count() })
       .from(activityInvitations)
@@ -71,8 +76,8 @@ export async function activityFigures(
     filter,
   });
 
-  const obliged = await times('obliged', '应出席', { year, mandatory: true });
-  const obligedAttended = await countAttendance({ year, mandatory: true, outcome: 'attended' });
+  const obliged = await times('obliged', '应出席', { year, final: true, mandatory: true });
+  const obligedAttended = await countAttendance({ year, final: true, mandatory: true, outcome: 'attended' });
   const rate: ActivityFigure = {
     key: 'attendanceRate',
     label: '出勤率',
@@ -82,15 +87,15 @@ export async function activityFigures(
     denominator: obliged.value,
     denominatorLabel: '应出席人次',
     list: 'attendance',
-    filter: { year, mandatory: true, outcome: 'attended' },
+    filter: { year, final: true, mandatory: true, outcome: 'attended' },
   };
   const totals = [
     await held('held', '已举办活动', { year, state: 'closed' }),
-    await times('attended', '参加活动', { year, outcome: 'attended' }),
+    await times('attended', '参加活动', { year, final: true, outcome: 'attended' }),
     obliged,
     rate,
-    await times('leave', '请假', { year, attendance: 'leave' }),
-    await times('absent', '缺席', { year, attendance: 'absent' }),
+    await times('leave', '请假', { year, final: true, attendance: 'leave' }),
+    await times('absent', '缺席', { year, final: true, attendance: 'absent' }),
   ];
   // Per kind: the same conditions as the totals, grouped by kind (each row's list adds `kind`).
   const heldByKind = await grouped(
@@ -108,7 +113,13 @@ export async function activityFigures(
       .from(activityInvitations)
       .innerJoin(activities, eq(activities.id, activityInvitations.activityId))
       .innerJoin(members, eq(members.id, activityInvitations.memberId))
-      .where(attendanceConditions(ctx, listAttendanceQuery.parse({ year, outcome: 'attended' }), settings))
+      .where(
+        attendanceConditions(
+          ctx,
+          listAttendanceQuery.parse({ year, final: 'true', outcome: 'attended' }),
+          settings,
+        ),
+      )
       .groupBy(activities.kind),
   );
   const byKind = settings.activityKinds
@@ -125,6 +136,7 @@ export async function activityFigures(
         figure('attended', '参加', attendedByKind.get(k.code) ?? 0, '人次', 'attendance', {
           year,
           kind: k.code,
+          final: true,
           outcome: 'attended',
         }),
       ],

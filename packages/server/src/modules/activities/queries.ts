@@ -143,6 +143,7 @@ export function attendanceConditions(
   if (query.attendance) conditions.push(eq(activityInvitations.attendance, query.attendance));
   if (query.outcome === 'attended') conditions.push(sql`${activityInvitations.attendance} in ${attended}`);
   if (query.mandatory !== undefined) conditions.push(eq(activityInvitations.mandatory, query.mandatory));
+  if (query.final) conditions.push(eq(activities.state, 'closed'));
   conditions.push(...periodConditions(activities.startsAt, query, settings.timeZone));
   if (query.q)
     conditions.push(
