@@ -4,6 +4,7 @@ import type { AppConfig } from '../../env';
 import type { Db } from '../client';
 import { hashPassword } from '../../lib/auth';
 import { demoAccounts, parentDemoAccounts, seedOrganisation, type SeededOrganisation } from './organisation';
+import { seedActivities } from './activities';
 import { seedOpinions } from './opinions';
 import { seedProposals } from './proposals';
 
@@ -14,6 +15,7 @@ import { seedProposals } from './proposals';
 export const demoSeedSteps: { name: string; run(db: Db, org: SeededOrganisation): Promise<void> }[] = [
   { name: 'proposals', run: (db, org) => seedProposals(db, org) },
   { name: 'opinions', run: (db, org) => seedOpinions(db, org) },
+  { name: 'activities', run: (db, org) => seedActivities(db, org) },
 ];
 
 /** Generates a demo password that satisfies the password policy. */
