@@ -1,11 +1,9 @@
 import { afterAll, beforeAll, expect } from 'vitest';
-import type { FastifyRequest } from 'fastify';
 import type { Role } from '@cppcc/shared';
 import * as s from '../../db/schema';
-import type { Db } from '../../db/client';
-import { createSession } from '../../lib/auth';
 import { caller } from '../../../test/committee-app';
 import { createTestApp, type Session, type TestContext } from '../../../test/harness';
+export { crowdOfMembers } from '../../../test/crowd';
 import {
   buildCommittee,
   buildMember,
@@ -14,8 +12,6 @@ import {
   buildSpecialCommittee,
   buildTerm,
   signedInUser,
-  testPasswordHash,
-  uniquePhone,
 } from '../../../test/factories';
 
 /**
@@ -109,52 +105,4 @@ export async function walkActivity(
   });
   expect(published.status, JSON.stringify(published.body)).toBe(200);
   return published.body;
-}
-
-/** Members of a committee with accounts and sessions made directly (a plenary's worth, without 250 logins). */
-export async function crowdOfMembers(
-  db: Db,
-  committeeId: number,
-  termId: number,
-  sectorId: number,
-  n: number,
-) {
-  const rows = await db
-    .insert(s.members)
-    .values(
-      Array.from({ length: n }, (_, i) => ({
-        committeeId,
-        termId,
-        sectorId,
-        name: `委员${i + 1}`,
-        gender: 'male' as const,
-        ethnicity: '汉族',
-        birthMonth: '1970-01',
-        party: '群众',
-        phone: uniquePhone(),
-      })),
-    )
-    .returning({ id: s.members.id });
-  const passwordHash = await testPasswordHash();
-  const accounts = await db
-    .insert(s.users)
-    .values(
-      rows.map((m, i) => ({
-        committeeId,
-        username: `crowd${committeeId}x${i}`,
-        displayName: `委员${i + 1}`,
-        passwordHash,
-        roles: ['member' as Role],
-        mustChangePassword: false,
-        memberId: m.id,
-      })),
-    )
-    .returning({ id: s.users.id, memberId: s.users.memberId });
-  const request = { ip: '127.0.0.1', headers: {} } as FastifyRequest;
-  const sessions: Session[] = [];
-  for (const a of accounts) {
-    const { token, csrfToken } = await createSession(db, a.id, request);
-    sessions.push({ cookie: `cppcc_sid=${token}`, csrfToken, userId: a.id });
-  }
-  return { memberIds: rows.map((r) => r.id), sessions };
 }
