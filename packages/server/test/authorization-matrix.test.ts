@@ -67,9 +67,10 @@ describe('authorization matrix', () => {
         expect(res.statusCode, `${route}: ${res.body}`).toBeLessThan(500);
         expect(res.body, `${route} leaked committee B data`).not.toContain(request.mustNotContain);
       } else {
-        expect(request.refusedWith ?? [403, 404], `${route} across committees → ${res.statusCode} ${res.body}`).toContain(
-          res.statusCode,
-        );
+        expect(
+          request.refusedWith ?? [403, 404],
+          `${route} across committees → ${res.statusCode} ${res.body}`,
+        ).toContain(res.statusCode);
       }
       if (request.snapshot)
         expect(await request.snapshot(t.database.db), `${route} changed data`).toEqual(before);

@@ -19,6 +19,10 @@ const abilityHolders: Record<string, Role[]> = {
   'opinions.edit': ['opinionStaff'],
   'opinions.overview': ['opinionStaff', 'leader'],
   'opinions.handleForwarded': ['unitHandler', 'unitHead'],
+  'activities.manage': ['liaisonStaff'],
+  'activities.overview': ['liaisonStaff', 'leader'],
+  'activities.attend': ['member'],
+  'activities.decideLeave': ['liaisonStaff', 'leader'],
   'member.browse': ['liaisonStaff', 'leader', 'sysAdmin'],
   'memberGroup.browse': ['liaisonStaff', 'leader', 'sysAdmin'],
   'contactPoint.browse': ['liaisonStaff', 'leader', 'sysAdmin'],
@@ -89,6 +93,20 @@ describe('menu per role', () => {
     expect(entries('partyLeader')).toEqual(expect.arrayContaining(['/proposals/key', '/proposals/figures']));
     expect(entries('infoLiaison')).toContain('/opinions/mine');
     expect(entries('infoLiaison').filter((p) => p.startsWith('/proposals'))).toEqual([]);
+  });
+
+  it('gives the liaison staff the activity work, a leader the activities to read, a member their invitations', () => {
+    const activityMenu = (...held: Role[]) =>
+      menuFor(abilitiesOf(held))
+        .filter((e) => e.group === '履职活动')
+        .map((e) => e.label);
+    expect(activityMenu('liaisonStaff')).toEqual(['活动管理', '请假审批', '出勤记录', '活动统计']);
+    // A leader may be the committee's leave approver (setting leaveApprover), so the queue is theirs too.
+    expect(activityMenu('leader')).toEqual(['活动管理', '请假审批', '活动统计']);
+    expect(activityMenu('member')).toEqual(['我的活动']);
+    expect(activityMenu('leader', 'member')).toEqual(['我的活动', '活动管理', '请假审批', '活动统计']);
+    for (const role of ['proposalStaff', 'opinionStaff', 'unitHandler', 'sysAdmin'] as const)
+      expect(activityMenu(role), role).toEqual([]);
   });
 
   it('only links to pages that exist and that the role may open', () => {

@@ -5,6 +5,8 @@ import {
   BankOutlined,
   BellOutlined,
   CalendarOutlined,
+  CarryOutOutlined,
+  CheckSquareOutlined,
   ClusterOutlined,
   DashboardOutlined,
   EnvironmentOutlined,
@@ -12,6 +14,7 @@ import {
   FormOutlined,
   InboxOutlined,
   ReadOutlined,
+  ScheduleOutlined,
   SendOutlined,
   BarChartOutlined,
   HomeOutlined,
@@ -35,7 +38,7 @@ export interface MenuEntry {
   ability?: AbilityRequirement;
   /** An ability whose holders do not see the entry even when `ability` would show it. */
   unless?: string;
-  group: '工作' | '机构设置' | '系统管理';
+  group: '工作' | '履职活动' | '机构设置' | '系统管理';
 }
 
 /** The menu as data; a feature adds one line. Entries show when the user holds `ability`. */
@@ -178,6 +181,46 @@ export const menuEntries: MenuEntry[] = [
     path: '/opinions/figures',
     ability: 'opinions.overview',
     group: '工作',
+  },
+  {
+    key: 'my-activities',
+    label: '我的活动',
+    icon: <CarryOutOutlined />,
+    path: '/activities/mine',
+    ability: 'activities.attend',
+    group: '履职活动',
+  },
+  {
+    key: 'activities',
+    label: '活动管理',
+    icon: <ScheduleOutlined />,
+    path: '/activities',
+    ability: 'activities.overview',
+    group: '履职活动',
+  },
+  {
+    key: 'activity-leave',
+    label: '请假审批',
+    icon: <AuditOutlined />,
+    path: '/activities/leave',
+    ability: 'activities.decideLeave',
+    group: '履职活动',
+  },
+  {
+    key: 'activity-attendance',
+    label: '出勤记录',
+    icon: <CheckSquareOutlined />,
+    path: '/activities/attendance',
+    ability: 'activities.manage',
+    group: '履职活动',
+  },
+  {
+    key: 'activity-figures',
+    label: '活动统计',
+    icon: <BarChartOutlined />,
+    path: '/activities/figures',
+    ability: 'activities.overview',
+    group: '履职活动',
   },
   { key: 'notifications', label: '通知', icon: <BellOutlined />, path: '/notifications', group: '工作' },
   {

@@ -46,6 +46,15 @@ const opinionLists = [
 const opinionList = (view: keyof typeof import('../features/opinions/OpinionListPages').opinionListPages) =>
   import('../features/opinions/OpinionListPages').then((m) => ({ default: m.opinionListPages[view] }));
 
+/** Every list an activity is opened from. */
+const activityLists = [
+  '/activities',
+  '/activities/mine',
+  '/activities/leave',
+  '/activities/attendance',
+  '/activities/figures',
+];
+
 export const pageRoutes: PageRoute[] = [
   { path: '/', title: '首页', load: () => import('../features/home/HomePage') },
   {
@@ -206,6 +215,72 @@ export const pageRoutes: PageRoute[] = [
     title: '信息详情',
     within: opinionLists,
     load: () => import('../features/opinions/OpinionDetailPage'),
+  },
+  // Activities (履职活动, src/features/activities/); an activity's own page is open to every reader the server allows.
+  {
+    path: '/activities',
+    title: '活动管理',
+    ability: 'activities.overview',
+    load: () => import('../features/activities/ActivitiesPage'),
+  },
+  {
+    path: '/activities/mine',
+    title: '我的活动',
+    ability: 'activities.attend',
+    load: () => import('../features/activities/MyActivitiesPage'),
+  },
+  {
+    path: '/activities/new',
+    title: '新建活动',
+    ability: 'activities.manage',
+    within: ['/activities'],
+    load: () => import('../features/activities/ActivityEditPage'),
+  },
+  {
+    path: '/activities/leave',
+    title: '请假审批',
+    ability: 'activities.decideLeave',
+    load: () => import('../features/activities/LeaveQueuePage'),
+  },
+  {
+    path: '/activities/attendance',
+    title: '出勤记录',
+    ability: 'activities.overview',
+    within: ['/activities/attendance', '/activities/figures', '/activities'],
+    load: () => import('../features/activities/AttendancePage'),
+  },
+  {
+    path: '/activities/figures',
+    title: '活动统计',
+    ability: 'activities.overview',
+    load: () => import('../features/activities/FiguresPage'),
+  },
+  {
+    path: '/activities/:id/edit',
+    title: '修改活动',
+    ability: 'activities.manage',
+    within: ['/activities'],
+    load: () => import('../features/activities/ActivityEditPage'),
+  },
+  {
+    path: '/activities/:id/sign-in-screen',
+    title: '签到屏',
+    ability: 'activities.manage',
+    within: ['/activities'],
+    load: () => import('../features/activities/SignInScreenPage'),
+  },
+  {
+    path: '/activities/:id/sign-in',
+    title: '活动签到',
+    ability: 'activities.attend',
+    within: ['/activities/mine'],
+    load: () => import('../features/activities/SignInPage'),
+  },
+  {
+    path: '/activities/:id',
+    title: '活动详情',
+    within: activityLists,
+    load: () => import('../features/activities/ActivityDetailPage'),
   },
   {
     path: '/members',

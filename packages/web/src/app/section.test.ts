@@ -37,6 +37,36 @@ describe('the section a page belongs to', () => {
     expect(keyOf(member, '/proposals/3/edit', '/proposals/:id/edit', '/proposals/3')).toBe('my-proposals');
   });
 
+  it("is, for an activity's pages, the activity list the user works from", () => {
+    const staffActivities = menuFor({
+      'activities.manage': true,
+      'activities.overview': true,
+      'activities.decideLeave': true,
+    });
+    const leader = menuFor({ 'activities.overview': true, 'activities.decideLeave': true });
+    const attendee = menuFor({ 'activities.attend': true });
+    expect(keyOf(staffActivities, '/activities/4', '/activities/:id', '/activities/leave')).toBe(
+      'activity-leave',
+    );
+    expect(keyOf(staffActivities, '/activities/4', '/activities/:id', '/')).toBe('activities');
+    expect(keyOf(staffActivities, '/activities/new', '/activities/new', undefined)).toBe('activities');
+    expect(keyOf(staffActivities, '/activities/4/sign-in-screen', '/activities/:id/sign-in-screen')).toBe(
+      'activities',
+    );
+    expect(keyOf(attendee, '/activities/4', '/activities/:id', '/notifications')).toBe('my-activities');
+    expect(keyOf(attendee, '/activities/4/sign-in', '/activities/:id/sign-in', undefined)).toBe(
+      'my-activities',
+    );
+    // A leader reaches the attendance rows from a figure; they belong to the figures there.
+    expect(keyOf(leader, '/activities/attendance', '/activities/attendance', '/activities/figures')).toBe(
+      'activity-figures',
+    );
+    expect(sectionOf(staffActivities, '/activities/attendance', undefined, undefined)).toMatchObject({
+      entry: { key: 'activity-attendance' },
+      own: true,
+    });
+  });
+
   it('is, for a page that names no lists, the entry whose path leads to it', () => {
     expect(keyOf(staff, '/proposals/followups', '/proposals/followups', undefined)).toBe('proposal-work');
     expect(keyOf(staff, '/units/7', '/nothing', undefined)).toBe('units');

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect } from 'vitest';
 import type { Role } from '@cppcc/shared';
 import * as s from '../../db/schema';
 import { caller } from '../../../test/committee-app';
-import { createTestApp, type Session, type TestContext } from '../../../test/harness';
+import { createTestApp, type TestContext } from '../../../test/harness';
 export { crowdOfMembers } from '../../../test/crowd';
 import {
   buildCommittee,

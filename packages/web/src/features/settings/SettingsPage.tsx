@@ -30,6 +30,7 @@ import { useSaveSettings, useSettings } from '../../api/settings';
 import { showSuccess } from '../../app/notifier';
 import { allowed } from '../../hooks/usePolicy';
 import { PageCard } from '../../components/PageCard';
+import { ActivitySettings } from '../activities/ActivitySettings';
 import { applyServerErrors, validateBody, zodRule } from '../../components/zodForm';
 
 const fieldSchema = z.object(settingsShape);
@@ -48,8 +49,20 @@ const numberGroups: { title: string; fields: SettingKey[] }[] = [
       'excellentProposalCapPercent',
     ],
   },
-  { title: '会议与安全', fields: ['maxLeaveRequestsPerMeeting', 'sessionIdleMinutes'] },
+  {
+    title: '活动与考勤',
+    fields: [
+      'leaveNoticeHours',
+      'maxLeaveRequestsPerMeeting',
+      'signInOpensMinutesBefore',
+      'signInClosesMinutesAfter',
+      'lateAfterMinutes',
+    ],
+  },
+  { title: '安全', fields: ['sessionIdleMinutes'] },
 ];
+/** The number group the activity settings' approver and kinds follow. */
+const activityGroup = '活动与考勤';
 
 /** Settings that are lists of words, typed in one by one. */
 const tagLists = ['proposalCategories', 'rejectionGrounds', 'opinionCategories', 'opinionSeries'] as const;
@@ -138,6 +151,9 @@ export default function SettingsPage() {
                 </Col>
               ))}
             </Row>
+            {group.title === activityGroup && (
+              <ActivitySettings canUpdate={canUpdate} rule={rule} defaults={defaults} />
+            )}
           </div>
         ))}
         <Typography.Title level={5}>日期</Typography.Title>
