@@ -5,7 +5,7 @@ import { inject, test as base } from 'vitest';
 import { apiGet, apiSignIn, type ApiSession } from './server';
 
 export const chromiumPath = '/usr/bin/chromium';
-const artifactsDir = fileURLToPath(new URL('./artifacts/', import.meta.url));
+export const artifactsDir = fileURLToPath(new URL('./artifacts/', import.meta.url));
 
 export const baseUrl = () => inject('baseUrl');
 export const demoPassword = () => inject('demoPassword');

@@ -1,0 +1,142 @@
+import { apiGet } from '../server';
+import {
+  apiPost,
+  apiSession,
+  artifactsDir,
+  baseUrl,
+  confirmCommand,
+  expect,
+  signedInPages,
+  test,
+} from '../fixtures';
+
+/**
+ * A meeting from invitation to the attendance report: the liaison staff publish it to three members;
+ * one asks for leave on the phone and the staff approve it; one signs in by the code on the screen at
+ * 375 px; one does not come; the staff close it, and the roster and the members' records say
+ * 出席 / 请假 / 缺席.
+ */
+
+interface Me {
+  memberId: number | null;
+}
+interface Activity {
+  id: number;
+  version: number;
+  invitations: { memberId: number; attendance: string | null }[];
+}
+
+async function putSettings(patch: Record<string, unknown>) {
+  const admin = await apiSession('sysadmin');
+  const current = await apiGet<{ settings: Record<string, unknown> }>(baseUrl(), admin, '/api/settings');
+  const res = await fetch(`${baseUrl()}/api/settings`, {
+    method: 'PUT',
+    headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrfToken, 'content-type': 'application/json' },
+    body: JSON.stringify({ ...current.settings, ...patch }),
+  });
+  if (res.status !== 200) throw new Error(`PUT /api/settings: ${res.status} ${await res.text()}`);
+}
+
+test('a meeting: leave approved, a sign-in by code on the phone, an absence, closed into the records', async ({
+  browser,
+}) => {
+  const { as, screenshots } = signedInPages(browser, 'activities');
+  const { as: asPhone, screenshots: phoneScreenshots } = signedInPages(browser, 'activities-phone', {
+    width: 375,
+    height: 812,
+  });
+  // The meeting starts in ten minutes: leave may be asked until the start for this walk.
+  await putSettings({ leaveNoticeHours: 0 });
+  try {
+    const staff = await apiSession('liaison.staff');
+    const memberIdOf = async (username: string) =>
+      (await apiGet<Me>(baseUrl(), await apiSession(username), '/api/auth/me')).memberId!;
+    const [present, onLeave, absent] = [
+      await memberIdOf('member'),
+      await memberIdOf('member2'),
+      await memberIdOf('leader'),
+    ];
+    const startsAt = new Date(Date.now() + 10 * 60_000);
+    const topic = `专题协商会（浏览器测试${Date.now() % 100000}）`;
+    const created = await apiPost<Activity>(staff, '/api/activities', {
+      kind: 'topicalConsultation',
+      topic,
+      organiserType: 'committee',
+      startsAt: startsAt.toISOString(),
+      endsAt: new Date(startsAt.getTime() + 2 * 3_600_000).toISOString(),
+      place: '区政协机关三楼会议室',
+      invite: { memberIds: [present, onLeave, absent] },
+    });
+
+    const desk = await as('liaison.staff');
+    await desk.goto(`/activities/${created.id}`);
+    await desk.getByText(topic).first().waitFor();
+    await confirmCommand(desk, '发布');
+    await desk.getByText('已发布').first().waitFor();
+
+    const leavePhone = await asPhone('member2');
+    await leavePhone.goto('/activities/mine');
+    await leavePhone.getByText(topic).first().click();
+    await leavePhone.waitForURL(`**/activities/${created.id}`);
+    await leavePhone
+      .getByRole('button', { name: '请假', exact: true })
+      .filter({ visible: true })
+      .first()
+      .click();
+    const dialog = leavePhone.getByRole('dialog').last();
+    await dialog.getByLabel('请假理由').fill('当天在外地参加行业会议');
+    await dialog.getByRole('button', { name: '提交请假' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+
+    await desk.goto('/activities/leave');
+    const row = desk.locator('tbody tr').filter({ hasText: topic }).first();
+    await row.getByRole('button', { name: '准假', exact: true }).click();
+    const approve = desk.getByRole('dialog').last();
+    await approve.getByRole('button', { name: '准假' }).click();
+    await approve.waitFor({ state: 'hidden' });
+
+    const { code } = await apiGet<{ code: string }>(
+      baseUrl(),
+      staff,
+      `/api/activities/${created.id}/sign-in-code`,
+    );
+    const phone = await asPhone('member');
+    await phone.goto(`/activities/${created.id}/sign-in`);
+    await phone.getByLabel(/签到码/).fill(code);
+    await phone.getByRole('button', { name: '签到', exact: true }).click();
+    await phone.getByText('已签到').first().waitFor();
+    await phone.screenshot({ path: `${artifactsDir}activities-sign-in-375.png` });
+
+    await desk.goto(`/activities/${created.id}`);
+    await desk
+      .getByRole('button', { name: '结束活动', exact: true })
+      .filter({ visible: true })
+      .first()
+      .click();
+    const close = desk.getByRole('dialog').last();
+    await close.getByRole('button', { name: '确定结束' }).click();
+    await close.waitFor({ state: 'hidden' });
+    await desk.getByText('已结束').first().waitFor();
+    await desk.screenshot({ path: `${artifactsDir}activities-closed-1440.png`, fullPage: true });
+
+    const final = await apiGet<Activity>(baseUrl(), staff, `/api/activities/${created.id}`);
+    const result = Object.fromEntries(final.invitations.map((i) => [i.memberId, i.attendance]));
+    expect(result).toEqual({ [present]: 'present', [onLeave]: 'leave', [absent]: 'absent' });
+    const report = await fetch(`${baseUrl()}/api/activities/${created.id}/attendance.xlsx`, {
+      headers: { cookie: staff.cookie },
+    });
+    expect(report.status).toBe(200);
+    const rows = await apiGet<{ total: number }>(
+      baseUrl(),
+      staff,
+      `/api/activity-attendance?activityId=${created.id}&attendance=leave`,
+    );
+    expect(rows.total).toBe(1);
+  } catch (e) {
+    await screenshots();
+    await phoneScreenshots();
+    throw e;
+  } finally {
+    await putSettings({ leaveNoticeHours: 24 });
+  }
+});
