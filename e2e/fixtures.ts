@@ -273,3 +273,20 @@ export async function confirmCommand(page: Page, button: string) {
     await confirmation.waitFor({ state: 'hidden' });
   });
 }
+
+/**
+ * Presses a dialog's OK button and waits for the dialog to close. A press that lands while the dialog
+ * is still opening does nothing, so it presses once more if the dialog is still there.
+ */
+export async function pressDialogOk(dialog: Locator, name: string | RegExp) {
+  const ok = dialog.getByRole('button', { name });
+  await ok.click();
+  const closed = await dialog.waitFor({ state: 'hidden', timeout: 5_000 }).then(
+    () => true,
+    () => false,
+  );
+  if (!closed) {
+    await ok.click();
+    await dialog.waitFor({ state: 'hidden' });
+  }
+}

@@ -5,6 +5,7 @@ import {
   artifactsDir,
   baseUrl,
   confirmCommand,
+  pressDialogOk,
   expect,
   signedInPages,
   test,
@@ -85,15 +86,13 @@ test('a meeting: leave approved, a sign-in by code on the phone, an absence, clo
       .click();
     const dialog = leavePhone.getByRole('dialog').last();
     await dialog.getByLabel('请假理由').fill('当天在外地参加行业会议');
-    await dialog.getByRole('button', { name: '提交请假' }).click();
-    await dialog.waitFor({ state: 'hidden' });
+    await pressDialogOk(dialog, '提交请假');
 
     await desk.goto('/activities/leave');
     const row = desk.locator('tbody tr').filter({ hasText: topic }).first();
     await row.getByRole('button', { name: '准假', exact: true }).click();
     const approve = desk.getByRole('dialog').last();
-    await approve.getByRole('button', { name: '准假' }).click();
-    await approve.waitFor({ state: 'hidden' });
+    await pressDialogOk(approve, '准假');
 
     const { code } = await apiGet<{ code: string }>(
       baseUrl(),
@@ -114,8 +113,7 @@ test('a meeting: leave approved, a sign-in by code on the phone, an absence, clo
       .first()
       .click();
     const close = desk.getByRole('dialog').last();
-    await close.getByRole('button', { name: '确定结束' }).click();
-    await close.waitFor({ state: 'hidden' });
+    await pressDialogOk(close, '确定结束');
     await desk.getByText('已结束').first().waitFor();
     await desk.screenshot({ path: `${artifactsDir}activities-closed-1440.png`, fullPage: true });
 

@@ -6,6 +6,7 @@ import {
   baseUrl,
   choose,
   confirmCommand,
+  pressDialogOk,
   expect,
   signedInPages,
   test,
@@ -71,17 +72,7 @@ async function runDialog(
   await page.getByRole('button', { name: button, exact: true }).click();
   const dialog = page.getByRole('dialog').last();
   await fill(dialog);
-  const okButton = dialog.getByRole('button', { name: ok });
-  await okButton.click();
-  // A click that lands while the dialog is still opening does nothing: press once more.
-  const closed = await dialog.waitFor({ state: 'hidden', timeout: 5_000 }).then(
-    () => true,
-    () => false,
-  );
-  if (!closed) {
-    await okButton.click();
-    await dialog.waitFor({ state: 'hidden' });
-  }
+  await pressDialogOk(dialog, ok);
 }
 
 test('an opinion from a district member to the city and back, as each side sees it', async ({ browser }) => {
