@@ -20,3 +20,4 @@ export * from './opinion-commands';
 export * from './fields';
 export * from './activities';
 export * from './activity-commands';
+export * from './consultation-plans';

@@ -326,6 +326,7 @@ export const activityCommandLabels = {
   removeInvitation: '取消邀请',
   publish: '发布活动',
   markAttendance: '登记出席情况',
+  recordOutcome: '登记活动成果',
   close: '结束活动',
   reopen: '重新打开活动',
   cancel: '取消活动',
@@ -371,3 +372,65 @@ export const leaveApproverLabels = { liaisonStaff: '委员联络工作人员', l
 
 /** The activity lists: the staff's list of all, and a member's invitations. */
 export const activityListViewLabels = { all: '全部活动', mine: '我的活动' } as const;
+
+// Outcomes of activities: suggestions (意见建议), speeches, reading notes; the annual consultation plan
+
+export const suggestionStateLabels = {
+  proposed: '已提出',
+  sent: '已报送',
+  adopted: '已采纳',
+  implemented: '已落实',
+  notAdopted: '未采纳',
+} as const;
+
+export const suggestionCommandLabels = {
+  update: '修改建议',
+  send: '报送',
+  adopt: '登记采纳',
+  decline: '登记未采纳',
+  implement: '登记落实',
+  reopen: '撤回登记',
+} as const;
+
+/** Speeches at meetings: 大会发言 at a plenary, 会议发言 at any other meeting. */
+export const speechModeLabels = { written: '书面发言', oral: '口头发言' } as const;
+
+export const speechStateLabels = {
+  submitted: '已提交',
+  accepted: '已收录',
+  selected: '大会口头发言',
+  declined: '未收录',
+  withdrawn: '已撤回',
+} as const;
+
+export const speechCommandLabels = {
+  accept: '收录',
+  select: '选为口头发言',
+  unselect: '取消口头发言',
+  decline: '不予收录',
+  withdraw: '撤回发言',
+} as const;
+
+export const readingNoteStateLabels = { submitted: '已提交', returned: '已退回', withdrawn: '已撤回' } as const;
+
+export const readingNoteCommandLabels = { returnNote: '退回', withdraw: '撤回' } as const;
+
+export const consultationPlanStateLabels = {
+  draft: '草拟中',
+  submitted: '已报党委',
+  approved: '已批准',
+} as const;
+
+export const consultationPlanCommandLabels = {
+  update: '修改计划',
+  submit: '报送党委',
+  approve: '登记批准',
+  withdraw: '退回修改',
+} as const;
+
+/** How far one item of the plan has got: by the activities that carry it out. */
+export const planItemProgressLabels = {
+  notStarted: '未开展',
+  inProgress: '进行中',
+  done: '已完成',
+} as const;

@@ -209,3 +209,22 @@ export function defineWorkflow<
     },
   };
 }
+
+/**
+ * A workflow's commands as use cases `(ctx, id, input) → record`: `commandsOf(workflow)('send', apply)`.
+ * The input's `version` is the one the caller saw.
+ */
+export function commandsOf<
+  T extends WorkflowRecordTable,
+  Access extends { committeeId: number },
+  S extends string,
+  C extends string,
+  P extends string,
+>(workflow: Workflow<T, Access, S, C, P>) {
+  return <I extends object>(
+    command: C,
+    apply: (step: WorkflowStep<T, Access, S>, input: I) => Promise<WorkflowStepOutcome<T, C, void> | void>,
+  ) =>
+    async (ctx: ServiceContext, id: number, input: I & { version?: number }) =>
+      (await workflow.run(ctx, { id, command, version: input.version }, (step) => apply(step, input))).record;
+}

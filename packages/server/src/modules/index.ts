@@ -5,6 +5,7 @@ import { installPolicies, type ResourcePolicy } from '../lib/policy';
 import { registerAttachmentOwner, type OwnerReadCheck } from '../lib/storage';
 import { accountPolicies } from '../policies/account';
 import { activityPolicies } from '../policies/activity';
+import { activityOutcomePolicies } from '../policies/activity-outcomes';
 import { attachmentPolicy } from '../policies/attachment';
 import { auditPolicy } from '../policies/audit';
 import { homePolicies } from '../policies/home-card';
@@ -16,6 +17,7 @@ import { settingsPolicy } from '../policies/settings';
 import { lockedAccountsCard } from './accounts/home';
 import { activityAttachmentOwners } from './activities/attachment-owners';
 import { activityHomeCards } from './activities/home';
+import { activityOutcomeRoutes } from './activities/outcomes/routes';
 import { activityRoutes } from './activities/routes';
 import { accountRoutes } from './accounts/routes';
 import { attachmentRoutes } from './attachments/routes';
@@ -108,8 +110,8 @@ export const platformModules: readonly ModuleManifest[] = [
   },
   {
     name: 'activities',
-    routes: [activityRoutes],
-    policies: activityPolicies,
+    routes: [activityRoutes, activityOutcomeRoutes],
+    policies: [...activityPolicies, ...activityOutcomePolicies],
     homeCards: activityHomeCards,
     attachmentOwners: activityAttachmentOwners,
   },

@@ -59,6 +59,12 @@ const activityFields = {
   residentCount: count('参加群众人数').default(0),
   otherCount: count('其他参加人数').default(0),
   attachmentIds: ids('附件', 20).default([]),
+  residentIssue: optionalText('群众反映的问题', 2000),
+  issueResolved: z.boolean({ error: '请选择问题是否解决' }).nullable().default(null),
+  visitedCount: count('走访人次').nullable().default(null),
+  leaderInstructions: optionalText('领导批示', 2000),
+  /** The item of the annual consultation plan this activity carries out. */
+  planItemId: id.nullable().default(null),
 };
 
 const startBeforeEnd = (a: { startsAt?: string; endsAt?: string }) =>
@@ -93,6 +99,11 @@ export const updateActivityBody = z
     otherCount: count('其他参加人数').optional(),
     minutes: optionalText('会议纪要', 20000),
     attachmentIds: ids('附件', 20).optional(),
+    residentIssue: activityFields.residentIssue,
+    issueResolved: z.boolean({ error: '请选择问题是否解决' }).nullable().optional(),
+    visitedCount: count('走访人次').nullable().optional(),
+    leaderInstructions: activityFields.leaderInstructions,
+    planItemId: id.nullable().optional(),
     version,
   })
   .strict()
@@ -121,6 +132,19 @@ export const markAttendanceBody = z
     version,
   })
   .strict();
+/** What an activity produced, recorded while it runs or after it closed. */
+export const recordOutcomeBody = z
+  .object({
+    minutes: optionalText('会议纪要', 20000),
+    attachmentIds: ids('附件', 20).optional(),
+    residentIssue: activityFields.residentIssue,
+    issueResolved: z.boolean({ error: '请选择问题是否解决' }).nullable().optional(),
+    visitedCount: count('走访人次').nullable().optional(),
+    leaderInstructions: activityFields.leaderInstructions,
+    version,
+  })
+  .strict();
+export type RecordOutcomeInput = z.infer<typeof recordOutcomeBody>;
 export const closeActivityBody = z.object({ minutes: optionalText('会议纪要', 20000), version }).strict();
 export const reopenActivityBody = z.object({ reason: requiredText('重新打开的理由', 200), version }).strict();
 export const cancelActivityBody = z.object({ reason: requiredText('取消理由', 200), version }).strict();
@@ -159,6 +183,12 @@ export const listActivitiesQuery = listQuerySchema
     from: dateQuery,
     to: dateQuery,
     year: z.coerce.number().int().min(2000).max(2100).optional(),
+    /** 有事好商量 whose residents' issue was resolved. */
+    issueResolved: z
+      .enum(['true'], { error: '应为 true' })
+      .transform(() => true)
+      .optional(),
+    planItemId: recordIdParam.optional(),
     sort: z.enum(['startsAt', 'topic', 'kind']).optional(),
   })
   .strict();

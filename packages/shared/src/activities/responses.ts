@@ -46,7 +46,10 @@ export const activityListItemSchema = z.object({
   version: z.number(),
 });
 export type ActivityListItem = z.infer<typeof activityListItemSchema>;
-export const activityPageSchema = pageSchema(activityListItemSchema);
+/** The page, with the totals over every matching activity of the counts figures sum (人次). */
+export const activityPageSchema = pageSchema(activityListItemSchema).extend({
+  sums: z.object({ residentCount: z.number(), visitedCount: z.number() }),
+});
 
 export const leaveRequestSchema = z.object({
   id: z.number(),
@@ -101,6 +104,11 @@ export const activityDetailSchema = activityListItemSchema.extend({
   otherParticipants: z.string().nullable(),
   residentCount: z.number(),
   otherCount: z.number(),
+  residentIssue: z.string().nullable(),
+  issueResolved: z.boolean().nullable(),
+  visitedCount: z.number().nullable(),
+  leaderInstructions: z.string().nullable(),
+  planItemId: z.number().nullable(),
   tracksAttendance: z.boolean(),
   attachments: z.array(z.object({ id: z.number(), fileName: z.string(), size: z.number() })),
   attachmentIds: z.array(z.number()),

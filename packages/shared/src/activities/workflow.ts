@@ -20,7 +20,9 @@ const open = ['planned', 'published'] as const;
 /**
  * An activity is prepared (筹备中), published to its invitees (invitations and reminders go out),
  * held (sign-in, attendance marks) and closed: closing makes every invitee's result final and writes
- * the duty records; reopening takes them back until it is closed again. A closed activity is not edited.
+ * the duty records; reopening takes them back until it is closed again. A closed activity is not edited;
+ * what comes after it (minutes, the report, leaders' instructions, whether the issue was resolved) is
+ * recorded as its outcome.
  */
 export const activityWorkflowTable = defineWorkflowTable({
   label: '活动',
@@ -32,6 +34,7 @@ export const activityWorkflowTable = defineWorkflowTable({
     ...activityRows.stay(open, 'removeInvitation', 'manage'),
     ...activityRows.move(['planned'], 'publish', 'published', 'manage'),
     ...activityRows.stay(['published'], 'markAttendance', 'manage'),
+    ...activityRows.stay(['published', 'closed'], 'recordOutcome', 'manage'),
     ...activityRows.move(['published'], 'close', 'closed', 'manage'),
     ...activityRows.move(['closed'], 'reopen', 'published', 'manage'),
     ...activityRows.move(open, 'cancel', 'cancelled', 'manage'),

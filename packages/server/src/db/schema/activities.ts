@@ -3,6 +3,7 @@ import { boolean, index, integer, text, uniqueIndex } from 'drizzle-orm/pg-core'
 import { committeeTable, createdAt, requiredReference, timestampTz, updatedAt, version } from './columns';
 import { members } from './organisation';
 import { users } from './accounts';
+import { consultationPlanItems } from './activity-outcomes';
 
 const activityId = () => requiredReference('activity_id', () => activities.id, { onDelete: 'cascade' });
 
@@ -28,6 +29,15 @@ export const activities = committeeTable(
     residentCount: integer('resident_count').notNull().default(0),
     otherCount: integer('other_count').notNull().default(0),
     attachmentIds: integer('attachment_ids').array().notNull().default([]),
+    /** 有事好商量: the residents' issue and whether it was resolved (null = not yet known). */
+    residentIssue: text('resident_issue'),
+    issueResolved: boolean('issue_resolved'),
+    /** 走访: how many members or enterprises one visit (one 批次) reached (人次). */
+    visitedCount: integer('visited_count'),
+    /** Leaders' instructions on the activity's report (调研、视察报告的领导批示). */
+    leaderInstructions: text('leader_instructions'),
+    /** The item of the annual consultation plan this activity carries out. */
+    planItemId: integer('plan_item_id').references(() => consultationPlanItems.id, { onDelete: 'set null' }),
     state: text('state').notNull().default('planned'),
     signInSecret: text('sign_in_secret').notNull(),
     cancelReason: text('cancel_reason'),
@@ -43,6 +53,7 @@ export const activities = committeeTable(
     index('activities_committee_starts_idx').on(t.committeeId, t.startsAt),
     index('activities_committee_state_starts_idx').on(t.committeeId, t.state, t.startsAt),
     index('activities_committee_kind_starts_idx').on(t.committeeId, t.kind, t.startsAt),
+    index('activities_plan_item_idx').on(t.planItemId),
   ],
 );
 

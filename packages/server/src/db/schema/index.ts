@@ -7,3 +7,4 @@ export * from './proposals';
 export * from './events';
 export * from './opinions';
 export * from './activities';
+export * from './activity-outcomes';

@@ -84,6 +84,9 @@ function input(
     residentCount: plan.kind === 'grassrootsConsultation' ? random.int(15, 40) : 0,
     otherCount: 0,
     attachmentIds: [],
+    issueResolved: null,
+    visitedCount: null,
+    planItemId: null,
     inviteDefault: plan.invite === 'default',
     mandatory: true,
     invite:

@@ -38,6 +38,7 @@ const commandCases: Record<
   removeInvitation: ['published', (memberId) => ({ memberIds: [memberId] })],
   publish: ['planned', () => ({})],
   markAttendance: ['published', (memberId) => ({ entries: [{ memberId, attendance: 'present' }] })],
+  recordOutcome: ['closed', () => ({ minutes: '改掉别人的纪要' })],
   close: ['published', () => ({})],
   reopen: ['closed', () => ({ reason: '补登' })],
   cancel: ['published', () => ({ reason: '取消' })],

@@ -9,6 +9,7 @@ import { activities, activityInvitations, members } from '../../db/schema';
 import type { ServiceContext } from '../../lib/actor';
 import { authorize, collectionOf } from '../../lib/policy';
 import { getSettings } from '../../lib/settings';
+import { outcomeFigures } from './outcomes/figures';
 import { activityConditions, attendanceConditions } from './queries';
 
 type ActivityFilter = { year?: number; kind?: string; state?: 'closed' };
@@ -141,7 +142,7 @@ export async function activityFigures(
         }),
       ],
     }));
-  return { year, totals, byKind };
+  return { year, totals, outcomes: await outcomeFigures(ctx, settings, year), byKind };
 }
 
 const grouped = async (rows: Promise<{ kind: string; n: number }[]>) =>

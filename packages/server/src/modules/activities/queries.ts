@@ -55,6 +55,8 @@ export function activityConditions(
   if (query.category) conditions.push(inArray(activities.kind, [...kindsOf(settings, query.category), '']));
   if (query.state) conditions.push(eq(activities.state, query.state));
   if (query.organiserType) conditions.push(eq(activities.organiserType, query.organiserType));
+  if (query.issueResolved) conditions.push(eq(activities.issueResolved, true));
+  if (query.planItemId) conditions.push(eq(activities.planItemId, query.planItemId));
   conditions.push(...periodConditions(activities.startsAt, query, settings.timeZone));
   conditions.push(...dayRangeConditions(activities.startsAt, query, settings.timeZone));
   if (query.q)
@@ -119,8 +121,18 @@ export async function listActivities(ctx: ServiceContext, query: ListActivitiesQ
   const q = query.sort ? query : { ...query, order: query.view === 'mine' ? query.order : ('desc' as const) };
   const settings = await getSettings(ctx.db, ctx.actor.committeeId);
   const { items, where } = await activityRows(ctx, q, settings);
-  const [total] = await ctx.db.select({ n: count() }).from(activities).where(where);
-  return toPage(items, total?.n ?? 0, query);
+  const [total] = await ctx.db
+    .select({
+      n: count(),
+      residentCount: sql<number>`coalesce(sum(${activities.residentCount}), 0)::int`,
+      visitedCount: sql<number>`coalesce(sum(${activities.visitedCount}), 0)::int`,
+    })
+    .from(activities)
+    .where(where);
+  return {
+    ...toPage(items, total?.n ?? 0, query),
+    sums: { residentCount: total?.residentCount ?? 0, visitedCount: total?.visitedCount ?? 0 },
+  };
 }
 
 /** The conditions of the attendance rows (one per invitation); also each attendance figure's. */

@@ -42,7 +42,7 @@ import {
   removeInvitations,
   reopenActivity,
 } from './commands/run-activity';
-import { createActivity, updateActivity } from './commands/write-activity';
+import { createActivity, recordActivityOutcome, updateActivity } from './commands/write-activity';
 import {
   composeActivityAttendance,
   composeActivityExport,
@@ -122,6 +122,7 @@ export async function activityRoutes(app: AppInstance) {
     removeInvitation: removeInvitations,
     publish: publishActivity,
     markAttendance,
+    recordOutcome: recordActivityOutcome,
     close: closeActivity,
     reopen: reopenActivity,
     cancel: cancelActivity,

@@ -1,8 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
-import type { CreateActivityInput, UpdateActivityInput } from '@cppcc/shared';
+import type { CreateActivityInput, RecordOutcomeInput, UpdateActivityInput } from '@cppcc/shared';
 import type { DbOrTx } from '../../../db/client';
-import { activities, contactPoints, memberGroups, specialCommittees } from '../../../db/schema';
+import {
+  activities,
+  consultationPlanItems,
+  contactPoints,
+  memberGroups,
+  specialCommittees,
+} from '../../../db/schema';
 import type { ServiceContext } from '../../../lib/actor';
 import { diffFields, writeAudit } from '../../../lib/audit';
 import { invalidField } from '../../../lib/errors';
@@ -12,7 +18,7 @@ import { getSettings } from '../../../lib/settings';
 import { appendTimeline } from '../../../lib/timeline';
 import { addInvitations, defaultSelection, resolveSelection } from '../invitees';
 import { requireKind } from '../rules';
-import { activityCommand } from '../workflow';
+import { activityCommand, type ActivityStep } from '../workflow';
 
 const organiserTables = {
   specialCommittee: { table: specialCommittees, label: '专门委员会' },
@@ -40,6 +46,16 @@ async function checkOrganiser(
   if (!found) throw invalidField('body.organiserId', `${label}不存在`);
 }
 
+/** The plan item an activity carries out must be an item of the committee's own plan. */
+async function checkPlanItem(db: DbOrTx, committeeId: number, id: number | null | undefined) {
+  if (id === null || id === undefined) return;
+  const [found] = await db
+    .select({ id: consultationPlanItems.id })
+    .from(consultationPlanItems)
+    .where(and(eq(consultationPlanItems.id, id), eq(consultationPlanItems.committeeId, committeeId)));
+  if (!found) throw invalidField('body.planItemId', '协商计划项目不存在');
+}
+
 /** Liaison staff create an activity (筹备中) with its invitees: the kind's default ones and any named. */
 export async function createActivity(ctx: ServiceContext, input: CreateActivityInput) {
   authorize(ctx.actor, 'manage', 'activities', collectionOf(ctx.actor));
@@ -48,6 +64,7 @@ export async function createActivity(ctx: ServiceContext, input: CreateActivityI
     const settings = await getSettings(tx, actor.committeeId);
     const kind = requireKind(settings, input.kind);
     await checkOrganiser(tx, actor.committeeId, input.organiserType, input.organiserId);
+    await checkPlanItem(tx, actor.committeeId, input.planItemId);
     const [row] = await tx
       .insert(activities)
       .values({
@@ -64,6 +81,11 @@ export async function createActivity(ctx: ServiceContext, input: CreateActivityI
         residentCount: input.residentCount,
         otherCount: input.otherCount,
         attachmentIds: input.attachmentIds,
+        residentIssue: input.residentIssue ?? null,
+        issueResolved: input.issueResolved,
+        visitedCount: input.visitedCount,
+        leaderInstructions: input.leaderInstructions ?? null,
+        planItemId: input.planItemId,
         signInSecret: randomBytes(32).toString('base64url'),
         createdBy: actor.userId,
       })
@@ -116,17 +138,11 @@ export const updateActivity = activityCommand<UpdateActivityInput>('update', asy
       organiserType,
       organiserType === 'committee' ? null : organiserId,
     );
+  await checkPlanItem(tx, record.committeeId, input.planItemId);
   const startsAt = input.startsAt ? new Date(input.startsAt) : record.startsAt;
   const endsAt = input.endsAt ? new Date(input.endsAt) : record.endsAt;
   if (startsAt >= endsAt) throw invalidField('body.endsAt', '结束时间应晚于开始时间');
-  if (input.attachmentIds)
-    await bindAttachments(
-      tx,
-      ctx.actor,
-      input.attachmentIds,
-      { type: 'activity', id: record.id },
-      'body.attachmentIds',
-    );
+  await bindOutcomeFiles(step, input);
   const patch = {
     topic: input.topic ?? record.topic,
     organiserType,
@@ -139,8 +155,8 @@ export const updateActivity = activityCommand<UpdateActivityInput>('update', asy
       input.otherParticipants !== undefined ? input.otherParticipants : record.otherParticipants,
     residentCount: input.residentCount ?? record.residentCount,
     otherCount: input.otherCount ?? record.otherCount,
-    minutes: input.minutes !== undefined ? input.minutes : record.minutes,
-    attachmentIds: input.attachmentIds ?? record.attachmentIds,
+    planItemId: input.planItemId !== undefined ? input.planItemId : record.planItemId,
+    ...outcomePatch(record, input),
   };
   // The reminder goes out again for a new start time.
   const moved = startsAt.getTime() !== record.startsAt.getTime();
@@ -149,4 +165,41 @@ export const updateActivity = activityCommand<UpdateActivityInput>('update', asy
     changes: diffFields(record, patch),
     note: moved ? '调整了活动时间' : null,
   };
+});
+
+type OutcomeInput = RecordOutcomeInput;
+
+/** The fields an activity's outcome consists of, as given or as they were. */
+const outcomePatch = (record: ActivityStep['record'], input: OutcomeInput) => {
+  const given = <K extends keyof OutcomeInput & keyof ActivityStep['record']>(key: K) =>
+    input[key] !== undefined ? input[key] : record[key];
+  return {
+    minutes: given('minutes'),
+    attachmentIds: given('attachmentIds'),
+    residentIssue: given('residentIssue'),
+    issueResolved: given('issueResolved'),
+    visitedCount: given('visitedCount'),
+    leaderInstructions: given('leaderInstructions'),
+  };
+};
+
+const bindOutcomeFiles = async (step: ActivityStep, input: OutcomeInput) => {
+  if (input.attachmentIds)
+    await bindAttachments(
+      step.tx,
+      step.ctx.actor,
+      input.attachmentIds,
+      { type: 'activity', id: step.record.id },
+      'body.attachmentIds',
+    );
+};
+
+/**
+ * What an activity produced — minutes, the report, leaders' instructions, the residents' issue and
+ * whether it was resolved, how many a visit reached — recorded while it runs or after it closed.
+ */
+export const recordActivityOutcome = activityCommand<OutcomeInput>('recordOutcome', async (step, input) => {
+  await bindOutcomeFiles(step, input);
+  const patch = outcomePatch(step.record, input);
+  return { patch, changes: diffFields(step.record, patch) };
 });
