@@ -1,6 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client';
-import { attachments, members, units } from '../db/schema';
+import { attachments, members, specialCommittees, units } from '../db/schema';
 import type { Actor } from './actor';
 import { invalidField } from './errors';
 import { attachToRecord } from './storage';
@@ -49,6 +49,23 @@ export async function checkMembers(db: DbOrTx, committeeId: number, memberIds: n
     .where(and(eq(members.committeeId, committeeId), inArray(members.id, ids)));
   const missing = ids.filter((id) => !found.some((m) => m.id === id && m.status === 'active'));
   if (missing.length > 0) throw invalidField(path, `委员不存在或不在任（编号 ${missing.join('、')}）`);
+  return found;
+}
+
+/** Special committees named by a request (a lead committee …), each refused at its own path. */
+export async function checkSpecialCommittees(
+  db: DbOrTx,
+  committeeId: number,
+  named: { id: number; path: string }[],
+) {
+  const ids = unique(named.map((n) => n.id));
+  if (ids.length === 0) return [];
+  const found = await db
+    .select({ id: specialCommittees.id, name: specialCommittees.name })
+    .from(specialCommittees)
+    .where(and(eq(specialCommittees.committeeId, committeeId), inArray(specialCommittees.id, ids)));
+  const missing = named.find((n) => !found.some((c) => c.id === n.id));
+  if (missing) throw invalidField(missing.path, `专门委员会不存在（编号 ${missing.id}）`);
   return found;
 }
 

@@ -8,6 +8,7 @@ import { activityPolicies } from '../policies/activity';
 import { activityOutcomePolicies } from '../policies/activity-outcomes';
 import { attachmentPolicy } from '../policies/attachment';
 import { auditPolicy } from '../policies/audit';
+import { consultationPlanPolicies } from '../policies/consultation-plan';
 import { homePolicies } from '../policies/home-card';
 import { notificationPolicy } from '../policies/notification';
 import { organisationPolicies } from '../policies/organisation';
@@ -24,6 +25,7 @@ import { attachmentRoutes } from './attachments/routes';
 import { recentAuditCard } from './audit/home';
 import { auditRoutes } from './audit/routes';
 import { authRoutes } from './auth/routes';
+import { consultationPlanRoutes } from './consultation-plans/routes';
 import { memberSummaryCard } from './home/providers';
 import { homeRoutes } from './home/routes';
 import { unreadNotificationsCard } from './notifications/home';
@@ -115,6 +117,7 @@ export const platformModules: readonly ModuleManifest[] = [
     homeCards: activityHomeCards,
     attachmentOwners: activityAttachmentOwners,
   },
+  { name: 'consultation-plans', routes: [consultationPlanRoutes], policies: consultationPlanPolicies },
 ];
 
 /**

@@ -1,1 +1,4 @@
 export * from './workflow';
+export * from './requests';
+export * from './responses';
+export * from './commands';
