@@ -5,6 +5,7 @@ import type { Db } from '../client';
 import { hashPassword } from '../../lib/auth';
 import { demoAccounts, parentDemoAccounts, seedOrganisation, type SeededOrganisation } from './organisation';
 import { seedActivities } from './activities';
+import { seedConsultationPlan } from './consultation-plans';
 import { seedOpinions } from './opinions';
 import { seedProposals } from './proposals';
 
@@ -16,6 +17,7 @@ export const demoSeedSteps: { name: string; run(db: Db, org: SeededOrganisation)
   { name: 'proposals', run: (db, org) => seedProposals(db, org) },
   { name: 'opinions', run: (db, org) => seedOpinions(db, org) },
   { name: 'activities', run: (db, org) => seedActivities(db, org) },
+  { name: 'consultation-plans', run: (db, org) => seedConsultationPlan(db, org) },
 ];
 
 /** Generates a demo password that satisfies the password policy. */
