@@ -5,7 +5,7 @@ import type { Db } from '../client';
 import { hashPassword } from '../../lib/auth';
 import { demoAccounts, parentDemoAccounts, seedOrganisation, type SeededOrganisation } from './organisation';
 import { seedActivities } from './activities';
-import { seedConsultationPlan } from './consultation-plans';
+import { seedActivityOutcomes } from './activity-outcomes';
 import { seedOpinions } from './opinions';
 import { seedProposals } from './proposals';
 
@@ -17,7 +17,7 @@ export const demoSeedSteps: { name: string; run(db: Db, org: SeededOrganisation)
   { name: 'proposals', run: (db, org) => seedProposals(db, org) },
   { name: 'opinions', run: (db, org) => seedOpinions(db, org) },
   { name: 'activities', run: (db, org) => seedActivities(db, org) },
-  { name: 'consultation-plans', run: (db, org) => seedConsultationPlan(db, org) },
+  { name: 'activity-outcomes', run: (db, org) => seedActivityOutcomes(db, org) },
 ];
 
 /** Generates a demo password that satisfies the password policy. */
