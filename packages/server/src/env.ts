@@ -24,7 +24,7 @@ const envSchema = z.object({
   UPLOAD_MAX_MB: z.coerce.number().positive().max(200).default(20),
   DEMO_PASSWORD: z.string().optional(),
   API_DOCS_PUBLIC: z.enum(['true', 'false']).default('false'),
-  SEED_DEMO: z.enum(['true', 'false']).default('true'),
+  SEED_DEMO: z.enum(['true', 'false', 'accounts']).default('true'),
   NODE_ENV: z.string().default('production'),
   COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
   TRUST_PROXY: z
@@ -53,7 +53,8 @@ export interface AppConfig {
   /** The built web UI served at `/` (`WEB_DIST`); default `packages/web/dist`. */
   webDist?: string;
   demoPassword?: string;
-  seedDemo: boolean;
+  /** What an empty database is filled with: every module's demo data, only the organisation and its accounts, or nothing. */
+  seedDemo: 'all' | 'accounts' | 'none';
   /** The OpenAPI document and its page without signing in (`API_DOCS_PUBLIC=true`). */
   apiDocsPublic: boolean;
   /** The session cookie's `Secure` flag: `auto` sets it when the request arrived over HTTPS. */
@@ -88,7 +89,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     uploadMaxBytes: Math.round(e.UPLOAD_MAX_MB * 1024 * 1024),
     webDist: e.WEB_DIST ? resolve(e.WEB_DIST) : undefined,
     demoPassword: e.DEMO_PASSWORD,
-    seedDemo: e.SEED_DEMO === 'true',
+    seedDemo: e.SEED_DEMO === 'true' ? 'all' : e.SEED_DEMO === 'accounts' ? 'accounts' : 'none',
     apiDocsPublic: e.API_DOCS_PUBLIC === 'true',
     secureCookies: e.COOKIE_SECURE === 'auto' ? 'auto' : e.COOKIE_SECURE === 'true',
     trustProxy: parseTrustProxy(e.TRUST_PROXY),

@@ -17,7 +17,7 @@ const database = await openDatabase({
 await runMigrations(database.db);
 const app = await buildApp({ database, config, webDist: config.webDist });
 // After the app is built: demo data is written through the modules' use cases, under their installed rules.
-const seeded = config.seedDemo ? await seedOnEmpty(database.db, config) : null;
+const seeded = config.seedDemo === 'none' ? null : await seedOnEmpty(database.db, config);
 const address = await app.listen({ port: config.port, host: config.host });
 // `npm run backup` reaches the embedded database through this process, which owns it.
 const backupControl = await serveBackupControl(database, config);

@@ -6,6 +6,7 @@ import { hashPassword } from '../../lib/auth';
 import { demoAccounts, parentDemoAccounts, seedOrganisation, type SeededOrganisation } from './organisation';
 import { seedActivities } from './activities';
 import { seedActivityOutcomes } from './activity-outcomes';
+import { seedConsultationPlan } from './consultation-plans';
 import { seedOpinions } from './opinions';
 import { seedProposals } from './proposals';
 
@@ -18,6 +19,7 @@ export const demoSeedSteps: { name: string; run(db: Db, org: SeededOrganisation)
   { name: 'opinions', run: (db, org) => seedOpinions(db, org) },
   { name: 'activities', run: (db, org) => seedActivities(db, org) },
   { name: 'activity-outcomes', run: (db, org) => seedActivityOutcomes(db, org) },
+  { name: 'consultation-plans', run: (db, org) => seedConsultationPlan(db, org) },
 ];
 
 /** Generates a demo password that satisfies the password policy. */
@@ -40,6 +42,6 @@ export async function seedOnEmpty(db: Db, config: AppConfig) {
     };
   const password = config.demoPassword ?? generatePassword();
   const org = await seedOrganisation(db, await hashPassword(password));
-  for (const step of demoSeedSteps) await step.run(db, org);
+  if (config.seedDemo !== 'accounts') for (const step of demoSeedSteps) await step.run(db, org);
   return { accounts, password, passwordGenerated: !config.demoPassword, created: true };
 }
