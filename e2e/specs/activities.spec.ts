@@ -1,9 +1,10 @@
+import type { Locator } from 'playwright-core';
 import { apiGet } from '../server';
 import {
-  apiPost,
   apiSession,
   artifactsDir,
   baseUrl,
+  choose,
   confirmCommand,
   pressDialogOk,
   expect,
@@ -25,6 +26,26 @@ interface Activity {
   id: number;
   version: number;
   invitations: { memberId: number; attendance: string | null }[];
+}
+
+/** Types a time into an antd date-time picker, as the committee's wall clock shows it. */
+async function fillDateTime(input: Locator, at: Date) {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', {
+      timeZone: 'Asia/Shanghai',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
+      .formatToParts(at)
+      .map((p) => [p.type, p.value]),
+  );
+  await input.click();
+  await input.fill(`${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`);
+  await input.press('Enter');
 }
 
 async function putSettings(patch: Record<string, unknown>) {
@@ -59,18 +80,31 @@ test('a meeting: leave approved, a sign-in by code on the phone, an absence, clo
     ];
     const startsAt = new Date(Date.now() + 10 * 60_000);
     const topic = `专题协商会（浏览器测试${Date.now() % 100000}）`;
-    const created = await apiPost<Activity>(staff, '/api/activities', {
-      kind: 'topicalConsultation',
-      topic,
-      organiserType: 'committee',
-      startsAt: startsAt.toISOString(),
-      endsAt: new Date(startsAt.getTime() + 2 * 3_600_000).toISOString(),
-      place: '区政协机关三楼会议室',
-      invite: { memberIds: [present, onLeave, absent] },
-    });
 
+    // The staff create the meeting in the form and invite the three by name.
     const desk = await as('liaison.staff');
-    await desk.goto(`/activities/${created.id}`);
+    await desk.goto('/activities/new');
+    await choose(desk.getByLabel('活动类型'), '专题协商会');
+    await desk.getByLabel('活动主题').fill(topic);
+    await fillDateTime(desk.getByLabel('开始时间'), startsAt);
+    await fillDateTime(desk.getByLabel('结束时间'), new Date(startsAt.getTime() + 2 * 3_600_000));
+    await desk.getByLabel('地点').fill('区政协机关三楼会议室');
+    for (const memberId of [present, onLeave, absent]) {
+      const { name } = await apiGet<{ name: string }>(baseUrl(), staff, `/api/members/${memberId}`);
+      // Pressing Enter would toggle the highlighted option, which may be one picked before: click the match.
+      const picker = desk.getByLabel('委员', { exact: true });
+      await picker.click();
+      await picker.fill(name);
+      await desk.locator(`.ant-select-item-option[title^="${name}（"]`).first().click();
+    }
+    await desk
+      .getByRole('button', { name: '保 存' })
+      .or(desk.getByRole('button', { name: '保存' }))
+      .click();
+    await desk.waitForURL(/\/activities\/\d+$/);
+    const created = { id: Number(new URL(desk.url()).pathname.split('/').pop()) };
+    const saved = await apiGet<Activity>(baseUrl(), staff, `/api/activities/${created.id}`);
+    expect(saved.invitations.map((i) => i.memberId).sort()).toEqual([present, onLeave, absent].sort());
     await desk.getByText(topic).first().waitFor();
     await confirmCommand(desk, '发布');
     await desk.getByText('已发布').first().waitFor();
