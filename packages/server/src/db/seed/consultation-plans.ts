@@ -141,6 +141,7 @@ async function seedIn(db: DbOrTx, org: SeededOrganisation, now: Date) {
   // Approved by the district Party committee in January (today, when the year is younger than that).
   const approvedOn = `${year}-01-20` <= today ? `${year}-01-20` : today;
   await approvePlan(staff, plan.id, { approvedOn, documentNumber: `金办发〔${year}〕6号` });
+  await backdate(db, plan.id, year, now);
 
   const planItems = await db
     .select({ id: s.consultationPlanItems.id, topic: s.consultationPlanItems.topic })
@@ -169,4 +170,28 @@ async function seedIn(db: DbOrTx, org: SeededOrganisation, now: Date) {
     if (ids.length > 0)
       await db.update(s.activities).set({ planItemId: itemId }).where(inArray(s.activities.id, ids));
   }
+}
+
+/** The plan was drawn up and sent in early January: its steps dated so, never after `now`. */
+async function backdate(db: DbOrTx, planId: number, year: number, now: Date) {
+  const day = (d: number) => {
+    const at = new Date(`${year}-01-${String(d).padStart(2, '0')}T09:30:00+08:00`);
+    return at < now ? at : now;
+  };
+  const steps = { create: day(5), submit: day(10), approve: day(20) };
+  for (const [action, at] of Object.entries(steps))
+    await db
+      .update(s.timelineEvents)
+      .set({ createdAt: at })
+      .where(
+        and(
+          eq(s.timelineEvents.recordType, 'consultationPlan'),
+          eq(s.timelineEvents.recordId, planId),
+          eq(s.timelineEvents.action, action),
+        ),
+      );
+  await db
+    .update(s.consultationPlans)
+    .set({ createdAt: steps.create, submittedAt: steps.submit, updatedAt: steps.approve })
+    .where(eq(s.consultationPlans.id, planId));
 }
