@@ -23,6 +23,8 @@ const abilityHolders: Record<string, Role[]> = {
   'activities.overview': ['liaisonStaff', 'leader'],
   'activities.attend': ['member'],
   'activities.decideLeave': ['liaisonStaff', 'leader'],
+  'consultationPlans.read': ['liaisonStaff', 'leader'],
+  'consultationPlans.manage': ['liaisonStaff'],
   'member.browse': ['liaisonStaff', 'leader', 'sysAdmin'],
   'memberGroup.browse': ['liaisonStaff', 'leader', 'sysAdmin'],
   'contactPoint.browse': ['liaisonStaff', 'leader', 'sysAdmin'],
@@ -100,11 +102,23 @@ describe('menu per role', () => {
       menuFor(abilitiesOf(held))
         .filter((e) => e.group === '履职活动')
         .map((e) => e.label);
-    expect(activityMenu('liaisonStaff')).toEqual(['活动管理', '请假审批', '出勤记录', '活动统计']);
+    expect(activityMenu('liaisonStaff')).toEqual([
+      '活动管理',
+      '请假审批',
+      '出勤记录',
+      '年度协商计划',
+      '活动统计',
+    ]);
     // A leader may be the committee's leave approver (setting leaveApprover), so the queue is theirs too.
-    expect(activityMenu('leader')).toEqual(['活动管理', '请假审批', '活动统计']);
+    expect(activityMenu('leader')).toEqual(['活动管理', '请假审批', '年度协商计划', '活动统计']);
     expect(activityMenu('member')).toEqual(['我的活动']);
-    expect(activityMenu('leader', 'member')).toEqual(['我的活动', '活动管理', '请假审批', '活动统计']);
+    expect(activityMenu('leader', 'member')).toEqual([
+      '我的活动',
+      '活动管理',
+      '请假审批',
+      '年度协商计划',
+      '活动统计',
+    ]);
     for (const role of ['proposalStaff', 'opinionStaff', 'unitHandler', 'sysAdmin'] as const)
       expect(activityMenu(role), role).toEqual([]);
   });

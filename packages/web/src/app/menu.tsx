@@ -12,6 +12,7 @@ import {
   EnvironmentOutlined,
   FileTextOutlined,
   FormOutlined,
+  ProfileOutlined,
   InboxOutlined,
   ReadOutlined,
   ScheduleOutlined,
@@ -212,6 +213,14 @@ export const menuEntries: MenuEntry[] = [
     icon: <CheckSquareOutlined />,
     path: '/activities/attendance',
     ability: 'activities.manage',
+    group: '履职活动',
+  },
+  {
+    key: 'consultation-plans',
+    label: '年度协商计划',
+    icon: <ProfileOutlined />,
+    path: '/consultation-plans',
+    ability: 'consultationPlans.read',
     group: '履职活动',
   },
   {

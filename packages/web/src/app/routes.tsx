@@ -282,6 +282,27 @@ export const pageRoutes: PageRoute[] = [
     within: activityLists,
     load: () => import('../features/activities/ActivityDetailPage'),
   },
+  // The annual consultation plan (src/features/consultation-plans/).
+  {
+    path: '/consultation-plans',
+    title: '年度协商计划',
+    ability: 'consultationPlans.read',
+    load: () => import('../features/consultation-plans/ConsultationPlanPage'),
+  },
+  {
+    path: '/consultation-plans/new',
+    title: '编制年度协商计划',
+    ability: 'consultationPlans.manage',
+    within: ['/consultation-plans'],
+    load: () => import('../features/consultation-plans/PlanEditPage'),
+  },
+  {
+    path: '/consultation-plans/:id/edit',
+    title: '修改年度协商计划',
+    ability: 'consultationPlans.manage',
+    within: ['/consultation-plans'],
+    load: () => import('../features/consultation-plans/PlanEditPage'),
+  },
   {
     path: '/members',
     title: '委员',
