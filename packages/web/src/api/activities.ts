@@ -68,10 +68,11 @@ export function useActivity(id: number | null) {
 }
 
 /** Kinds, organisers and the leave rules. Kinds are a setting, so they are asked again on every form. */
-export function useActivityFormOptions() {
+export function useActivityFormOptions(enabled = true) {
   return useQuery({
     queryKey: [activities, 'form-options'],
     queryFn: () => api<ActivityFormOptions>(`${activities}/form-options`),
+    enabled,
   });
 }
 

@@ -25,6 +25,10 @@ const abilityHolders: Record<string, Role[]> = {
   'activities.decideLeave': ['liaisonStaff', 'leader'],
   'consultationPlans.read': ['liaisonStaff', 'leader'],
   'consultationPlans.manage': ['liaisonStaff'],
+  'activityOutcomes.overview': ['liaisonStaff', 'leader'],
+  'activityOutcomes.manage': ['liaisonStaff'],
+  'activityOutcomes.answer': ['unitHandler', 'unitHead'],
+  'activityOutcomes.write': ['member'],
   'member.browse': ['liaisonStaff', 'leader', 'sysAdmin'],
   'memberGroup.browse': ['liaisonStaff', 'leader', 'sysAdmin'],
   'contactPoint.browse': ['liaisonStaff', 'leader', 'sysAdmin'],
@@ -102,25 +106,40 @@ describe('menu per role', () => {
       menuFor(abilitiesOf(held))
         .filter((e) => e.group === '履职活动')
         .map((e) => e.label);
+    const overview = ['意见建议', '会议发言', '读书笔记'];
     expect(activityMenu('liaisonStaff')).toEqual([
       '活动管理',
       '请假审批',
       '出勤记录',
+      ...overview,
       '年度协商计划',
       '活动统计',
     ]);
     // A leader may be the committee's leave approver (setting leaveApprover), so the queue is theirs too.
-    expect(activityMenu('leader')).toEqual(['活动管理', '请假审批', '年度协商计划', '活动统计']);
-    expect(activityMenu('member')).toEqual(['我的活动']);
+    expect(activityMenu('leader')).toEqual(['活动管理', '请假审批', ...overview, '年度协商计划', '活动统计']);
+    expect(activityMenu('member')).toEqual(['我的活动', '我的发言', '我的读书笔记']);
     expect(activityMenu('leader', 'member')).toEqual([
       '我的活动',
+      '我的发言',
+      '我的读书笔记',
       '活动管理',
       '请假审批',
+      ...overview,
       '年度协商计划',
       '活动统计',
     ]);
     for (const role of ['proposalStaff', 'opinionStaff', 'unitHandler', 'sysAdmin'] as const)
       expect(activityMenu(role), role).toEqual([]);
+  });
+
+  it('gives a department the suggestions sent to it among its work', () => {
+    for (const role of ['unitHandler', 'unitHead'] as const) {
+      const work = menuFor(abilitiesOf([role])).filter((e) => e.group === '工作');
+      expect(work.map((e) => e.path)).toContain('/activities/suggestions');
+    }
+    // The staff reach the same list through 履职活动, once.
+    const staff = menuFor(abilitiesOf(['liaisonStaff'])).filter((e) => e.path === '/activities/suggestions');
+    expect(staff.map((e) => e.group)).toEqual(['履职活动']);
   });
 
   it('only links to pages that exist and that the role may open', () => {

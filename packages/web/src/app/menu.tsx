@@ -29,6 +29,7 @@ import {
 } from '@ant-design/icons';
 import type { CurrentUserAbilities } from '@cppcc/shared';
 import { holds, type AbilityRequirement } from '../hooks/useCurrentUser';
+import { memberOutcomeEntries, overviewOutcomeEntries, unitOutcomeEntries } from './activityOutcomeMenu';
 
 export interface MenuEntry {
   key: string;
@@ -102,6 +103,7 @@ export const menuEntries: MenuEntry[] = [
     ability: 'proposals.handle',
     group: '工作',
   },
+  ...unitOutcomeEntries,
   {
     key: 'proposal-overdue',
     label: '超期提案',
@@ -191,6 +193,7 @@ export const menuEntries: MenuEntry[] = [
     ability: 'activities.attend',
     group: '履职活动',
   },
+  ...memberOutcomeEntries,
   {
     key: 'activities',
     label: '活动管理',
@@ -215,6 +218,7 @@ export const menuEntries: MenuEntry[] = [
     ability: 'activities.manage',
     group: '履职活动',
   },
+  ...overviewOutcomeEntries,
   {
     key: 'consultation-plans',
     label: '年度协商计划',

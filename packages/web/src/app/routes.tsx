@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import type { ProposalQueue } from '../features/proposals/ProposalQueues';
 import type { AbilityRequirement } from '../hooks/useCurrentUser';
+import { activityOutcomeLists, activityOutcomeRoutes } from './activityOutcomeRoutes';
 
 /**
  * Every page of the signed-in area, one line each. `ability` (from `/api/auth/me`) limits who may open it (absent: everyone
@@ -53,6 +54,7 @@ const activityLists = [
   '/activities/leave',
   '/activities/attendance',
   '/activities/figures',
+  ...activityOutcomeLists,
 ];
 
 export const pageRoutes: PageRoute[] = [
@@ -255,6 +257,7 @@ export const pageRoutes: PageRoute[] = [
     ability: 'activities.overview',
     load: () => import('../features/activities/FiguresPage'),
   },
+  ...activityOutcomeRoutes,
   {
     path: '/activities/:id/edit',
     title: '修改活动',

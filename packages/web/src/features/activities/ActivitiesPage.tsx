@@ -20,6 +20,7 @@ import { isoDay } from '../../components/schemaFields';
 import { useCurrentUser } from '../../hooks/useCurrentUser';
 import { ActivityCalendar } from './ActivityCalendar';
 import { ListFilters } from './ListFilters';
+import { SumsLine } from './outcomes/SumsLine';
 import {
   activityStateOptions,
   ActivityStateTag,
@@ -30,8 +31,8 @@ import {
 } from './common';
 
 const barKeys = ['q', 'kind', 'category', 'state', 'organiserType', 'from', 'to'] as const;
-/** A figure's year reaches the list too, so the list has the figure's count; it shows as a tag. */
-const filterKeys = [...barKeys, 'year'];
+/** A figure's year (and outcome filters) reach the list too, so the list has the figure's count; they show as tags. */
+const filterKeys = [...barKeys, 'year', 'issueResolved', 'planItemId'];
 const fallbackSort = { sort: 'startsAt', order: 'desc' as const };
 
 /** 活动管理: every activity of the committee, as a list or a month calendar; the staff create them here. */
@@ -174,6 +175,8 @@ export default function ActivitiesPage() {
         }}
         tags={{
           year: (v) => `年度：${v}`,
+          issueResolved: () => '群众问题已解决',
+          planItemId: (v) => `协商计划事项 #${v}`,
           ...(narrow && {
             kind: (v) => `类型：${kindOptions.find((k) => k.value === v)?.label ?? v}`,
             category: (v) => `类别：${activityCategoryLabels[v as ActivityCategory] ?? v}`,
@@ -192,21 +195,25 @@ export default function ActivitiesPage() {
           onMonth={(month) => update({ month }, false)}
         />
       ) : (
-        <CardsOrTable<ActivityListItem>
-          narrow={narrow}
-          list={list}
-          page={Number(page)}
-          pageSize={Number(pageSize)}
-          countWord="项"
-          emptyText="暂无活动"
-          link={(a) => `/activities/${a.id}`}
-          onPage={(next, size) => update({ page: next, pageSize: size }, false)}
-          card={(a) => <ActivityCard activity={a} />}
-          table={{
-            columns,
-            onChange: (pager, _f, sorter) => update(tableChange(pager, sorter, params, fallbackSort), false),
-          }}
-        />
+        <>
+          <SumsLine sums={list.data?.sums} category={searchParams.get('category')} />
+          <CardsOrTable<ActivityListItem>
+            narrow={narrow}
+            list={list}
+            page={Number(page)}
+            pageSize={Number(pageSize)}
+            countWord="项"
+            emptyText="暂无活动"
+            link={(a) => `/activities/${a.id}`}
+            onPage={(next, size) => update({ page: next, pageSize: size }, false)}
+            card={(a) => <ActivityCard activity={a} />}
+            table={{
+              columns,
+              onChange: (pager, _f, sorter) =>
+                update(tableChange(pager, sorter, params, fallbackSort), false),
+            }}
+          />
+        </>
       )}
     </PageCard>
   );

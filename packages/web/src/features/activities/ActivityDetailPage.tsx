@@ -7,12 +7,16 @@ import { Attachments } from '../../components/AttachmentLinks';
 import { dateTimeText } from '../../components/columns';
 import { LoadedRecord } from '../../components/LoadedRecord';
 import { RecordTimeline } from '../../components/RecordTimeline';
+import { useCurrentUser } from '../../hooks/useCurrentUser';
 import { ActivityActions, useActivityContext } from './actions/ActivityActions';
 import { MemberActions } from './actions/MemberActions';
 import { ActivityStateTag, AttendanceTag, LeaveStateTag, timeRange } from './common';
 import { LeaveCard } from './detail/LeaveCard';
 import { Roster } from './detail/Roster';
 import { Summary } from './detail/Summary';
+import { ActivityOutcomeCard } from './outcomes/ActivityOutcomeCard';
+import { ActivitySpeechesCard } from './outcomes/ActivitySpeechesCard';
+import { ActivitySuggestionsCard } from './outcomes/ActivitySuggestionsCard';
 
 /** One activity: for the staff its roster, marks and workflow; for a leader the same to read; for a member their invitation. */
 export default function ActivityDetailPage() {
@@ -36,6 +40,8 @@ function Detail({ activity: a }: { activity: ActivityDetail }) {
   const [ticked, setTicked] = useState<number[]>([]);
   const selected = a.invitations.filter((i) => ticked.includes(i.memberId));
   const context = useActivityContext(a, selected, () => setTicked([]));
+  // What the activity produced: suggestions are read by the staff and leaders.
+  const outcomes = useCurrentUser().abilities['activityOutcomes.overview'] === true;
 
   const info = [
     { label: '活动类型', children: `${a.kindLabel}（${activityCategoryLabels[a.category]}）` },
@@ -108,6 +114,9 @@ function Detail({ activity: a }: { activity: ActivityDetail }) {
       {overview && <Summary activity={a} />}
       {overview && <Roster context={context} onSelect={(rows) => setTicked(rows.map((r) => r.memberId))} />}
       <LeaveCard activity={a} />
+      <ActivityOutcomeCard context={context} />
+      {outcomes && <ActivitySuggestionsCard activity={a} />}
+      <ActivitySpeechesCard activity={a} />
       <RecordTimeline
         title="活动记录"
         entries={a.timeline.map((t) => ({ ...t, fromState: null, toState: null, createdAt: t.at }))}

@@ -8,10 +8,20 @@ import { PageCard } from '../../components/PageCard';
 import { SideScroll } from '../../components/SideScroll';
 import { withQuery } from './common';
 
-/** The list behind a figure, with the figure's filter in the address: activities or attendance rows. */
+const listPaths: Record<ActivityFigure['list'], string> = {
+  activities: '/activities',
+  attendance: '/activities/attendance',
+  suggestions: '/activities/suggestions',
+  speeches: '/activities/speeches',
+  readingNotes: '/activities/reading-notes',
+};
+
+/**
+ * The list behind a figure, with the figure's filter in the address; a column total (`sumOf`) opens
+ * the activity list, whose total line shows the same sum.
+ */
 export function figureLink(figure: Pick<ActivityFigure, 'list' | 'filter'>): string {
-  const path = figure.list === 'attendance' ? '/activities/attendance' : '/activities';
-  return withQuery(path, figure.filter);
+  return withQuery(listPaths[figure.list], figure.filter);
 }
 
 /** What a rate was taken of: `9 / 10 人次（应出席人次）`. */
@@ -95,6 +105,20 @@ export default function ActivityFiguresPage() {
                 </Col>
               ))}
             </Row>
+            {data.outcomes.length > 0 && (
+              <>
+                <Typography.Title level={5} style={{ margin: 0 }}>
+                  活动成果
+                </Typography.Title>
+                <Row gutter={[12, 12]}>
+                  {data.outcomes.map((f) => (
+                    <Col key={f.key} xs={12} sm={8} md={6} lg={4}>
+                      <FigureTile figure={f} onOpen={open} />
+                    </Col>
+                  ))}
+                </Row>
+              </>
+            )}
             {/* One chart per figure of a kind (场次 held, 人次 attended): a chart has one unit. */}
             <Row gutter={[12, 12]}>
               {keys.map((k) => {
