@@ -2,6 +2,7 @@ import { loadConfig } from './env';
 import { openDatabase, runMigrations } from './db/client';
 import { buildApp } from './app';
 import { seedOnEmpty } from './db/seed';
+import { syncAllSearchIndexes } from './modules/search/sync';
 import { purgeIdleSessions } from './lib/auth';
 import { runProposalReminders } from './modules/proposals/reminders';
 import { runActivityReminders } from './modules/activities/reminders';
@@ -32,6 +33,12 @@ const remindActivities = () =>
   runActivityReminders(database.db).catch((e) => console.error('活动提醒任务失败', e));
 void remindActivities();
 setInterval(remindActivities, 10 * 60 * 1000).unref();
+
+// The search index, kept current by every search; also brought up to date here, every five minutes.
+const indexSearch = () =>
+  syncAllSearchIndexes(database.db).catch((e) => console.error('搜索索引更新失败', e));
+void indexSearch();
+setInterval(indexSearch, 5 * 60 * 1000).unref();
 
 // Housekeeping: sessions idle past the longest allowed timeout, and uploads never attached to a record.
 const housekeeping = () =>

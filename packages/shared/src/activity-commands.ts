@@ -32,7 +32,11 @@ export const activityCommandRoutes = defineCommandRoutes(activityCommands, {
   removeInvitation: { path: 'remove-invitation', summary: '取消邀请', body: removeInvitationBody },
   publish: { path: 'publish', summary: '发布活动（向被邀请委员发出通知）', body: activityVersionBody },
   markAttendance: { path: 'attendance', summary: '登记或更正出席情况', body: markAttendanceBody },
-  recordOutcome: { path: 'outcome', summary: '登记活动成果（纪要、报告、批示、问题解决情况、走访人次）', body: recordOutcomeBody },
+  recordOutcome: {
+    path: 'outcome',
+    summary: '登记活动成果（纪要、报告、批示、问题解决情况、走访人次）',
+    body: recordOutcomeBody,
+  },
   close: { path: 'close', summary: '结束活动（出席情况定稿，记入履职档案）', body: closeActivityBody },
   reopen: { path: 'reopen', summary: '重新打开已结束的活动', body: reopenActivityBody },
   cancel: { path: 'cancel', summary: '取消活动', body: cancelActivityBody },

@@ -21,3 +21,4 @@ export * from './fields';
 export * from './activities';
 export * from './activity-commands';
 export * from './consultation-plans';
+export * from './search';

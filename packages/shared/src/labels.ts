@@ -411,7 +411,11 @@ export const speechCommandLabels = {
   withdraw: '撤回发言',
 } as const;
 
-export const readingNoteStateLabels = { submitted: '已提交', returned: '已退回', withdrawn: '已撤回' } as const;
+export const readingNoteStateLabels = {
+  submitted: '已提交',
+  returned: '已退回',
+  withdrawn: '已撤回',
+} as const;
 
 export const readingNoteCommandLabels = { returnNote: '退回', withdraw: '撤回' } as const;
 
@@ -434,3 +438,16 @@ export const planItemProgressLabels = {
   inProgress: '进行中',
   done: '已完成',
 } as const;
+
+// Search (全局搜索)
+
+/** What the global search finds, in the order its groups are shown. */
+export const searchKindLabels = {
+  proposal: '提案',
+  opinion: '社情民意',
+  activity: '履职活动',
+  suggestion: '意见建议',
+  member: '委员',
+} as const;
+
+export const searchSortLabels = { relevance: '相关度', date: '时间' } as const;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { codesOf } from './codes';
 import { defaultTimeZone, isTimeZone } from './dates';
 import { satisfactionBasisLabels } from './labels';
+import { defaultSearchDictionary, searchWordSchema } from './search';
 import { activityKindSchema, defaultActivityKinds, leaveApprovers } from './activities/vocabulary';
 
 /**
@@ -123,6 +124,11 @@ export const settingsShape = {
     .refine((list) => new Set(list.map((k) => k.code)).size === list.length, '活动类型代码不能重复')
     .refine((list) => new Set(list.map((k) => k.label)).size === list.length, '活动类型名称不能重复'),
   sessionIdleMinutes: whole('登录空闲超时（分钟）', 5, 24 * 60),
+  /** Words the search segmenter must keep whole (楼小二, 有事好商量 …). */
+  searchDictionary: z
+    .array(searchWordSchema, { error: '请填写搜索词典' })
+    .max(2000, '搜索词典最多 2000 个词')
+    .refine((list) => new Set(list).size === list.length, '搜索词典中的词语不能重复'),
   /** The zone every date is shown, filed and printed in. */
   timeZone: z
     .string({ error: '请选择时区' })
@@ -176,6 +182,7 @@ export const defaultSettings: CommitteeSettings = {
   lateAfterMinutes: 0,
   activityKinds: defaultActivityKinds,
   sessionIdleMinutes: 30,
+  searchDictionary: defaultSearchDictionary,
   timeZone: defaultTimeZone,
   evaluationGradeThresholds: { excellent: 90, good: 75, fair: 60 },
 };
@@ -204,6 +211,7 @@ export const settingLabels: Record<SettingKey, string> = {
   lateAfterMinutes: '迟到认定（开始后分钟）',
   activityKinds: '活动类型',
   sessionIdleMinutes: '登录空闲超时（分钟）',
+  searchDictionary: '搜索词典',
   timeZone: '时区',
   evaluationGradeThresholds: '双向评议等级分数线',
 };

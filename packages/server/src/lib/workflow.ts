@@ -222,9 +222,9 @@ export function commandsOf<
   P extends string,
 >(workflow: Workflow<T, Access, S, C, P>) {
   return <I extends object>(
-    command: C,
-    apply: (step: WorkflowStep<T, Access, S>, input: I) => Promise<WorkflowStepOutcome<T, C, void> | void>,
-  ) =>
+      command: C,
+      apply: (step: WorkflowStep<T, Access, S>, input: I) => Promise<WorkflowStepOutcome<T, C, void> | void>,
+    ) =>
     async (ctx: ServiceContext, id: number, input: I & { version?: number }) =>
       (await workflow.run(ctx, { id, command, version: input.version }, (step) => apply(step, input))).record;
 }

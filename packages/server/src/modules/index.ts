@@ -20,6 +20,7 @@ import { activityAttachmentOwners } from './activities/attachment-owners';
 import { activityHomeCards } from './activities/home';
 import { activityOutcomeRoutes } from './activities/outcomes/routes';
 import { activityRoutes } from './activities/routes';
+import { searchRoutes } from './search/routes';
 import { accountRoutes } from './accounts/routes';
 import { attachmentRoutes } from './attachments/routes';
 import { recentAuditCard } from './audit/home';
@@ -118,6 +119,8 @@ export const platformModules: readonly ModuleManifest[] = [
     attachmentOwners: activityAttachmentOwners,
   },
   { name: 'consultation-plans', routes: [consultationPlanRoutes], policies: consultationPlanPolicies },
+  // Search has no records of its own: each hit is shown only if its record's own policy lets the actor read it.
+  { name: 'search', routes: [searchRoutes] },
 ];
 
 /**

@@ -54,6 +54,7 @@ export const activities = committeeTable(
     index('activities_committee_state_starts_idx').on(t.committeeId, t.state, t.startsAt),
     index('activities_committee_kind_starts_idx').on(t.committeeId, t.kind, t.startsAt),
     index('activities_plan_item_idx').on(t.planItemId),
+    index('activities_committee_updated_idx').on(t.committeeId, t.updatedAt),
   ],
 );
 

@@ -34,6 +34,7 @@ export const activitySuggestions = committeeTable(
     index('activity_suggestions_activity_idx').on(t.activityId),
     index('activity_suggestions_committee_state_idx').on(t.committeeId, t.state, t.createdAt),
     index('activity_suggestions_unit_state_idx').on(t.unitId, t.state),
+    index('activity_suggestions_committee_updated_idx').on(t.committeeId, t.updatedAt),
   ],
 );
 

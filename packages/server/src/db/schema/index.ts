@@ -8,3 +8,4 @@ export * from './events';
 export * from './opinions';
 export * from './activities';
 export * from './activity-outcomes';
+export * from './search';

@@ -51,6 +51,7 @@ export const opinions = committeeTable(
     index('opinions_committee_state_idx').on(t.committeeId, t.state, t.submittedAt),
     index('opinions_committee_submitted_idx').on(t.committeeId, t.submittedAt),
     index('opinions_lead_member_idx').on(t.leadMemberId),
+    index('opinions_committee_updated_idx').on(t.committeeId, t.updatedAt),
     index('opinions_submitted_by_idx').on(t.submittedBy),
     // One report of an article per receiving committee.
     uniqueIndex('opinions_source_key')

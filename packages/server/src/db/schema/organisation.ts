@@ -89,6 +89,7 @@ export const members = committeeTable(
   (t) => [
     uniqueIndex('members_committee_phone_key').on(t.committeeId, t.phone),
     index('members_committee_name_idx').on(t.committeeId, t.name),
+    index('members_committee_updated_idx').on(t.committeeId, t.updatedAt),
   ],
 );
 

@@ -58,6 +58,8 @@ export const proposals = committeeTable(
     uniqueIndex('proposals_session_number_key').on(t.sessionId, t.number),
     index('proposals_committee_state_idx').on(t.committeeId, t.state),
     index('proposals_lead_member_idx').on(t.leadMemberId),
+    // What the search index reads since it last synced (modules/search/sync.ts).
+    index('proposals_committee_updated_idx').on(t.committeeId, t.updatedAt),
     index('proposals_title_trgm_idx').using('gin', sql`${t.title} gin_trgm_ops`),
   ],
 );

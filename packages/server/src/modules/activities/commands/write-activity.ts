@@ -128,7 +128,7 @@ export async function createActivity(ctx: ServiceContext, input: CreateActivityI
 
 /** Changes what an activity says while it is being prepared or held; a closed one is not edited. */
 export const updateActivity = activityCommand<UpdateActivityInput>('update', async (step, input) => {
-  const { tx, record, ctx } = step;
+  const { tx, record } = step;
   const organiserType = input.organiserType ?? (record.organiserType as CreateActivityInput['organiserType']);
   const organiserId = input.organiserId !== undefined ? input.organiserId : record.organiserId;
   if (input.organiserType !== undefined || input.organiserId !== undefined)
