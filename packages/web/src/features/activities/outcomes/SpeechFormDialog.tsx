@@ -45,7 +45,7 @@ export function SpeechFormDialog(props: {
         const attachmentIds = (v.attachmentIds as number[] | undefined) ?? [];
         if (!content && attachmentIds.length === 0) throw new Error('请填写发言内容或上传发言稿');
         return {
-          activityId: v.activityId as number,
+          activityId: props.activityId ?? (v.activityId as number),
           ...(staff && { memberId: v.memberId as number }),
           mode: staff ? (v.mode as 'written' | 'oral') : 'written',
           title: v.title as string,
