@@ -32,6 +32,7 @@ import {
   type ActivityDetail,
   type ActivityFormOptions,
 } from '../../api/activities';
+import { usePlanItemOptions } from '../../api/consultation-plans';
 import { AttachmentUpload } from '../../components/AttachmentUpload';
 import { FormCard } from '../../components/FormCard';
 import { blank } from '../../components/schemaFields';
@@ -55,6 +56,7 @@ interface Values {
   residentCount?: number;
   otherCount?: number;
   attachmentIds?: number[];
+  planItemId?: number | null;
   inviteDefault?: boolean;
   mandatory?: boolean;
   invite?: unknown;
@@ -107,6 +109,10 @@ function ActivityForm({
   const organiserType = Form.useWatch('organiserType', form);
   const kind = options.kinds.find((k) => k.code === kindCode);
   const organisers = options.organisers.filter((o) => o.type === organiserType && o.id !== null);
+  const startsAt = Form.useWatch('startsAt', form);
+  // The items of the plan of the year the activity starts in (the committee's zone).
+  const planYear = startsAt ? startsAt.year() : existing ? zonedWall(existing.startsAt, zone).year() : null;
+  const planItems = usePlanItemOptions(planYear);
   const schema: z.ZodType = existing ? updateActivityBody : createActivityBody;
 
   const initialValues: Values = existing
@@ -123,6 +129,7 @@ function ActivityForm({
         residentCount: existing.residentCount,
         otherCount: existing.otherCount,
         attachmentIds: existing.attachmentIds,
+        planItemId: existing.planItemId,
       }
     : {
         organiserType: 'committee',
@@ -149,6 +156,7 @@ function ActivityForm({
         residentCount: v.residentCount ?? 0,
         otherCount: v.otherCount ?? 0,
         attachmentIds: v.attachmentIds ?? [],
+        planItemId: v.planItemId ?? null,
       };
       const body = existing
         ? { ...fields, version: existing.version }
@@ -260,6 +268,23 @@ function ActivityForm({
             </Col>
           ))}
         </Row>
+        <Form.Item
+          name="planItemId"
+          label="协商计划项目"
+          extra={
+            planYear
+              ? `本活动落实的${planYear}年度协商计划项目（可不选）`
+              : '选择开始时间后可选年度协商计划项目'
+          }
+        >
+          <Select
+            allowClear
+            placeholder="不属于年度协商计划"
+            loading={planItems.isFetching}
+            options={(planItems.data ?? []).map((o) => ({ value: o.id, label: o.label }))}
+            notFoundContent={planItems.isFetching ? '加载中…' : '该年度没有协商计划项目'}
+          />
+        </Form.Item>
         <Form.Item name="attachmentIds" label="附件" extra="通知、议程、材料等">
           <AttachmentUpload />
         </Form.Item>
