@@ -53,7 +53,7 @@ export default function ReadingNotesPage() {
       },
       { title: '状态', key: 'state', render: (_, n) => <ReadingNoteStateTag state={n.state} /> },
       { title: '提交时间', dataIndex: 'createdAt', key: 'createdAt', sorter: true, render: dateText },
-      { title: '操作', key: 'actions', fixed: 'right', render: (_, n) => <ReadingNoteActions note={n} /> },
+      { title: '操作', key: 'actions', render: (_, n) => <ReadingNoteActions note={n} /> },
     ] satisfies ColumnsType<ReadingNoteDto>,
     params.sort,
     params.order,

@@ -98,7 +98,7 @@ export default function SpeechesPage() {
       { title: '方式', dataIndex: 'modeLabel', key: 'mode' },
       { title: '状态', key: 'state', render: (_, s) => <SpeechStateTag state={s.state} /> },
       { title: '提交时间', dataIndex: 'createdAt', key: 'createdAt', sorter: true, render: dateText },
-      { title: '操作', key: 'actions', fixed: 'right', render: (_, s) => <SpeechActions speech={s} /> },
+      { title: '操作', key: 'actions', render: (_, s) => <SpeechActions speech={s} /> },
     ] satisfies ColumnsType<SpeechDto>,
     params.sort,
     params.order,

@@ -94,7 +94,7 @@ export default function SuggestionsPage() {
         title: '建议内容',
         dataIndex: 'content',
         key: 'content',
-        width: 320,
+        width: 280,
         render: (content: string) => (
           <Typography.Paragraph ellipsis={{ rows: 2, tooltip: content }} style={{ margin: 0 }}>
             {content}
@@ -130,12 +130,15 @@ export default function SuggestionsPage() {
         sorter: true,
         render: (_, s) => <DeadlineText suggestion={s} />,
       },
-      { title: '状态', key: 'state', render: (_, s) => <SuggestionStateTag state={s.state} /> },
-      { title: '提出时间', dataIndex: 'createdAt', key: 'createdAt', sorter: true, render: dateText },
+      {
+        title: '状态',
+        key: 'state',
+        width: 96,
+        render: (_, s) => <SuggestionStateTag state={s.state} />,
+      },
       {
         title: '操作',
         key: 'actions',
-        fixed: 'right',
         render: (_, s) => <SuggestionActions suggestion={s} />,
       },
     ] satisfies ColumnsType<SuggestionDto>,
