@@ -13,7 +13,7 @@ import {
 } from '../fixtures';
 
 /**
- * A meeting from invitation to the attendance report: the liaison staff publish it to three members;
+ * A meeting from invitation to the attendance report: the liaison staff create it for three members and a group;
  * one asks for leave on the phone and the staff approve it; one signs in by the code on the screen at
  * 375 px; one does not come; the staff close it, and the roster and the members' records say
  * 出席 / 请假 / 缺席.
@@ -97,6 +97,18 @@ test('a meeting: leave approved, a sign-in by code on the phone, an absence, clo
       await picker.fill(name);
       await desk.locator(`.ant-select-item-option[title^="${name}（"]`).first().click();
     }
+    // And one member group as a whole.
+    const [group] = (
+      await apiGet<{ items: { id: number; name: string }[] }>(baseUrl(), staff, '/api/member-groups')
+    ).items;
+    await choose(desk.getByRole('combobox', { name: '活动小组', exact: true }), group!.name);
+    const groupMembers = (
+      await apiGet<{ items: { id: number }[] }>(
+        baseUrl(),
+        staff,
+        `/api/members?groupId=${group!.id}&status=active&pageSize=200`,
+      )
+    ).items.map((m) => m.id);
     await desk
       .getByRole('button', { name: '保 存' })
       .or(desk.getByRole('button', { name: '保存' }))
@@ -104,7 +116,8 @@ test('a meeting: leave approved, a sign-in by code on the phone, an absence, clo
     await desk.waitForURL(/\/activities\/\d+$/);
     const created = { id: Number(new URL(desk.url()).pathname.split('/').pop()) };
     const saved = await apiGet<Activity>(baseUrl(), staff, `/api/activities/${created.id}`);
-    expect(saved.invitations.map((i) => i.memberId).sort()).toEqual([present, onLeave, absent].sort());
+    const invited = [...new Set([present, onLeave, absent, ...groupMembers])].sort((a, b) => a - b);
+    expect(saved.invitations.map((i) => i.memberId).sort((a, b) => a - b)).toEqual(invited);
     await desk.getByText(topic).first().waitFor();
     await confirmCommand(desk, '发布');
     await desk.getByText('已发布').first().waitFor();
@@ -153,7 +166,12 @@ test('a meeting: leave approved, a sign-in by code on the phone, an absence, clo
 
     const final = await apiGet<Activity>(baseUrl(), staff, `/api/activities/${created.id}`);
     const result = Object.fromEntries(final.invitations.map((i) => [i.memberId, i.attendance]));
-    expect(result).toEqual({ [present]: 'present', [onLeave]: 'leave', [absent]: 'absent' });
+    // The group's other members did not come either.
+    expect(result).toEqual({
+      ...Object.fromEntries(invited.map((id) => [id, 'absent'])),
+      [present]: 'present',
+      [onLeave]: 'leave',
+    });
     const report = await fetch(`${baseUrl()}/api/activities/${created.id}/attendance.xlsx`, {
       headers: { cookie: staff.cookie },
     });
