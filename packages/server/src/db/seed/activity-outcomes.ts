@@ -138,6 +138,11 @@ async function seedIn(db: DbOrTx, org: SeededOrganisation, now: Date) {
         unitId: null,
         deadline: null,
       });
+      // Dated as the year went, not the day the demo was written.
+      await db
+        .update(s.activitySuggestions)
+        .set({ createdAt: daysAfter(activity.startsAt, 1) })
+        .where(eq(s.activitySuggestions.id, created.id));
       if (fate === 'proposed') continue;
       const toDemoUnit = (i + j) % 3 === 0 || fate === 'overdue';
       const unitId = toDemoUnit ? unitUser.unitId! : random.pick(otherUnits);
@@ -145,6 +150,10 @@ async function seedIn(db: DbOrTx, org: SeededOrganisation, now: Date) {
       const sentOn = daysAfter(activity.startsAt, 7);
       const deadline = fate === 'overdue' ? daysAfter(now, -5) : daysAfter(sentOn, 60);
       await sendSuggestion(staff, created.id, { unitId, deadline: day(deadline) });
+      await db
+        .update(s.activitySuggestions)
+        .set({ sentAt: sentOn < now ? sentOn : now })
+        .where(eq(s.activitySuggestions.id, created.id));
       if (fate === 'sent' || fate === 'overdue') continue;
       if (fate === 'notAdopted') {
         await declineSuggestion(answering, created.id, {
