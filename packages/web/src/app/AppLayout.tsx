@@ -27,6 +27,7 @@ import {
 import { roleLabels } from '@cppcc/shared';
 import { useLogout, useMeQuery } from '../api/auth';
 import { NotificationBell } from '../features/notifications/NotificationBell';
+import { TopBarSearch } from '../features/search/TopBarSearch';
 import { menuFor, type MenuEntry } from './menu';
 import { setMessageApi } from './notifier';
 import { PageTrail } from './PageTrail';
@@ -107,7 +108,7 @@ export default function AppLayout() {
   );
 }
 
-/** Signed-in frame: side menu (drawer on phones), header with notifications and the user menu. */
+/** Signed-in frame: side menu (drawer on phones), header with the search, notifications and the user menu. */
 function SignedInFrame() {
   const me = useMeQuery();
   const location = useLocation();
@@ -259,6 +260,7 @@ function SignedInFrame() {
           <Typography.Text strong style={{ fontSize: 16, flex: 1, minWidth: 0 }} ellipsis>
             {title ?? ''}
           </Typography.Text>
+          <TopBarSearch phone={!wide} buttonStyle={phoneTapTarget} />
           <NotificationBell buttonStyle={wide ? undefined : phoneTapTarget} />
           <Dropdown menu={userMenu} trigger={['click']} placement="bottomRight">
             <Button

@@ -64,6 +64,8 @@ export const pageRoutes: PageRoute[] = [
     title: '通知',
     load: () => import('../features/notifications/NotificationsPage'),
   },
+  // The global search, reached from the top bar; the server returns only what the user may read.
+  { path: '/search', title: '搜索', load: () => import('../features/search/SearchPage') },
   // Proposals (src/features/proposals/); a proposal's own page is open to every reader the server allows.
   {
     path: '/proposals/mine',
