@@ -31,6 +31,7 @@ import { showSuccess } from '../../app/notifier';
 import { allowed } from '../../hooks/usePolicy';
 import { PageCard } from '../../components/PageCard';
 import { ActivitySettings } from '../activities/ActivitySettings';
+import { SearchDictionaryInput } from './SearchDictionaryInput';
 import { applyServerErrors, validateBody, zodRule } from '../../components/zodForm';
 
 const fieldSchema = z.object(settingsShape);
@@ -251,6 +252,15 @@ export default function SettingsPage() {
               </>
             )}
           </Form.List>
+        </Form.Item>
+        <Typography.Title level={5}>搜索词典</Typography.Title>
+        <Form.Item
+          name="searchDictionary"
+          label={settingLabels.searchDictionary}
+          extra="搜索时这些词语不再拆开（如 楼小二、有事好商量）；每个词 2–20 个字，只含汉字、字母或数字"
+          rules={[rule('searchDictionary')]}
+        >
+          <SearchDictionaryInput disabled={!canUpdate} />
         </Form.Item>
       </Form>
     </PageCard>
