@@ -79,7 +79,8 @@ export default function SearchPage() {
           enterButton="搜索"
           size={phone ? 'middle' : 'large'}
           maxLength={50}
-          allowClear
+          // Its clear button would be a tap target far below 44 px.
+          allowClear={!phone}
         />
         {params.q === '' ? (
           <Empty description="输入关键词，搜索提案、社情民意、履职活动、意见建议和委员" />

@@ -85,32 +85,34 @@ export function SearchResults(props: {
 }) {
   const { page, pageSize, total } = props;
   return (
-    <List<SearchHit>
-      loading={props.loading}
-      dataSource={props.items}
-      split={!props.phone}
-      locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={props.emptyText} /> }}
-      pagination={
-        total > 0 && {
-          current: page,
-          pageSize,
-          total: Math.min(total, lastPage * pageSize),
-          showTotal: () => `共 ${total} 条`,
-          showSizeChanger: !props.phone,
-          pageSizeOptions: [10, 20, 50],
-          size: props.phone ? 'small' : undefined,
-          align: props.phone ? 'center' : 'end',
-          onChange: props.onPage,
+    <section aria-label="搜索结果">
+      <List<SearchHit>
+        loading={props.loading}
+        dataSource={props.items}
+        split={!props.phone}
+        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={props.emptyText} /> }}
+        pagination={
+          total > 0 && {
+            current: page,
+            pageSize,
+            total: Math.min(total, lastPage * pageSize),
+            showTotal: () => `共 ${total} 条`,
+            showSizeChanger: !props.phone,
+            pageSizeOptions: [10, 20, 50],
+            size: props.phone ? 'small' : undefined,
+            align: props.phone ? 'center' : 'end',
+            onChange: props.onPage,
+          }
         }
-      }
-      renderItem={(hit) => (
-        <List.Item
-          key={`${hit.kind}-${hit.id}`}
-          style={props.phone ? { paddingInline: 0, borderBlockEnd: 'none', paddingBlock: 4 } : undefined}
-        >
-          {props.phone ? <HitCard hit={hit} /> : <HitRow hit={hit} />}
-        </List.Item>
-      )}
-    />
+        renderItem={(hit) => (
+          <List.Item
+            key={`${hit.kind}-${hit.id}`}
+            style={props.phone ? { paddingInline: 0, borderBlockEnd: 'none', paddingBlock: 4 } : undefined}
+          >
+            {props.phone ? <HitCard hit={hit} /> : <HitRow hit={hit} />}
+          </List.Item>
+        )}
+      />
+    </section>
   );
 }

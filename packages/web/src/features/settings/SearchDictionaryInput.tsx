@@ -68,7 +68,12 @@ export function SearchDictionaryInput(props: {
               placeholder="输入词语，如 楼小二"
               maxLength={20}
             />
-            <Button icon={<PlusOutlined />} onClick={add} disabled={!text.trim() || Boolean(problem)}>
+            <Button
+              icon={<PlusOutlined />}
+              aria-label="添加词语"
+              onClick={add}
+              disabled={!text.trim() || Boolean(problem)}
+            >
               添加
             </Button>
           </Flex>
