@@ -244,7 +244,7 @@ const suggestionProvider: SearchProvider = {
       )
         out.set(r.id, {
           detail: suggestionStateLabels[r.state as SuggestionState],
-          link: `/activity-suggestions?activityId=${r.activityId}`,
+          link: `/activities/suggestions?activityId=${r.activityId}`,
         });
     return out;
   },
