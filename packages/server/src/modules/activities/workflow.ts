@@ -1,33 +1,51 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import {
   activityWorkflowTable,
   leaveWorkflowTable,
   type ActivityCommand,
   type ActivityState,
-  type LeaveCommand,
   type LeaveState,
 } from '@cppcc/shared';
 import type { DbOrTx } from '../../db/client';
 import { activities, activityInvitations, activityLeaveRequests } from '../../db/schema';
-import type { ServiceContext } from '../../lib/actor';
 import { getSettings } from '../../lib/settings';
-import { defineWorkflow, type WorkflowStep, type WorkflowStepOutcome } from '../../lib/workflow';
+import { commandsOf, defineWorkflow, type WorkflowStep, type WorkflowStepOutcome } from '../../lib/workflow';
 import type { ActivityAccess, LeaveAccess } from '../../policies/activity';
 
 export type ActivityRow = typeof activities.$inferSelect;
 export type LeaveRow = typeof activityLeaveRequests.$inferSelect;
 
-export async function activityAccess(db: DbOrTx, row: ActivityRow): Promise<ActivityAccess> {
-  const invitees = await db
-    .select({ memberId: activityInvitations.memberId })
-    .from(activityInvitations)
-    .where(eq(activityInvitations.activityId, row.id));
-  return {
-    committeeId: row.committeeId,
-    state: row.state as ActivityState,
-    inviteeMemberIds: invitees.map((i) => i.memberId),
-  };
+/** The access facts of activities, their invitees read in one query. */
+export async function activityAccesses(
+  db: DbOrTx,
+  rows: ActivityRow[],
+): Promise<Map<number, ActivityAccess>> {
+  const invitees =
+    rows.length === 0
+      ? []
+      : await db
+          .select({ activityId: activityInvitations.activityId, memberId: activityInvitations.memberId })
+          .from(activityInvitations)
+          .where(
+            inArray(
+              activityInvitations.activityId,
+              rows.map((r) => r.id),
+            ),
+          );
+  return new Map(
+    rows.map((row) => [
+      row.id,
+      {
+        committeeId: row.committeeId,
+        state: row.state as ActivityState,
+        inviteeMemberIds: invitees.filter((i) => i.activityId === row.id).map((i) => i.memberId),
+      },
+    ]),
+  );
 }
+
+export const activityAccess = async (db: DbOrTx, row: ActivityRow): Promise<ActivityAccess> =>
+  (await activityAccesses(db, [row])).get(row.id)!;
 
 /** The activity workflow: the shared transition table run by the generic runner (lib/workflow.ts). */
 export const activityWorkflow = defineWorkflow({
@@ -42,14 +60,7 @@ export type ActivityStep = WorkflowStep<typeof activities, ActivityAccess, Activ
 export type ActivityStepOutcome = WorkflowStepOutcome<typeof activities, ActivityCommand, void>;
 
 /** An activity command as the use case `(ctx, activityId, input)`. */
-export function activityCommand<I extends object>(
-  command: ActivityCommand,
-  apply: (step: ActivityStep, input: I) => Promise<ActivityStepOutcome | void>,
-) {
-  return async (ctx: ServiceContext, id: number, input: I & { version?: number }) =>
-    (await activityWorkflow.run(ctx, { id, command, version: input.version }, (step) => apply(step, input)))
-      .record;
-}
+export const activityCommand = commandsOf(activityWorkflow);
 
 /** A leave request's small workflow, run by the same engine; the approver comes from the committee's setting. */
 export const leaveWorkflow = defineWorkflow({
@@ -67,17 +78,7 @@ export const leaveWorkflow = defineWorkflow({
 
 export type LeaveStep = WorkflowStep<typeof activityLeaveRequests, LeaveAccess, LeaveState>;
 
-export function leaveCommand<I extends object>(
-  command: LeaveCommand,
-  apply: (
-    step: LeaveStep,
-    input: I,
-  ) => Promise<WorkflowStepOutcome<typeof activityLeaveRequests, LeaveCommand, void> | void>,
-) {
-  return async (ctx: ServiceContext, id: number, input: I & { version?: number }) =>
-    (await leaveWorkflow.run(ctx, { id, command, version: input.version }, (step) => apply(step, input)))
-      .record;
-}
+export const leaveCommand = commandsOf(leaveWorkflow);
 
 /** The activity of a committee, or undefined. */
 export async function findActivity(db: DbOrTx, committeeId: number, id: number) {

@@ -4,10 +4,10 @@ import {
   type ConsultationPlanState,
 } from '@cppcc/shared';
 import { consultationPlans } from '../../db/schema';
-import type { Actor, ServiceContext } from '../../lib/actor';
+import type { Actor } from '../../lib/actor';
 import { forbidden } from '../../lib/errors';
 import { can, collectionOf } from '../../lib/policy';
-import { defineWorkflow, type WorkflowStep, type WorkflowStepOutcome } from '../../lib/workflow';
+import { commandsOf, defineWorkflow, type WorkflowStep, type WorkflowStepOutcome } from '../../lib/workflow';
 import type { ConsultationPlanAccess } from '../../policies/consultation-plan';
 
 export type PlanRow = typeof consultationPlans.$inferSelect;
@@ -30,14 +30,7 @@ export type PlanStep = WorkflowStep<typeof consultationPlans, ConsultationPlanAc
 export type PlanStepOutcome = WorkflowStepOutcome<typeof consultationPlans, ConsultationPlanCommand, void>;
 
 /** A plan command as the use case `(ctx, planId, input)`. */
-export function planCommand<I extends object>(
-  command: ConsultationPlanCommand,
-  apply: (step: PlanStep, input: I) => Promise<PlanStepOutcome | void>,
-) {
-  return async (ctx: ServiceContext, id: number, input: I & { version?: number }) =>
-    (await planWorkflow.run(ctx, { id, command, version: input.version }, (step) => apply(step, input)))
-      .record;
-}
+export const planCommand = commandsOf(planWorkflow);
 
 /**
  * The plans as a collection: a caller without the ability is refused outright (403) — the plan page is

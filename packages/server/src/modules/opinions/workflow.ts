@@ -1,14 +1,13 @@
 import {
   forwardingWorkflowTable,
   opinionWorkflowTable,
-  type ForwardingCommand,
   type ForwardingState,
   type OpinionCommand,
   type OpinionState,
 } from '@cppcc/shared';
 import { opinionForwardings, opinions } from '../../db/schema';
 import type { ServiceContext } from '../../lib/actor';
-import { defineWorkflow, type WorkflowStep, type WorkflowStepOutcome } from '../../lib/workflow';
+import { commandsOf, defineWorkflow, type WorkflowStep, type WorkflowStepOutcome } from '../../lib/workflow';
 import type { ForwardingAccess, OpinionAccess } from '../../policies/opinion';
 import { accessOf } from './access';
 
@@ -54,14 +53,5 @@ export const forwardingWorkflow = defineWorkflow({
 
 export type ForwardingStep = WorkflowStep<typeof opinionForwardings, ForwardingAccess, ForwardingState>;
 
-export function forwardingCommand<I extends object>(
-  command: ForwardingCommand,
-  apply: (
-    step: ForwardingStep,
-    input: I,
-  ) => Promise<WorkflowStepOutcome<typeof opinionForwardings, ForwardingCommand, void> | void>,
-) {
-  return async (ctx: ServiceContext, id: number, input: I & { version?: number }) =>
-    (await forwardingWorkflow.run(ctx, { id, command, version: input.version }, (step) => apply(step, input)))
-      .record;
-}
+/** A forwarded item's command as the use case `(ctx, forwardingId, input)`. */
+export const forwardingCommand = commandsOf(forwardingWorkflow);
