@@ -33,7 +33,7 @@ const invitationCount = (filter: SQL) =>
   sql<number>`(select count(*)::int from ${activityInvitations} where ${activityInvitations.activityId} = ${outer(activities.id)} and ${filter})`;
 
 /** The kinds of a category, as the committee's setting lists them. */
-const kindsOf = (settings: CommitteeSettings, category: string) =>
+export const kindsOf = (settings: CommitteeSettings, category: string) =>
   settings.activityKinds.filter((k) => k.category === category).map((k) => k.code);
 
 const ownInvitation = (memberId: number) =>

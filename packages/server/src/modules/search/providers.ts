@@ -15,7 +15,6 @@ import {
 import type { DbOrTx } from '../../db/client';
 import {
   activities,
-  activityInvitations,
   activitySuggestions,
   memberGroups,
   members,
@@ -30,7 +29,9 @@ import { pinyinOf } from '../../lib/chinese-text';
 import { can } from '../../lib/policy';
 import { loadAccess as loadOpinionAccess } from '../opinions/access';
 import { loadAccess as loadProposalAccess } from '../proposals/access';
+import { suggestionAccess } from '../activities/outcomes/suggestions';
 import { kindOf } from '../activities/rules';
+import { activityAccesses } from '../activities/workflow';
 
 /**
  * What the search knows of each kind of record: how to read the rows changed since a time into index
@@ -181,18 +182,10 @@ const activityProvider: SearchProvider = {
       .select()
       .from(activities)
       .where(and(eq(activities.committeeId, actor.committeeId), inArray(activities.id, ids)));
-    const invitations = await db
-      .select({ activityId: activityInvitations.activityId, memberId: activityInvitations.memberId })
-      .from(activityInvitations)
-      .where(inArray(activityInvitations.activityId, ids));
+    const access = await activityAccesses(db, rows);
     const out = new Map<number, { detail: string; link: string }>();
     for (const r of rows) {
-      const access = {
-        committeeId: r.committeeId,
-        state: r.state as ActivityState,
-        inviteeMemberIds: invitations.filter((i) => i.activityId === r.id).map((i) => i.memberId),
-      };
-      if (can(actor, 'read', 'activity', access))
+      if (can(actor, 'read', 'activity', access.get(r.id)!))
         out.set(r.id, {
           detail: `${kindOf(settings, r.kind).label} · ${activityStateLabels[r.state as ActivityState]}`,
           link: `/activities/${r.id}`,
@@ -235,13 +228,7 @@ const suggestionProvider: SearchProvider = {
       );
     const out = new Map<number, { detail: string; link: string }>();
     for (const r of rows)
-      if (
-        can(actor, 'read', 'activitySuggestion', {
-          committeeId: r.committeeId,
-          state: r.state as SuggestionState,
-          unitId: r.unitId,
-        })
-      )
+      if (can(actor, 'read', 'activitySuggestion', suggestionAccess(r)))
         out.set(r.id, {
           detail: suggestionStateLabels[r.state as SuggestionState],
           link: `/activities/suggestions?activityId=${r.activityId}`,

@@ -172,17 +172,14 @@ export async function listReadingNotes(ctx: ServiceContext, query: ListReadingNo
   return toPage(items, total?.n ?? 0, query);
 }
 
-export async function presentReadingNote(ctx: ServiceContext, row: ReadingNoteRow) {
-  authorize(ctx.actor, 'read', 'readingNote', accessOf(row));
-  const [r] = await fromNotes(ctx).where(eq(readingNotes.id, row.id));
-  return presentRow(ctx, r!);
+/** One reading note of the actor's committee, read in one query, if the actor may read it. */
+export async function readReadingNote(ctx: ServiceContext, id: number) {
+  const [r] = await fromNotes(ctx).where(
+    and(eq(readingNotes.id, id), eq(readingNotes.committeeId, ctx.actor.committeeId)),
+  );
+  if (!r) throw notFound('读书笔记');
+  authorize(ctx.actor, 'read', 'readingNote', accessOf(r.n));
+  return presentRow(ctx, r);
 }
 
-export async function readReadingNote(ctx: ServiceContext, id: number) {
-  const [row] = await ctx.db
-    .select()
-    .from(readingNotes)
-    .where(and(eq(readingNotes.id, id), eq(readingNotes.committeeId, ctx.actor.committeeId)));
-  if (!row) throw notFound('读书笔记');
-  return presentReadingNote(ctx, row);
-}
+export const presentReadingNote = (ctx: ServiceContext, row: ReadingNoteRow) => readReadingNote(ctx, row.id);

@@ -1,4 +1,4 @@
-import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { CommitteeSettings } from '@cppcc/shared';
 import type { DbOrTx } from '../../../db/client';
@@ -6,6 +6,7 @@ import { activities, attachments } from '../../../db/schema';
 import { AppError } from '../../../lib/errors';
 import { outer } from '../../../lib/json-rows';
 import { periodConditions } from '../../../lib/where';
+import { kindsOf } from '../queries';
 import { kindOf } from '../rules';
 
 /** What suggestions, speeches and reading notes share: their activity, its scope and files. */
@@ -30,15 +31,11 @@ export function activityScopeConditions(
   query: { activityId?: number; year?: number; kind?: string; category?: string },
   settings: CommitteeSettings,
 ): (SQL | undefined)[] {
-  const kinds = query.category
-    ? settings.activityKinds.filter((k) => k.category === query.category).map((k) => k.code)
-    : null;
   return [
     query.activityId ? eq(activities.id, query.activityId) : undefined,
     query.kind ? eq(activities.kind, query.kind) : undefined,
-    kinds
-      ? sql`${activities.kind} in (${sql.join([...kinds.map((k) => sql`${k}`), sql`''`], sql`, `)})`
-      : undefined,
+    // As the activity list filters a category (its empty code keeps `in ()` valid for a category of no kinds).
+    query.category ? inArray(activities.kind, [...kindsOf(settings, query.category), '']) : undefined,
     ...periodConditions(activities.startsAt, query, settings.timeZone),
   ];
 }

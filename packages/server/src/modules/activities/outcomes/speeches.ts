@@ -254,12 +254,17 @@ export async function listSpeeches(ctx: ServiceContext, query: ListSpeechesQuery
   return toPage(items, total?.n ?? 0, query);
 }
 
-export async function presentSpeech(ctx: ServiceContext, row: SpeechRow) {
-  authorize(ctx.actor, 'read', 'activitySpeech', accessOf(row));
-  const settings = await getSettings(ctx.db, ctx.actor.committeeId);
-  const [r] = await fromSpeeches(ctx).where(eq(activitySpeeches.id, row.id));
-  return presentRow(ctx, settings, r!);
+/** One speech of the actor's committee, read in one query, if the actor may read it. */
+export async function readSpeech(ctx: ServiceContext, id: number) {
+  const [r] = await fromSpeeches(ctx).where(
+    and(eq(activitySpeeches.id, id), eq(activitySpeeches.committeeId, ctx.actor.committeeId)),
+  );
+  if (!r) throw notFound('发言');
+  authorize(ctx.actor, 'read', 'activitySpeech', accessOf(r.s));
+  return presentRow(ctx, await getSettings(ctx.db, ctx.actor.committeeId), r);
 }
+
+export const presentSpeech = (ctx: ServiceContext, row: SpeechRow) => readSpeech(ctx, row.id);
 
 const findSpeech = async (db: DbOrTx, committeeId: number, id: number) =>
   (
@@ -268,12 +273,6 @@ const findSpeech = async (db: DbOrTx, committeeId: number, id: number) =>
       .from(activitySpeeches)
       .where(and(eq(activitySpeeches.id, id), eq(activitySpeeches.committeeId, committeeId)))
   )[0];
-
-export async function readSpeech(ctx: ServiceContext, id: number) {
-  const row = await findSpeech(ctx.db, ctx.actor.committeeId, id);
-  if (!row) throw notFound('发言');
-  return presentSpeech(ctx, row);
-}
 
 export const readSpeechFile: OwnerReadCheck = async (actor, id, db) => {
   const row = await findSpeech(db, actor.committeeId, id);

@@ -35,7 +35,7 @@ import {
 
 export type SuggestionRow = typeof activitySuggestions.$inferSelect;
 
-const accessOf = (row: SuggestionRow): SuggestionAccess => ({
+export const suggestionAccess = (row: SuggestionRow): SuggestionAccess => ({
   committeeId: row.committeeId,
   state: row.state as SuggestionState,
   unitId: row.unitId,
@@ -45,7 +45,7 @@ export const suggestionWorkflow = defineWorkflow({
   resource: 'activitySuggestion',
   table: activitySuggestions,
   transitions: suggestionWorkflowTable,
-  loadAccess: async (_tx, row) => accessOf(row),
+  loadAccess: async (_tx, row) => suggestionAccess(row),
   describe: (s) => s.content.slice(0, 30),
 });
 const suggestionCommand = commandsOf(suggestionWorkflow);
@@ -223,7 +223,7 @@ function presentRow(
     evidence: r.evidence,
     createdAt: s.createdAt.toISOString(),
     version: s.version,
-    policies: suggestionWorkflow.commandPolicies(ctx, s, accessOf(s)),
+    policies: suggestionWorkflow.commandPolicies(ctx, s, suggestionAccess(s)),
   };
 }
 
@@ -268,12 +268,17 @@ export async function listSuggestions(ctx: ServiceContext, query: ListSuggestion
 }
 
 /** One suggestion as its lists show it, for the actor who may read it. */
-export async function presentSuggestion(ctx: ServiceContext, row: SuggestionRow) {
-  const settings = await getSettings(ctx.db, ctx.actor.committeeId);
-  authorize(ctx.actor, 'read', 'activitySuggestion', accessOf(row));
-  const [r] = await fromSuggestions(ctx).where(eq(activitySuggestions.id, row.id));
-  return presentRow(ctx, settings, r!);
+/** One suggestion of the actor's committee as its lists show it, read in one query, if the actor may read it. */
+export async function readSuggestion(ctx: ServiceContext, id: number) {
+  const [r] = await fromSuggestions(ctx).where(
+    and(eq(activitySuggestions.id, id), eq(activitySuggestions.committeeId, ctx.actor.committeeId)),
+  );
+  if (!r) throw notFound('意见建议');
+  authorize(ctx.actor, 'read', 'activitySuggestion', suggestionAccess(r.s));
+  return presentRow(ctx, await getSettings(ctx.db, ctx.actor.committeeId), r);
 }
+
+export const presentSuggestion = (ctx: ServiceContext, row: SuggestionRow) => readSuggestion(ctx, row.id);
 
 const findSuggestion = async (db: DbOrTx, committeeId: number, id: number) =>
   (
@@ -283,14 +288,8 @@ const findSuggestion = async (db: DbOrTx, committeeId: number, id: number) =>
       .where(and(eq(activitySuggestions.id, id), eq(activitySuggestions.committeeId, committeeId)))
   )[0];
 
-export async function readSuggestion(ctx: ServiceContext, id: number) {
-  const row = await findSuggestion(ctx.db, ctx.actor.committeeId, id);
-  if (!row) throw notFound('意见建议');
-  return presentSuggestion(ctx, row);
-}
-
 /** Files of a suggestion follow its visibility. */
 export const readSuggestionFile: OwnerReadCheck = async (actor, id, db) => {
   const row = await findSuggestion(db, actor.committeeId, id);
-  return row !== undefined && can(actor, 'read', 'activitySuggestion', accessOf(row));
+  return row !== undefined && can(actor, 'read', 'activitySuggestion', suggestionAccess(row));
 };
