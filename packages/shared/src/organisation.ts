@@ -249,6 +249,16 @@ export interface Page<T> {
 export const pageSchema = <Item extends z.ZodType>(item: Item) =>
   z.object({ items: z.array(item), total: z.number(), page: z.number(), pageSize: z.number() });
 
+/** One step of a record's history as its page shows it (活动、年度协商计划 …). */
+export const timelineEntrySchema = z.object({
+  id: z.number(),
+  action: z.string(),
+  actionLabel: z.string(),
+  actorName: z.string(),
+  note: z.string().nullable(),
+  at: z.string(),
+});
+
 /** Abilities sent with every record: `{ canRead, canUpdate, … }`; the UI shows only allowed actions. */
 export const policiesSchema = z.record(z.string(), z.boolean());
 

@@ -29,6 +29,20 @@ export async function appendTimeline(db: DbOrTx, actor: Actor, entry: TimelineEn
   });
 }
 
+/** History rows as a page shows them, each action named by the module's labels (else by its code). */
+export const presentTimeline = (
+  rows: (typeof timelineEvents.$inferSelect)[],
+  labels: Record<string, string>,
+) =>
+  rows.map((t) => ({
+    id: t.id,
+    action: t.action,
+    actionLabel: labels[t.action] ?? t.action,
+    actorName: t.actorName ?? '系统',
+    note: t.note,
+    at: t.createdAt.toISOString(),
+  }));
+
 export function readTimeline(db: DbOrTx, committeeId: number, recordType: string, recordId: number) {
   return db
     .select()

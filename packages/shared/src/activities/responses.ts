@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageSchema, policiesSchema } from '../organisation';
+import { pageSchema, policiesSchema, timelineEntrySchema } from '../organisation';
 import { leaveStates, activityStates } from './workflow';
 import {
   activityCategories,
@@ -121,16 +121,7 @@ export const activityDetailSchema = activityListItemSchema.extend({
   summary: attendanceSummarySchema,
   cancelReason: z.string().nullable(),
   closedAt: isoOrNull,
-  timeline: z.array(
-    z.object({
-      id: z.number(),
-      action: z.string(),
-      actionLabel: z.string(),
-      actorName: z.string(),
-      note: z.string().nullable(),
-      at: z.string(),
-    }),
-  ),
+  timeline: z.array(timelineEntrySchema),
   policies: policiesSchema,
 });
 export type ActivityDetail = z.infer<typeof activityDetailSchema>;

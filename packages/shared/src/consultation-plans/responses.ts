@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { activityStates } from '../activities/workflow';
-import { pageSchema, policiesSchema } from '../organisation';
+import { pageSchema, policiesSchema, timelineEntrySchema } from '../organisation';
 import { consultationPlanStates, planItemProgresses } from './workflow';
 
 /** Consultation plan response DTOs: the server's presenters produce exactly these. */
@@ -59,16 +59,7 @@ export const consultationPlanPageSchema = pageSchema(consultationPlanListItemSch
 
 export const consultationPlanDetailSchema = consultationPlanListItemSchema.extend({
   items: z.array(planItemSchema),
-  timeline: z.array(
-    z.object({
-      id: z.number(),
-      action: z.string(),
-      actionLabel: z.string(),
-      actorName: z.string(),
-      note: z.string().nullable(),
-      at: z.string(),
-    }),
-  ),
+  timeline: z.array(timelineEntrySchema),
   policies: policiesSchema,
 });
 export type ConsultationPlanDetail = z.infer<typeof consultationPlanDetailSchema>;

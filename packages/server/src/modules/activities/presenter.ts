@@ -21,6 +21,7 @@ import type { ServiceContext } from '../../lib/actor';
 import { notFound } from '../../lib/errors';
 import { authorize, can, presentPolicies } from '../../lib/policy';
 import { getSettings } from '../../lib/settings';
+import { presentTimeline } from '../../lib/timeline';
 import { loadActivityDetail, type ActivityDetailData } from './loader';
 import { kindOf, leaveDeadline, signInWindow } from './rules';
 import { activityWorkflow, leaveWorkflow, type ActivityRow } from './workflow';
@@ -191,14 +192,7 @@ export function presentActivityDetail(
     },
     cancelReason: row.cancelReason,
     closedAt: iso(row.closedAt),
-    timeline: data.timeline.map((t) => ({
-      id: t.id,
-      action: t.action,
-      actionLabel: timelineLabels[t.action] ?? t.action,
-      actorName: t.actorName ?? '系统',
-      note: t.note,
-      at: t.createdAt.toISOString(),
-    })),
+    timeline: presentTimeline(data.timeline, timelineLabels),
     policies: {
       ...presentPolicies(ctx.actor, 'activity', access),
       ...activityWorkflow.commandPolicies(ctx, row, access),

@@ -18,6 +18,7 @@ import type { ServiceContext } from '../../lib/actor';
 import { notFound } from '../../lib/errors';
 import { authorize } from '../../lib/policy';
 import { getSettings } from '../../lib/settings';
+import { presentTimeline } from '../../lib/timeline';
 import {
   loadPlanDetail,
   type LoadedLinkedActivity,
@@ -105,14 +106,7 @@ export function presentPlanDetail(
   return {
     ...presentPlanListItem(settings, data.row, items),
     items,
-    timeline: data.timeline.map((t) => ({
-      id: t.id,
-      action: t.action,
-      actionLabel: timelineLabels[t.action] ?? t.action,
-      actorName: t.actorName ?? '系统',
-      note: t.note,
-      at: t.createdAt.toISOString(),
-    })),
+    timeline: presentTimeline(data.timeline, timelineLabels),
     policies: planWorkflow.commandPolicies(ctx, data.row, data.access),
   };
 }
