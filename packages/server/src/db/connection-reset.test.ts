@@ -67,11 +67,15 @@ describe('a connection that goes away', () => {
 
     // PostgreSQL ends the dead backend a moment later; the embedded server before the next client.
     await expect.poll(sessionLeftovers, { timeout: 5_000, interval: 100 }).toEqual(clean);
-    const { rows } = await database.pool.query<{ locked: boolean }>(
-      'select pg_try_advisory_lock(4242) as locked',
-    );
-    expect(rows[0]?.locked).toBe(true);
-    await database.pool.query('select pg_advisory_unlock_all()');
+    // The lock is taken and given back on one client: PostgreSQL frees a dead backend's locks as
+    // it exits, which may be a moment after another backend already reads the session as clean.
+    const prober = await database.pool.connect();
+    const lockTaken = async () =>
+      (await prober.query<{ locked: boolean }>('select pg_try_advisory_lock(4242) as locked')).rows[0]
+        ?.locked;
+    await expect.poll(lockTaken, { timeout: 5_000, interval: 100 }).toBe(true);
+    await prober.query('select pg_advisory_unlock_all()');
+    prober.release();
     // The next connection writes and commits as usual.
     await database.pool.query('insert into scratch_rows values (2)');
     expect((await database.pool.query('select n from scratch_rows')).rows).toEqual([{ n: 2 }]);
