@@ -276,17 +276,19 @@ export async function confirmCommand(page: Page, button: string) {
 
 /**
  * Presses a dialog's OK button and waits for the dialog to close. A press that lands while the dialog
- * is still opening does nothing, so it presses once more if the dialog is still there.
+ * is still opening does nothing, so it presses once more if the dialog is still there and the first
+ * press is not being carried out; a refusal the dialog shows fails the test with its text.
  */
 export async function pressDialogOk(dialog: Locator, name: string | RegExp) {
-  const ok = dialog.getByRole('button', { name });
+  const ok = dialog.getByRole('button', { name }).last();
   await ok.click();
   const closed = await dialog.waitFor({ state: 'hidden', timeout: 5_000 }).then(
     () => true,
     () => false,
   );
-  if (!closed) {
-    await ok.click();
-    await dialog.waitFor({ state: 'hidden' });
-  }
+  if (closed) return;
+  const refusal = dialog.getByRole('alert');
+  if (await refusal.isVisible()) throw new Error(`the dialog refused: ${await refusal.innerText()}`);
+  if (!(await ok.getAttribute('class'))?.includes('ant-btn-loading')) await ok.click();
+  await dialog.waitFor({ state: 'hidden' });
 }

@@ -186,11 +186,7 @@ test('an opinion from a district member to the city and back, as each side sees 
     await row.getByRole('button', { name: '答复', exact: true }).click();
     const answer = handler.getByRole('dialog').last();
     await answer.getByLabel('办理答复').fill('已开展夜市食品安全专项检查，建立摊主登记制度。');
-    await answer
-      .getByRole('button', { name: /确\s*定|提交|答复/ })
-      .last()
-      .click();
-    await answer.waitFor({ state: 'hidden' });
+    await pressDialogOk(answer, '提交答复');
     await handler.getByRole('row').filter({ hasText: title }).getByText('已答复').first().waitFor();
 
     // The member sees every outcome on the phone; the district's figures count it.

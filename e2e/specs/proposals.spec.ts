@@ -6,6 +6,7 @@ import {
   baseUrl,
   choose,
   confirmCommand,
+  pressDialogOk,
   expect,
   signedInPages,
   signIn,
@@ -70,8 +71,7 @@ async function rate(page: Page, id: number, satisfaction: string) {
   await pick('办理态度', '满意');
   await pick('是否针对提案', '针对提案');
   if (satisfaction === '不满意') await dialog.getByLabel('评价意见').fill('答复未回应提出的具体建议');
-  await dialog.getByRole('button', { name: '提交评价' }).click();
-  await dialog.waitFor({ state: 'hidden' });
+  await pressDialogOk(dialog, '提交评价');
 }
 
 async function draftAndSendAnswer(lead: Page, head: Page, id: number, text: string) {
@@ -82,8 +82,7 @@ async function draftAndSendAnswer(lead: Page, head: Page, id: number, text: stri
   await dialog.getByLabel('答复内容').fill(text);
   await dialog.getByLabel('联系人').fill('王经办');
   await dialog.getByLabel('联系电话').fill('0951-1234567');
-  await dialog.getByRole('button', { name: '保存答复' }).click();
-  await dialog.waitFor({ state: 'hidden' });
+  await pressDialogOk(dialog, '保存答复');
   await confirmCommand(lead, '提交负责人审核');
   await lead.getByRole('main').getByText('待负责人审核', { exact: true }).waitFor();
 
@@ -99,8 +98,7 @@ async function staffApproveAnswer(staff: Page, id: number) {
   await expect(
     dialog.getByRole('radiogroup', { name: '审核结果' }).getByRole('radio', { name: '通过' }).isChecked(),
   ).resolves.toBe(true);
-  await dialog.getByRole('button', { name: '提交审核意见' }).click();
-  await dialog.waitFor({ state: 'hidden' });
+  await pressDialogOk(dialog, '提交审核意见');
 }
 
 test(
@@ -229,8 +227,7 @@ async function walk(as: ReturnType<typeof signedInPages>['as']) {
   await choose(assign.getByLabel('协办单位'), coUnit.name);
   // Close the multi-select's dropdown without pressing Escape, which would close the dialog.
   await assign.getByText('交办方式').click();
-  await assign.getByRole('button', { name: '确定交办' }).click();
-  await assign.waitFor({ state: 'hidden' });
+  await pressDialogOk(assign, '确定交办');
   await stateTag(staff, '办理中');
 
   // 5. Both units acknowledge; the co-unit sends its opinion to the lead unit.
@@ -245,8 +242,7 @@ async function walk(as: ReturnType<typeof signedInPages>['as']) {
   await co.getByRole('button', { name: '报送协办意见' }).click();
   const opinion = co.getByRole('dialog', { name: '报送协办意见' });
   await opinion.getByLabel('协办意见').fill('建议将普惠托育点纳入本部门年度民生实事项目，并配套场地支持。');
-  await opinion.getByRole('button', { name: '报送主办单位' }).click();
-  await opinion.waitFor({ state: 'hidden' });
+  await pressDialogOk(opinion, '报送主办单位');
 
   // 6. The lead unit drafts, its head approves, staff approve: the proposal is answered.
   const head = await as('unit.head');
@@ -359,8 +355,7 @@ test('交办会: staff select accepted proposals in the list and assign them in 
   for (const [i, p] of picked.entries()) {
     await choose(dialog.getByRole('combobox', { name: `${p.title} 主办单位` }), units[i]!.name);
   }
-  await dialog.getByRole('button', { name: '确认交办' }).click();
-  await dialog.waitFor({ state: 'hidden' });
+  await pressDialogOk(dialog, '确认交办');
   await page.getByRole('main').getByRole('link', { name: picked[0]!.title }).waitFor({ state: 'detached' });
 
   for (const [i, p] of picked.entries()) {
@@ -393,8 +388,7 @@ test('立案审查会: staff pick submitted proposals in the review queue and ac
   await page.getByRole('button', { name: '批量立案（2）' }).click();
   const dialog = page.getByRole('dialog', { name: /批量立案/ });
   await choose(dialog.getByRole('combobox', { name: `${picked[0]!.title} 类别` }), recategorised);
-  await dialog.getByRole('button', { name: '确定立案' }).click();
-  await dialog.waitFor({ state: 'hidden' });
+  await pressDialogOk(dialog, '确定立案');
   await page.getByRole('main').getByRole('link', { name: picked[0]!.title }).waitFor({ state: 'detached' });
 
   const details = [];
@@ -477,8 +471,7 @@ test('不予立案 needs a ground and a reason, changes nothing without them, th
     .getByRole('radiogroup', { name: '处理方式' })
     .getByRole('radio', { name: '转为社情民意信息' })
     .check();
-  await dialog.getByRole('button', { name: '确定不予立案' }).click();
-  await dialog.waitFor({ state: 'hidden' });
+  await pressDialogOk(dialog, '确定不予立案');
   await page.getByRole('main').getByText('不予立案：内容空泛、没有具体建议').waitFor();
   const after = await apiGet<{ state: string; rejection: { disposition: string } }>(
     baseUrl(),
