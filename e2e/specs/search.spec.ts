@@ -1,6 +1,16 @@
 import type { Page } from 'playwright-core';
 import { apiGet } from '../server';
-import { apiSession, baseUrl, consoleErrors, expect, signedInPages, test } from '../fixtures';
+import {
+  apiPost,
+  apiSession,
+  baseUrl,
+  choose,
+  consoleErrors,
+  expect,
+  pressDialogOk,
+  signedInPages,
+  test,
+} from '../fixtures';
 
 /**
  * The global search of the top bar, as the roles see it: the proposal staff find the demo proposals on
@@ -155,4 +165,68 @@ test('the settings page checks a word of the search dictionary as it is typed', 
     .waitFor();
   expect(await box.inputValue()).toBe('');
   // Left unsaved: the committee's dictionary stays as the other specs expect it.
+});
+
+test('a member writing a near-duplicate sees the earlier proposal; staff merge it into that one at review', async ({
+  browser,
+}) => {
+  const { as, screenshots } = signedInPages(browser, 'similar', { width: 1440, height: 900 });
+  const { as: asPhone, screenshots: phoneShots } = signedInPages(browser, 'similar-phone', {
+    width: 375,
+    height: 812,
+  });
+  try {
+    // An accepted proposal of the session on a matter no demo proposal raises.
+    const member2 = await apiSession('member2');
+    const staffApi = await apiSession('proposal.staff');
+    const first = await apiPost<{ id: number; version: number }>(member2, '/api/proposals', {
+      title: '关于在城区菜市场推行净菜进场和智能秤溯源的提案',
+      category: '社会建设',
+      content: '城区菜市场净菜比例低，缺斤短两投诉多。建议推行净菜进场，全面安装智能秤，建立溯源台账。',
+    });
+    const submitted = await apiPost<{ version: number }>(member2, `/api/proposals/${first.id}/submit`, {
+      version: first.version,
+    });
+    await apiPost(staffApi, `/api/proposals/${first.id}/accept`, { version: submitted.version });
+
+    // The member writes on the same matter, on a phone: the hint names it with its outcome.
+    const member = await asPhone('member');
+    await member.goto('/proposals/new');
+    await member.getByLabel('案由（标题）').fill('关于菜市场推广智能秤和净菜进场的提案');
+    await member
+      .getByLabel('提案内容')
+      .fill('菜市场缺斤短两、净菜少。建议菜市场统一安装智能秤，可溯源，推动净菜进场。');
+    const hint = member.getByRole('status').filter({ hasText: '内容相近' });
+    await hint.getByText('关于在城区菜市场推行净菜进场和智能秤溯源的提案').waitFor();
+    await hint.getByText('已立案').first().waitFor();
+    await phoneShots();
+    await choose(member.getByRole('combobox', { name: '类别' }), '社会建设');
+    await member.getByRole('button', { name: '提交提案' }).click();
+    await member.getByRole('dialog').getByRole('button', { name: '确定提交' }).click();
+    await member.waitForURL(/\/proposals\/\d+$/);
+    const secondId = Number(new URL(member.url()).pathname.split('/').pop());
+
+    // The staff at review: flagged as a likely duplicate, merged in one click.
+    const staff = await as('proposal.staff');
+    await staff.goto(`/proposals/${secondId}`);
+    const card = staff.locator('.ant-card').filter({ hasText: '相似与重复' });
+    const row = card
+      .locator('.ant-list-item')
+      .filter({ hasText: '关于在城区菜市场推行净菜进场和智能秤溯源的提案' });
+    await row.getByText(/疑似重复|完全相同/).waitFor();
+    await screenshots();
+    await row.getByRole('button', { name: '并入此案' }).click();
+    const dialog = staff.getByRole('dialog', { name: '并案' });
+    await dialog.getByText('关于在城区菜市场推行净菜进场和智能秤溯源的提案').waitFor();
+    await pressDialogOk(dialog, '确定并案');
+    await staff.getByText('已并入').waitFor();
+    const merged = await apiGet<{ state: string; mergedIntoId: number }>(
+      baseUrl(),
+      staffApi,
+      `/api/proposals/${secondId}`,
+    );
+    expect(merged).toMatchObject({ state: 'merged', mergedIntoId: first.id });
+  } finally {
+    await screenshots();
+  }
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { codesOf } from './codes';
-import { recordIdParam } from './ids';
+import { recordId, recordIdParam } from './ids';
 import { searchKindLabels, searchSortLabels } from './labels';
 
 /** The global search: one query across proposals, opinions, activities, suggestions and members. */
@@ -94,3 +94,77 @@ export const defaultSearchDictionary = [
   '民主监督',
   '协商议政',
 ];
+
+/** The kinds duplicates are looked for in: what members write and staff review. */
+export const similarKinds = ['proposal', 'opinion'] as const satisfies readonly SearchKind[];
+export type SimilarKind = (typeof similarKinds)[number];
+
+/** A text being written (a proposal or an opinion not yet saved), to find what is like it. */
+export const similarRequestSchema = z
+  .object({
+    title: z.string().trim().max(200, '标题不超过 200 个字'),
+    content: z.string().max(20_000, '内容不超过 20000 个字').default(''),
+    kinds: z.array(z.enum(similarKinds)).min(1).max(2).default([...similarKinds]),
+  })
+  .strict();
+export type SimilarRequest = z.infer<typeof similarRequestSchema>;
+
+export const similarToParams = z.object({ kind: z.enum(similarKinds), id: recordIdParam }).strict();
+
+export const similarItemSchema = z.object({
+  kind: z.enum(similarKinds),
+  kindLabel: z.string(),
+  id: z.number(),
+  title: z.string(),
+  year: z.number().nullable(),
+  state: z.string(),
+  stateLabel: z.string(),
+  /** What came of it: 已立案 · 答复A类（已解决或采纳）, 被市政协采用 … */
+  outcome: z.string(),
+  /** The proposer or author, when the viewer may open the record. */
+  author: z.string().nullable(),
+  /** 0–1: the weighted share of words the two texts have in common. */
+  score: z.number(),
+  /** The same title or body, punctuation aside. */
+  exact: z.boolean(),
+  /** At or above the committee's duplicate threshold: 疑似重复. */
+  likelyDuplicate: z.boolean(),
+  /** The record's page; null when the viewer may know of it (an accepted proposal) but not open it. */
+  link: z.string().nullable(),
+  /** For a proposal: its session and number, so staff can merge into it. */
+  sessionId: z.number().nullable(),
+  numberLabel: z.string().nullable(),
+});
+export type SimilarItem = z.infer<typeof similarItemSchema>;
+
+export const similarResultSchema = z.object({
+  items: z.array(similarItemSchema),
+  /** The score from which an item is flagged as a likely duplicate. */
+  duplicateThreshold: z.number(),
+});
+export type SimilarResult = z.infer<typeof similarResultSchema>;
+
+/** Proposals at review or assignment whose handling units and category are to be suggested. */
+export const assignmentHintsRequestSchema = z
+  .object({ proposalIds: z.array(recordId).min(1, '请选择提案').max(200, '一次最多 200 件') })
+  .strict();
+
+const confidence = z.number().min(0).max(1);
+export const assignmentHintSchema = z.object({
+  proposalId: z.number(),
+  /** The units the proposer suggested (建议承办单位), still active. */
+  proposerSuggested: z.array(z.object({ id: z.number(), name: z.string() })),
+  /** The 3 likeliest lead units, best first. */
+  units: z.array(z.object({ id: z.number(), name: z.string(), confidence })),
+  categories: z.array(z.object({ category: z.string(), confidence })),
+});
+export type AssignmentHint = z.infer<typeof assignmentHintSchema>;
+
+/** Handling units and a category suggested per proposal, learned from the committee's own past. */
+export const assignmentHintsSchema = z.object({
+  items: z.array(assignmentHintSchema),
+  /** How many earlier assigned (units) and accepted (categories) proposals they were learned from. */
+  learnedFromAssigned: z.number(),
+  learnedFromAccepted: z.number(),
+});
+export type AssignmentHints = z.infer<typeof assignmentHintsSchema>;

@@ -129,6 +129,14 @@ export const settingsShape = {
     .array(searchWordSchema, { error: '请填写搜索词典' })
     .max(2000, '搜索词典最多 2000 个词')
     .refine((list) => new Set(list).size === list.length, '搜索词典中的词语不能重复'),
+  /** Similar records are shown from this similarity, and flagged 疑似重复 from the second (see eval:search). */
+  similarHintPercent: whole('相似提示起点（%）', 5, 95),
+  duplicatePercent: whole('疑似重复相似度（%）', 10, 100),
+  /**
+   * Whether a member's similar-records hint also lists proposals accepted (立案目录) and opinions adopted
+   * (《社情民意》) that are not theirs, by title and outcome only; off, it lists only what they may open.
+   */
+  similarHintListsPublished: z.boolean({ error: '请选择是否列出已立案提案和已采用信息' }),
   /** The zone every date is shown, filed and printed in. */
   timeZone: z
     .string({ error: '请选择时区' })
@@ -154,6 +162,10 @@ export const committeeSettingsSchema = z
   .refine((s) => s.signInClosesMinutesAfter >= s.lateAfterMinutes, {
     message: '签到截止不能早于迟到认定时间',
     path: ['signInClosesMinutesAfter'],
+  })
+  .refine((s) => s.duplicatePercent > s.similarHintPercent, {
+    message: '疑似重复相似度应高于相似提示起点',
+    path: ['duplicatePercent'],
   });
 export type CommitteeSettings = z.infer<typeof committeeSettingsSchema>;
 export type SettingKey = keyof CommitteeSettings;
@@ -183,6 +195,9 @@ export const defaultSettings: CommitteeSettings = {
   activityKinds: defaultActivityKinds,
   sessionIdleMinutes: 30,
   searchDictionary: defaultSearchDictionary,
+  similarHintPercent: 15,
+  duplicatePercent: 50,
+  similarHintListsPublished: true,
   timeZone: defaultTimeZone,
   evaluationGradeThresholds: { excellent: 90, good: 75, fair: 60 },
 };
@@ -212,6 +227,9 @@ export const settingLabels: Record<SettingKey, string> = {
   activityKinds: '活动类型',
   sessionIdleMinutes: '登录空闲超时（分钟）',
   searchDictionary: '搜索词典',
+  similarHintPercent: '相似提示起点（%）',
+  duplicatePercent: '疑似重复相似度（%）',
+  similarHintListsPublished: '相似提示列出他人已立案提案和已采用信息',
   timeZone: '时区',
   evaluationGradeThresholds: '双向评议等级分数线',
 };

@@ -225,23 +225,6 @@ export const proposalDetailSchema = z.object({
 });
 export type ProposalDetail = z.infer<typeof proposalDetailSchema>;
 
-export const similarProposalsSchema = z.object({
-  items: z.array(
-    z.object({
-      id: z.number(),
-      number: z.number().nullable(),
-      numberLabel: z.string(),
-      title: z.string(),
-      state: z.enum(proposalStates),
-      stateLabel: z.string(),
-      sessionId: z.number(),
-      leadMemberName: z.string(),
-      score: z.number(),
-      exact: z.boolean(),
-    }),
-  ),
-});
-export type SimilarProposal = z.infer<typeof similarProposalsSchema>['items'][number];
 
 /**
  * The list page that shows the records behind a figure (a list-query filter): the figures page and

@@ -12,7 +12,6 @@ import {
   type ProposalFigures,
   type ProposalFormOptions,
   type ProposalListItem,
-  type SimilarProposal,
   type SupervisorCandidate,
 } from '@cppcc/shared';
 import { api } from './client';
@@ -31,7 +30,6 @@ export type {
   ProposalFormOptions,
   ProposalListItem,
   RateFigure,
-  SimilarProposal,
 } from '@cppcc/shared';
 export type AnswerView = ProposalDetail['answers'][number];
 
@@ -54,14 +52,6 @@ export function useProposal(id: number | null) {
     enabled: id !== null,
     // The page shows why it cannot show the proposal; no toast on top.
     meta: { silent: true },
-  });
-}
-
-export function useSimilarProposals(id: number, enabled: boolean) {
-  return useQuery({
-    queryKey: [...root, 'similar', id],
-    queryFn: () => api<{ items: SimilarProposal[] }>(`/api/proposals/${id}/similar`),
-    enabled,
   });
 }
 

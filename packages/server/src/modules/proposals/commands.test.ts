@@ -229,10 +229,10 @@ describe('review outcomes', () => {
     const id = created.body.id;
     await call(w.users.other, 'POST', `/proposals/${id}/submit`, {});
     await call(w.users.staff, 'POST', `/proposals/${id}/claim-review`, {});
-    const similar = await call(w.users.staff, 'GET', `/proposals/${id}/similar`);
+    const similar = await call(w.users.staff, 'GET', `/search/similar/proposal/${id}`);
     expect(similar.status).toBe(200);
     expect(similar.body.items.map((i: { id: number }) => i.id)).toContain(main.id);
-    expect((await call(w.users.other, 'GET', `/proposals/${id}/similar`)).status).toBe(403);
+    expect((await call(w.users.other, 'GET', `/search/similar/proposal/${id}`)).status).toBe(403);
     const merged = await call(w.users.staff, 'POST', `/proposals/${id}/merge`, { intoProposalId: main.id });
     expect(merged.status, JSON.stringify(merged.body)).toBe(200);
     expect(merged.body).toMatchObject({ state: 'merged', mergedIntoId: main.id });
@@ -248,7 +248,7 @@ describe('review outcomes', () => {
   it('similar titles flag an exact duplicate first', async () => {
     const a = await proposalIn('submitted', { title: '关于规范城区电动车充电管理的建议' });
     const b = await proposalIn('reviewing', { title: '关于规范城区电动车充电管理的建议' });
-    const res = await call(w.users.staff, 'GET', `/proposals/${b.id}/similar`);
+    const res = await call(w.users.staff, 'GET', `/search/similar/proposal/${b.id}`);
     expect(res.body.items[0]).toMatchObject({ id: a.id, exact: true });
   });
 

@@ -167,20 +167,6 @@ export const matrix: MatrixEntry[] = [
       },
     },
   },
-  {
-    route: 'GET /api/proposals/:id/similar',
-    crossCommittee: {
-      roles: strongest,
-      async foreign(db, committeeBId) {
-        const p = await buildProposal(db, committeeBId, { state: 'reviewing' });
-        return { url: `/api/proposals/${p.id}/similar` };
-      },
-    },
-    // Similar titles are a review tool: the proposers themselves are refused, staff must not learn the draft exists.
-    visibility: privateProposalCases(({ proposalId }) => `/api/proposals/${proposalId}/similar`, {
-      proposersRead: false,
-    }),
-  },
   commandEntry('request-cosign', 'draft', {}),
   commandEntry('respond-cosign', 'cosigning', { confirm: true }),
   commandEntry('submit', 'draft', {}),

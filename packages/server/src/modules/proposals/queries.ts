@@ -24,7 +24,6 @@ import {
   type ProposalState,
   type ProposalTask,
 } from '@cppcc/shared';
-import type { DbOrTx } from '../../db/client';
 import {
   members,
   organisationProposers,
@@ -332,46 +331,3 @@ export async function listProposals(ctx: ServiceContext, query: ProposalFilter) 
   return toPage(items, total?.n ?? 0, query);
 }
 
-/**
- * Similar titles (pg_trgm word_similarity, both directions) and exact duplicates (same title or same
- * content) among the committee's other submitted proposals, for the review page.
- */
-export async function similarProposals(
-  db: DbOrTx,
-  committeeId: number,
-  proposal: { id: number; title: string; content: string },
-) {
-  const score = sql<number>`greatest(word_similarity(${proposal.title}, ${proposals.title}), word_similarity(${proposals.title}, ${proposal.title}))`;
-  const exact = sql<boolean>`(${proposals.title} = ${proposal.title} or md5(${proposals.content}) = md5(${proposal.content}))`;
-  const rows = await db
-    .select({
-      id: proposals.id,
-      number: proposals.number,
-      title: proposals.title,
-      state: proposals.state,
-      sessionId: proposals.sessionId,
-      leadMemberName: members.name,
-      score,
-      exact,
-    })
-    .from(proposals)
-    .innerJoin(members, eq(members.id, proposals.leadMemberId))
-    .where(
-      and(
-        eq(proposals.committeeId, committeeId),
-        ne(proposals.id, proposal.id),
-        notInArray(proposals.state, ['draft', 'cosigning', 'withdrawn']),
-        or(sql`${score} >= 0.3`, exact),
-      ),
-    )
-    .orderBy(desc(exact), desc(score))
-    .limit(20);
-  return rows.map((r) => ({
-    ...r,
-    numberLabel: formatProposalNumber(r.number),
-    state: r.state as ProposalState,
-    stateLabel: proposalStateLabels[r.state as ProposalState],
-    score: Math.round(Number(r.score) * 100) / 100,
-    exact: Boolean(r.exact),
-  }));
-}

@@ -3,7 +3,6 @@ import {
   proposalCommandRoutes,
   proposalDetailSchema,
   proposalPageSchema,
-  similarProposalsSchema,
   batchAssignBody,
   batchAssignResultSchema,
   batchReviewBody,
@@ -47,7 +46,7 @@ import { submitProposal } from './commands/submit-proposal';
 import { updateProposal } from './commands/update-proposal';
 import { withdrawProposal } from './commands/withdraw-proposal';
 import { loadProposal, presentProposal, readProposal } from './presenter';
-import { listProposals, similarProposals } from './queries';
+import { listProposals } from './queries';
 import { coProposerCandidates, proposalFormOptions, supervisorCandidates } from './options';
 import { documentedAs } from '../../lib/api-docs';
 import { registerCommandRoutes } from '../../lib/command-routes';
@@ -128,17 +127,6 @@ export async function proposalRoutes(app: AppInstance) {
     async (req) => {
       const ctx = serviceContext(req);
       return presentProposal(ctx, (await updateProposal(ctx, req.params.id, req.body)).proposal);
-    },
-  );
-
-  app.get(
-    '/proposals/:id/similar',
-    doc('相似与重复提案', { params: idParams, response: { 200: similarProposalsSchema } }),
-    async (req) => {
-      const ctx = serviceContext(req);
-      const { row, access } = await loadProposal(ctx, req.params.id);
-      authorize(ctx.actor, 'review', 'proposal', access);
-      return { items: await similarProposals(ctx.db, ctx.actor.committeeId, row) };
     },
   );
 

@@ -13,6 +13,7 @@ import { toSelectOptions } from '../../api/resources';
 import { AttachmentUpload } from '../../components/AttachmentUpload';
 import { FormCard } from '../../components/FormCard';
 import { MemberMultiSelect, type MemberOption } from '../../components/MemberMultiSelect';
+import { SimilarHint } from '../search/SimilarHint';
 import { zodRule } from '../../components/zodForm';
 import { useDraftForm } from '../../components/useDraftForm';
 import { useCurrentUser } from '../../hooks/useCurrentUser';
@@ -50,6 +51,8 @@ function OpinionForm({ existing }: { existing: OpinionDetail | null }) {
   const save = useSaveOpinion();
   const limit = formOptions.data?.contentLimit ?? 1500;
   const orgId = Form.useWatch('organisationProposerId', form);
+  const title = Form.useWatch('title', form);
+  const content = Form.useWatch('content', form);
   const organisations = formOptions.data?.organisations ?? [];
   const initialMembers: MemberOption[] = useMemo(
     () => (existing?.coauthors ?? []).map((c) => ({ id: c.memberId, name: c.name })),
@@ -164,6 +167,7 @@ function OpinionForm({ existing }: { existing: OpinionDetail | null }) {
         >
           <Input.TextArea autoSize={{ minRows: 8, maxRows: 24 }} count={{ show: true, max: limit }} />
         </Form.Item>
+        <SimilarHint title={title} content={content} kinds={['opinion', 'proposal']} />
         {!orgId && (
           <Form.Item
             name="coauthorMemberIds"

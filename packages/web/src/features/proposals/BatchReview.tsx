@@ -2,7 +2,9 @@ import { Form, Select, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { mergeBody, rejectBody, type BatchReviewInput } from '@cppcc/shared';
 import { useBatchReview, useProposalFormOptions, type ProposalListItem } from '../../api/proposals';
+import { useAssignmentHints } from '../../api/search';
 import { showSuccess } from '../../app/notifier';
+import { CategoryHint } from './AssignmentHints';
 import { CommandModal } from '../../components/CommandModal';
 import { MainProposalSelect, RejectFields } from './actions/ReviewDialogs';
 import { SchemaItem, SchemaText } from '../../components/schemaFields';
@@ -60,6 +62,11 @@ export function BatchReviewModal({
   const formOptions = useProposalFormOptions();
   const { title, okText, done, danger } = decisions[decision];
   const items = proposals.map((p) => ({ proposalId: p.id, version: p.version }));
+  const hints = useAssignmentHints(
+    proposals.map((p) => p.id),
+    decision === 'accept',
+  ).data?.items;
+  const hintOf = (id: number) => hints?.find((h) => h.proposalId === id);
 
   function toBody(values: Record<string, unknown>): BatchReviewInput {
     if (decision === 'accept') {
@@ -123,14 +130,25 @@ export function BatchReviewModal({
                   key: 'category',
                   width: 180,
                   render: (_, p) => (
-                    <Form.Item name={['categories', String(p.id)]} noStyle>
-                      <Select
-                        aria-label={`${p.title} 类别`}
-                        showSearch={{ optionFilterProp: 'label' }}
-                        style={{ width: 170 }}
-                        options={(formOptions.data?.categories ?? []).map((c) => ({ value: c, label: c }))}
-                      />
-                    </Form.Item>
+                    <>
+                      <Form.Item name={['categories', String(p.id)]} noStyle>
+                        <Select
+                          aria-label={`${p.title} 类别`}
+                          showSearch={{ optionFilterProp: 'label' }}
+                          style={{ width: 170 }}
+                          options={(formOptions.data?.categories ?? []).map((c) => ({ value: c, label: c }))}
+                        />
+                      </Form.Item>
+                      <Form.Item noStyle shouldUpdate>
+                        {() => (
+                          <CategoryHint
+                            hint={hintOf(p.id)}
+                            current={form.getFieldValue(['categories', String(p.id)]) as string | undefined}
+                            onPick={(c) => form.setFieldValue(['categories', String(p.id)], c)}
+                          />
+                        )}
+                      </Form.Item>
+                    </>
                   ),
                 },
               ]}

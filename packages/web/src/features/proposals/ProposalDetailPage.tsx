@@ -56,7 +56,7 @@ function Detail({ proposal: p }: { proposal: ProposalDetail }) {
 
       <ReviewNotices proposal={p} />
 
-      {reviewing && <SimilarCard id={p.id} />}
+      {reviewing && <SimilarCard proposal={p} />}
 
       <Card title="基本信息" size="small">
         <Descriptions

@@ -16,6 +16,7 @@ import { useCurrentUser } from '../../hooks/useCurrentUser';
 import { AttachmentUpload } from '../../components/AttachmentUpload';
 import { FormCard } from '../../components/FormCard';
 import { MemberMultiSelect, type MemberOption } from '../../components/MemberMultiSelect';
+import { SimilarHint } from '../search/SimilarHint';
 
 interface Values {
   title?: string;
@@ -54,6 +55,8 @@ function ProposalForm({ existing }: { existing: ProposalDetail | null }) {
   const limit = formOptions.data?.contentLimit ?? 3000;
   const coIds = Form.useWatch('coProposerMemberIds', form) ?? [];
   const orgId = Form.useWatch('organisationProposerId', form);
+  const title = Form.useWatch('title', form);
+  const content = Form.useWatch('content', form);
   const initialMembers: MemberOption[] = useMemo(
     () =>
       (existing?.proposers ?? [])
@@ -183,6 +186,7 @@ function ProposalForm({ existing }: { existing: ProposalDetail | null }) {
         >
           <Input.TextArea autoSize={{ minRows: 8, maxRows: 24 }} count={{ show: true, max: limit }} />
         </Form.Item>
+        <SimilarHint title={title} content={content} kinds={['proposal', 'opinion']} />
         <Form.Item
           name="suggestedUnitIds"
           label="建议承办单位"

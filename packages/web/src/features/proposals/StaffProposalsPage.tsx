@@ -1,15 +1,17 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
-import { Alert, Button, DatePicker, Form, Modal, Select, Typography, type SelectProps } from 'antd';
+import { Alert, Button, DatePicker, Form, Modal, Select, Tag, Typography, type SelectProps } from 'antd';
 import type { ColumnType } from 'antd/es/table';
 import type { Dayjs } from 'dayjs';
 import { useBatchAssign, type ProposalListItem } from '../../api/proposals';
 import { toSelectOptions, useOrganisationOptions } from '../../api/resources';
+import { useAssignmentHints } from '../../api/search';
 import { showSuccess } from '../../app/notifier';
 import { holds, useCurrentUser } from '../../hooks/useCurrentUser';
 import { errorText } from '../../components/CommandModal';
 import { ProposalList } from './ProposalList';
 import { useListSelection } from './useListSelection';
+import { suggestedLead } from './AssignmentHints';
 import { BatchTable } from './BatchReview';
 
 interface Row {
@@ -18,6 +20,8 @@ interface Row {
   numberLabel: string;
   version: number;
   leadUnitId?: number;
+  /** Where a lead unit filled in beforehand came from (提案人建议 / 系统建议 62%). */
+  leadSource?: string;
   coUnitIds: number[];
 }
 
@@ -116,6 +120,17 @@ function BatchAssignModal({
   );
   const patch = (id: number, next: Partial<Row>) =>
     setRows((all) => all.map((r) => (r.id === id ? { ...r, ...next } : r)));
+  // Each lead unit starts as the proposer's suggestion or the likeliest learned one, marked as such.
+  const hints = useAssignmentHints(proposals.map((p) => p.id)).data?.items;
+  useEffect(() => {
+    if (!hints) return;
+    setRows((all) =>
+      all.map((r) => {
+        const lead = r.leadUnitId ? undefined : suggestedLead(hints.find((h) => h.proposalId === r.id));
+        return lead ? { ...r, leadUnitId: lead.id, leadSource: lead.source } : r;
+      }),
+    );
+  }, [hints]);
 
   function submit() {
     setProblem(null);
@@ -179,8 +194,14 @@ function BatchAssignModal({
             placeholder: '选择主办单位',
             options: unitOptions,
             value: r.leadUnitId,
-            onChange: (v) => patch(r.id, { leadUnitId: v as number }),
+            onChange: (v) => patch(r.id, { leadUnitId: v as number, leadSource: undefined }),
           })),
+          {
+            title: '来源',
+            key: 'leadSource',
+            width: 130,
+            render: (_, r) => (r.leadSource ? <Tag color="blue">{r.leadSource}</Tag> : null),
+          },
           unitColumn('co', '协办单位', 240, (r) => ({
             mode: 'multiple',
             placeholder: '可不选',

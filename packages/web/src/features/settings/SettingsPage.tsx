@@ -8,6 +8,7 @@ import {
   Form,
   Input,
   InputNumber,
+  Switch,
   Radio,
   Row,
   Select,
@@ -36,6 +37,8 @@ import { applyServerErrors, validateBody, zodRule } from '../../components/zodFo
 
 const fieldSchema = z.object(settingsShape);
 
+/** The number group the similar-hint switch follows. */
+const duplicateGroup = '查重';
 const numberGroups: { title: string; fields: SettingKey[] }[] = [
   { title: '字数限制', fields: ['proposalContentLimit', 'opinionContentLimit'] },
   {
@@ -61,6 +64,7 @@ const numberGroups: { title: string; fields: SettingKey[] }[] = [
     ],
   },
   { title: '安全', fields: ['sessionIdleMinutes'] },
+  { title: duplicateGroup, fields: ['similarHintPercent', 'duplicatePercent'] },
 ];
 /** The number group the activity settings' approver and kinds follow. */
 const activityGroup = '活动与考勤';
@@ -154,6 +158,16 @@ export default function SettingsPage() {
             </Row>
             {group.title === activityGroup && (
               <ActivitySettings canUpdate={canUpdate} rule={rule} defaults={defaults} />
+            )}
+            {group.title === duplicateGroup && (
+              <Form.Item
+                name="similarHintListsPublished"
+                label={settingLabels.similarHintListsPublished}
+                valuePropName="checked"
+                extra="开启时，委员撰写提案或信息时的相似提示也列出他人已立案的提案和已采用的信息（仅标题和结果，与立案目录、《社情民意》公开范围一致）"
+              >
+                <Switch checkedChildren="列出" unCheckedChildren="不列出" />
+              </Form.Item>
             )}
           </div>
         ))}

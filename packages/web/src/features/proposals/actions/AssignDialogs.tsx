@@ -3,6 +3,8 @@ import { dateText } from '../../../components/columns';
 import type { ProposalCommandInput } from '@cppcc/shared';
 import { useProposalFormOptions } from '../../../api/proposals';
 import { toSelectOptions } from '../../../api/resources';
+import { useAssignmentHints } from '../../../api/search';
+import { UnitHints } from '../AssignmentHints';
 import { commandDialog } from './CommandDialog';
 import { isoDay, required, SchemaDate, SchemaItem } from '../../../components/schemaFields';
 
@@ -43,6 +45,7 @@ export const AssignDialog = commandDialog(
     const formOptions = useProposalFormOptions();
     const unitOptions = toSelectOptions(formOptions.data?.units);
     const first = p.state === 'accepted';
+    const hint = useAssignmentHints([p.id], first).data?.items[0];
     // Units are named through `mode`, not through the body's `units`: their rules are the form's own.
     const unitSelect = (
       name: string,
@@ -61,10 +64,23 @@ export const AssignDialog = commandDialog(
     );
     return (
       <>
-        {p.suggestedUnits.length > 0 && (
-          <Typography.Paragraph type="secondary">
-            提案人建议：{p.suggestedUnits.map((u) => u.name).join('、')}
-          </Typography.Paragraph>
+        {first ? (
+          <UnitHints
+            hint={hint}
+            onPick={(unitId) =>
+              form.getFieldValue('mode') === 'separate'
+                ? form.setFieldValue('separateUnitIds', [
+                    ...new Set([...((form.getFieldValue('separateUnitIds') as number[]) ?? []), unitId]),
+                  ])
+                : form.setFieldValue('leadUnitId', unitId)
+            }
+          />
+        ) : (
+          p.suggestedUnits.length > 0 && (
+            <Typography.Paragraph type="secondary">
+              提案人建议：{p.suggestedUnits.map((u) => u.name).join('、')}
+            </Typography.Paragraph>
+          )
         )}
         {activeUnits.length > 0 && (
           <Typography.Paragraph type="secondary">

@@ -6,17 +6,17 @@ import { DocumentButton } from '../common';
 import { proposalViewer, sender, type ProposalActionContext } from './context';
 import { proposalActions } from './table';
 
-/** The buttons of every command the viewer may run now (see `proposalActions`), then the documents. */
-export function ProposalActions({ proposal: p }: { proposal: ProposalDetail }) {
+/** What the proposal's actions and dialogs read, for the signed-in viewer. */
+export function useProposalActionContext(p: ProposalDetail): ProposalActionContext {
   const user = useCurrentUser();
   const navigate = useNavigate();
   const command = useProposalCommand(p.id);
-  const context: ProposalActionContext = {
-    proposal: p,
-    viewer: proposalViewer(p, user),
-    send: sender(command.mutateAsync),
-    navigate,
-  };
+  return { proposal: p, viewer: proposalViewer(p, user), send: sender(command.mutateAsync), navigate };
+}
+
+/** The buttons of every command the viewer may run now (see `proposalActions`), then the documents. */
+export function ProposalActions({ proposal: p }: { proposal: ProposalDetail }) {
+  const context = useProposalActionContext(p);
   return (
     <WorkflowActions
       actions={proposalActions}

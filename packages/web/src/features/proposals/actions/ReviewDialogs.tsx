@@ -3,6 +3,8 @@ import { Form, Radio, Select, Typography } from 'antd';
 import { rejectionDispositionLabels } from '@cppcc/shared';
 import { useProposalFormOptions, useProposalList } from '../../../api/proposals';
 import { toSelectOptions } from '../../../api/resources';
+import { useAssignmentHints } from '../../../api/search';
+import { CategoryHint } from '../AssignmentHints';
 import { commandDialog, type CommandFieldsProps } from './CommandDialog';
 import { options, required, SchemaDate, SchemaItem, SchemaText } from '../../../components/schemaFields';
 
@@ -33,13 +35,23 @@ export const AcceptDialog = commandDialog(
       version: p.version,
     }),
   },
-  function AcceptFields({ schema }) {
+  function AcceptFields({ context: { proposal: p }, form, schema }) {
     const formOptions = useProposalFormOptions();
+    const hint = useAssignmentHints([p.id]).data?.items[0];
+    const category = Form.useWatch('category', form) as string | undefined;
     return (
       <>
         <Typography.Paragraph type="secondary">立案后自动分配本次会议的提案号。</Typography.Paragraph>
         {/* The body may leave the category as filed; the form asks for one all the same. */}
-        <SchemaItem schema={schema} name="category" label="类别" rules={[required('类别', '请选择')]}>
+        <SchemaItem
+          schema={schema}
+          name="category"
+          label="类别"
+          rules={[required('类别', '请选择')]}
+          extra={
+            <CategoryHint hint={hint} current={category} onPick={(c) => form.setFieldValue('category', c)} />
+          }
+        >
           <Select
             showSearch={{ optionFilterProp: 'label' }}
             options={(formOptions.data?.categories ?? []).map((c) => ({ value: c, label: c }))}
@@ -106,12 +118,13 @@ export const MergeDialog = commandDialog(
     okText: '确定并案',
     success: '已并案',
     text: { name: 'note', label: '并案说明', rows: 2 },
+    initialValues: ({ mergeTarget }) => (mergeTarget ? { intoProposalId: mergeTarget.id } : {}),
   },
-  function MergeFields({ context: { proposal: p }, schema }) {
+  function MergeFields({ context: { proposal: p, mergeTarget }, schema }) {
     return (
       <>
         <SchemaItem schema={schema} name="intoProposalId" label="并入提案" missing="请选择要并入的提案">
-          <MainProposalSelect sessionId={p.session?.id} excludeId={p.id} />
+          <MainProposalSelect sessionId={p.session?.id} excludeId={p.id} initial={mergeTarget} />
         </SchemaItem>
       </>
     );
@@ -124,6 +137,8 @@ export function MainProposalSelect(props: {
   onChange?: (v: number) => void;
   sessionId?: number;
   excludeId?: number;
+  /** The proposal chosen beforehand, shown by name even when it is not among the first found. */
+  initial?: { id: number; label: string };
   id?: string;
 }) {
   const [q, setQ] = useState('');
@@ -142,9 +157,12 @@ export function MainProposalSelect(props: {
       showSearch={{ filterOption: false, onSearch: setQ }}
       placeholder="输入案由或提案号搜索"
       loading={list.isFetching}
-      options={(list.data?.items ?? [])
-        .filter((i) => i.id !== props.excludeId && i.state !== 'closed')
-        .map((i) => ({ value: i.id, label: `${i.numberLabel} ${i.title}` }))}
+      options={[
+        ...(props.initial ? [{ value: props.initial.id, label: props.initial.label }] : []),
+        ...(list.data?.items ?? [])
+          .filter((i) => i.id !== props.excludeId && i.state !== 'closed' && i.id !== props.initial?.id)
+          .map((i) => ({ value: i.id, label: `${i.numberLabel} ${i.title}` })),
+      ]}
     />
   );
 }

@@ -79,6 +79,8 @@ export interface ProposalActionContext {
   viewer: ProposalViewer;
   send: SendProposalCommand;
   navigate: (to: string) => void;
+  /** The proposal to merge into, when 并案 starts from a similar proposal found at review. */
+  mergeTarget?: { id: number; label: string };
 }
 
 /** `send` over the mutation of `useProposalCommand`. */

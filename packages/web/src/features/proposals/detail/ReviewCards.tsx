@@ -1,8 +1,12 @@
+import { useState } from 'react';
 import { Link } from 'react-router';
-import { Alert, Card, List, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Card } from 'antd';
 import { rejectionDispositionLabels } from '@cppcc/shared';
-import { useSimilarProposals, type ProposalDetail } from '../../../api/proposals';
-import { StateTag } from '../common';
+import type { ProposalDetail } from '../../../api/proposals';
+import { useSimilarToRecord, type SimilarItem } from '../../../api/search';
+import { SimilarList } from '../../../components/SimilarList';
+import { useProposalActionContext } from '../actions/ProposalActions';
+import { MergeDialog } from '../actions/ReviewDialogs';
 
 /** Sections of the proposal detail about its review: the outcome notices and similar proposals. */
 
@@ -48,37 +52,66 @@ export function ReviewNotices({ proposal: p }: { proposal: ProposalDetail }) {
   );
 }
 
-/** Proposals with a similar or the same title or content, for the staff reviewing this one. */
-export function SimilarCard({ id }: { id: number }) {
-  const similar = useSimilarProposals(id, true);
+/** Proposals that may still take others in (并案): accepted, not closed. */
+const openForMerge = ['accepted', 'assigned', 'answered', 'rehandling'];
+
+/**
+ * Proposals and opinions of every year like this one, for the staff reviewing it: ranked, copies and
+ * likely duplicates flagged, one click to merge it into an accepted proposal of the same session.
+ */
+export function SimilarCard({ proposal: p }: { proposal: ProposalDetail }) {
+  const similar = useSimilarToRecord('proposal', p.id);
+  const context = useProposalActionContext(p);
+  const [target, setTarget] = useState<{ id: number; label: string; open: boolean } | null>(null);
   const items = similar.data?.items ?? [];
   const exact = items.filter((i) => i.exact);
+  const duplicates = items.filter((i) => i.likelyDuplicate && !i.exact);
+  const mergeable = (i: SimilarItem) =>
+    p.policies.canMerge &&
+    i.kind === 'proposal' &&
+    i.link !== null &&
+    i.sessionId === p.session?.id &&
+    openForMerge.includes(i.state);
   return (
-    <Card title="相似与重复提案" size="small" loading={similar.isPending}>
-      {exact.length > 0 && (
+    <Card title="相似与重复（历年提案与社情民意）" size="small" loading={similar.isPending}>
+      {(exact.length > 0 || duplicates.length > 0) && (
         <Alert
-          type="error"
+          type={exact.length > 0 ? 'error' : 'warning'}
           showIcon
           style={{ marginBottom: 8 }}
-          title={`发现 ${exact.length} 件标题或内容完全相同的提案，请核实是否重复提交`}
+          title={[
+            exact.length > 0 && `${exact.length} 件（篇）标题或内容完全相同`,
+            duplicates.length > 0 && `${duplicates.length} 件（篇）疑似重复`,
+          ]
+            .filter(Boolean)
+            .join('，')
+            .concat('，请核实是否重复提交或可以并案')}
         />
       )}
-      <List
-        size="small"
-        dataSource={items}
-        locale={{ emptyText: '没有相似的提案' }}
-        renderItem={(s) => (
-          <List.Item>
-            <Space wrap size={4}>
-              {s.exact ? <Tag color="red">完全相同</Tag> : <Tag>相似度 {Math.round(s.score * 100)}%</Tag>}
-              <Link to={`/proposals/${s.id}`}>{s.title}</Link>
-              {s.numberLabel && <Tag>{s.numberLabel}</Tag>}
-              <StateTag state={s.state} label={s.stateLabel} />
-              <Typography.Text type="secondary">{s.leadMemberName}</Typography.Text>
-            </Space>
-          </List.Item>
-        )}
+      <SimilarList
+        items={items}
+        empty="没有相似的提案或社情民意"
+        action={(i) =>
+          mergeable(i) ? (
+            <Button
+              size="small"
+              onClick={() =>
+                setTarget({ id: i.id, label: `${i.numberLabel ?? ''} ${i.title}`.trim(), open: true })
+              }
+            >
+              并入此案
+            </Button>
+          ) : null
+        }
       />
+      {target && (
+        <MergeDialog
+          context={{ ...context, mergeTarget: target }}
+          open={target.open}
+          onClose={() => setTarget({ ...target, open: false })}
+          afterClose={() => setTarget(null)}
+        />
+      )}
     </Card>
   );
 }

@@ -1,0 +1,101 @@
+import { indexTerms } from './chinese-text';
+
+/**
+ * How alike two texts are, for duplicate hints: each text is its words (the search index's cut) weighted
+ * by how rare they are in the committee's records, title words twice, compared by cosine. Two members
+ * writing about the same matter share its rare words (加装电梯, 雨污分流) whatever else they say; two
+ * texts of one area share only the area's common words (老旧小区, 改造), which weigh little.
+ */
+
+/** A text as its distinct words, each with 2 when it is in the title and 1 when only in the body. */
+export type TermVector = Map<string, number>;
+
+export const titleWeight = 2;
+
+/**
+ * Words nearly every proposal's title and suggestions use: they say what is asked for (完善, 加强),
+ * never which matter. Weighed by rarity they would sink anyway in a large committee; a new committee
+ * with a few dozen records would otherwise find 完善生育支持政策 like 完善加装电梯扶持政策.
+ */
+const genericWords = new Set(
+  (
+    '完善 加强 推进 加快 推动 进一步 健全 建立 建设 提升 促进 优化 规范 落实 强化 做好 深化 支持 扶持 ' +
+    '政策 工作 措施 机制 体系 发展 管理 服务 相关 有关 部门 我县 全县 城区 目前 存在 情况 方面 一是 二是 三是 四是'
+  ).split(' '),
+);
+
+export function termVector(title: string, body: string): TermVector {
+  const vector: TermVector = new Map();
+  for (const term of indexTerms(body)) if (!genericWords.has(term)) vector.set(term, 1);
+  for (const term of indexTerms(title)) if (!genericWords.has(term)) vector.set(term, titleWeight);
+  return vector;
+}
+
+/** In how many of the committee's records each word occurs, and how many records there are. */
+export interface TermStats {
+  documents: number;
+  frequency(term: string): number;
+}
+
+/** A word's weight: rarer words tell more; a word found nowhere weighs as if found once. */
+export function inverseFrequency(stats: TermStats, term: string): number {
+  return Math.log((stats.documents + 1) / (Math.max(stats.frequency(term), 1) + 0.5));
+}
+
+function weighted(vector: TermVector, stats: TermStats) {
+  const out = new Map<string, number>();
+  let norm = 0;
+  for (const [term, weight] of vector) {
+    const w = weight * inverseFrequency(stats, term);
+    if (w <= 0) continue;
+    out.set(term, w);
+    norm += w * w;
+  }
+  return { weights: out, norm: Math.sqrt(norm) };
+}
+
+/** Cosine of one text's weighted words with many others' (0 nothing shared, 1 the same words). */
+export function similarityTo(a: TermVector, stats: TermStats) {
+  const wa = weighted(a, stats);
+  return (b: TermVector) => {
+    const wb = weighted(b, stats);
+    if (wa.norm === 0 || wb.norm === 0) return 0;
+    let dot = 0;
+    for (const [term, w] of wa.weights) dot += w * (wb.weights.get(term) ?? 0);
+    return dot / (wa.norm * wb.norm);
+  };
+}
+
+/** Cosine of the two texts' weighted words: 0 (nothing shared) to 1 (the same words). */
+export function similarity(a: TermVector, b: TermVector, stats: TermStats): number {
+  return similarityTo(a, stats)(b);
+}
+
+/** The text without spaces, punctuation and the wrapper every title has (关于……的提案/建议). */
+export function normalisedText(text: string): string {
+  return text
+    .replace(/[\p{P}\p{S}\p{Z}\s]+/gu, '')
+    .replace(/^关于/, '')
+    .replace(/的(提案|建议|意见|报告)$/, '')
+    .toLowerCase();
+}
+
+/** The same title or the same body, whatever the spacing and punctuation: a copy, not a neighbour. */
+export function isExactDuplicate(
+  a: { title: string; body: string },
+  b: { title: string; body: string },
+): boolean {
+  const title = normalisedText(a.title);
+  const body = normalisedText(a.body);
+  return (
+    (title.length > 0 && title === normalisedText(b.title)) ||
+    (body.length >= 20 && body === normalisedText(b.body))
+  );
+}
+
+/** Word frequencies counted over a set of texts (the evaluation, and tests). */
+export function statsOf(vectors: readonly TermVector[]): TermStats {
+  const counts = new Map<string, number>();
+  for (const v of vectors) for (const term of v.keys()) counts.set(term, (counts.get(term) ?? 0) + 1);
+  return { documents: vectors.length, frequency: (t) => counts.get(t) ?? 0 };
+}
