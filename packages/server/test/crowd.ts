@@ -3,6 +3,7 @@ import type { Role } from '@cppcc/shared';
 import * as s from '../src/db/schema';
 import type { Db } from '../src/db/client';
 import { createSession } from '../src/lib/auth';
+import { withNameSpelling } from '../src/modules/organisation/member-search';
 import type { Session } from './harness';
 import { testPasswordHash, uniquePhone } from './factories';
 
@@ -17,17 +18,19 @@ export async function crowdOfMembers(
   const rows = await db
     .insert(s.members)
     .values(
-      Array.from({ length: n }, (_, i) => ({
-        committeeId,
-        termId,
-        sectorId,
-        name: `委员${i + 1}`,
-        gender: 'male' as const,
-        ethnicity: '汉族',
-        birthMonth: '1970-01',
-        party: '群众',
-        phone: uniquePhone(),
-      })),
+      Array.from({ length: n }, (_, i) =>
+        withNameSpelling({
+          committeeId,
+          termId,
+          sectorId,
+          name: `委员${i + 1}`,
+          gender: 'male' as const,
+          ethnicity: '汉族',
+          birthMonth: '1970-01',
+          party: '群众',
+          phone: uniquePhone(),
+        }),
+      ),
     )
     .returning({ id: s.members.id });
   const passwordHash = await testPasswordHash();

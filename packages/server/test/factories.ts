@@ -4,6 +4,7 @@ import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../src/db/client';
 import * as s from '../src/db/schema';
 import { hashPassword } from '../src/lib/auth';
+import { withNameSpelling } from '../src/modules/organisation/member-search';
 import type { AppInstance } from '../src/app';
 import { signIn, type Session } from './harness';
 
@@ -70,18 +71,22 @@ export const buildOrganisationProposer = committeeRows(s.organisationProposers, 
 }));
 
 export async function buildMember(db: Db, committeeId: number, overrides: Values<typeof s.members> = {}) {
-  return insertRow(db, s.members, {
-    committeeId,
-    name: `委员${unique()}`,
-    gender: 'female',
-    ethnicity: '汉族',
-    birthMonth: '1975-06',
-    party: '中共',
-    phone: uniquePhone(),
-    ...overrides,
-    sectorId: overrides.sectorId ?? (await buildSector(db, committeeId)).id,
-    termId: overrides.termId ?? (await buildTerm(db, committeeId, { number: randomTermNumber() })).id,
-  });
+  return insertRow(
+    db,
+    s.members,
+    withNameSpelling({
+      committeeId,
+      name: `委员${unique()}`,
+      gender: 'female',
+      ethnicity: '汉族',
+      birthMonth: '1975-06',
+      party: '中共',
+      phone: uniquePhone(),
+      ...overrides,
+      sectorId: overrides.sectorId ?? (await buildSector(db, committeeId)).id,
+      termId: overrides.termId ?? (await buildTerm(db, committeeId, { number: randomTermNumber() })).id,
+    }),
+  );
 }
 
 export async function buildUser(

@@ -7,6 +7,7 @@ import pg from 'pg';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import * as schema from './schema';
+import { backfillNameSpelling } from '../modules/organisation/member-search';
 
 export type Db = NodePgDatabase<typeof schema>;
 /** A transaction handle has the same query API as the database. */
@@ -115,6 +116,8 @@ function stopChild(child: ChildProcess): Promise<void> {
 
 export async function runMigrations(db: Db): Promise<void> {
   await migrate(db, { migrationsFolder });
+  // Data a migration cannot write in SQL: the pinyin of members' names (0008_member_pinyin).
+  await backfillNameSpelling(db);
 }
 
 /** Asks the embedded child to write a gzip dump of its data directory (used to build the test template). */

@@ -70,6 +70,9 @@ export const members = committeeTable(
   'members',
   {
     name: text('name').notNull(),
+    /** `weiyangchao` and `wyc` of the name, for people search; written with the name (`nameSpelling`). */
+    namePinyin: text('name_pinyin').notNull().default(''),
+    nameInitials: text('name_initials').notNull().default(''),
     gender: text('gender', { enum: ['male', 'female'] }).notNull(),
     ethnicity: text('ethnicity').notNull(),
     birthMonth: text('birth_month').notNull(),

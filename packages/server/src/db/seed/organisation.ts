@@ -2,6 +2,7 @@ import { defaultSectors, defaultSpecialCommittees, type Role } from '@cppcc/shar
 import type { Db } from '../client';
 import * as s from '../schema';
 import { personName, seededRandom } from './random';
+import { withNameSpelling } from '../../modules/organisation/member-search';
 
 export const demoTowns = [
   '城关镇',
@@ -257,7 +258,7 @@ export async function seedOrganisation(
       isLeader: i < 6,
       termId: term!.id,
     }));
-    const memberRows = await tx.insert(s.members).values(memberValues).returning();
+    const memberRows = await tx.insert(s.members).values(memberValues.map(withNameSpelling)).returning();
     await tx
       .insert(s.memberSpecialCommittees)
       .values(

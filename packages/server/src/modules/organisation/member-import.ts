@@ -32,6 +32,7 @@ import { AppError } from '../../lib/errors';
 import { authorize, collectionOf } from '../../lib/policy';
 import { importFailed, writeXlsx, type SheetRow } from '../../lib/xlsx';
 import type { RosterJob, RosterWorkerReply } from './member-import-worker';
+import { withNameSpelling } from './member-search';
 
 const requiredHeaders: MemberImportHeader[] = ['姓名', '性别', '民族', '出生年月', '党派', '界别', '手机'];
 
@@ -483,7 +484,11 @@ export async function importMembers(
       created.push(
         ...(await tx
           .insert(members)
-          .values(chunk.map(({ specialCommitteeIds: _ignored, ...fields }) => ({ ...fields, committeeId })))
+          .values(
+            chunk.map(({ specialCommitteeIds: _ignored, ...fields }) =>
+              withNameSpelling({ ...fields, committeeId }),
+            ),
+          )
           .returning({ id: members.id, phone: members.phone })),
       );
     }

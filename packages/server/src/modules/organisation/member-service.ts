@@ -1,4 +1,4 @@
-import { aliasedTable, and, asc, count, eq, ilike, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
+import { aliasedTable, and, asc, count, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import {
   memberPublicDtoSchema,
   memberStatusLabels,
@@ -23,9 +23,10 @@ import {
 import type { Actor, ServiceContext } from '../../lib/actor';
 import { diffFields, writeAudit } from '../../lib/audit';
 import { AppError, invalidField, notFound } from '../../lib/errors';
-import { likePattern, orderBy, pageOffset, toPage } from '../../lib/list';
+import { orderBy, pageOffset, toPage } from '../../lib/list';
 import { authorize, can, collectionOf, presentPolicies } from '../../lib/policy';
 import type { XlsxColumn } from '../../lib/xlsx';
+import { memberSearch, withNameSpelling } from './member-search';
 
 const sectorOfMember = aliasedTable(sectors, 'member_sector');
 const groupOfMember = aliasedTable(memberGroups, 'member_group');
@@ -133,17 +134,13 @@ const sortable = {
   createdAt: members.createdAt,
 };
 
+/** The search of a list query: viewers without private access do not search phones, so none can be probed. */
+const searchOf = (actor: Actor, query: ListMembersQuery) =>
+  memberSearch(query.q, { private: can(actor, 'readPrivate', 'member', collectionOf(actor)) });
+
 function memberFilters(actor: Actor, query: ListMembersQuery): SQL {
   const conditions: (SQL | undefined)[] = [eq(members.committeeId, actor.committeeId)];
-  if (query.q) {
-    const pattern = likePattern(query.q);
-    // Viewers without private access search by name only, so that a phone cannot be probed.
-    conditions.push(
-      can(actor, 'readPrivate', 'member', collectionOf(actor))
-        ? or(ilike(members.name, pattern), ilike(members.phone, pattern), ilike(members.employer, pattern))
-        : ilike(members.name, pattern),
-    );
-  }
+  conditions.push(searchOf(actor, query)?.where);
   if (query.sectorId) conditions.push(eq(members.sectorId, query.sectorId));
   if (query.groupId) conditions.push(eq(members.groupId, query.groupId));
   if (query.contactPointId) conditions.push(eq(members.contactPointId, query.contactPointId));
@@ -160,16 +157,21 @@ function memberFilters(actor: Actor, query: ListMembersQuery): SQL {
   return and(...conditions)!;
 }
 
+/** A sort asked for wins; otherwise a search lists the best matches first (exact name, name prefix), then by name. */
+function memberOrder(actor: Actor, query: ListMembersQuery): SQL[] {
+  const search = query.sort ? undefined : searchOf(actor, query);
+  return [...(search ? [search.rank] : []), orderBy(query, sortable, members.name), asc(members.id)];
+}
+
 export async function listMembers(
   ctx: ServiceContext,
   query: ListMembersQuery,
 ): Promise<Page<MemberView> & { policies: Record<string, boolean> }> {
   authorize(ctx.actor, 'list', 'member', collectionOf(ctx.actor));
   const where = memberFilters(ctx.actor, query);
-  const order = orderBy(query, sortable, members.name);
   const rows = await selectMembers(ctx.db)
     .where(where)
-    .orderBy(order, asc(members.id))
+    .orderBy(...memberOrder(ctx.actor, query))
     .limit(query.pageSize)
     .offset(pageOffset(query));
   const [total] = await ctx.db.select({ n: count() }).from(members).where(where);
@@ -188,7 +190,7 @@ export async function exportMembers(ctx: ServiceContext, query: ListMembersQuery
   authorize(ctx.actor, 'export', 'member', collectionOf(ctx.actor));
   const rows = await selectMembers(ctx.db)
     .where(memberFilters(ctx.actor, query))
-    .orderBy(orderBy(query, sortable, members.name), asc(members.id))
+    .orderBy(...memberOrder(ctx.actor, query))
     .limit(20_000);
   return withSpecialCommittees(ctx.db, rows);
 }
@@ -286,7 +288,7 @@ export async function createMember(ctx: ServiceContext, input: MemberInput): Pro
     const { specialCommitteeIds, ...fields } = input;
     const [created] = await tx
       .insert(members)
-      .values({ ...fields, committeeId })
+      .values(withNameSpelling({ ...fields, committeeId }))
       .returning({ id: members.id });
     if (specialCommitteeIds.length > 0) {
       await tx
@@ -320,7 +322,7 @@ export async function updateMember(ctx: ServiceContext, id: number, input: Membe
     const { specialCommitteeIds, ...fields } = input;
     await tx
       .update(members)
-      .set({ ...fields, updatedAt: new Date() })
+      .set(withNameSpelling({ ...fields, updatedAt: new Date() }))
       .where(and(eq(members.id, id), eq(members.committeeId, committeeId)));
     if (specialCommitteeIds) {
       await tx.delete(memberSpecialCommittees).where(eq(memberSpecialCommittees.memberId, id));

@@ -1,9 +1,9 @@
-import { and, asc, eq, ilike, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import { members, organisationProposers, plenarySessions, sectors, units, users } from '../../db/schema';
 import type { ServiceContext } from '../../lib/actor';
-import { likePattern } from '../../lib/list';
-import { authorize, collectionOf } from '../../lib/policy';
+import { authorize, can, collectionOf } from '../../lib/policy';
 import { getSettings } from '../../lib/settings';
+import { memberSearch } from '../organisation/member-search';
 import { resolveSession } from './helpers';
 
 /** What the proposal forms need: configured lists and limits, units, sessions, and the organisations the caller convenes. */
@@ -60,10 +60,14 @@ export async function proposalFormOptions(ctx: ServiceContext) {
   };
 }
 
-/** Members a proposer may invite to sign jointly: active members of the committee, by name. Names and sectors only. */
+/**
+ * Members a proposer may invite to sign jointly: active members of the committee found by the people
+ * search (name, pinyin, initials, sector, group), the best matches first. Names and sectors only.
+ */
 export async function coProposerCandidates(ctx: ServiceContext, q: string | undefined) {
   const { db, actor } = ctx;
   authorize(actor, 'create', 'proposals', collectionOf(actor));
+  const search = memberSearch(q, { private: can(actor, 'readPrivate', 'member', collectionOf(actor)) });
   const rows = await db
     .select({ id: members.id, name: members.name, sector: sectors.name })
     .from(members)
@@ -73,10 +77,10 @@ export async function coProposerCandidates(ctx: ServiceContext, q: string | unde
         eq(members.committeeId, actor.committeeId),
         eq(members.status, 'active'),
         ne(members.id, actor.memberId ?? -1),
-        q ? ilike(members.name, likePattern(q)) : undefined,
+        search?.where,
       ),
     )
-    .orderBy(asc(members.name))
+    .orderBy(...(search ? [search.rank] : []), asc(members.name), asc(members.id))
     .limit(30);
   return { items: rows };
 }
