@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { pinyin } from 'pinyin-pro';
 import { apiGet, apiSignIn } from '../server';
 import {
   apiPost,
@@ -160,7 +161,13 @@ async function walk(as: ReturnType<typeof signedInPages>['as']) {
     .fill(
       '我区托育机构普遍存在收费偏高、布点不均的问题。建议：一是在社区党群服务中心嵌入普惠托育点；二是对普惠托育机构给予运营补贴；三是加强托育从业人员培训。',
     );
-  await choose(member.getByLabel('联名提案人'), member2Name);
+  // The co-proposer is found by the initials of the name (people search), then picked by the name.
+  const coProposer = member.getByLabel('联名提案人');
+  await coProposer.click();
+  await coProposer.fill(
+    (pinyin(member2Name, { toneType: 'none', type: 'array' }) as string[]).map((s) => s[0]).join(''),
+  );
+  await member.getByTitle(new RegExp(`^${member2Name}（`)).click();
   // An executable is refused at upload with the reason; a text file is accepted and travels with the proposal.
   const fileInput = member.locator('input[type=file]');
   await fileInput.setInputFiles({

@@ -8,7 +8,10 @@ export interface MemberOption {
   sector?: string;
 }
 
-/** Several members picked by searching their names among the co-proposer candidates. */
+/**
+ * Several members picked among the co-proposer candidates, found by name, pinyin, initials, sector or
+ * group (not by phone: members cannot read the others' phones).
+ */
 export function MemberMultiSelect(props: {
   value?: number[];
   onChange?: (ids: number[]) => void;
@@ -37,10 +40,10 @@ export function MemberMultiSelect(props: {
         props.onChange?.(ids);
       }}
       showSearch={{ filterOption: false, onSearch: setQ }}
-      placeholder="输入委员姓名搜索"
+      placeholder="输入姓名、拼音、首字母或界别"
       options={options}
       loading={list.isFetching}
-      notFoundContent={q ? (list.isFetching ? '搜索中…' : '没有匹配的委员') : '请输入姓名'}
+      notFoundContent={q ? (list.isFetching ? '搜索中…' : '没有匹配的委员') : '请输入姓名、拼音或首字母'}
     />
   );
 }

@@ -16,6 +16,8 @@ export function RecordSelect(props: {
   initialLabel?: string | null;
   describe?: (item: Named) => string;
   placeholder?: string;
+  /** What an empty search result says, e.g. 没有匹配的委员. */
+  notFoundContent?: string;
   id?: string;
 }) {
   const [q, setQ] = useState('');
@@ -37,7 +39,7 @@ export function RecordSelect(props: {
       onChange={(v) => props.onChange?.(v ?? null)}
       options={options}
       loading={list.isFetching}
-      notFoundContent={list.isFetching ? '搜索中…' : '没有匹配的记录'}
+      notFoundContent={list.isFetching ? '搜索中…' : (props.notFoundContent ?? '没有匹配的记录')}
     />
   );
 }

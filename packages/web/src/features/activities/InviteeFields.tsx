@@ -5,8 +5,9 @@ import { toSelectOptions, useOrganisationOptions, useResourceList } from '../../
 import { zodRule } from '../../components/zodForm';
 
 /**
- * Members searched in the roster by name. The proposals' MemberMultiSelect asks the co-proposer
- * candidates, which only members may; the liaison staff search the member list instead.
+ * Members searched in the roster by name, pinyin, initials, phone ending, sector or group. The proposals'
+ * MemberMultiSelect asks the co-proposer candidates, which only members may; the liaison staff search
+ * the member list instead.
  */
 function MemberSearchSelect(props: { value?: number[]; onChange?: (ids: number[]) => void; id?: string }) {
   const [q, setQ] = useState('');
@@ -31,7 +32,7 @@ function MemberSearchSelect(props: { value?: number[]; onChange?: (ids: number[]
         props.onChange?.(ids);
       }}
       showSearch={{ filterOption: false, onSearch: setQ }}
-      placeholder="输入委员姓名搜索"
+      placeholder="输入姓名、拼音、首字母或手机尾号"
       options={[...labels].map(([value, label]) => ({ value, label }))}
       loading={list.isFetching}
       notFoundContent={list.isFetching ? '搜索中…' : '没有匹配的委员'}
@@ -64,7 +65,7 @@ export function InviteeFields({ prefix }: { prefix: string }) {
         name={[prefix, 'memberIds']}
         label="委员"
         rules={[zodRule(schema, 'memberIds', '委员')]}
-        extra="输入姓名搜索，可选多人"
+        extra="可按姓名、拼音、首字母、手机尾号或界别搜索，可选多人"
       >
         <MemberSearchSelect />
       </Form.Item>

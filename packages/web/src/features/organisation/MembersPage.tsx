@@ -223,7 +223,7 @@ export default function MembersPage() {
       endpoint="/api/members"
       columns={columns}
       createAbility={'member.create'}
-      searchPlaceholder="姓名、手机号、工作单位"
+      searchPlaceholder="姓名、拼音、手机尾号、界别"
       toolbar={<MemberImportButtons />}
       filters={[
         selectFilter('sectorId', '界别', select('sectors'), 160, true),
