@@ -143,6 +143,8 @@ console.log(
     `most frequent unit baseline top1 ${f(mostFrequent((e) => e.unit, 1))} top3 ${f(mostFrequent((e) => e.unit, 3))}, category baseline top1 ${f(mostFrequent((e) => e.category, 1))}`,
 );
 const dup = precisionRecall(heldOut, duplicateThreshold);
-console.log(`duplicates precision ${f(dup.precision)} recall ${f(dup.recall)} at threshold ${f(duplicateThreshold)}`);
+console.log(
+  `duplicates precision ${f(dup.precision)} recall ${f(dup.recall)} at threshold ${f(duplicateThreshold)}`,
+);
 console.log(`units top1 ${f(accuracy((e) => e.unit, 1))} top3 ${f(accuracy((e) => e.unit, 3))}`);
 console.log(`category top1 ${f(accuracy((e) => e.category, 1))}`);

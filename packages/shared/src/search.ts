@@ -104,7 +104,11 @@ export const similarRequestSchema = z
   .object({
     title: z.string().trim().max(200, '标题不超过 200 个字'),
     content: z.string().max(20_000, '内容不超过 20000 个字').default(''),
-    kinds: z.array(z.enum(similarKinds)).min(1).max(2).default([...similarKinds]),
+    kinds: z
+      .array(z.enum(similarKinds))
+      .min(1)
+      .max(2)
+      .default([...similarKinds]),
   })
   .strict();
 export type SimilarRequest = z.infer<typeof similarRequestSchema>;

@@ -2,12 +2,13 @@ import { indexTerms } from './chinese-text';
 
 /**
  * How alike two texts are, for duplicate hints: each text is its words (the search index's cut) weighted
- * by how rare they are in the committee's records, title words twice, compared by cosine. Two members
+ * by how often the text says them (sublinearly, title words twice) and how rare they are in the
+ * committee's records, compared by cosine. Two members
  * writing about the same matter share its rare words (加装电梯, 雨污分流) whatever else they say; two
  * texts of one area share only the area's common words (老旧小区, 改造), which weigh little.
  */
 
-/** A text as its distinct words, each with 2 when it is in the title and 1 when only in the body. */
+/** A text as its distinct words, each weighted 1 + ln(its count), a title's word counting twice. */
 export type TermVector = Map<string, number>;
 
 export const titleWeight = 2;
@@ -25,9 +26,16 @@ const genericWords = new Set(
 );
 
 export function termVector(title: string, body: string): TermVector {
+  const counts: TermVector = new Map();
+  const add = (text: string, weight: number) => {
+    for (const term of indexTerms(text))
+      if (!genericWords.has(term)) counts.set(term, (counts.get(term) ?? 0) + weight);
+  };
+  add(body, 1);
+  add(title, titleWeight);
+  // A word said again and again names the matter, but the tenth time tells less than the second.
   const vector: TermVector = new Map();
-  for (const term of indexTerms(body)) if (!genericWords.has(term)) vector.set(term, 1);
-  for (const term of indexTerms(title)) if (!genericWords.has(term)) vector.set(term, titleWeight);
+  for (const [term, count] of counts) vector.set(term, 1 + Math.log(count));
   return vector;
 }
 

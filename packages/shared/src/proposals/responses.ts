@@ -225,7 +225,6 @@ export const proposalDetailSchema = z.object({
 });
 export type ProposalDetail = z.infer<typeof proposalDetailSchema>;
 
-
 /**
  * The list page that shows the records behind a figure (a list-query filter): the figures page and
  * the home cards link through it, so a number and its list never disagree.

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
 import type { AssignmentHints, SearchKind, SearchResult, SimilarKind, SimilarResult } from '@cppcc/shared';
 import { api } from './client';
 
@@ -10,6 +10,10 @@ export interface SearchParams {
   q: string;
   kind?: SearchKind;
   year?: number;
+  state?: string;
+  category?: string;
+  sectorId?: number;
+  unitId?: number;
   sort: 'relevance' | 'date';
   page: number;
   pageSize: number;
@@ -59,6 +63,17 @@ export function useSimilarToRecord(kind: SimilarKind, id: number, enabled = true
     queryKey: ['/api/search/similar', kind, id],
     queryFn: () => api<SimilarResult>(`/api/search/similar/${kind}/${id}`),
     enabled,
+  });
+}
+
+/** The same for several records at once (the articles of an issue being compiled), in their order. */
+export function useSimilarToRecords(kind: SimilarKind, ids: number[]) {
+  return useQueries({
+    queries: ids.map((id) => ({
+      queryKey: ['/api/search/similar', kind, id],
+      queryFn: () => api<SimilarResult>(`/api/search/similar/${kind}/${id}`),
+      staleTime: 60_000,
+    })),
   });
 }
 

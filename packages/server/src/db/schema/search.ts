@@ -31,6 +31,8 @@ export const searchEntries = committeeLogTable(
     uniqueIndex('search_entries_kind_record_key').on(t.kind, t.recordId),
     index('search_entries_terms_idx').using('gin', t.terms),
     index('search_entries_committee_kind_idx').on(t.committeeId, t.kind, t.occurredAt),
+    // What the index holds of the rows changed lately (sync.ts reads them again inside its margin).
+    index('search_entries_committee_source_idx').on(t.committeeId, t.kind, t.sourceUpdatedAt),
   ],
 );
 

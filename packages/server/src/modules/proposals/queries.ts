@@ -330,4 +330,3 @@ export async function listProposals(ctx: ServiceContext, query: ProposalFilter) 
   }));
   return toPage(items, total?.n ?? 0, query);
 }
-

@@ -20,7 +20,6 @@ import {
 import type { AppInstance } from '../../app';
 import type { ServiceContext } from '../../lib/actor';
 import { serviceContext } from '../../lib/request-context';
-import { authorize } from '../../lib/policy';
 import type { ProposalRow } from './access';
 import { acceptProposal } from './commands/accept-proposal';
 import { acknowledgeAssignment, declineAssignment } from './commands/acknowledge-assignment';
@@ -45,7 +44,7 @@ import { sendUnitOpinion } from './commands/send-unit-opinion';
 import { submitProposal } from './commands/submit-proposal';
 import { updateProposal } from './commands/update-proposal';
 import { withdrawProposal } from './commands/withdraw-proposal';
-import { loadProposal, presentProposal, readProposal } from './presenter';
+import { presentProposal, readProposal } from './presenter';
 import { listProposals } from './queries';
 import { coProposerCandidates, proposalFormOptions, supervisorCandidates } from './options';
 import { documentedAs } from '../../lib/api-docs';

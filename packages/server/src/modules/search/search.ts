@@ -39,14 +39,14 @@ export async function search(ctx: ServiceContext, query: SearchQuery): Promise<S
     return { items: [], total: 0, page: query.page, pageSize: query.pageSize, counts, terms };
   const q = tsquery(terms);
   const score = sql<number>`ts_rank(${searchEntries.terms}, ${q})`;
-  const hits: (SearchHit & { at: number })[] = [];
+  // Ranked and checked first; only the page shown is read in full and marked.
+  const hits: (Omit<SearchHit, 'title' | 'snippet'> & { title: string; at: number })[] = [];
   for (const provider of searchProviders) {
     if (!provider.searchable(actor)) continue;
     const rows = await db
       .select({
         recordId: searchEntries.recordId,
         title: searchEntries.title,
-        body: searchEntries.body,
         year: searchEntries.year,
         occurredAt: searchEntries.occurredAt,
         score,
@@ -82,8 +82,7 @@ export async function search(ctx: ServiceContext, query: SearchQuery): Promise<S
         kind: provider.kind,
         kindLabel: searchKindLabels[provider.kind],
         id: r.recordId,
-        title: highlight(r.title, terms),
-        snippet: highlight(excerpt(r.body, terms), terms),
+        title: r.title,
         detail: shown.detail,
         date: r.occurredAt ? r.occurredAt.toISOString() : null,
         year: r.year,
@@ -95,6 +94,29 @@ export async function search(ctx: ServiceContext, query: SearchQuery): Promise<S
   }
   hits.sort((a, b) => (query.sort === 'date' ? b.at - a.at : b.score - a.score || b.at - a.at));
   const start = (query.page - 1) * query.pageSize;
-  const items = hits.slice(start, start + query.pageSize).map(({ at: _at, ...hit }) => hit);
+  const page = hits.slice(start, start + query.pageSize);
+  const bodies = new Map(
+    page.length === 0
+      ? []
+      : (
+          await db
+            .select({ kind: searchEntries.kind, recordId: searchEntries.recordId, body: searchEntries.body })
+            .from(searchEntries)
+            .where(
+              and(
+                eq(searchEntries.committeeId, actor.committeeId),
+                sql`(${searchEntries.kind}, ${searchEntries.recordId}) in (${sql.join(
+                  page.map((h) => sql`(${h.kind}, ${h.id})`),
+                  sql`, `,
+                )})`,
+              ),
+            )
+        ).map((r) => [`${r.kind}:${r.recordId}`, r.body]),
+  );
+  const items: SearchHit[] = page.map(({ at: _at, title, ...hit }) => ({
+    ...hit,
+    title: highlight(title, terms),
+    snippet: highlight(excerpt(bodies.get(`${hit.kind}:${hit.id}`) ?? '', terms), terms),
+  }));
   return { items, total: hits.length, page: query.page, pageSize: query.pageSize, counts, terms };
 }

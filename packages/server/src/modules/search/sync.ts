@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, gte, sql } from 'drizzle-orm';
 import type { CommitteeSettings } from '@cppcc/shared';
 import type { DbOrTx } from '../../db/client';
 import { committees, searchEntries, searchWatermarks } from '../../db/schema';
@@ -10,8 +10,9 @@ import { searchProviders, type SearchProvider } from './providers';
 /**
  * Keeps the index in step with the records, lazily: before a search, each kind's rows updated since
  * the committee's watermark are (re)indexed. A write costs nothing extra; a search after a burst of
- * writes pays for segmenting them once. The watermark trails the newest row read by a margin, so a
- * transaction that committed late with an earlier `updated_at` is still read on the next search.
+ * writes pays for segmenting them once. The watermark stays a margin behind the present, so a
+ * transaction that committed late with an earlier `updated_at` is still read on the next search; rows
+ * read again inside it are cut again only if they changed.
  */
 const lateCommitMarginMs = 10_000;
 const upsertBatch = 200;
@@ -35,18 +36,21 @@ async function syncKind(
   provider: SearchProvider,
   settings: CommitteeSettings,
   dictionary: string,
+  mark: { syncedUntil: Date; dictionary: string } | undefined,
 ) {
-  const [mark] = await db
-    .select({ syncedUntil: searchWatermarks.syncedUntil, dictionary: searchWatermarks.dictionary })
-    .from(searchWatermarks)
-    .where(and(eq(searchWatermarks.committeeId, committeeId), eq(searchWatermarks.kind, provider.kind)));
   // Words added to the dictionary change how every record is cut: the kind is indexed again.
   const recut = !mark || mark.dictionary !== dictionary;
   const since = recut ? new Date(0) : mark.syncedUntil;
   const rows = await provider.changedSince(db, committeeId, since, settings);
   let newest = since;
-  const entries = rows.map((r) => {
-    if (r.updatedAt > newest) newest = r.updatedAt;
+  for (const r of rows) if (r.updatedAt > newest) newest = r.updatedAt;
+  // Rows read again inside the margin are mostly indexed already: only changed ones are cut again.
+  const indexed =
+    recut || rows.length === 0
+      ? new Map<number, number>()
+      : await indexedVersions(db, committeeId, provider, since);
+  const changed = rows.filter((r) => indexed.get(r.recordId) !== r.updatedAt.getTime());
+  const entries = changed.map((r) => {
     // Title words weigh more in the ranking than the body's.
     const titleTerms = indexTerms(`${r.title} ${r.hidden ?? ''}`).join(' ');
     const bodyTerms = indexTerms(r.body).join(' ');
@@ -81,7 +85,12 @@ async function syncKind(
       });
   }
   if (rows.length === 0 && mark?.dictionary === dictionary) return 0;
-  const until = new Date(Math.max(since.getTime(), newest.getTime() - lateCommitMarginMs));
+  // Behind the newest row only while rows are recent: once the margin has passed, nothing is read twice.
+  // (Past the newest row by a millisecond: times come back in milliseconds, the database keeps microseconds.)
+  const settled = Date.now() - lateCommitMarginMs;
+  const until = new Date(
+    newest.getTime() < settled ? newest.getTime() + 1 : Math.max(since.getTime(), settled),
+  );
   await db
     .insert(searchWatermarks)
     .values({ committeeId, kind: provider.kind, syncedUntil: until, dictionary })
@@ -89,7 +98,22 @@ async function syncKind(
       target: [searchWatermarks.committeeId, searchWatermarks.kind],
       set: { syncedUntil: until, dictionary },
     });
-  return rows.length;
+  return changed.length;
+}
+
+/** When each entry of the kind indexed from a row changed since `since` was taken from its record. */
+async function indexedVersions(db: DbOrTx, committeeId: number, provider: SearchProvider, since: Date) {
+  const rows = await db
+    .select({ recordId: searchEntries.recordId, at: searchEntries.sourceUpdatedAt })
+    .from(searchEntries)
+    .where(
+      and(
+        eq(searchEntries.committeeId, committeeId),
+        eq(searchEntries.kind, provider.kind),
+        gte(searchEntries.sourceUpdatedAt, since),
+      ),
+    );
+  return new Map(rows.map((r) => [r.recordId, r.at.getTime()]));
 }
 
 /** Brings the committee's index up to date for every kind (the committee's own words loaded first). */
@@ -99,9 +123,21 @@ export async function syncSearchIndex(db: DbOrTx, committeeId: number, settings:
     .update([...settings.searchDictionary].sort().join('\n'))
     .digest('hex')
     .slice(0, 16);
+  const marks = new Map(
+    (
+      await db
+        .select({
+          kind: searchWatermarks.kind,
+          syncedUntil: searchWatermarks.syncedUntil,
+          dictionary: searchWatermarks.dictionary,
+        })
+        .from(searchWatermarks)
+        .where(eq(searchWatermarks.committeeId, committeeId))
+    ).map((m) => [m.kind, m]),
+  );
   let indexed = 0;
   for (const provider of searchProviders)
-    indexed += await syncKind(db, committeeId, provider, settings, dictionary);
+    indexed += await syncKind(db, committeeId, provider, settings, dictionary, marks.get(provider.kind));
   return indexed;
 }
 

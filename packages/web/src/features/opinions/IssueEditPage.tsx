@@ -7,6 +7,7 @@ import { showSuccess } from '../../app/notifier';
 import { errorText } from '../../components/CommandModal';
 import { FormCard } from '../../components/FormCard';
 import { applyServerErrors, validateBody, zodRule } from '../../components/zodForm';
+import { useSimilarToRecords } from '../../api/search';
 import { OpinionPicker } from './OpinionPicker';
 
 interface Values {
@@ -110,6 +111,9 @@ function IssueForm({ existing }: { existing: OpinionIssueDto | null }) {
             emptyText="没有已采用的信息"
           />
         </Form.Item>
+        <Form.Item noStyle shouldUpdate={(a, b) => a.articleIds !== b.articleIds}>
+          {() => <IssueDuplicateCheck articleIds={form.getFieldValue('articleIds') ?? []} />}
+        </Form.Item>
         <Form.Item name="reportTo" label="报送" rules={[zodRule(createIssueBody, 'reportTo', '报送单位')]}>
           <Select mode="tags" placeholder="输入后回车，如：市委、市政府领导" open={false} />
         </Form.Item>
@@ -137,5 +141,50 @@ function IssueForm({ existing }: { existing: OpinionIssueDto | null }) {
         </Flex>
       </Form>
     </FormCard>
+  );
+}
+
+/**
+ * The duplicate check of an issue being compiled: articles of the issue that are likely the same matter
+ * as another of the issue, or as an opinion or proposal of this or an earlier year.
+ */
+function IssueDuplicateCheck({ articleIds }: { articleIds: number[] }) {
+  const results = useSimilarToRecords('opinion', articleIds);
+  const inIssue = new Set(articleIds);
+  const seen = new Set<string>();
+  const findings: { key: string; text: string }[] = [];
+  results.forEach((r, i) => {
+    for (const item of r.data?.items ?? []) {
+      if (!item.likelyDuplicate) continue;
+      const a = articleIds[i]!;
+      const together = item.kind === 'opinion' && inIssue.has(item.id);
+      const key = together ? [a, item.id].sort().join('-') : `${a}-${item.kind}${item.id}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const percent = item.exact ? '完全相同' : `相似度 ${Math.round(item.score * 100)}%`;
+      findings.push({
+        key,
+        text: together
+          ? `本期第 ${articleIds.indexOf(a) + 1} 篇与第 ${articleIds.indexOf(item.id) + 1} 篇「${item.title}」疑似重复（${percent}）`
+          : `本期第 ${articleIds.indexOf(a) + 1} 篇与${item.year ?? ''}年${item.kindLabel}「${item.title}」相近（${percent}，${item.outcome || item.stateLabel}）`,
+      });
+    }
+  });
+  if (findings.length === 0) return null;
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      role="status"
+      style={{ marginBottom: 16 }}
+      title={`查重：${findings.length} 处内容相近，请核实是否重复编发`}
+      description={
+        <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+          {findings.map((f) => (
+            <li key={f.key}>{f.text}</li>
+          ))}
+        </ul>
+      }
+    />
   );
 }

@@ -10,6 +10,7 @@ import { RecordTimeline } from '../../components/RecordTimeline';
 import { OpinionActions } from './actions/OpinionActions';
 import { OpinionStateTag } from './common';
 import { EditPanel, VersionsCard } from './detail/EditPanel';
+import { OpinionSimilarCard } from './detail/SimilarCard';
 import { ForwardingsCard, InstructionsCard, LedgerCard } from './detail/FeedbackCards';
 import { TextDiffView } from './detail/TextDiffView';
 
@@ -115,6 +116,8 @@ function Detail({ opinion: o }: { opinion: OpinionDetail }) {
         </Typography.Paragraph>
         {o.attachmentIds.length > 0 && <Attachments ids={o.attachmentIds} files={o.attachmentFiles} />}
       </Card>
+
+      {(o.policies.canSaveEdit || o.policies.canCombine) && <OpinionSimilarCard opinion={o} />}
 
       {o.policies.canSaveEdit ? (
         <EditPanel opinion={o} />

@@ -1,13 +1,40 @@
 import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { Alert, Empty, Flex, Grid, Input, Radio, Select, Tabs } from 'antd';
-import { searchKindLabels, searchKinds, searchQuerySchema, searchSortLabels } from '@cppcc/shared';
+import {
+  activityStateLabels,
+  opinionStateLabels,
+  proposalStateLabels,
+  searchKindLabels,
+  searchKinds,
+  searchQuerySchema,
+  searchSortLabels,
+} from '@cppcc/shared';
+import { useOpinionFormOptions } from '../../api/opinions';
+import { useProposalFormOptions } from '../../api/proposals';
+import { toSelectOptions, useOrganisationOptions } from '../../api/resources';
 import { useSearch, type SearchKind, type SearchParams } from '../../api/search';
 import { dayText } from '../../app/timeZone';
 import { PageCard } from '../../components/PageCard';
 import { SearchResults } from './SearchResults';
 
-type Change = Partial<Record<'q' | 'kind' | 'sort' | 'year' | 'page' | 'pageSize', string | number>>;
+type Change = Partial<
+  Record<
+    'q' | 'kind' | 'sort' | 'year' | 'state' | 'category' | 'sectorId' | 'unitId' | 'page' | 'pageSize',
+    string | number
+  >
+>;
+
+/** The states a kind's records can be found in, for the state filter. */
+const stateLabels: Partial<Record<SearchKind, Record<string, string>>> = {
+  proposal: proposalStateLabels,
+  opinion: opinionStateLabels,
+  activity: activityStateLabels,
+};
+const positiveId = (v: string | null) => {
+  const n = Number(v);
+  return Number.isInteger(n) && n > 0 ? n : undefined;
+};
 
 const isKind = (v: string | null): v is SearchKind => searchKinds.includes(v as SearchKind);
 
@@ -25,6 +52,10 @@ function readAddress(searchParams: URLSearchParams, phone: boolean): SearchParam
     q: searchParams.get('q')?.trim() ?? '',
     ...(isKind(kind) && { kind }),
     ...(Number.isInteger(year) && year > 0 && { year }),
+    ...(searchParams.get('state') && { state: searchParams.get('state')! }),
+    ...(searchParams.get('category') && { category: searchParams.get('category')! }),
+    ...(positiveId(searchParams.get('sectorId')) && { sectorId: positiveId(searchParams.get('sectorId')) }),
+    ...(positiveId(searchParams.get('unitId')) && { unitId: positiveId(searchParams.get('unitId')) }),
     sort: searchParams.get('sort') === 'date' ? 'date' : 'relevance',
     page: Number(searchParams.get('page')) || 1,
     pageSize: Number(searchParams.get('pageSize')) || (phone ? 10 : 20),
@@ -64,7 +95,8 @@ export default function SearchPage() {
     ...searchKinds.map((k) => ({ key: k, label: `${searchKindLabels[k]}${count(counts?.[k])}` })),
   ];
   const refused = problem ?? (result.isError ? result.error.message : undefined);
-  const narrowed = params.kind || params.year;
+  const narrowed =
+    params.kind || params.year || params.state || params.category || params.sectorId || params.unitId;
   const emptyText = `没有找到与“${params.q}”相关的内容${narrowed ? '，可以换个范围或年度再试' : ''}`;
 
   return (
@@ -91,7 +123,15 @@ export default function SearchPage() {
             <Tabs
               activeKey={params.kind ?? 'all'}
               items={tabs}
-              onChange={(key) => change({ kind: key === 'all' ? undefined : key })}
+              onChange={(key) =>
+                // A state or category belongs to one kind: another kind starts without them.
+                change({
+                  kind: key === 'all' ? undefined : key,
+                  state: undefined,
+                  category: undefined,
+                  unitId: undefined,
+                })
+              }
               style={{ marginBottom: -12 }}
             />
             <Flex gap={8} wrap align="center" justify="space-between">
@@ -114,6 +154,7 @@ export default function SearchPage() {
                 style={{ width: phone ? 140 : 160 }}
               />
             </Flex>
+            <SearchFilters params={params} phone={phone} change={change} />
             {data && data.terms.length > 1 && (
               <Alert type="info" title={`已按“${data.terms.join('”“')}”搜索，结果须含全部词语`} />
             )}
@@ -131,5 +172,77 @@ export default function SearchPage() {
         )}
       </Flex>
     </PageCard>
+  );
+}
+
+/**
+ * Filters of one kind: its state and category, the handling unit of a proposal, the sector of a
+ * proposer or member. Each is in the address like the query.
+ */
+function SearchFilters(props: { params: SearchParams; phone: boolean; change: (next: Change) => void }) {
+  const { params, change } = props;
+  const kind = params.kind;
+  const proposalOptions = useProposalFormOptions();
+  const opinionOptions = useOpinionFormOptions();
+  const organisation = useOrganisationOptions();
+  const states = kind ? stateLabels[kind] : undefined;
+  const categories =
+    kind === 'proposal'
+      ? proposalOptions.data?.categories
+      : kind === 'opinion'
+        ? opinionOptions.data?.categories
+        : undefined;
+  const sectors = organisation.data?.sectors;
+  const width = props.phone ? 140 : 180;
+  if (!states && !categories && !(sectors?.length && (kind === 'proposal' || kind === 'member'))) return null;
+  return (
+    <Flex gap={8} wrap>
+      {states && (
+        <Select
+          allowClear
+          placeholder="全部状态"
+          aria-label="状态"
+          value={params.state}
+          options={Object.entries(states).map(([value, label]) => ({ value, label }))}
+          onChange={(state?: string) => change({ state })}
+          style={{ width }}
+        />
+      )}
+      {categories && (
+        <Select
+          allowClear
+          placeholder="全部类别"
+          aria-label="类别"
+          value={params.category}
+          options={categories.map((c) => ({ value: c, label: c }))}
+          onChange={(category?: string) => change({ category })}
+          style={{ width }}
+        />
+      )}
+      {kind === 'proposal' && (proposalOptions.data?.units.length ?? 0) > 0 && (
+        <Select
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          placeholder="全部承办单位"
+          aria-label="承办单位"
+          value={params.unitId}
+          options={toSelectOptions(proposalOptions.data?.units)}
+          onChange={(unitId?: number) => change({ unitId })}
+          style={{ width: props.phone ? 200 : 240 }}
+        />
+      )}
+      {(kind === 'proposal' || kind === 'member') && sectors && sectors.length > 0 && (
+        <Select
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          placeholder="全部界别"
+          aria-label="界别"
+          value={params.sectorId}
+          options={toSelectOptions(sectors)}
+          onChange={(sectorId?: number) => change({ sectorId })}
+          style={{ width }}
+        />
+      )}
+    </Flex>
   );
 }

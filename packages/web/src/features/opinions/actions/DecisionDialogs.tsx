@@ -57,8 +57,10 @@ export const CombineDialog = opinionDialog(
     success: '已综合采用',
     width: 640,
     text: { name: 'note', label: '综合说明', rows: 2 },
+    initialValues: ({ combineWith }) =>
+      combineWith ? { otherOpinionIds: combineWith.map((o) => o.id) } : {},
   },
-  function CombineFields({ context: { opinion }, schema }) {
+  function CombineFields({ context: { opinion, combineWith }, schema }) {
     return (
       <>
         <Typography.Paragraph type="secondary">
@@ -72,6 +74,7 @@ export const CombineDialog = opinionDialog(
         >
           <OpinionPicker
             params={{ view: 'inbox' }}
+            initial={combineWith}
             accept={(i) => i.id !== opinion.id && (i.state === 'submitted' || i.state === 'editing')}
             placeholder="输入标题搜索已报送、编辑中的信息"
             emptyText="没有可综合的信息"

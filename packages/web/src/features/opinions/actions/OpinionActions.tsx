@@ -5,14 +5,15 @@ import { WorkflowActions } from '../../../components/WorkflowActions';
 import { sender, type OpinionActionContext } from './context';
 import { opinionActions } from './table';
 
-/** The buttons of every command the viewer may run now on the opinion (see `opinionActions`). */
-export function OpinionActions({ opinion }: { opinion: OpinionDetail }) {
+/** What the opinion's actions and dialogs read. */
+export function useOpinionActionContext(opinion: OpinionDetail): OpinionActionContext {
   const navigate = useNavigate();
   const command = useOpinionCommand(opinion.id);
-  const context: OpinionActionContext = {
-    opinion,
-    send: sender<OpinionCommandRoutes, OpinionDetail>(command.mutateAsync),
-    navigate,
-  };
+  return { opinion, send: sender<OpinionCommandRoutes, OpinionDetail>(command.mutateAsync), navigate };
+}
+
+/** The buttons of every command the viewer may run now on the opinion (see `opinionActions`). */
+export function OpinionActions({ opinion }: { opinion: OpinionDetail }) {
+  const context = useOpinionActionContext(opinion);
   return <WorkflowActions actions={opinionActions} context={context} policies={opinion.policies} />;
 }

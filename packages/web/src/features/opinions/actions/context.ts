@@ -19,6 +19,8 @@ export interface OpinionActionContext {
   opinion: OpinionDetail;
   send: SendOpinionCommand;
   navigate: (to: string) => void;
+  /** The opinions to combine with this one, when 综合采用 starts from similar ones found while editing. */
+  combineWith?: { id: number; title: string }[];
 }
 
 export type SendForwardingCommand = <K extends ForwardingCommandKey>(

@@ -1,0 +1,1 @@
+CREATE INDEX "search_entries_committee_source_idx" ON "search_entries" USING btree ("committee_id","kind","source_updated_at");
