@@ -26,6 +26,18 @@ describe('segmenting Chinese for search', () => {
     expect(queryTerms('电梯')).toEqual(['电梯']);
   });
 
+  it('keeps a word whole once it is in the dictionary (楼小二, 码上办, 邻里帮帮团)', () => {
+    // 楼小二 the segmenter already guesses whole; 码上办 and 邻里帮帮团 it cuts until they are added.
+    expect(indexTerms('推行码上办服务')).not.toContain('码上办');
+    expect(indexTerms('组建邻里帮帮团')).not.toContain('邻里帮帮团');
+    addSearchWords(['楼小二', '码上办', '邻里帮帮团']);
+    expect(indexTerms('推行码上办服务')).toContain('码上办');
+    expect(indexTerms('组建邻里帮帮团')).toContain('邻里帮帮团');
+    expect(indexTerms('发挥楼小二作用')).toContain('楼小二');
+    expect(queryTerms('楼小二')).toEqual(['楼小二']);
+    expect(queryTerms('码上办')).toEqual(['码上办']);
+  });
+
   it('gives the pinyin and initials of a name, and marks what matched', () => {
     expect(pinyinOf('魏央超')).toEqual({ full: 'weiyangchao', initials: 'wyc' });
     expect(highlight('老旧小区加装电梯', ['电梯'])).toEqual([
