@@ -230,3 +230,57 @@ test('a member writing a near-duplicate sees the earlier proposal; staff merge i
     await screenshots();
   }
 });
+
+test('opinion staff see a similar report while editing one and combine the two in one click', async ({
+  browser,
+}) => {
+  const { as, screenshots } = signedInPages(browser, 'similar-opinion', { width: 1440, height: 900 });
+  try {
+    interface Opinion {
+      id: number;
+      version: number;
+      state: string;
+    }
+    const report = async (username: string, title: string, content: string) => {
+      const session = await apiSession(username);
+      const created = await apiPost<Opinion>(session, '/api/opinions', {
+        title,
+        category: '社会治理',
+        content,
+      });
+      await apiPost(session, `/api/opinions/${created.id}/submit`, { version: created.version });
+      return created;
+    };
+    const first = await report(
+      'member',
+      '城郊农贸市场活禽宰杀污水直排亟待整治',
+      '城郊农贸市场活禽宰杀点污水直排雨水管，气味刺鼻，群众反映强烈。建议规范活禽宰杀点，建设污水预处理设施。',
+    );
+    const second = await report(
+      'member2',
+      '关于整治农贸市场活禽宰杀污水的建议',
+      '农贸市场活禽宰杀污水未经处理直排，附近居民投诉多。建议集中设置活禽宰杀区，配套污水预处理设施。',
+    );
+    const staff = await as('opinion.staff');
+    await staff.goto(`/opinions/${first.id}`);
+    const card = staff.locator('.ant-card').filter({ hasText: '相似与重复' });
+    const row = card.locator('.ant-list-item').filter({ hasText: '关于整治农贸市场活禽宰杀污水的建议' });
+    await row
+      .getByText(/疑似重复|相似度/)
+      .first()
+      .waitFor();
+    await screenshots();
+    await row.getByRole('button', { name: '与本篇综合采用' }).click();
+    const dialog = staff.getByRole('dialog', { name: '综合采用' });
+    await dialog.getByText('关于整治农贸市场活禽宰杀污水的建议').waitFor();
+    await pressDialogOk(dialog, '确定综合采用');
+    const after = await apiGet<Opinion>(
+      baseUrl(),
+      await apiSession('opinion.staff'),
+      `/api/opinions/${second.id}`,
+    );
+    expect(after.state).toBe('combined');
+  } finally {
+    await screenshots();
+  }
+});

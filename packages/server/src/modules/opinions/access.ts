@@ -5,10 +5,15 @@ import { opinionCoauthors, opinionForwardings, opinionInstructions, opinions } f
 import type { OpinionAccess } from '../../policies/opinion';
 
 export type OpinionRow = typeof opinions.$inferSelect;
+/** What of an opinion's row its access facts are made of (a search reads only these). */
+export type OpinionAccessRow = Pick<
+  OpinionRow,
+  'id' | 'committeeId' | 'state' | 'submitterType' | 'submittedBy' | 'leadMemberId'
+>;
 
 /** The access facts of opinions from their rows, co-authors and forwarded units. */
 export function buildAccess(
-  rows: OpinionRow[],
+  rows: OpinionAccessRow[],
   facts: {
     coauthors: { opinionId: number; memberId: number; status: string }[];
     forwardings: { opinionId: number; unitId: number }[];
@@ -40,7 +45,7 @@ export function buildAccess(
 }
 
 /** Loads the access facts of any number of opinions (one query per relation). */
-export async function loadAccess(db: DbOrTx, rows: OpinionRow[]) {
+export async function loadAccess(db: DbOrTx, rows: OpinionAccessRow[]) {
   const ids = rows.map((r) => r.id);
   if (ids.length === 0) return buildAccess(rows, { coauthors: [], forwardings: [], instructions: [] });
   const coauthors = await db

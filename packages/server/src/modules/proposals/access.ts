@@ -5,9 +5,14 @@ import { proposalProposers, proposalSupervisions, proposalUnits, proposals } fro
 import type { ProposalAccess } from '../../policies/proposal';
 
 export type ProposalRow = typeof proposals.$inferSelect;
+/** What of a proposal's row its access facts are made of (a search reads only these). */
+export type ProposalAccessRow = Pick<ProposalRow, 'id' | 'committeeId' | 'state' | 'leadMemberId'>;
 
 /** Loads the people around proposals, for the policy (one query per relation, any number of proposals). */
-export async function loadAccess(db: DbOrTx, rows: ProposalRow[]): Promise<Map<number, ProposalAccess>> {
+export async function loadAccess(
+  db: DbOrTx,
+  rows: ProposalAccessRow[],
+): Promise<Map<number, ProposalAccess>> {
   const ids = rows.map((r) => r.id);
   if (ids.length === 0) return buildAccess(rows, { people: [], slots: [], supervisors: [] });
   // Sequential, not Promise.all: inside a transaction these share one connection.
@@ -35,7 +40,7 @@ export async function loadAccess(db: DbOrTx, rows: ProposalRow[]): Promise<Map<n
 
 /** The access facts of proposals from their people, active unit slots and supervisors. */
 export function buildAccess(
-  rows: ProposalRow[],
+  rows: ProposalAccessRow[],
   facts: {
     people: { proposalId: number; memberId: number; status: string }[];
     slots: { proposalId: number; unitId: number }[];

@@ -107,7 +107,12 @@ const proposalProvider: SearchProvider = {
   },
   async visible(db, actor, ids) {
     const rows = await db
-      .select()
+      .select({
+        id: proposals.id,
+        committeeId: proposals.committeeId,
+        state: proposals.state,
+        leadMemberId: proposals.leadMemberId,
+      })
       .from(proposals)
       .where(and(eq(proposals.committeeId, actor.committeeId), inArray(proposals.id, ids)));
     const access = await loadProposalAccess(db, rows);
@@ -144,7 +149,14 @@ const opinionProvider: SearchProvider = {
   },
   async visible(db, actor, ids) {
     const rows = await db
-      .select()
+      .select({
+        id: opinions.id,
+        committeeId: opinions.committeeId,
+        state: opinions.state,
+        submitterType: opinions.submitterType,
+        submittedBy: opinions.submittedBy,
+        leadMemberId: opinions.leadMemberId,
+      })
       .from(opinions)
       .where(and(eq(opinions.committeeId, actor.committeeId), inArray(opinions.id, ids)));
     const access = await loadOpinionAccess(db, rows);

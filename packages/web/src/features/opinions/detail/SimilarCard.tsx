@@ -40,7 +40,7 @@ export function OpinionSimilarCard({ opinion: o }: { opinion: OpinionDetail }) {
               size="small"
               onClick={() => setTarget({ with: [{ id: i.id, title: i.title }], open: true })}
             >
-              综合采用
+              与本篇综合采用
             </Button>
           ) : null
         }
