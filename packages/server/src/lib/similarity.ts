@@ -39,6 +39,22 @@ export function termVector(title: string, body: string): TermVector {
   return vector;
 }
 
+/**
+ * The same vector read from a record's search entry (its `tsvector` as text, `'word':1A,7 …`), without
+ * cutting the text again: a title's positions carry weight A (modules/search/sync.ts).
+ */
+export function indexedTermVector(tsvectorText: string): TermVector {
+  const vector: TermVector = new Map();
+  for (const [, quoted, positions] of tsvectorText.matchAll(/'((?:[^']|'')*)'(?::(\S+))?/g)) {
+    const term = quoted!.replace(/''/g, "'").replace(/\\(.)/g, '$1');
+    if (genericWords.has(term)) continue;
+    let count = 0;
+    for (const position of (positions ?? '1').split(',')) count += position.endsWith('A') ? titleWeight : 1;
+    vector.set(term, 1 + Math.log(count));
+  }
+  return vector;
+}
+
 /** In how many of the committee's records each word occurs, and how many records there are. */
 export interface TermStats {
   documents: number;

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import * as s from '../../db/schema';
 import { caller, useCommitteeApp } from '../../../test/committee-app';
 import {
@@ -10,6 +10,7 @@ import {
   buildUnit,
   signedInUser,
 } from '../../../test/factories';
+import { indexedTermVector, termVector } from '../../lib/similarity';
 import { forgetAssignmentModels } from './assignment-hints';
 import { forgetTermStats } from './similar';
 
@@ -188,6 +189,23 @@ describe('similar proposals and opinions', () => {
     expect(items(res.body).map((i) => `${i.kind}${i.id}`)).toContain(`proposal${proposal.id}`);
     expect((await call(t.users.proposalStaff, 'GET', `/search/similar/opinion/${editing.id}`)).status).toBe(
       404,
+    );
+  });
+
+  it('reads a record’s words from its index entry exactly as cutting its text gives them', async () => {
+    const db = t.database.db;
+    const p = await buildProposal(db, t.committeeId, {
+      title: '关于加强城区电动自行车充电安全管理的提案',
+      content: '电动自行车充电引发火灾多发。建议建设集中充电设施，电动自行车充电安全纳入社区网格管理。',
+      state: 'submitted',
+    });
+    await call(t.users.proposalStaff, 'GET', `/search/similar/proposal/${p.id}`);
+    const [entry] = await db
+      .select({ terms: sql<string>`${s.searchEntries.terms}::text` })
+      .from(s.searchEntries)
+      .where(and(eq(s.searchEntries.kind, 'proposal'), eq(s.searchEntries.recordId, p.id)));
+    expect(Object.fromEntries(indexedTermVector(entry!.terms))).toEqual(
+      Object.fromEntries(termVector(p.title, p.content)),
     );
   });
 

@@ -19,6 +19,7 @@ import type { DbOrTx } from '../../db/client';
 import { members, opinionLedger, opinions, proposals, searchEntries } from '../../db/schema';
 import type { ServiceContext } from '../../lib/actor';
 import {
+  indexedTermVector,
   inverseFrequency,
   isExactDuplicate,
   similarityTo,
@@ -43,6 +44,9 @@ const candidateCap = 60;
 const shownCap = 10;
 /** The text's words by weight that look the candidates up. */
 const lookupTerms = 12;
+/** The words always looked up, however common, and the records the others may add up to. */
+const minLookupTerms = 3;
+const lookupRowBudget = 5000;
 
 /** Records that were handed in: a draft or a withdrawn text is nobody's duplicate. */
 const handedIn: Record<SimilarKind, string[]> = {
@@ -121,9 +125,18 @@ function lookupQuery(vector: TermVector, stats: TermStats) {
       (a, b) =>
         Number(stats.frequency(b.term) > 0) - Number(stats.frequency(a.term) > 0) || b.weight - a.weight,
     )
-    .slice(0, lookupTerms)
-    .map(({ term }) => `'${term.replace(/'/g, "''").replace(/\\/g, '\\\\')}'`);
-  return words.length === 0 ? null : sql`to_tsquery('simple', ${words.join(' | ')})`;
+    .slice(0, lookupTerms);
+  // Every record a word is in gets ranked: once a few words are taken, common ones are left out so
+  // that a text of everyday words does not rank a large share of the index.
+  const taken: string[] = [];
+  let rows = 0;
+  for (const { term } of words) {
+    const df = stats.frequency(term);
+    if (taken.length >= minLookupTerms && rows + df > lookupRowBudget) continue;
+    taken.push(`'${term.replace(/'/g, "''").replace(/\\/g, '\\\\')}'`);
+    rows += df;
+  }
+  return taken.length === 0 ? null : sql`to_tsquery('simple', ${taken.join(' | ')})`;
 }
 
 interface Candidate {
@@ -156,6 +169,7 @@ export async function similarCandidates(
       recordId: searchEntries.recordId,
       title: searchEntries.title,
       body: searchEntries.body,
+      terms: sql<string>`${searchEntries.terms}::text`,
       year: searchEntries.year,
       state: searchEntries.state,
     })
@@ -191,7 +205,8 @@ export async function similarCandidates(
       body: r.body,
       year: r.year,
       state: r.state ?? '',
-      score: scoreOf(termVector(r.title, r.body)),
+      // The entry's words as indexed: the 60 candidates are not cut again.
+      score: scoreOf(indexedTermVector(r.terms)),
       exact: isExactDuplicate({ title: text.title, body: text.content }, r),
     }))
     .filter((c) => c.exact || c.score >= floor)
