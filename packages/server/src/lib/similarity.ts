@@ -55,6 +55,30 @@ export function indexedTermVector(tsvectorText: string): TermVector {
   return vector;
 }
 
+/** A text's sentences (split after 。！？；), without the marks. */
+const sentencesOf = (text: string) =>
+  text
+    .split(/[。！？；!?;\n]+/)
+    .map((x) => x.trim())
+    .filter((x) => x.length > 0);
+
+/**
+ * Sentences of a text that several other records carry word for word: a template (a topic's standard
+ * background, a committee's closing formula), not the matter. Left out before comparing, they would
+ * make every record written from the template look like a duplicate of every other.
+ */
+export function templateSentences(text: string, others: readonly string[], minRecords = 2): string[] {
+  return sentencesOf(text).filter(
+    (sentence) => sentence.length >= 12 && others.filter((o) => o.includes(sentence)).length >= minRecords,
+  );
+}
+
+export function withoutSentences(text: string, sentences: readonly string[]): string {
+  let out = text;
+  for (const sentence of sentences) out = out.split(sentence).join('');
+  return out;
+}
+
 /** In how many of the committee's records each word occurs, and how many records there are. */
 export interface TermStats {
   documents: number;

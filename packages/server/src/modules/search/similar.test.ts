@@ -170,6 +170,40 @@ describe('similar proposals and opinions', () => {
     );
   });
 
+  it('a background many records share word for word does not make them duplicates of each other', async () => {
+    const db = t.database.db;
+    const c = t.committeeId;
+    const background =
+      '我县共有二〇〇〇年以前建成的旧街坊一百三十七个，涉及居民两万六千户，配套设施普遍落后。';
+    const closing = '以上建议供县委、县政府决策参考，恳请有关部门研究采纳。';
+    const reviewing = await buildProposal(db, c, {
+      title: '关于旧街坊增设健身场地的提案',
+      content: `${background}旧街坊缺少健身场地，老人和儿童只能在道路上活动。建议利用边角地建设口袋公园和健身角。${closing}`,
+      state: 'reviewing',
+    });
+    const sameMatter = await buildProposal(db, c, {
+      title: '关于在旧街坊建设口袋公园和健身角的提案',
+      content: `${background}旧街坊居民健身无处去，老人儿童在道路上活动有安全隐患。建议利用边角地建设口袋公园、健身角。${closing}`,
+      state: 'accepted',
+    });
+    const others = [];
+    for (const [title, matter] of [
+      ['关于旧街坊供暖管网改造的提案', '供暖管网跑冒滴漏，冬季室温不达标。建议制定分年度管网改造计划。'],
+      ['关于旧街坊雨污分流的提案', '雨污合流，雨季污水外溢。建议将雨污分流纳入改造必选内容。'],
+      ['关于旧街坊停车管理的提案', '车辆乱停堵塞消防通道。建议挖掘周边空地建设立体停车场。'],
+    ] as const)
+      others.push(
+        await buildProposal(db, c, { title, content: `${background}${matter}${closing}`, state: 'accepted' }),
+      );
+    const res = await call(t.users.proposalStaff, 'GET', `/search/similar/proposal/${reviewing.id}`);
+    const found = items(res.body);
+    expect(found.find((i) => i.id === sameMatter.id)?.likelyDuplicate, JSON.stringify(found)).toBe(true);
+    for (const other of others)
+      expect(found.find((i) => i.id === other.id)?.likelyDuplicate ?? false, JSON.stringify(found)).toBe(
+        false,
+      );
+  });
+
   it('an opinion being edited: its staff see proposals and opinions alike', async () => {
     const db = t.database.db;
     const c = t.committeeId;

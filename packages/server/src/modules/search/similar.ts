@@ -23,7 +23,9 @@ import {
   inverseFrequency,
   isExactDuplicate,
   similarityTo,
+  templateSentences,
   termVector,
+  withoutSentences,
   type TermStats,
   type TermVector,
 } from '../../lib/similarity';
@@ -195,7 +197,20 @@ export async function similarCandidates(
     )
     .orderBy(sql`ts_rank(${searchEntries.terms}, ${q}) desc`)
     .limit(candidateCap);
-  const scoreOf = similarityTo(vector, stats);
+  const templates = templateSentences(
+    text.content,
+    rows.map((r) => r.body),
+  );
+  const scoreOf = similarityTo(
+    templates.length > 0 ? termVector(text.title, withoutSentences(text.content, templates)) : vector,
+    stats,
+  );
+  // A candidate written from the same template is compared without it; the others by their entry's
+  // words as indexed, so that the 60 candidates are not cut again.
+  const vectorOf = (r: (typeof rows)[number]) =>
+    templates.some((t) => r.body.includes(t))
+      ? termVector(r.title, withoutSentences(r.body, templates))
+      : indexedTermVector(r.terms);
   const floor = settings.similarHintPercent / 100;
   return rows
     .map((r) => ({
@@ -205,8 +220,7 @@ export async function similarCandidates(
       body: r.body,
       year: r.year,
       state: r.state ?? '',
-      // The entry's words as indexed: the 60 candidates are not cut again.
-      score: scoreOf(indexedTermVector(r.terms)),
+      score: scoreOf(vectorOf(r)),
       exact: isExactDuplicate({ title: text.title, body: text.content }, r),
     }))
     .filter((c) => c.exact || c.score >= floor)
