@@ -1,10 +1,8 @@
-import { useState } from 'react';
 import { Link } from 'react-router';
-import { Alert, Button, Card } from 'antd';
+import { Alert } from 'antd';
 import { rejectionDispositionLabels } from '@cppcc/shared';
 import type { ProposalDetail } from '../../../api/proposals';
-import { useSimilarToRecord, type SimilarItem } from '../../../api/search';
-import { SimilarList } from '../../../components/SimilarList';
+import { SimilarRecordsCard } from '../../../components/SimilarRecordsCard';
 import { useProposalActionContext } from '../actions/ProposalActions';
 import { MergeDialog } from '../actions/ReviewDialogs';
 
@@ -60,58 +58,45 @@ const openForMerge = ['accepted', 'assigned', 'answered', 'rehandling'];
  * likely duplicates flagged, one click to merge it into an accepted proposal of the same session.
  */
 export function SimilarCard({ proposal: p }: { proposal: ProposalDetail }) {
-  const similar = useSimilarToRecord('proposal', p.id);
   const context = useProposalActionContext(p);
-  const [target, setTarget] = useState<{ id: number; label: string; open: boolean } | null>(null);
-  const items = similar.data?.items ?? [];
-  const exact = items.filter((i) => i.exact);
-  const duplicates = items.filter((i) => i.likelyDuplicate && !i.exact);
-  const mergeable = (i: SimilarItem) =>
-    p.policies.canMerge &&
-    i.kind === 'proposal' &&
-    i.link !== null &&
-    i.sessionId === p.session?.id &&
-    openForMerge.includes(i.state);
   return (
-    <Card title="相似与重复（历年提案与社情民意）" size="small" loading={similar.isPending}>
-      {(exact.length > 0 || duplicates.length > 0) && (
-        <Alert
-          type={exact.length > 0 ? 'error' : 'warning'}
-          showIcon
-          style={{ marginBottom: 8 }}
-          title={[
-            exact.length > 0 && `${exact.length} 件（篇）标题或内容完全相同`,
-            duplicates.length > 0 && `${duplicates.length} 件（篇）疑似重复`,
+    <SimilarRecordsCard
+      kind="proposal"
+      id={p.id}
+      title="相似与重复（历年提案与社情民意）"
+      empty="没有相似的提案或社情民意"
+      warning={(items) => {
+        const exact = items.filter((i) => i.exact).length;
+        const duplicates = items.filter((i) => i.likelyDuplicate && !i.exact).length;
+        if (exact === 0 && duplicates === 0) return null;
+        return {
+          type: exact > 0 ? 'error' : 'warning',
+          text: [
+            exact > 0 && `${exact} 件（篇）标题或内容完全相同`,
+            duplicates > 0 && `${duplicates} 件（篇）疑似重复`,
           ]
             .filter(Boolean)
             .join('，')
-            .concat('，请核实是否重复提交或可以并案')}
-        />
-      )}
-      <SimilarList
-        items={items}
-        empty="没有相似的提案或社情民意"
-        action={(i) =>
-          mergeable(i) ? (
-            <Button
-              size="small"
-              onClick={() =>
-                setTarget({ id: i.id, label: `${i.numberLabel ?? ''} ${i.title}`.trim(), open: true })
-              }
-            >
-              并入此案
-            </Button>
-          ) : null
-        }
-      />
-      {target && (
+            .concat('，请核实是否重复提交或可以并案'),
+        };
+      }}
+      actionLabel="并入此案"
+      canAct={(i) =>
+        !!p.policies.canMerge &&
+        i.kind === 'proposal' &&
+        i.link !== null &&
+        i.sessionId === p.session?.id &&
+        openForMerge.includes(i.state)
+      }
+      dialog={(i, state) => (
         <MergeDialog
-          context={{ ...context, mergeTarget: target }}
-          open={target.open}
-          onClose={() => setTarget({ ...target, open: false })}
-          afterClose={() => setTarget(null)}
+          context={{
+            ...context,
+            mergeTarget: { id: i.id, label: `${i.numberLabel ?? ''} ${i.title}`.trim() },
+          }}
+          {...state}
         />
       )}
-    </Card>
+    />
   );
 }
