@@ -143,6 +143,11 @@ console.log(
     `most frequent unit baseline top1 ${f(mostFrequent((e) => e.unit, 1))} top3 ${f(mostFrequent((e) => e.unit, 3))}, category baseline top1 ${f(mostFrequent((e) => e.category, 1))}`,
 );
 const dup = precisionRecall(heldOut, duplicateThreshold);
+// The held-out figures mean something only at the threshold the tuning half chose.
+if (Math.abs(tunedThreshold(tuning) - duplicateThreshold) > 0.005)
+  console.log(
+    `warning: the server's threshold ${f(duplicateThreshold)} is not the tuning half's ${f(tunedThreshold(tuning))}; set duplicatePercent to it`,
+  );
 console.log(
   `duplicates precision ${f(dup.precision)} recall ${f(dup.recall)} at threshold ${f(duplicateThreshold)}`,
 );

@@ -2,6 +2,8 @@ import { loadConfig } from './env';
 import { openDatabase, runMigrations } from './db/client';
 import { buildApp } from './app';
 import { seedOnEmpty } from './db/seed';
+import { refreshAssignmentModels } from './modules/search/assignment-hints';
+import { refreshTermStats } from './modules/search/similar';
 import { syncAllSearchIndexes } from './modules/search/sync';
 import { purgeIdleSessions } from './lib/auth';
 import { runProposalReminders } from './modules/proposals/reminders';
@@ -34,9 +36,15 @@ const remindActivities = () =>
 void remindActivities();
 setInterval(remindActivities, 10 * 60 * 1000).unref();
 
-// The search index, kept current by every search; also brought up to date here, every five minutes.
+// The search index, kept current by every search; also brought up to date here, every five minutes,
+// with the word frequencies of similar items and the unit suggestions learned again off the request path.
 const indexSearch = () =>
-  syncAllSearchIndexes(database.db).catch((e) => console.error('搜索索引更新失败', e));
+  syncAllSearchIndexes(database.db, (committeeId) =>
+    Promise.all([
+      refreshTermStats(database.db, committeeId),
+      refreshAssignmentModels(database.db, committeeId),
+    ]),
+  ).catch((e) => console.error('搜索索引更新失败', e));
 void indexSearch();
 setInterval(indexSearch, 5 * 60 * 1000).unref();
 

@@ -57,6 +57,8 @@ export const searchResultSchema = z.object({
   pageSize: z.number(),
   /** How many the actor may see of each kind, for the kind tabs. */
   counts: z.record(z.enum(searchKinds), z.number()),
+  /** Kinds with more matches than were ranked: their count is a floor ("200+"). */
+  capped: z.array(z.enum(searchKinds)),
   /** The words the query was cut into. */
   terms: z.array(z.string()),
 });

@@ -70,9 +70,17 @@ export function queryTerms(q: string): string[] {
   return [...new Set(longer.length > 0 ? longer : meaningful.length > 0 ? meaningful : words)];
 }
 
-/** `wei yang chao` and `wyc` of a name, for people search by pinyin and initials. */
+/**
+ * `wei yang chao` and `wyc` of a name, for people search by pinyin and initials. The first character
+ * is read as a surname (曾 zeng, not ceng; 单 shan; 仇 qiu), as a member's name begins with one.
+ */
 export function pinyinOf(name: string): { full: string; initials: string } {
-  const syllables = pinyin(name, { toneType: 'none', type: 'array', nonZh: 'consecutive' }) as string[];
+  const syllables = pinyin(name, {
+    toneType: 'none',
+    type: 'array',
+    nonZh: 'consecutive',
+    surname: 'head',
+  }) as string[];
   return {
     full: syllables.join('').toLowerCase(),
     initials: syllables

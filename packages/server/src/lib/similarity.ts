@@ -33,10 +33,36 @@ export function termVector(title: string, body: string): TermVector {
   };
   add(body, 1);
   add(title, titleWeight);
-  // A word said again and again names the matter, but the tenth time tells less than the second.
+  return sublinear(withoutParts(counts));
+}
+
+/** A word said again and again names the matter, but the tenth time tells less than the second. */
+function sublinear(counts: Map<string, number>): TermVector {
   const vector: TermVector = new Map();
   for (const [term, count] of counts) vector.set(term, 1 + Math.log(count));
   return vector;
+}
+
+/**
+ * Without the pieces the search-mode cut adds inside a longer word (退役军人 → 退役、军人): said only
+ * as parts of it, they would count the one word three times, and two texts of one area (退役军人
+ * 就业, 退役军人服务站) would look alike for the area's name alone. A piece also said on its own more
+ * often than the word it is part of stays.
+ */
+function withoutParts(counts: Map<string, number>): Map<string, number> {
+  const parts = new Set<string>();
+  for (const [word, count] of counts) {
+    if (word.length < 3) continue;
+    for (let start = 0; start < word.length; start++)
+      for (let end = start + 2; end <= word.length; end++) {
+        if (end - start === word.length) continue;
+        const part = word.slice(start, end);
+        const partCount = counts.get(part);
+        if (partCount !== undefined && partCount <= count) parts.add(part);
+      }
+  }
+  if (parts.size === 0) return counts;
+  return new Map([...counts].filter(([term]) => !parts.has(term)));
 }
 
 /**
@@ -44,15 +70,15 @@ export function termVector(title: string, body: string): TermVector {
  * cutting the text again: a title's positions carry weight A (modules/search/sync.ts).
  */
 export function indexedTermVector(tsvectorText: string): TermVector {
-  const vector: TermVector = new Map();
+  const counts = new Map<string, number>();
   for (const [, quoted, positions] of tsvectorText.matchAll(/'((?:[^']|'')*)'(?::(\S+))?/g)) {
     const term = quoted!.replace(/''/g, "'").replace(/\\(.)/g, '$1');
     if (genericWords.has(term)) continue;
     let count = 0;
     for (const position of (positions ?? '1').split(',')) count += position.endsWith('A') ? titleWeight : 1;
-    vector.set(term, 1 + Math.log(count));
+    counts.set(term, count);
   }
-  return vector;
+  return sublinear(withoutParts(counts));
 }
 
 /** A text's sentences (split after 。！？；), without the marks. */

@@ -130,6 +130,18 @@ describe('leave', () => {
     );
     const refuseWithoutReason = await call(w.users.staff, 'POST', `/activity-leave/${leave.id}/refuse`, {});
     expect(refuseWithoutReason.status).toBe(400);
+
+    // The leave and attendance lists find a member as people search does: initials, pinyin, name.
+    const leaveOf = async (q: string) =>
+      (
+        await call(w.users.staff, 'GET', `/activity-leave?activityId=${a.id}&q=${encodeURIComponent(q)}`)
+      ).body.items.map((l: { memberName: string }) => l.memberName);
+    expect(await leaveOf('lxl')).toEqual(['李秀兰']);
+    expect(await leaveOf('lixiu')).toEqual(['李秀兰']);
+    expect(await leaveOf('wjg')).toEqual(['王建国', '王建国']);
+    expect(await leaveOf('zzq')).toEqual([]);
+    const attendance = await call(w.users.staff, 'GET', `/activity-attendance?activityId=${a.id}&q=lxl`);
+    expect(attendance.body.items.map((r: { memberName: string }) => r.memberName)).toEqual(['李秀兰']);
   });
 
   it('is refused after the deadline, naming it', async () => {

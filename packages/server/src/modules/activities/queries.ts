@@ -23,6 +23,7 @@ import { likePattern, orderBy, pageOffset, toPage } from '../../lib/list';
 import { authorize, collectionOf } from '../../lib/policy';
 import { getSettings } from '../../lib/settings';
 import { dayRangeConditions, periodConditions } from '../../lib/where';
+import { memberSearch } from '../organisation/member-search';
 import { organiserName } from './loader';
 import { listFields, myInvitation } from './presenter';
 import { kindOf } from './rules';
@@ -136,6 +137,13 @@ export async function listActivities(ctx: ServiceContext, query: ListActivitiesQ
 }
 
 /** The conditions of the attendance rows (one per invitation); also each attendance figure's. */
+/**
+ * A row of attendance or leave by its member — as people search finds members (name, pinyin,
+ * initials, sector, group; phones are not searched in these lists) — or by its activity's topic.
+ */
+const memberOrTopic = (q: string) =>
+  or(memberSearch(q, { private: false })?.where, ilike(activities.topic, likePattern(q)))!;
+
 export function attendanceConditions(
   ctx: ServiceContext,
   query: ListAttendanceQuery,
@@ -157,10 +165,7 @@ export function attendanceConditions(
   if (query.mandatory !== undefined) conditions.push(eq(activityInvitations.mandatory, query.mandatory));
   if (query.final) conditions.push(eq(activities.state, 'closed'));
   conditions.push(...periodConditions(activities.startsAt, query, settings.timeZone));
-  if (query.q)
-    conditions.push(
-      or(ilike(members.name, likePattern(query.q)), ilike(activities.topic, likePattern(query.q))),
-    );
+  if (query.q) conditions.push(memberOrTopic(query.q));
   return and(...conditions);
 }
 
@@ -237,9 +242,7 @@ export async function listLeaveRequests(
     eq(activityLeaveRequests.committeeId, a.committeeId),
     query.state ? eq(activityLeaveRequests.state, query.state) : undefined,
     query.activityId ? eq(activityLeaveRequests.activityId, query.activityId) : undefined,
-    query.q
-      ? or(ilike(members.name, likePattern(query.q)), ilike(activities.topic, likePattern(query.q)))
-      : undefined,
+    query.q ? memberOrTopic(query.q) : undefined,
   );
   const rows = await ctx.db
     .select({

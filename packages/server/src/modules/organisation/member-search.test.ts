@@ -228,4 +228,26 @@ describe('the stored spelling', () => {
     expect((await membersList(liaison, 'ayglmmt')).names).toEqual(['阿依古丽·买买提']);
     expect(await backfillNameSpelling(db)).toBe(0);
   });
+
+  it('reads the first character as a surname (曾 zeng, 单 shan), and corrects rows spelt otherwise', async () => {
+    expect(nameSpelling('曾国强')).toEqual({ namePinyin: 'zengguoqiang', nameInitials: 'zgq' });
+    expect(nameSpelling('单雄信')).toEqual({ namePinyin: 'shanxiongxin', nameInitials: 'sxx' });
+    const db = t.database.db;
+    await db.insert(members).values({
+      committeeId: t.committeeId,
+      name: '曾国强',
+      gender: 'male',
+      ethnicity: '汉族',
+      birthMonth: '1972-03',
+      party: '群众',
+      sectorId: org.economy,
+      phone: '13300000004',
+      termId: org.termId,
+      namePinyin: 'cengguoqiang',
+      nameInitials: 'cgq',
+    });
+    expect(await backfillNameSpelling(db)).toBe(1);
+    expect((await membersList(liaison, 'zgq')).names).toEqual(['曾国强']);
+    expect((await membersList(liaison, 'zengguo')).names).toEqual(['曾国强']);
+  });
 });

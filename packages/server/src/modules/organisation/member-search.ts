@@ -40,28 +40,38 @@ export function withNameSpelling<T extends { name?: string }>(values: T): T & Pa
 }
 
 /**
- * Fills the spelling of rows that have none. Migration 0008 added the columns empty and pinyin
- * cannot be computed in SQL (on PostgreSQL or PGlite), so the rows written before it are filled at
- * start-up, right after the migrations run; later rows are written with it and are not touched.
- * `updated_at` is left alone: the name did not change.
+ * Brings the stored spelling of every name up to how names are spelt now. Migration 0008 added the
+ * columns empty and pinyin cannot be computed in SQL (on PostgreSQL or PGlite), so this runs at
+ * start-up, right after the migrations; it also corrects rows spelt before surnames were read as
+ * surnames (曾 zeng, 单 shan, 仇 qiu). Only rows whose spelling differs are written; `updated_at` is
+ * left alone: the name did not change.
  */
 export async function backfillNameSpelling(db: DbOrTx): Promise<number> {
   const rows = await db
-    .select({ id: members.id, name: members.name })
-    .from(members)
-    .where(eq(members.namePinyin, ''));
-  for (let i = 0; i < rows.length; i += 500) {
-    const values = rows.slice(i, i + 500).map((r) => {
-      const s = nameSpelling(r.name);
-      return sql`(${r.id}::integer, ${s.namePinyin}::text, ${s.nameInitials}::text)`;
-    });
+    .select({
+      id: members.id,
+      name: members.name,
+      namePinyin: members.namePinyin,
+      nameInitials: members.nameInitials,
+    })
+    .from(members);
+  const stale = rows
+    .map((r) => ({ id: r.id, stored: r, spelling: nameSpelling(r.name) }))
+    .filter(
+      ({ stored, spelling }) =>
+        stored.namePinyin !== spelling.namePinyin || stored.nameInitials !== spelling.nameInitials,
+    );
+  for (let i = 0; i < stale.length; i += 500) {
+    const values = stale
+      .slice(i, i + 500)
+      .map(({ id, spelling: s }) => sql`(${id}::integer, ${s.namePinyin}::text, ${s.nameInitials}::text)`);
     await db.execute(
       sql`update members set name_pinyin = v.pinyin, name_initials = v.initials
           from (values ${sql.join(values, sql`, `)}) as v(id, pinyin, initials)
           where members.id = v.id`,
     );
   }
-  return rows.length;
+  return stale.length;
 }
 
 export interface MemberSearch {

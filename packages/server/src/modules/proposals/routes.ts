@@ -50,7 +50,9 @@ import { coProposerCandidates, proposalFormOptions, supervisorCandidates } from 
 import { documentedAs } from '../../lib/api-docs';
 import { registerCommandRoutes } from '../../lib/command-routes';
 
-const candidatesQuery = z.object({ q: z.string().trim().max(20, '姓名不超过 20 个字').optional() }).strict();
+const candidatesQuery = z
+  .object({ q: z.string().trim().max(30, '搜索内容不超过 30 个字（姓名、拼音、首字母或界别）').optional() })
+  .strict();
 
 /** Proposal API: lists, detail, similar titles and one POST per workflow command. */
 const doc = documentedAs('proposals');

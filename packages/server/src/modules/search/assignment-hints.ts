@@ -80,12 +80,34 @@ async function trainModels(db: DbOrTx, committeeId: number): Promise<Models> {
   };
 }
 
-/** The committee's models, learned again at most every few minutes (a day's assignments move them little). */
+/**
+ * The committee's models, learned again at most every few minutes (a day's assignments move them
+ * little). Stale models answer while fresh ones are learned; the background job of main.ts keeps them
+ * fresh, so a request learns them only the first time a committee asks.
+ */
 async function modelsOf(db: DbOrTx, committeeId: number): Promise<Models> {
   const cached = models.get(committeeId);
   if (cached && Date.now() - cached.at < modelTtlMs) return cached;
-  const fresh = await trainModels(db, committeeId);
-  models.set(committeeId, fresh);
+  if (cached) {
+    if (!learning.has(committeeId)) void refreshAssignmentModels(db, committeeId).catch(() => undefined);
+    return cached;
+  }
+  return refreshAssignmentModels(db, committeeId);
+}
+
+const learning = new Map<number, Promise<Models>>();
+
+/** Learns the committee's models again now (once at a time per committee). */
+export function refreshAssignmentModels(db: DbOrTx, committeeId: number): Promise<Models> {
+  const running = learning.get(committeeId);
+  if (running) return running;
+  const fresh = trainModels(db, committeeId)
+    .then((m) => {
+      models.set(committeeId, m);
+      return m;
+    })
+    .finally(() => learning.delete(committeeId));
+  learning.set(committeeId, fresh);
   return fresh;
 }
 

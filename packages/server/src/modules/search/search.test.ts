@@ -13,6 +13,7 @@ import {
   buildUnit,
   signedInUser,
 } from '../../../test/factories';
+import { hitsPerKindCap } from './search';
 import { addSearchWords, highlight, indexTerms, pinyinOf, queryTerms } from '../../lib/chinese-text';
 
 describe('segmenting Chinese for search', () => {
@@ -148,6 +149,26 @@ describe('the global search', () => {
       .where(eq(s.proposals.id, p.id));
     expect(await find('一网通办')).toContain(p.id);
     expect(await find('浙里办')).not.toContain(p.id);
+  });
+
+  it('ranks at most 200 of a kind and says its count is a floor', async () => {
+    const db = t.database.db;
+    const lead = await buildMember(db, t.committeeId);
+    const one = await buildProposal(db, t.committeeId, {
+      title: '关于规范城区共享单车停放的提案',
+      state: 'submitted',
+      leadMemberId: lead.id,
+    });
+    const copy = await db.select().from(s.proposals).where(eq(s.proposals.id, one.id));
+    const { id: _id, number: _number, ...row } = copy[0]!;
+    await db
+      .insert(s.proposals)
+      .values(Array.from({ length: hitsPerKindCap }, (_, i) => ({ ...row, title: `${row.title}（${i}）` })));
+    const res = await call(t.users.proposalStaff, 'GET', `/search?q=${encodeURIComponent('共享单车')}`);
+    expect(res.body.counts.proposal).toBe(hitsPerKindCap);
+    expect(res.body.capped).toEqual(['proposal']);
+    const few = await call(t.users.proposalStaff, 'GET', `/search?q=${encodeURIComponent('浙里办')}`);
+    expect(few.body.capped).toEqual([]);
   });
 
   it('refuses an empty or overlong query with a Chinese message', async () => {

@@ -13,8 +13,12 @@ import { getSettings } from '../../lib/settings';
 import { searchProviders } from './providers';
 import { syncSearchIndex } from './sync';
 
-/** The most hits of one kind ranked and checked against the records' policies for one query. */
-export const hitsPerKindCap = 500;
+/**
+ * The most hits of one kind ranked and checked against the records' policies for one query (ten pages
+ * of twenty); a kind that reaches it is counted as "200+". Ranking is the cost of a common word (学校
+ * in one record of nine at 100,000 proposals): every match is read, so more pages are not cheaper.
+ */
+export const hitsPerKindCap = 200;
 
 /**
  * A query as a `tsquery`: every word must match, each as a prefix of an indexed word (电动 finds 电动车,
@@ -36,43 +40,54 @@ export async function search(ctx: ServiceContext, query: SearchQuery): Promise<S
   const terms = queryTerms(query.q);
   const counts = Object.fromEntries(searchProviders.map((p) => [p.kind, 0])) as Record<SearchKind, number>;
   if (terms.length === 0)
-    return { items: [], total: 0, page: query.page, pageSize: query.pageSize, counts, terms };
+    return { items: [], total: 0, page: query.page, pageSize: query.pageSize, counts, capped: [], terms };
   const q = tsquery(terms);
   const score = sql<number>`ts_rank(${searchEntries.terms}, ${q})`;
-  // Ranked and checked first; only the page shown is read in full and marked.
+  // Ranked and checked first, each kind on its own connection where there are several; only the page
+  // shown is read in full and marked.
+  const ranked = await Promise.all(
+    searchProviders
+      .filter((provider) => provider.searchable(actor))
+      .map(async (provider) => {
+        const rows = await db
+          .select({
+            recordId: searchEntries.recordId,
+            title: searchEntries.title,
+            year: searchEntries.year,
+            occurredAt: searchEntries.occurredAt,
+            score,
+          })
+          .from(searchEntries)
+          .where(
+            and(
+              eq(searchEntries.committeeId, actor.committeeId),
+              eq(searchEntries.kind, provider.kind),
+              sql`${searchEntries.terms} @@ ${q}`,
+              query.year ? eq(searchEntries.year, query.year) : undefined,
+              query.state ? eq(searchEntries.state, query.state) : undefined,
+              query.category ? eq(searchEntries.category, query.category) : undefined,
+              query.sectorId ? eq(searchEntries.sectorId, query.sectorId) : undefined,
+              query.unitId ? sql`${query.unitId} = any(${searchEntries.unitIds})` : undefined,
+            ),
+          )
+          .orderBy(desc(score), desc(searchEntries.occurredAt))
+          .limit(hitsPerKindCap);
+        const visible =
+          rows.length === 0
+            ? new Map<number, { detail: string; link: string }>()
+            : await provider.visible(
+                db,
+                actor,
+                rows.map((r) => r.recordId),
+                settings,
+              );
+        return { provider, rows, visible };
+      }),
+  );
   const hits: (Omit<SearchHit, 'title' | 'snippet'> & { title: string; at: number })[] = [];
-  for (const provider of searchProviders) {
-    if (!provider.searchable(actor)) continue;
-    const rows = await db
-      .select({
-        recordId: searchEntries.recordId,
-        title: searchEntries.title,
-        year: searchEntries.year,
-        occurredAt: searchEntries.occurredAt,
-        score,
-      })
-      .from(searchEntries)
-      .where(
-        and(
-          eq(searchEntries.committeeId, actor.committeeId),
-          eq(searchEntries.kind, provider.kind),
-          sql`${searchEntries.terms} @@ ${q}`,
-          query.year ? eq(searchEntries.year, query.year) : undefined,
-          query.state ? eq(searchEntries.state, query.state) : undefined,
-          query.category ? eq(searchEntries.category, query.category) : undefined,
-          query.sectorId ? eq(searchEntries.sectorId, query.sectorId) : undefined,
-          query.unitId ? sql`${query.unitId} = any(${searchEntries.unitIds})` : undefined,
-        ),
-      )
-      .orderBy(desc(score), desc(searchEntries.occurredAt))
-      .limit(hitsPerKindCap);
-    if (rows.length === 0) continue;
-    const visible = await provider.visible(
-      db,
-      actor,
-      rows.map((r) => r.recordId),
-      settings,
-    );
+  const capped: SearchKind[] = [];
+  for (const { provider, rows, visible } of ranked) {
+    if (rows.length === hitsPerKindCap) capped.push(provider.kind);
     for (const r of rows) {
       const shown = visible.get(r.recordId);
       if (!shown) continue;
@@ -118,5 +133,5 @@ export async function search(ctx: ServiceContext, query: SearchQuery): Promise<S
     title: highlight(title, terms),
     snippet: highlight(excerpt(bodies.get(`${hit.kind}:${hit.id}`) ?? '', terms), terms),
   }));
-  return { items, total: hits.length, page: query.page, pageSize: query.pageSize, counts, terms };
+  return { items, total: hits.length, page: query.page, pageSize: query.pageSize, counts, capped, terms };
 }

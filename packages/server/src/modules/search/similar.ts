@@ -93,25 +93,36 @@ async function readTermStats(db: DbOrTx, committeeId: number): Promise<TermStats
   return { documents, frequency: (t) => counts.get(t) ?? 0 };
 }
 
+/**
+ * The committee's word frequencies. Stale figures serve while fresh ones are read; the background job
+ * of main.ts reads them again every few minutes, so a request reads them only the first time.
+ */
 export async function termStats(db: DbOrTx, committeeId: number): Promise<TermStats> {
   const cached = statsCache.get(committeeId);
-  const now = Date.now();
   // A small index changes shape with every record (a new committee's first weeks): read it again soon.
   const ttl = cached && cached.stats.documents < smallIndex ? smallIndexTtlMs : statsTtlMs;
-  if (cached && now - cached.at < ttl) return cached.stats;
-  if (cached?.loading) return cached.stats;
-  const loading = readTermStats(db, committeeId);
+  if (cached && Date.now() - cached.at < ttl) return cached.stats;
   if (cached) {
-    // Stale figures serve while fresh ones are read.
-    cached.loading = loading;
-    loading
-      .then((stats) => statsCache.set(committeeId, { stats, at: Date.now() }))
-      .catch(() => (cached.loading = undefined));
+    if (!cached.loading) void refreshTermStats(db, committeeId).catch(() => undefined);
     return cached.stats;
   }
-  const stats = await loading;
-  statsCache.set(committeeId, { stats, at: Date.now() });
-  return stats;
+  return refreshTermStats(db, committeeId);
+}
+
+/** Reads the committee's word frequencies again now (once at a time per committee). */
+export function refreshTermStats(db: DbOrTx, committeeId: number): Promise<TermStats> {
+  const cached = statsCache.get(committeeId);
+  if (cached?.loading) return cached.loading;
+  const loading = readTermStats(db, committeeId);
+  if (cached) cached.loading = loading;
+  return loading
+    .then((stats) => {
+      statsCache.set(committeeId, { stats, at: Date.now() });
+      return stats;
+    })
+    .finally(() => {
+      if (cached) cached.loading = undefined;
+    });
 }
 
 /** Forgets the word frequencies (tests that build an index and compare at once). */

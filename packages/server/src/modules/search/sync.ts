@@ -143,9 +143,15 @@ export async function syncSearchIndex(db: DbOrTx, committeeId: number, settings:
 
 /**
  * Indexes what changed in every committee, so that the first search after a start or a quiet spell
- * does not pay for it. Run in the background; searches still bring their committee up to date.
+ * does not pay for it; then `afterEach` (main.ts: word frequencies and suggestion models read again)
+ * for each committee. Run in the background; searches still bring their committee up to date.
  */
-export async function syncAllSearchIndexes(db: DbOrTx) {
-  for (const { id } of await db.select({ id: committees.id }).from(committees))
+export async function syncAllSearchIndexes(
+  db: DbOrTx,
+  afterEach: (committeeId: number) => Promise<unknown> = async () => undefined,
+) {
+  for (const { id } of await db.select({ id: committees.id }).from(committees)) {
     await syncSearchIndex(db, id, await getSettings(db, id));
+    await afterEach(id);
+  }
 }

@@ -89,10 +89,15 @@ export default function SearchPage() {
   const data = result.data;
   const counts = data?.counts;
   const all = counts ? Object.values(counts).reduce((a, b) => a + b, 0) : undefined;
-  const count = (n: number | undefined) => (n === undefined ? '' : ` ${n}`);
+  // A kind with more matches than the server ranks shows its count as a floor (200+).
+  const capped = new Set(data?.capped ?? []);
+  const count = (n: number | undefined, more: boolean) => (n === undefined ? '' : ` ${n}${more ? '+' : ''}`);
   const tabs = [
-    { key: 'all', label: `全部${count(all)}` },
-    ...searchKinds.map((k) => ({ key: k, label: `${searchKindLabels[k]}${count(counts?.[k])}` })),
+    { key: 'all', label: `全部${count(all, capped.size > 0)}` },
+    ...searchKinds.map((k) => ({
+      key: k,
+      label: `${searchKindLabels[k]}${count(counts?.[k], capped.has(k))}`,
+    })),
   ];
   const refused = problem ?? (result.isError ? result.error.message : undefined);
   const narrowed =
