@@ -16,6 +16,8 @@ export default defineConfig({
     globalSetup: ['./global-setup.ts'],
     // One server and one browser at a time: the machine has two cores.
     fileParallelism: false,
+    // The accessibility walk runs each role as a concurrent test, two at a time.
+    maxConcurrency: 2,
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },

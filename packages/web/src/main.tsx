@@ -13,6 +13,7 @@ import { meKey } from './api/auth';
 import { showError } from './app/notifier';
 import { markSessionEnded } from './app/sessionEnd';
 import { router } from './app/router';
+import './app/contrast.css';
 
 dayjs.locale('zh-cn');
 

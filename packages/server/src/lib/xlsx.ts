@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { fileTypeFromBuffer } from 'file-type';
 import type { FastifyReply } from 'fastify';
-import { defaultTimeZone, formatDay } from '@cppcc/shared';
+import { formatDay } from '@cppcc/shared';
 import { AppError } from './errors';
 import { inspectZip, looksLikeZip } from './zip-limits';
 
@@ -118,7 +118,7 @@ export function sendXlsx(reply: FastifyReply, fileName: string, content: Buffer)
 }
 
 /** `名单-2024-06-01.xlsx`: exports carry the day they were taken, in the committee's zone, not the server's. */
-export const datedFileName = (base: string, now = new Date(), timeZone = defaultTimeZone) =>
+export const datedFileName = (base: string, timeZone: string, now = new Date()) =>
   `${base}-${formatDay(now, timeZone)}.xlsx`;
 
 /**

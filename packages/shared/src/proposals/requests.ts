@@ -255,6 +255,9 @@ export const listProposalsQuery = listQuerySchema
     satisfactionBasis: z.enum(satisfactionBases, { error: '满意率统计口径不正确' }).optional(),
     sectorId: recordIdParam.optional(),
     year: z.coerce.number().int().min(2000).max(2100).optional(),
+    /** Filed (提交) on these days in the committee's zone, both included. */
+    submittedFrom: isoDate.optional(),
+    submittedTo: isoDate.optional(),
     keyStatus: z.enum(selectionStatuses, { error: '重点提案状态不正确' }).optional(),
     excellentStatus: z.enum(selectionStatuses, { error: '优秀提案状态不正确' }).optional(),
     /** A work queue: what waits for the viewer's unit (签收, 答复, 负责人审核) or for the staff (审核答复). */

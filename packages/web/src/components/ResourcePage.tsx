@@ -1,6 +1,5 @@
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Button, Drawer, Form, Grid, Input, Space } from 'antd';
-import type { ColumnsType } from 'antd/es/table';
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { useResourceList, type Identified, type ListParams } from '../api/resources';
 import { useCurrentUser } from '../hooks/useCurrentUser';
@@ -9,7 +8,7 @@ import { DownloadButton } from './DownloadButton';
 import { FilterBar, type FilterField } from './FilterBar';
 import { tableChange, useListAddress, withSortOrder } from './listAddress';
 import { PageCard } from './PageCard';
-import { PagedTable } from './PagedTable';
+import { PagedTable, type ListColumn } from './PagedTable';
 import { ResourceEditDrawer, type ResourceForm } from './ResourceEditDrawer';
 
 export type { FilterField, ResourceForm };
@@ -19,7 +18,7 @@ export interface ResourcePageProps<T extends Identified> {
   /** Singular noun used in buttons and messages: 新建{noun}. */
   noun: string;
   endpoint: string;
-  columns: ColumnsType<T>;
+  columns: ListColumn<T>[];
   filters?: FilterField[];
   searchPlaceholder?: string;
   /** The collection ability (`/api/auth/me`) that creates, while the list answer carries no `policies.canCreate`. */
@@ -99,7 +98,7 @@ export function ResourcePage<T extends Identified>(props: ResourcePageProps<T>) 
     setFormOpen(true);
   }
 
-  const columns: ColumnsType<T> = useMemo(() => {
+  const columns: ListColumn<T>[] = useMemo(() => {
     const withSort = withSortOrder(props.columns, params.sort, params.order);
     const hasActions = !!formSpec || !!props.detail || !!props.rowActions;
     if (!hasActions) return withSort;
@@ -148,29 +147,7 @@ export function ResourcePage<T extends Identified>(props: ResourcePageProps<T>) 
   useEffect(() => filterForm.setFieldsValue(urlFilters), [filterForm, urlFilters]);
 
   return (
-    <PageCard
-      title={title}
-      extra={
-        <>
-          {props.toolbar}
-          {props.exportable !== false && (
-            <DownloadButton
-              path={`${endpoint}/export`}
-              query={exportQuery}
-              fileName={`${title}.xlsx`}
-              icon={<DownloadOutlined />}
-            >
-              导出
-            </DownloadButton>
-          )}
-          {canCreate && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={openCreate}>
-              新建{noun}
-            </Button>
-          )}
-        </>
-      }
-    >
+    <PageCard title={title}>
       <FilterBar
         name="filter"
         form={filterForm}
@@ -191,6 +168,26 @@ export function ResourcePage<T extends Identified>(props: ResourcePageProps<T>) 
       <PagedTable<T>
         columns={columns}
         list={list}
+        actions={
+          <>
+            {canCreate && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={openCreate}>
+                新建{noun}
+              </Button>
+            )}
+            {props.toolbar}
+            {props.exportable !== false && (
+              <DownloadButton
+                path={`${endpoint}/export`}
+                query={exportQuery}
+                fileName={`${title}.xlsx`}
+                icon={<DownloadOutlined />}
+              >
+                导出
+              </DownloadButton>
+            )}
+          </>
+        }
         page={Number(page)}
         pageSize={Number(pageSize)}
         onChange={(pagination, _filters, sorter) =>

@@ -1,5 +1,6 @@
 import { useSearchParams } from 'react-router';
-import type { ColumnsType, TablePaginationConfig } from 'antd/es/table';
+import type { TablePaginationConfig } from 'antd/es/table';
+import type { ListColumn } from './PagedTable';
 import type { SorterResult } from 'antd/es/table/interface';
 
 export type AddressChange = Record<string, string | number | undefined>;
@@ -42,10 +43,10 @@ export function tableChange<T>(
 
 /** Marks the sortable column the list is sorted by, so the table shows the address's order. */
 export function withSortOrder<T>(
-  columns: ColumnsType<T>,
+  columns: ListColumn<T>[],
   sort: string | number | undefined,
   order: string | number | undefined,
-): ColumnsType<T> {
+): ListColumn<T>[] {
   return columns.map((c) =>
     c.sorter && c.key
       ? {

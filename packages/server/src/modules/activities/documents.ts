@@ -53,7 +53,7 @@ export async function composeActivityExport(
     ],
     items,
   );
-  return { fileName: datedFileName('履职活动', new Date(), settings.timeZone), content };
+  return { fileName: datedFileName('履职活动', settings.timeZone), content };
 }
 
 /** Attendance rows as a spreadsheet: one activity's 出勤表, or any filter of the attendance list. */
@@ -79,7 +79,7 @@ export async function composeAttendanceExport(
     ],
     items,
   );
-  return { fileName: datedFileName('出勤情况', new Date(), settings.timeZone), content };
+  return { fileName: datedFileName('出勤情况', settings.timeZone), content };
 }
 
 /** One activity's 出勤表; an activity the caller may not see is not found. */

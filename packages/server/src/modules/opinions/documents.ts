@@ -121,5 +121,5 @@ export async function composeOpinionExport(
     ],
     rows,
   );
-  return { fileName: datedFileName('社情民意信息', new Date(), settings.timeZone), content };
+  return { fileName: datedFileName('社情民意信息', settings.timeZone), content };
 }

@@ -1,3 +1,4 @@
+import { getSettings } from '../../lib/settings';
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { listOrganisationQuerySchema, policiesSchema, unitDetailDtoSchema } from '@cppcc/shared';
@@ -57,7 +58,10 @@ function registerCatalog(app: AppInstance, res: CatalogResource) {
         const rows = await exportCatalog(serviceContext(req), res, req.query);
         return sendXlsx(
           reply,
-          datedFileName(res.exportName),
+          datedFileName(
+            res.exportName,
+            (await getSettings(serviceContext(req).db, req.actor!.committeeId)).timeZone,
+          ),
           await writeXlsx(res.exportName, res.exportColumns, rows),
         );
       },

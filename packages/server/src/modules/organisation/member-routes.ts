@@ -1,3 +1,4 @@
+import { getSettings } from '../../lib/settings';
 import {
   importResultSchema,
   listMembersQuerySchema,
@@ -48,7 +49,10 @@ export async function memberRoutes(app: AppInstance) {
       const rows = await exportMembers(serviceContext(req), req.query);
       return sendXlsx(
         reply,
-        datedFileName('委员名单'),
+        datedFileName(
+          '委员名单',
+          (await getSettings(serviceContext(req).db, req.actor!.committeeId)).timeZone,
+        ),
         await writeXlsx('委员名单', memberExportColumns, rows),
       );
     },

@@ -39,7 +39,7 @@ import type { ServiceContext } from '../../lib/actor';
 import { AppError } from '../../lib/errors';
 import { likePattern, orderBy, pageOffset, toPage } from '../../lib/list';
 import { authorize, can, collectionOf } from '../../lib/policy';
-import { columnsEqual, existsRow } from '../../lib/where';
+import { columnsEqual, dayRangeConditions, existsRow } from '../../lib/where';
 import { getSettings } from '../../lib/settings';
 import { ratingRows, satisfactionRanks } from './figures/filters';
 
@@ -178,6 +178,7 @@ function taskScope(ctx: ServiceContext, task: ProposalTask): SQL {
 
 export async function listProposals(ctx: ServiceContext, query: ProposalFilter) {
   const now = new Date();
+  const settings = await getSettings(ctx.db, ctx.actor.committeeId);
   const conditions: (SQL | undefined)[] = [
     eq(proposals.committeeId, ctx.actor.committeeId),
     viewScope(ctx, query.view, now),
@@ -193,8 +194,15 @@ export async function listProposals(ctx: ServiceContext, query: ProposalFilter) 
   if (query.answerCategory) conditions.push(eq(proposals.answerCategory, query.answerCategory));
   if (query.year)
     conditions.push(
-      sql`extract(year from ${proposals.submittedAt} at time zone 'Asia/Shanghai') = ${query.year}`,
+      sql`extract(year from ${proposals.submittedAt} at time zone ${settings.timeZone}) = ${query.year}`,
     );
+  conditions.push(
+    ...dayRangeConditions(
+      proposals.submittedAt,
+      { from: query.submittedFrom, to: query.submittedTo },
+      settings.timeZone,
+    ),
+  );
   if (query.unitId) {
     conditions.push(
       existsRow(ctx.db, proposalUnits, activeSlotOf(proposals.id), eq(proposalUnits.unitId, query.unitId)),
@@ -214,9 +222,7 @@ export async function listProposals(ctx: ServiceContext, query: ProposalFilter) 
   // A satisfaction filter joins the ratings it counts, as the figures do: one row per proposal (件), or
   // per proposer's rating (人次); a re-handled proposal is judged by its last answer.
   const satisfaction = query.satisfaction;
-  const basis = satisfaction
-    ? (query.satisfactionBasis ?? (await getSettings(ctx.db, ctx.actor.committeeId)).satisfactionBasis)
-    : null;
+  const basis = satisfaction ? (query.satisfactionBasis ?? settings.satisfactionBasis) : null;
   const ratings = satisfaction && basis ? sql`${ratingRows(basis, query.unitId)} sr` : null;
   const ratingsOn = sql`sr.proposal_id = ${proposals.id} and sr.rank in (${satisfactionRanks(satisfaction ?? 'satisfied')})`;
   const order = orderBy(
@@ -285,6 +291,11 @@ export async function listProposals(ctx: ServiceContext, query: ProposalFilter) 
         .from(proposalUnits)
         .innerJoin(units, eq(units.id, proposalUnits.unitId))
         .where(and(inArray(proposalUnits.proposalId, ids), eq(proposalUnits.active, true)))
+        // 主办 first, then 分办, then 协办, as the answer letter and the export read them.
+        .orderBy(
+          sql`case ${proposalUnits.role} when 'lead' then 0 when 'separate' then 1 else 2 end`,
+          units.name,
+        )
     : [];
   const items = rows.map(({ p, leadName, organisationName, sessionName, raterId, raterRank }) => ({
     id: p.id,

@@ -85,15 +85,7 @@ export default function AttendancePage() {
   );
 
   return (
-    <PageCard
-      title="出勤记录"
-      compact={narrow}
-      extra={
-        <DownloadButton path={activityDocuments.attendance} query={exportQuery} fileName="出勤记录.xlsx">
-          导出 Excel
-        </DownloadButton>
-      }
-    >
+    <PageCard title="出勤记录" compact={narrow}>
       <ListFilters
         narrow={narrow}
         fields={[
@@ -112,6 +104,11 @@ export default function AttendancePage() {
         page={Number(page)}
         pageSize={Number(pageSize)}
         countWord="人次"
+        actions={
+          <DownloadButton path={activityDocuments.attendance} query={exportQuery} fileName="出勤记录.xlsx">
+            导出 Excel
+          </DownloadButton>
+        }
         emptyText="暂无出勤记录"
         rowKey={(r) => `${r.activityId}-${r.memberId}`}
         link={(r) => `/activities/${r.activityId}`}

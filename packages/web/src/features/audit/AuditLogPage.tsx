@@ -119,19 +119,7 @@ export default function AuditLogPage() {
   }
 
   return (
-    <PageCard
-      title="审计日志"
-      extra={
-        <DownloadButton
-          path="/api/audit-log/export"
-          query={filters}
-          fileName="审计日志.xlsx"
-          icon={<DownloadOutlined />}
-        >
-          导出
-        </DownloadButton>
-      }
-    >
+    <PageCard title="审计日志">
       <FilterBar<Filters>
         form={form}
         fields={filterFields}
@@ -146,6 +134,16 @@ export default function AuditLogPage() {
         list={list}
         page={paging.page}
         pageSize={paging.pageSize}
+        actions={
+          <DownloadButton
+            path="/api/audit-log/export"
+            query={filters}
+            fileName="审计日志.xlsx"
+            icon={<DownloadOutlined />}
+          >
+            导出
+          </DownloadButton>
+        }
         onChange={(p) => setPaging({ page: p.current ?? 1, pageSize: p.pageSize ?? 50 })}
         expandable={{
           rowExpandable: (r) => r.changes != null,

@@ -176,7 +176,7 @@ function PlanView({ plan }: { plan: ConsultationPlanDetail }) {
 
 /** The figures' words in the colour of their tags. */
 const colorText: Record<PlanItemProgress, string | undefined> = {
-  done: '#389e0d',
+  done: '#237804',
   inProgress: '#0958d9',
   notStarted: undefined,
 };

@@ -12,7 +12,8 @@ function LinkedActivities({ item }: { item: PlanItemDto }) {
   return (
     <Flex vertical gap={2}>
       {item.activities.map((a) => (
-        <Link key={a.id} to={`/activities/${a.id}`}>
+        // Underlined: among the item's other text a link must not be told by its colour alone.
+        <Link key={a.id} to={`/activities/${a.id}`} style={{ textDecoration: 'underline' }}>
           {dateText(a.startsAt)} {a.topic}（{a.stateLabel}）
         </Link>
       ))}

@@ -63,18 +63,7 @@ export function IssueListPage() {
   ];
   const seriesOptions = (formOptions.data?.series ?? []).map((s) => ({ value: s, label: `《${s}》` }));
   return (
-    <PageCard
-      title="期刊"
-      extra={
-        user.abilities['opinions.edit'] && (
-          <Link to="/opinions/issues/new">
-            <Button type="primary" icon={<PlusOutlined />}>
-              编辑新一期
-            </Button>
-          </Link>
-        )
-      }
-    >
+    <PageCard title="期刊">
       <FilterBar<Record<string, string | undefined>>
         form={form}
         fields={[
@@ -95,6 +84,15 @@ export function IssueListPage() {
         page={params.page}
         pageSize={params.pageSize}
         countWord="期"
+        actions={
+          user.abilities['opinions.edit'] && (
+            <Link to="/opinions/issues/new">
+              <Button type="primary" icon={<PlusOutlined />}>
+                编辑新一期
+              </Button>
+            </Link>
+          )
+        }
         locale={{ emptyText: '暂无期刊' }}
         onChange={(pager, _f, sorter) => update(tableChange(pager, sorter, {}, { order: 'desc' }), false)}
       />

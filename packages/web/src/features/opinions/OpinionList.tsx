@@ -204,22 +204,7 @@ export function OpinionList(props: OpinionListProps) {
   const emptyText = props.emptyText ?? `暂无${opinionListViewLabels[props.view]}`;
 
   return (
-    <PageCard
-      title={props.title}
-      compact={narrow}
-      extra={
-        (props.extra || props.staff) && (
-          <>
-            {props.extra}
-            {props.staff && (
-              <DownloadButton path={opinionDocuments.list} query={exportQuery} fileName="社情民意信息.xlsx">
-                导出 Excel
-              </DownloadButton>
-            )}
-          </>
-        )
-      }
-    >
+    <PageCard title={props.title} compact={narrow}>
       <FilterBar<Record<string, unknown>>
         form={form}
         fields={filters}
@@ -246,6 +231,18 @@ export function OpinionList(props: OpinionListProps) {
         pageSize={Number(pageSize)}
         countWord="篇"
         emptyText={emptyText}
+        actions={
+          (props.extra || props.staff) && (
+            <>
+              {props.extra}
+              {props.staff && (
+                <DownloadButton path={opinionDocuments.list} query={exportQuery} fileName="社情民意信息.xlsx">
+                  导出 Excel
+                </DownloadButton>
+              )}
+            </>
+          )
+        }
         link={(r) => `/opinions/${r.id}`}
         onPage={(next, size) => update({ page: next, pageSize: size }, false)}
         card={(r) => (

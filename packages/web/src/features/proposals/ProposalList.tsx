@@ -1,7 +1,7 @@
 import { useMemo, type Key, type ReactNode } from 'react';
 import { Link } from 'react-router';
-import { Flex, Form, Grid, Input, Space, Tag, Typography } from 'antd';
-import type { ColumnsType } from 'antd/es/table';
+import { DatePicker, Flex, Form, Grid, Input, Space, Tag, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
 import {
   proposalKindLabels,
   proposalStateLabels,
@@ -23,6 +23,7 @@ import { FilterBar, selectFilter, type FilterField } from '../../components/Filt
 import { tableChange, useListAddress, withSortOrder } from '../../components/listAddress';
 import { PageCard } from '../../components/PageCard';
 import { CardsOrTable } from '../../components/CardsOrTable';
+import type { ListColumn } from '../../components/PagedTable';
 import { DocumentButton, StateTag } from './common';
 
 /** Filters a figure may hand over besides the visible ones; shown as tags so the user sees why the list is narrow. */
@@ -43,6 +44,8 @@ const stageLabels: Record<string, string> = {
   pendingReview: '待审查',
 };
 const visibleFilters = ['q', 'state', 'category', 'kind', 'sessionId', 'unitId'];
+/** The filing-date range: one picker in the form, two days in the address. */
+const dateKeys = ['submittedFrom', 'submittedTo'] as const;
 
 export interface ProposalListProps {
   title: string;
@@ -79,7 +82,7 @@ export function ProposalList(props: ProposalListProps) {
       sort: searchParams.get('sort') ?? 'updatedAt',
       order: searchParams.get('order') ?? 'desc',
     };
-    for (const key of [...visibleFilters, ...Object.keys(passThrough)]) {
+    for (const key of [...visibleFilters, ...dateKeys, ...Object.keys(passThrough)]) {
       const v = searchParams.get(key);
       if (v) out[key] = v;
     }
@@ -94,6 +97,8 @@ export function ProposalList(props: ProposalListProps) {
       const v = searchParams.get(key);
       if (v) out[key] = /^\d+$/.test(v) && key.endsWith('Id') ? Number(v) : v;
     }
+    const [from, to] = dateKeys.map((k) => searchParams.get(k));
+    if (from || to) out.submitted = [from ? dayjs(from) : null, to ? dayjs(to) : null];
     return out;
     // The form seeds itself once; afterwards it is the source of the filters.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -132,7 +137,7 @@ export function ProposalList(props: ProposalListProps) {
     })
     .filter(Boolean);
 
-  const baseColumns: ColumnsType<ProposalListItem> = [
+  const baseColumns: ListColumn<ProposalListItem>[] = [
     {
       title: '提案号',
       dataIndex: 'numberLabel',
@@ -173,9 +178,9 @@ export function ProposalList(props: ProposalListProps) {
     {
       title: '承办单位',
       key: 'units',
-      width: 320,
+      width: 280,
       render: (_, r) => (
-        <Flex gap={4} wrap style={{ maxWidth: 320 }}>
+        <Flex gap={4} wrap style={{ maxWidth: 280 }}>
           {r.units.map((u) => {
             // A unit past its deadline without an approved answer is what the overdue board is about.
             const late = r.overdue && u.status !== 'answered' && new Date(u.deadline) < new Date();
@@ -190,7 +195,14 @@ export function ProposalList(props: ProposalListProps) {
       ),
     },
     { title: '提交时间', dataIndex: 'submittedAt', key: 'submittedAt', render: dateText, sorter: true },
-    { title: '办理期限', dataIndex: 'deadline', key: 'deadline', render: dateText, sorter: true },
+    {
+      title: '办理期限',
+      dataIndex: 'deadline',
+      key: 'deadline',
+      render: dateText,
+      sorter: true,
+      optional: true,
+    },
   ];
   // Listed per proposer's rating (满意度按人次): one row per rating, naming the proposer and the rating.
   const perRating = list.data?.items.some((r) => r.rater !== null) ?? false;
@@ -222,6 +234,11 @@ export function ProposalList(props: ProposalListProps) {
           selectFilter('category', '类别', categoryOptions, 130),
           selectFilter('kind', '类型', kindOptions, 120),
           selectFilter('sessionId', '会议', toSelectOptions(formOptions.data?.sessions), 180),
+          {
+            name: 'submitted',
+            label: '提交日期',
+            input: <DatePicker.RangePicker allowEmpty={[true, true]} style={{ width: 240 }} />,
+          },
           ...(props.showUnitFilter
             ? [selectFilter('unitId', '承办单位', toSelectOptions(formOptions.data?.units), 200, true)]
             : []),
@@ -229,35 +246,23 @@ export function ProposalList(props: ProposalListProps) {
   ];
 
   return (
-    <PageCard
-      title={props.title}
-      compact={narrow}
-      extra={
-        (props.extra || props.showExport) && (
-          <>
-            {props.extra}
-            {props.showExport && (
-              <DocumentButton path={proposalDocuments.list} query={exportQuery}>
-                导出 Excel
-              </DocumentButton>
-            )}
-          </>
-        )
-      }
-    >
+    <PageCard title={props.title} compact={narrow}>
       <FilterBar<Record<string, unknown>>
         form={form}
         fields={filters}
         narrow={narrow}
         gap={12}
         initialValues={initialValues}
-        onApply={(values) =>
-          update(
-            Object.fromEntries(
+        onApply={(values) => {
+          const range = values.submitted as [Dayjs | null, Dayjs | null] | undefined;
+          update({
+            ...Object.fromEntries(
               visibleFilters.map((k) => [k, (values[k] as string | number | undefined) ?? undefined]),
             ),
-          )
-        }
+            submittedFrom: range?.[0]?.format('YYYY-MM-DD'),
+            submittedTo: range?.[1]?.format('YYYY-MM-DD'),
+          });
+        }}
         onReset={() => {
           form.resetFields();
           clear();
@@ -275,6 +280,18 @@ export function ProposalList(props: ProposalListProps) {
         pageSize={Number(pageSize)}
         countWord={perRating ? '人次' : '件'}
         rowKey={rowKey}
+        actions={
+          (props.extra || props.showExport) && (
+            <>
+              {props.extra}
+              {props.showExport && (
+                <DocumentButton path={proposalDocuments.list} query={exportQuery}>
+                  导出 Excel
+                </DocumentButton>
+              )}
+            </>
+          )
+        }
         emptyText={props.emptyText ?? '暂无提案'}
         link={(r) => `/proposals/${r.id}`}
         onPage={(next, size) => update({ page: next, pageSize: size }, false)}

@@ -28,7 +28,7 @@ async function sheet<T>(
     [{ header: '序号', value: (r: T) => items.indexOf(r) + 1, width: 6 }, ...columns(day)],
     items,
   );
-  return { fileName: datedFileName(title, new Date(), settings.timeZone), content };
+  return { fileName: datedFileName(title, settings.timeZone), content };
 }
 
 export const composeSuggestionExport = (ctx: ServiceContext, query: ListSuggestionsQuery) =>

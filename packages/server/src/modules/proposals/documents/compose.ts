@@ -1,13 +1,20 @@
-import { and, asc, eq, inArray, isNotNull } from 'drizzle-orm';
-import { formatProposalNumber, proposalStages, type ProposalFilter } from '@cppcc/shared';
+import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import {
+  formatProposalNumber,
+  proposalStages,
+  satisfactionLabels,
+  type ProposalFilter,
+  type SatisfactionBasis,
+} from '@cppcc/shared';
 import { proposals } from '../../../db/schema';
 import type { ServiceContext } from '../../../lib/actor';
 import { AppError, forbidden } from '../../../lib/errors';
 import { can, collectionOf } from '../../../lib/policy';
 import { getSettings } from '../../../lib/settings';
 import { datedFileName, writeXlsx } from '../../../lib/xlsx';
+import { ratingRows } from '../figures/filters';
 import { listProposals } from '../queries';
-import { exportColumns } from './export';
+import { exportColumns, type ExportRatings } from './export';
 import {
   activeUnitsOf,
   approvedAnswers,
@@ -134,6 +141,62 @@ export async function composeProposalExport(
         )
     : [];
   const readable = new Set((await onlyReadable(db, actor, listed)).map((r) => r.id));
-  const rows = items.filter((i) => readable.has(i.id)).slice(0, exportLimit);
-  return { fileName: datedFileName('提案列表'), content: await writeXlsx('提案列表', exportColumns, rows) };
+  // By number, as the session's register reads (unnumbered drafts and submissions last).
+  const rows = items
+    .filter((i) => readable.has(i.id))
+    .slice(0, exportLimit)
+    .sort((a, b) => (a.number ?? Infinity) - (b.number ?? Infinity) || a.id - b.id);
+  const settings = await getSettings(db, actor.committeeId);
+  const ratings = await exportRatings(
+    ctx,
+    rows.map((r) => r.id),
+    settings.satisfactionBasis,
+  );
+  return {
+    fileName: datedFileName('提案列表', settings.timeZone),
+    content: await writeXlsx(
+      '提案列表',
+      exportColumns(settings.timeZone, settings.satisfactionBasis, ratings),
+      rows,
+    ),
+  };
+}
+
+/** The ratings the export's satisfaction column shows, counted as the figures count them. */
+async function exportRatings(
+  ctx: ServiceContext,
+  ids: number[],
+  basis: SatisfactionBasis,
+): Promise<ExportRatings> {
+  const out: ExportRatings = { proposal: new Map(), proposers: new Map() };
+  if (ids.length === 0) return out;
+  // Ranks as latestRatings gives them: 1 不满意, 2 基本满意, 3 满意.
+  const byRank = ['dissatisfied', 'basicallySatisfied', 'satisfied'] as const;
+  const label = (rank: number) => {
+    const level = byRank[rank - 1];
+    return level ? satisfactionLabels[level] : '';
+  };
+  const idList = sql.join(
+    ids.map((id) => sql`${id}`),
+    sql`, `,
+  );
+  if (basis === 'proposer') {
+    const { rows } = await ctx.db.execute<{ proposal_id: number; name: string; rank: number }>(
+      sql`select sr.proposal_id, m.name, sr.rank from ${ratingRows('proposer')} sr
+          join members m on m.id = sr.member_id
+          where sr.proposal_id in (${idList}) and m.committee_id = ${ctx.actor.committeeId}
+          order by sr.proposal_id, m.name`,
+    );
+    for (const r of rows) {
+      const line = `${r.name}：${label(Number(r.rank))}`;
+      const before = out.proposers.get(r.proposal_id);
+      out.proposers.set(r.proposal_id, before ? `${before}；${line}` : line);
+    }
+    return out;
+  }
+  const { rows } = await ctx.db.execute<{ proposal_id: number; rank: number }>(
+    sql`select sr.proposal_id, sr.rank from ${ratingRows(basis)} sr where sr.proposal_id in (${idList})`,
+  );
+  for (const r of rows) out.proposal.set(r.proposal_id, label(Number(r.rank)));
+  return out;
 }

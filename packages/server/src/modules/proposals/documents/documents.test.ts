@@ -11,8 +11,16 @@ import {
   buildUser,
   signedInUser,
 } from '../../../../test/factories';
-import { proposalProposers } from '../../../db/schema';
-import { insertAnswer, insertProposal, insertSession, insertUnitSlot } from '../figures/rows.fixture';
+import { eq } from 'drizzle-orm';
+import { defaultTimeZone, formatDay } from '@cppcc/shared';
+import { proposalProposers, proposals } from '../../../db/schema';
+import {
+  insertAnswer,
+  insertProposal,
+  insertRating,
+  insertSession,
+  insertUnitSlot,
+} from '../figures/rows.fixture';
 
 const t = useCommitteeApp({ committee: { name: '清河市金川区政协' } });
 let sessionId: number;
@@ -78,9 +86,10 @@ beforeAll(async () => {
     title: '关于完善老年助餐服务体系的提案',
     answerCategory: 'B',
   });
-  await insertUnitSlot(db, { committeeId, proposalId: answered.id, unitId: leadUnit.id, status: 'answered' });
+  // The co-unit's slot written first: lists and the export still name the lead unit first.
   await insertUnitSlot(db, { committeeId, proposalId: answered.id, unitId: coUnit.id, role: 'co' });
-  await insertAnswer(db, {
+  await insertUnitSlot(db, { committeeId, proposalId: answered.id, unitId: leadUnit.id, status: 'answered' });
+  const answer = await insertAnswer(db, {
     committeeId,
     proposalId: answered.id,
     unitId: leadUnit.id,
@@ -90,6 +99,13 @@ beforeAll(async () => {
     contactPerson: '刘经办',
     contactPhone: '0951-5011111',
     sentAt: new Date('2024-05-20T02:00:00Z'),
+  });
+  await insertRating(db, {
+    committeeId,
+    proposalId: answered.id,
+    answerId: answer.id,
+    memberId: lead.id,
+    satisfaction: 'basicallySatisfied',
   });
   // A pending draft of a later round must not appear in the letter.
   await insertAnswer(db, {
@@ -283,6 +299,27 @@ describe('GET /api/proposals/export.xlsx', () => {
     );
     expect(accepted.slice(1).map((r) => r[0])).toEqual(['第0023号', '第0024号']);
     expect(accepted[1]![7]).toBe('区教育局（主办）、区民政局（协办）');
+  });
+
+  it('lists by number, 主办 before 协办, with satisfaction on the committee’s basis, named by the local day', async () => {
+    const db = t.database.db;
+    // The list shows the latest change first; the register is read by number.
+    await db
+      .update(proposals)
+      .set({ updatedAt: new Date(Date.now() + 60_000) })
+      .where(eq(proposals.id, ids.answered));
+    const staff = await signedInUser(t.app, t.committeeId, ['proposalStaff']);
+    const res = await get(`/api/proposals/export.xlsx?sessionId=${sessionId}&stage=accepted`, staff);
+    const rows = await sheetRows(res.rawPayload);
+    expect(rows.slice(1).map((r) => r[0])).toEqual(['第0023号', '第0024号']);
+    const satisfaction = rows[0]!.indexOf('满意度（按件：以第一提案人的评价为准）');
+    expect(satisfaction).toBeGreaterThan(-1);
+    expect(rows[2]![satisfaction]).toBe('基本满意');
+    expect(rows[2]![rows[0]!.indexOf('答复类别')]).toBe('B');
+    expect(rows[2]![7]).toBe('区教育局（主办）、区民政局（协办）');
+    expect(decodeURIComponent(String(res.headers['content-disposition']))).toContain(
+      `提案列表-${formatDay(new Date(), defaultTimeZone)}.xlsx`,
+    );
   });
 
   it('gives a member only the own proposals and refuses bad filters', async () => {

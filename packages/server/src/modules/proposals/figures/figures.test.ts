@@ -13,7 +13,7 @@ import {
   signedInUser,
   testPassword,
 } from '../../../../test/factories';
-import type { FigureFilter, SatisfactionBasis } from '@cppcc/shared';
+import { defaultSettings, type FigureFilter, type SatisfactionBasis } from '@cppcc/shared';
 import {
   committees,
   proposalProposers,
@@ -537,7 +537,7 @@ describe('GET /api/proposals/figures', () => {
       const f = await staffFigures();
       for (const figure of everyFigure(f)) {
         const r = await t.database.db.execute<{ n: number }>(
-          sql`select count(*)::int as n from ${filteredRows(staffActor, figure.filter, basis)}`,
+          sql`select count(*)::int as n from ${filteredRows(staffActor, figure.filter, { satisfactionBasis: basis, timeZone: defaultSettings.timeZone })}`,
         );
         expect(r.rows[0]!.n, `${figure.label} ${JSON.stringify(figure.filter)}`).toBe(figure.value);
       }

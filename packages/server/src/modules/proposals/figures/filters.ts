@@ -16,8 +16,9 @@ const stateList = (states: readonly string[]) =>
     sql`, `,
   );
 
-/** The year a proposal counts in: the year it was submitted, in China's time zone. */
-export const submittedYear = sql`extract(year from p.submitted_at at time zone 'Asia/Shanghai')::int`;
+/** The year a proposal counts in: the year it was submitted, in the committee's time zone. */
+const submittedYear = (timeZone: string) =>
+  sql`extract(year from p.submitted_at at time zone ${timeZone})::int`;
 
 /**
  * A unit slot is overdue when it is still active, not answered, past its deadline,
@@ -76,10 +77,11 @@ export function ratingRows(basis: SatisfactionBasis, unitId?: number | 'each'): 
 export function filteredRows(
   actor: Actor,
   filter: FigureFilter & { q?: string },
-  basis: SatisfactionBasis,
+  settings: { satisfactionBasis: SatisfactionBasis; timeZone: string },
   now = new Date(),
 ): SQL {
-  const where = proposalConditions(actor, filter, now);
+  const basis = settings.satisfactionBasis;
+  const where = proposalConditions(actor, filter, settings.timeZone, now);
   if (!filter.satisfaction) return sql`proposals p where ${where}`;
   return sql`proposals p join ${ratingRows(filter.satisfactionBasis ?? basis, filter.unitId)} sr
     on sr.proposal_id = p.id and sr.rank in (${satisfactionRanks(filter.satisfaction)}) where ${where}`;
@@ -104,6 +106,7 @@ export function figureReach(actor: Actor): 'committee' | 'supervised' | null {
 export function proposalConditions(
   actor: Actor,
   filter: FigureFilter & { q?: string },
+  timeZone: string,
   now = new Date(),
 ): SQL {
   const where: SQL[] = [sql`p.committee_id = ${actor.committeeId}`];
@@ -145,7 +148,7 @@ export function proposalConditions(
   if (filter.state) where.push(sql`p.state = ${filter.state}`);
   if (filter.stage) where.push(sql`p.state in (${stateList(proposalStages[filter.stage])})`);
   if (filter.sessionId) where.push(sql`p.session_id = ${filter.sessionId}`);
-  if (filter.year) where.push(sql`${submittedYear} = ${filter.year}`);
+  if (filter.year) where.push(sql`${submittedYear(timeZone)} = ${filter.year}`);
   if (filter.category) where.push(sql`p.category = ${filter.category}`);
   if (filter.kind) where.push(sql`p.kind = ${filter.kind}`);
   if (filter.answerCategory) where.push(sql`p.answer_category = ${filter.answerCategory}`);

@@ -126,7 +126,7 @@ export async function proposalFigures(
     ...(scope.sessionId ? { sessionId: scope.sessionId } : {}),
     ...(scope.year ? { year: scope.year } : {}),
   };
-  const where: SQL = proposalConditions(actor, { ...base, view: base.view ?? 'all' }, now);
+  const where: SQL = proposalConditions(actor, { ...base, view: base.view ?? 'all' }, settings.timeZone, now);
   const exec = async <T extends Record<string, unknown>>(query: SQL) => (await db.execute<T>(query)).rows;
   /** A satisfaction filter: the levels counted, by the committee's basis. */
   const rated = (filter: FigureFilter, levels: string): FigureFilter => ({
