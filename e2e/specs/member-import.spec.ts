@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { memberImportHeaders } from '@cppcc/shared';
 import { apiGet } from '../server';
-import { apiSession, baseUrl, expect, signIn, test } from '../fixtures';
+import { apiSession, baseUrl, expect, pressDialogOk, signIn, test } from '../fixtures';
 
 async function roster(rows: string[][]): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
@@ -36,7 +36,7 @@ async function memberCount(): Promise<number> {
 
 const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-test('a roster with a bad row is refused row by row and changes nothing; a good one is imported', async ({
+test('a roster with a bad row is refused row by row and changes nothing; a good one is previewed and imported, then updated', async ({
   page,
 }) => {
   const before = await memberCount();
@@ -66,6 +66,31 @@ test('a roster with a bad row is refused row by row and changes nothing; a good 
     mimeType: xlsxType,
     buffer: await roster([row('导入测试甲', '13700000001'), row('导入测试乙', '13700000002', '男')]),
   });
-  await page.getByText('导入成功，共导入 2 名委员').waitFor();
+  const preview = page.getByRole('dialog', { name: '导入预览' });
+  await preview.getByText('新增 2 名，更新 0 名，0 名无变化').waitFor();
+  expect(await memberCount()).toBe(before);
+  await pressDialogOk(preview, '确认导入');
+  await page.getByText('导入完成：新增 2 名，更新 0 名，0 名无变化').waitFor();
   expect(await memberCount()).toBe(before + 2);
+
+  // The office sends the list again with one member's employer changed: shown, then written.
+  const changed = row('导入测试甲', '137 0000 0001');
+  changed[9] = '区第二中学 副校长';
+  await fileInput.setInputFiles({
+    name: '委员名单-更新.xlsx',
+    mimeType: xlsxType,
+    buffer: await roster([changed, row('导入测试乙', '13700000002', '男')]),
+  });
+  await preview.getByText('新增 0 名，更新 1 名，1 名无变化').waitFor();
+  await preview.getByText('工作单位及职务：区第二中学 教师 → 区第二中学 副校长').waitFor();
+  await pressDialogOk(preview, '确认导入');
+  await page.getByText('导入完成：新增 0 名，更新 1 名，1 名无变化').waitFor();
+  expect(await memberCount()).toBe(before + 2);
+  const session = await apiSession('liaison.staff');
+  const found = await apiGet<{ items: { name: string; employer: string | null }[] }>(
+    baseUrl(),
+    session,
+    `/api/members?q=${encodeURIComponent('导入测试甲')}`,
+  );
+  expect(found.items.map((m) => m.employer)).toEqual(['区第二中学 副校长']);
 });

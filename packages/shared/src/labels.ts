@@ -30,6 +30,9 @@ export const committeeLevelLabels = {
 
 export const genderLabels = { male: '男', female: '女' } as const;
 
+/** What importing a roster row does (the preview's 操作 column). */
+export const memberImportActionLabels = { new: '新增', changed: '更新', unchanged: '无变化' } as const;
+
 export const memberStatusLabels = {
   active: '在任',
   suspended: '暂停履职',

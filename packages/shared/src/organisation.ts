@@ -6,6 +6,7 @@ import {
   committeeLevelLabels,
   contactPointKindLabels,
   genderLabels,
+  memberImportActionLabels,
   memberStatusLabels,
   organisationProposerKindLabels,
 } from './labels';
@@ -506,5 +507,27 @@ export interface ImportRowIssue {
   column: string;
   message: string;
 }
-export const importResultSchema = z.object({ created: z.number() });
+/** What an import did: members created, existing ones (matched by phone) updated, and left as they were. */
+export const importResultSchema = z.object({
+  created: z.number(),
+  updated: z.number(),
+  unchanged: z.number(),
+});
 export type ImportResult = z.infer<typeof importResultSchema>;
+
+export const memberImportActions = codesOf(memberImportActionLabels);
+
+/** One row of an import preview: what importing it would do, and each field it would change. */
+export const memberImportPlanRowSchema = z.object({
+  row: z.number(),
+  name: z.string(),
+  phone: z.string(),
+  action: z.enum(memberImportActions),
+  changes: z.array(z.object({ field: z.string(), from: z.string(), to: z.string() })),
+});
+export type MemberImportPlanRow = z.infer<typeof memberImportPlanRowSchema>;
+export const memberImportPlanSchema = z.object({
+  counts: importResultSchema,
+  rows: z.array(memberImportPlanRowSchema),
+});
+export type MemberImportPlan = z.infer<typeof memberImportPlanSchema>;

@@ -25,7 +25,7 @@ const errorDescriptions: Record<number, string> = {
   409: '记录已被他人修改、已存在，或当前状态下不能执行此操作',
   413: '提交的内容过大',
   415: '不支持的内容类型',
-  422: '导入失败，未写入任何数据',
+  422: '导入文件有问题（逐行列出），未写入任何数据',
   429: '请求过于频繁',
   503: '数据库暂时无法访问',
 };
@@ -52,7 +52,7 @@ export function errorStatusesOf(route: RouteFacts): number[] {
   if (route.url.includes(':') || !route.public) statuses.push(404);
   if (!route.public && takesBody) statuses.push(409);
   if (takesBody) statuses.push(413, 415);
-  if (route.url.endsWith('/import')) statuses.push(422);
+  if (/\/import(\/preview)?$/.test(route.url)) statuses.push(422);
   if (route.rateLimited) statuses.push(429);
   statuses.push(503);
   return statuses;

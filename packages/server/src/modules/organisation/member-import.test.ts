@@ -1,7 +1,7 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { AddressInfo } from 'node:net';
 import ExcelJS from 'exceljs';
-import { and, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { memberImportHeaders, type ImportRowIssue } from '@cppcc/shared';
 import { as, injectAs, postFormAs, type Session } from '../../../test/harness';
@@ -110,7 +110,7 @@ describe('importing a roster', () => {
     ]);
     const res = await upload(liaison, file);
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toEqual({ created: 3 });
+    expect(res.json()).toEqual({ created: 3, updated: 0, unchanged: 0 });
     expect(await countMembers()).toBe(before + 3);
 
     const [li] = await t.database.db
@@ -192,7 +192,9 @@ describe('importing a roster', () => {
     expect(at(5)).toEqual(['专委会:专委会最多 2 个，填写了 3 个']);
     expect(at(6)).toEqual(['姓名:请填写姓名']);
     expect(at(7)).toEqual(['手机:手机号 13611110001 与第 2 行重复']);
-    expect(at(8)).toEqual(['手机:手机号 13600009999 已被委员“老委员”使用']);
+    expect(at(8)).toEqual([
+      '手机:手机号 13600009999 已被委员“老委员”使用；要更新已有委员，请先预览再确认导入',
+    ]);
     expect(
       at(9)
         .map((s) => s.split(':')[0])
@@ -211,7 +213,7 @@ describe('importing a roster', () => {
     );
     const res = await upload(liaison, await rosterFile(rows));
     expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
-    expect(res.json()).toEqual({ created: 4500 });
+    expect(res.json()).toEqual({ created: 4500, updated: 0, unchanged: 0 });
     expect(await countMembers()).toBe(before + 4500);
   }, 120_000);
 
@@ -545,7 +547,7 @@ describe('rosters as offices write them', () => {
     ]);
     const res = await upload(liaison, file);
     expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
-    expect(res.json()).toEqual({ created: 1 });
+    expect(res.json()).toEqual({ created: 1, updated: 0, unchanged: 0 });
     expect(await memberByPhone('13800000000')).toBeUndefined();
     expect(await memberByPhone('13611110003')).toMatchObject({ name: '周海涛', ethnicity: '汉族' });
     expect((await memberByPhone('13611110003'))!.contactPointId).not.toBeNull();
@@ -568,5 +570,95 @@ describe('rosters as offices write them', () => {
       },
     ]);
     expect(await memberByPhone('13611110004')).toBeUndefined();
+  });
+});
+
+describe('a roster holding members already in the system', () => {
+  const preview = (session: Session, content: Buffer) =>
+    postFormAs(t, session, '/api/members/import/preview', multipartFile(content, '更新名单.xlsx'));
+  const importUpdating = (session: Session, content: Buffer) =>
+    postFormAs(t, session, '/api/members/import?update=true', multipartFile(content, '更新名单.xlsx'));
+
+  it('previews each row as new, changed (field by field) or unchanged, writing nothing, then applies it', async () => {
+    const db = t.database.db;
+    const first = await upload(
+      liaison,
+      await rosterFile([
+        row({ 姓名: '钱进', 手机: '13611110001' }),
+        row({ 姓名: '吴敏', 手机: '13611110002', 专委会: '提案委员会' }),
+      ]),
+    );
+    expect(first.statusCode, first.body).toBe(200);
+    const [qian] = await db.select().from(members).where(eq(members.phone, '13611110001'));
+
+    // 钱进 moves group and employer; 吴敏 is as she was (her empty cells change nothing); one is new.
+    const file = await rosterFile([
+      row({
+        姓名: '钱进',
+        手机: '13611110001',
+        活动小组: '',
+        工作单位及职务: '南湖物流园 总经理',
+        专委会: '经济委员会',
+      }),
+      row({ 姓名: '吴敏', 手机: '136 1111 0002', 专委会: '提案委员会', 联系点: '', 是否常委: '' }),
+      row({ 姓名: '郑新', 手机: '13611110003' }),
+    ]);
+    const before = await countMembers();
+    const plan = await preview(liaison, file);
+    expect(plan.statusCode, plan.body).toBe(200);
+    expect(plan.json().counts).toEqual({ created: 1, updated: 1, unchanged: 1 });
+    expect(plan.json().rows).toEqual([
+      {
+        row: 2,
+        name: '钱进',
+        phone: '13611110001',
+        action: 'changed',
+        changes: [
+          { field: '专委会', from: '提案委员会、经济委员会', to: '经济委员会' },
+          { field: '工作单位及职务', from: '南湖物流园 董事长', to: '南湖物流园 总经理' },
+        ],
+      },
+      { row: 3, name: '吴敏', phone: '13611110002', action: 'unchanged', changes: [] },
+      { row: 4, name: '郑新', phone: '13611110003', action: 'new', changes: [] },
+    ]);
+    expect(await countMembers()).toBe(before);
+
+    // Without update=true the existing phones are refused, as before.
+    const refused = await upload(liaison, file);
+    expect(refused.statusCode).toBe(422);
+    expect(refused.body).toContain('要更新已有委员，请先预览再确认导入');
+
+    const applied = await importUpdating(liaison, file);
+    expect(applied.statusCode, applied.body).toBe(200);
+    expect(applied.json()).toEqual({ created: 1, updated: 1, unchanged: 1 });
+    expect(await countMembers()).toBe(before + 1);
+    const [after] = await db.select().from(members).where(eq(members.id, qian!.id));
+    expect(after).toMatchObject({ employer: '南湖物流园 总经理', groupId: qian!.groupId, name: '钱进' });
+    expect(after!.updatedAt.getTime()).toBeGreaterThan(qian!.updatedAt.getTime());
+    const links = await db
+      .select()
+      .from(memberSpecialCommittees)
+      .where(eq(memberSpecialCommittees.memberId, qian!.id));
+    expect(links).toHaveLength(1);
+    const [entry] = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'member.import'), eq(auditLog.committeeId, t.committeeId)))
+      .orderBy(desc(auditLog.id))
+      .limit(1);
+    expect(entry!.summary).toBe('从“更新名单.xlsx”导入委员：新增 1 名，更新 1 名，未变 1 名');
+
+    // Applied again, nothing is left to change.
+    expect((await preview(liaison, file)).json().counts).toEqual({ created: 0, updated: 0, unchanged: 3 });
+  });
+
+  it('refuses the preview to members and a bad file row by row', async () => {
+    const m = await signedInUser(t.app, t.committeeId, ['member']);
+    expect((await preview(m, await rosterFile([row({ 手机: '13611110009' })]))).statusCode).toBe(403);
+    const bad = await preview(liaison, await rosterFile([row({ 手机: '13611110009', 性别: '未知' })]));
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().details.rows).toEqual([
+      { row: 2, column: '性别', message: '性别应为“男”或“女”，不是“未知”' },
+    ]);
   });
 });

@@ -12,8 +12,11 @@ import {
   memberInputSchema,
   memberStatusLabels,
   memberStatuses,
+  type ImportResult,
   type ImportRowIssue,
   type MemberImportHeader,
+  type MemberImportPlan,
+  type MemberImportPlanRow,
   type MemberInput,
 } from '@cppcc/shared';
 import type { DbOrTx } from '../../db/client';
@@ -423,10 +426,24 @@ export function readRosterOffThread(content: Buffer): Promise<SheetRow<MemberImp
 const rowsPerTurn = 50;
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-/** Checks every row against the committee's names and against each other, collecting every problem. */
-async function checkRows(rows: SheetRow<MemberImportHeader>[], lookups: Lookups) {
+/** A row that passed every check: what it says, and which of its cells were filled. */
+interface CheckedRow {
+  rowNumber: number;
+  input: MemberInput;
+  filled: Set<MemberImportHeader>;
+}
+
+/**
+ * Checks every row against the committee's names and against each other, collecting every problem.
+ * A phone already in the committee is a problem unless the import updates existing members.
+ */
+async function checkRows(
+  rows: SheetRow<MemberImportHeader>[],
+  lookups: Lookups,
+  options: { updateExisting: boolean },
+) {
   const issues: ImportRowIssue[] = [];
-  const inputs: MemberInput[] = [];
+  const checked: CheckedRow[] = [];
   const phoneRow = new Map<string, number>();
   for (const [index, sheetRow] of rows.entries()) {
     if (index > 0 && index % rowsPerTurn === 0) await nextTurn();
@@ -445,42 +462,180 @@ async function checkRows(rows: SheetRow<MemberImportHeader>[], lookups: Lookups)
       } else {
         phoneRow.set(phone, row.rowNumber);
         const owner = lookups.existingPhones.get(phone);
-        if (owner !== undefined) {
+        if (owner !== undefined && !options.updateExisting) {
           issues.push({
             row: row.rowNumber,
             column: '手机',
-            message: `手机号 ${phone} 已被委员“${owner}”使用`,
+            message: `手机号 ${phone} 已被委员“${owner}”使用；要更新已有委员，请先预览再确认导入`,
           });
         }
       }
     }
-    if (input) inputs.push(input);
+    if (input) {
+      const filled = new Set(memberImportHeaders.filter((h) => row.values[h] !== ''));
+      checked.push({ rowNumber: row.rowNumber, input, filled });
+    }
   }
-  return { issues, inputs };
+  return { issues, checked };
+}
+
+/** A member as the import compares it: the stored fields and special committees. */
+type StoredMember = MemberInput & { id: number };
+
+async function membersByPhone(db: DbOrTx, committeeId: number): Promise<Map<string, StoredMember>> {
+  const rows = await db.select().from(members).where(eq(members.committeeId, committeeId));
+  const links = await db
+    .select({ memberId: memberSpecialCommittees.memberId, id: memberSpecialCommittees.specialCommitteeId })
+    .from(memberSpecialCommittees)
+    .innerJoin(members, eq(members.id, memberSpecialCommittees.memberId))
+    .where(eq(members.committeeId, committeeId));
+  const committeesOf = new Map<number, number[]>();
+  for (const l of links) committeesOf.set(l.memberId, [...(committeesOf.get(l.memberId) ?? []), l.id]);
+  return new Map(
+    rows.map((m) => [
+      m.phone,
+      {
+        id: m.id,
+        name: m.name,
+        gender: m.gender,
+        ethnicity: m.ethnicity,
+        birthMonth: m.birthMonth,
+        party: m.party,
+        sectorId: m.sectorId,
+        specialCommitteeIds: committeesOf.get(m.id) ?? [],
+        groupId: m.groupId,
+        contactPointId: m.contactPointId,
+        employer: m.employer,
+        phone: m.phone,
+        isStandingMember: m.isStandingMember,
+        isLeader: m.isLeader,
+        termId: m.termId,
+        status: m.status as MemberInput['status'],
+      },
+    ]),
+  );
+}
+
+/** The fields an import row may change, in the template's order. */
+const comparedFields = (Object.keys(columnOfField) as (keyof MemberInput)[]).filter((f) => f !== 'phone');
+
+/** How a field's value reads in the preview: names, not ids. */
+function displayValue(field: keyof MemberInput, value: unknown, lookups: Lookups): string {
+  const nameOf = (map: Map<string, number>, id: unknown) =>
+    [...map].find(([, v]) => v === id)?.[0] ?? (id === null || id === undefined ? '' : String(id));
+  switch (field) {
+    case 'gender':
+      return genderLabels[value as keyof typeof genderLabels] ?? '';
+    case 'sectorId':
+      return nameOf(lookups.sectors, value);
+    case 'groupId':
+      return nameOf(lookups.groups, value);
+    case 'contactPointId':
+      return nameOf(lookups.contactPoints, value);
+    case 'specialCommitteeIds':
+      return (value as number[]).map((id) => nameOf(lookups.specialCommittees, id)).join('、');
+    case 'termId':
+      return lookups.terms.find((t) => t.id === value)?.name ?? '';
+    case 'isStandingMember':
+    case 'isLeader':
+      return value ? '是' : '否';
+    case 'status':
+      return memberStatusLabels[value as keyof typeof memberStatusLabels] ?? String(value);
+    default:
+      return value === null || value === undefined ? '' : String(value);
+  }
+}
+
+const sameValue = (a: unknown, b: unknown) =>
+  Array.isArray(a) && Array.isArray(b)
+    ? a.length === b.length && [...a].sort().join(',') === [...b].sort().join(',')
+    : (a ?? null) === (b ?? null);
+
+interface PlannedRow extends MemberImportPlanRow {
+  input: MemberInput;
+  memberId?: number;
+  /** The fields to write on an existing member: only cells the file fills, and only if they differ. */
+  update: Partial<MemberInput>;
 }
 
 /**
- * Validates every row; writes all rows in one transaction, or nothing when any row has a problem.
- * The file is read off the event loop and the rows are checked before the transaction opens, so
- * the transaction — which holds the embedded database's one connection — only writes.
+ * What an import would do with each row — a new member, an existing one (matched by phone) changed
+ * field by field, or left as it is. An empty cell never clears what a member already has: offices
+ * send files with the columns they keep, not always all of them.
  */
-export async function importMembers(
-  ctx: ServiceContext,
-  content: Buffer,
-  fileName: string,
-): Promise<{ created: number }> {
-  authorize(ctx.actor, 'import', 'member', collectionOf(ctx.actor));
+async function planRows(ctx: ServiceContext, content: Buffer, updateExisting: boolean) {
   const rows = await readRosterOffThread(content);
   const committeeId = ctx.actor.committeeId;
   // Read outside the transaction, as good as inside it at read committed: a name deleted meanwhile
   // fails the insert either way, and a phone taken meanwhile is refused by the unique index.
   const lookups = await loadLookups(ctx.db, committeeId);
-  const { issues, inputs } = await checkRows(rows, lookups);
+  const { issues, checked } = await checkRows(rows, lookups, { updateExisting });
   if (issues.length > 0) throw importFailed(issues.sort((a, b) => a.row - b.row));
+  const existing = updateExisting ? await membersByPhone(ctx.db, committeeId) : new Map();
+  const planned: PlannedRow[] = checked.map(({ rowNumber, input, filled }) => {
+    const stored = existing.get(input.phone);
+    const base = { row: rowNumber, name: input.name, phone: input.phone, input };
+    if (!stored) return { ...base, action: 'new', changes: [], update: {} };
+    const update: Partial<MemberInput> = {};
+    const changes: MemberImportPlanRow['changes'] = [];
+    for (const field of comparedFields) {
+      if (!filled.has(columnOfField[field]!)) continue;
+      if (sameValue(stored[field], input[field])) continue;
+      (update as Record<string, unknown>)[field] = input[field];
+      changes.push({
+        field: columnOfField[field]!,
+        from: displayValue(field, stored[field], lookups),
+        to: displayValue(field, input[field], lookups),
+      });
+    }
+    return {
+      ...base,
+      memberId: stored.id,
+      action: changes.length > 0 ? 'changed' : 'unchanged',
+      changes,
+      update,
+    };
+  });
+  return planned;
+}
+
+const countsOf = (planned: PlannedRow[]) => ({
+  created: planned.filter((r) => r.action === 'new').length,
+  updated: planned.filter((r) => r.action === 'changed').length,
+  unchanged: planned.filter((r) => r.action === 'unchanged').length,
+});
+
+/** The preview of an import: every row's action and changes; nothing is written. */
+export async function previewMemberImport(ctx: ServiceContext, content: Buffer): Promise<MemberImportPlan> {
+  authorize(ctx.actor, 'import', 'member', collectionOf(ctx.actor));
+  const planned = await planRows(ctx, content, true);
+  return {
+    counts: countsOf(planned),
+    rows: planned.map(({ row, name, phone, action, changes }) => ({ row, name, phone, action, changes })),
+  };
+}
+
+/**
+ * Validates every row; writes all rows in one transaction, or nothing when any row has a problem:
+ * new members are created and, with `updateExisting`, members matched by phone get the fields the
+ * file changes. The file is read off the event loop and the rows are checked before the transaction
+ * opens, so the transaction — which holds the embedded database's one connection — only writes.
+ */
+export async function importMembers(
+  ctx: ServiceContext,
+  content: Buffer,
+  fileName: string,
+  options: { updateExisting: boolean } = { updateExisting: false },
+): Promise<ImportResult> {
+  authorize(ctx.actor, 'import', 'member', collectionOf(ctx.actor));
+  const planned = await planRows(ctx, content, options.updateExisting);
+  const committeeId = ctx.actor.committeeId;
+  const fresh = planned.filter((r) => r.action === 'new').map((r) => r.input);
+  const changed = planned.filter((r) => r.action === 'changed');
 
   return ctx.db.transaction(async (tx) => {
     const created: { id: number; phone: string }[] = [];
-    for (const chunk of chunks(inputs, insertChunkRows)) {
+    for (const chunk of chunks(fresh, insertChunkRows)) {
       created.push(
         ...(await tx
           .insert(members)
@@ -493,7 +648,7 @@ export async function importMembers(
       );
     }
     const idOfPhone = new Map(created.map((c) => [c.phone, c.id]));
-    const links = inputs.flatMap((input) =>
+    const links = fresh.flatMap((input) =>
       input.specialCommitteeIds.map((specialCommitteeId) => ({
         memberId: idOfPhone.get(input.phone)!,
         specialCommitteeId,
@@ -501,13 +656,34 @@ export async function importMembers(
     );
     for (const chunk of chunks(links, insertChunkRows))
       await tx.insert(memberSpecialCommittees).values(chunk);
+    for (const row of changed) {
+      const { specialCommitteeIds, ...fields } = row.update;
+      if (Object.keys(fields).length > 0)
+        await tx
+          .update(members)
+          .set({ ...withNameSpelling(fields), updatedAt: new Date() })
+          .where(and(eq(members.id, row.memberId!), eq(members.committeeId, committeeId)));
+      if (specialCommitteeIds) {
+        await tx.delete(memberSpecialCommittees).where(eq(memberSpecialCommittees.memberId, row.memberId!));
+        if (specialCommitteeIds.length > 0)
+          await tx
+            .insert(memberSpecialCommittees)
+            .values(specialCommitteeIds.map((id) => ({ memberId: row.memberId!, specialCommitteeId: id })));
+      }
+    }
+    const counts = countsOf(planned);
     await writeAudit(tx, ctx.actor, {
       action: 'member.import',
       targetType: 'member',
-      summary: `从“${fileName}”导入委员 ${created.length} 名`,
-      changes: { fileName, created: created.length, memberIds: created.map((c) => c.id) },
+      summary: `从“${fileName}”导入委员：新增 ${counts.created} 名，更新 ${counts.updated} 名，未变 ${counts.unchanged} 名`,
+      changes: {
+        fileName,
+        ...counts,
+        memberIds: created.map((c) => c.id),
+        updated: changed.map((r) => ({ memberId: r.memberId, changes: r.changes })),
+      },
     });
-    return { created: created.length };
+    return counts;
   });
 }
 

@@ -1,6 +1,7 @@
-import { getSettings } from '../../lib/settings';
+import type { FastifyRequest } from 'fastify';
 import {
   importResultSchema,
+  memberImportPlanSchema,
   listMembersQuerySchema,
   memberImportMaxBytes,
   memberInputSchema,
@@ -14,7 +15,7 @@ import { AppError } from '../../lib/errors';
 import { assertXlsx, datedFileName, sendXlsx, writeXlsx } from '../../lib/xlsx';
 import { idParams } from './catalog';
 import { serviceContext } from '../../lib/request-context';
-import { importMembers, memberImportTemplate } from './member-import';
+import { importMembers, memberImportTemplate, previewMemberImport } from './member-import';
 import {
   createMember,
   exportMembers,
@@ -25,6 +26,8 @@ import {
   updateMember,
 } from './member-service';
 import { documentedAs } from '../../lib/api-docs';
+import { getSettings } from '../../lib/settings';
+
 const memberPage = z.object({
   items: z.array(memberViewSchema),
   total: z.number(),
@@ -34,6 +37,9 @@ const memberPage = z.object({
 });
 
 const doc = documentedAs('members');
+const importQuery = z
+  .object({ update: z.enum(['true', 'false'], { error: 'update 应为 true 或 false' }).optional() })
+  .strict();
 
 export async function memberRoutes(app: AppInstance) {
   app.get(
@@ -62,38 +68,59 @@ export async function memberRoutes(app: AppInstance) {
     sendXlsx(reply, '委员名单导入模板.xlsx', await memberImportTemplate(serviceContext(req))),
   );
 
+  /** The uploaded roster, checked for type and size, or a Chinese refusal. */
+  async function uploadedRoster(req: FastifyRequest) {
+    if (!req.isMultipart()) {
+      throw new AppError('UNSUPPORTED_MEDIA_TYPE', '请以表单文件（multipart/form-data）上传，字段名为 file');
+    }
+    const limit = Math.min(memberImportMaxBytes, app.deps.config.uploadMaxBytes);
+    const file = await req.file({ limits: { fileSize: limit, files: 1 } });
+    if (!file || file.fieldname !== 'file') {
+      throw new AppError('VALIDATION_FAILED', '请选择要导入的文件（字段名 file）', {
+        fields: [{ path: 'body.file', message: '请选择要导入的文件' }],
+      });
+    }
+    if (!/\.xlsx$/i.test(file.filename)) {
+      throw new AppError('UNSUPPORTED_MEDIA_TYPE', '只支持 .xlsx 格式的 Excel 文件，请使用导入模板');
+    }
+    let content: Buffer;
+    try {
+      content = await file.toBuffer();
+    } catch (error) {
+      if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
+        throw new AppError('PAYLOAD_TOO_LARGE', `文件不能超过 ${Math.floor(limit / 1024 / 1024)} MB`);
+      }
+      throw error;
+    }
+    await assertXlsx(content);
+    return { content, fileName: file.filename };
+  }
+
   app.post(
-    '/members/import',
-    doc('导入委员名单（.xlsx，字段 file）', { response: { 200: importResultSchema } }),
+    '/members/import/preview',
+    doc(
+      '预览导入委员名单：每行新增、更新（按手机号匹配已有委员，列出改动）或无变化，不写入（.xlsx，字段 file）',
+      {
+        response: { 200: memberImportPlanSchema },
+      },
+    ),
     async (req) => {
       const ctx = serviceContext(req);
-      if (!req.isMultipart()) {
-        throw new AppError(
-          'UNSUPPORTED_MEDIA_TYPE',
-          '请以表单文件（multipart/form-data）上传，字段名为 file',
-        );
-      }
-      const limit = Math.min(memberImportMaxBytes, app.deps.config.uploadMaxBytes);
-      const file = await req.file({ limits: { fileSize: limit, files: 1 } });
-      if (!file || file.fieldname !== 'file') {
-        throw new AppError('VALIDATION_FAILED', '请选择要导入的文件（字段名 file）', {
-          fields: [{ path: 'body.file', message: '请选择要导入的文件' }],
-        });
-      }
-      if (!/\.xlsx$/i.test(file.filename)) {
-        throw new AppError('UNSUPPORTED_MEDIA_TYPE', '只支持 .xlsx 格式的 Excel 文件，请使用导入模板');
-      }
-      let content: Buffer;
-      try {
-        content = await file.toBuffer();
-      } catch (error) {
-        if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
-          throw new AppError('PAYLOAD_TOO_LARGE', `文件不能超过 ${Math.floor(limit / 1024 / 1024)} MB`);
-        }
-        throw error;
-      }
-      await assertXlsx(content);
-      return importMembers(ctx, content, file.filename);
+      const { content } = await uploadedRoster(req);
+      return previewMemberImport(ctx, content);
+    },
+  );
+
+  app.post(
+    '/members/import',
+    doc('导入委员名单（.xlsx，字段 file）；update=true 时按手机号更新已有委员，否则已有手机号的行被拒绝', {
+      querystring: importQuery,
+      response: { 200: importResultSchema },
+    }),
+    async (req) => {
+      const ctx = serviceContext(req);
+      const { content, fileName } = await uploadedRoster(req);
+      return importMembers(ctx, content, fileName, { updateExisting: req.query.update === 'true' });
     },
   );
 

@@ -1,21 +1,32 @@
 import { useState } from 'react';
-import { Alert, Button, Modal, Table, Upload } from 'antd';
+import { Alert, Button, Flex, Modal, Segmented, Table, Tag, Typography, Upload } from 'antd';
 import { FileExcelOutlined, UploadOutlined } from '@ant-design/icons';
+import { memberImportActionLabels, type MemberImportPlanRow } from '@cppcc/shared';
 import {
   downloadMemberImportTemplate,
   importRowIssues,
+  previewMemberImport,
   useMemberImport,
   type ImportRowIssue,
+  type MemberImportPlan,
 } from '../../api/members';
 import { showError, showSuccess } from '../../app/notifier';
 import { useCurrentUser } from '../../hooks/useCurrentUser';
 
-/** 下载模板 + 导入: uploads an .xlsx roster; a refused file shows its row-by-row report. */
+const actionColors = { new: 'green', changed: 'blue', unchanged: undefined } as const;
+
+/**
+ * 下载模板 + 导入: an .xlsx roster is previewed first — each row new, changed (members matched by phone,
+ * each change shown) or unchanged — and written only when the user confirms; a refused file shows its
+ * row-by-row report.
+ */
 export function MemberImportButtons() {
   const user = useCurrentUser();
   const importRoster = useMemberImport();
-  const [uploading, setUploading] = useState(false);
+  const [busy, setBusy] = useState(false);
   const [report, setReport] = useState<{ message: string; rows: ImportRowIssue[] } | null>(null);
+  const [pending, setPending] = useState<{ file: File; plan: MemberImportPlan } | null>(null);
+  const [shown, setShown] = useState<'all' | 'differ'>('differ');
 
   if (user.abilities['member.import'] !== true) return null;
 
@@ -27,22 +38,45 @@ export function MemberImportButtons() {
     }
   }
 
-  async function upload(file: File) {
-    setUploading(true);
+  function refused(error: unknown, fallback: string) {
+    const rows = importRowIssues(error);
+    if (rows && error instanceof Error) setReport({ message: error.message, rows });
+    else showError(error instanceof Error ? error.message : fallback);
+  }
+
+  async function preview(file: File) {
+    setBusy(true);
     try {
-      const result = await importRoster(file);
-      showSuccess(`导入成功，共导入 ${result.created} 名委员`);
+      const plan = await previewMemberImport(file);
+      setShown(plan.counts.created + plan.counts.updated > 0 ? 'differ' : 'all');
+      setPending({ file, plan });
     } catch (error) {
-      const rows = importRowIssues(error);
-      if (rows && error instanceof Error) {
-        setReport({ message: error.message, rows });
-      } else {
-        showError(error instanceof Error ? error.message : '导入失败');
-      }
+      refused(error, '读取失败');
     } finally {
-      setUploading(false);
+      setBusy(false);
     }
   }
+
+  async function confirm() {
+    if (!pending) return;
+    setBusy(true);
+    try {
+      const result = await importRoster(pending.file);
+      setPending(null);
+      showSuccess(
+        `导入完成：新增 ${result.created} 名，更新 ${result.updated} 名，${result.unchanged} 名无变化`,
+      );
+    } catch (error) {
+      setPending(null);
+      refused(error, '导入失败');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const counts = pending?.plan.counts;
+  const rows = (pending?.plan.rows ?? []).filter((r) => shown === 'all' || r.action !== 'unchanged');
+  const writes = counts ? counts.created + counts.updated : 0;
 
   return (
     <>
@@ -53,14 +87,88 @@ export function MemberImportButtons() {
         accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         showUploadList={false}
         beforeUpload={(file) => {
-          void upload(file);
+          void preview(file);
           return false;
         }}
       >
-        <Button icon={<UploadOutlined />} loading={uploading}>
+        <Button icon={<UploadOutlined />} loading={busy && !pending}>
           导入
         </Button>
       </Upload>
+      <Modal
+        title="导入预览"
+        open={!!pending}
+        width={820}
+        onCancel={() => setPending(null)}
+        footer={
+          <Flex justify="end" gap={8}>
+            <Button onClick={() => setPending(null)}>取消</Button>
+            <Button type="primary" disabled={writes === 0} loading={busy} onClick={() => void confirm()}>
+              确认导入
+            </Button>
+          </Flex>
+        }
+      >
+        {counts && (
+          <Alert
+            type={writes === 0 ? 'info' : 'warning'}
+            showIcon
+            title={`“${pending?.file.name}”共 ${counts.created + counts.updated + counts.unchanged} 行：新增 ${counts.created} 名，更新 ${counts.updated} 名，${counts.unchanged} 名无变化`}
+            description={
+              writes === 0
+                ? '名单与系统中的委员一致，无需导入。'
+                : '已有委员按手机号匹配；表中留空的单元格不会清除委员原有信息。确认后一次写入，或全部不写入。'
+            }
+            style={{ marginBottom: 12 }}
+          />
+        )}
+        <Segmented
+          aria-label="显示的行"
+          value={shown}
+          onChange={(v) => setShown(v as 'all' | 'differ')}
+          options={[
+            { value: 'differ', label: '新增和更新' },
+            { value: 'all', label: '全部' },
+          ]}
+          style={{ marginBottom: 12 }}
+        />
+        <Table<MemberImportPlanRow>
+          rowKey="row"
+          size="small"
+          dataSource={rows}
+          pagination={{ pageSize: 10, hideOnSinglePage: true, showSizeChanger: false }}
+          columns={[
+            { title: '行号', dataIndex: 'row', key: 'row', width: 70 },
+            { title: '姓名', dataIndex: 'name', key: 'name', width: 100 },
+            { title: '手机', dataIndex: 'phone', key: 'phone', width: 130 },
+            {
+              title: '操作',
+              dataIndex: 'action',
+              key: 'action',
+              width: 90,
+              render: (a: MemberImportPlanRow['action']) => (
+                <Tag color={actionColors[a]}>{memberImportActionLabels[a]}</Tag>
+              ),
+            },
+            {
+              title: '改动',
+              key: 'changes',
+              render: (_, r) =>
+                r.changes.length === 0 ? (
+                  <Typography.Text type="secondary">—</Typography.Text>
+                ) : (
+                  <Flex vertical gap={2}>
+                    {r.changes.map((c) => (
+                      <span key={c.field}>
+                        {c.field}：{c.from || '（空）'} → {c.to || '（空）'}
+                      </span>
+                    ))}
+                  </Flex>
+                ),
+            },
+          ]}
+        />
+      </Modal>
       <Modal
         title="导入失败"
         open={!!report}
