@@ -499,7 +499,8 @@ export const ethnicGroups =
 export const memberImportExample = { 姓名: '张三', 手机: '13800000000' } as const;
 /** Limit of an import file; the server also caps it at the upload limit. */
 export const memberImportMaxBytes = 5 * 1024 * 1024;
-export const memberImportMaxRows = 5000;
+/** Rows of one import file: a province's whole roster of members, 10 000, in one file. */
+export const memberImportMaxRows = 10_000;
 
 /** One problem of an import row, in `details.rows` of an IMPORT_FAILED error; `row` is the spreadsheet row number. */
 export interface ImportRowIssue {

@@ -35,7 +35,8 @@ export const sheetLimitDefaults = { maxColumns: 100, maxCells: 200_000 };
 const headerSearchRows = 10;
 
 /**
- * Reads the first sheet of a workbook by its Chinese headers, in any column order. The header row is
+ * Reads a workbook's data sheet by its Chinese headers, in any column order: the first sheet whose top
+ * rows hold the header (an instructions sheet before it is passed over). The header row is
  * the first of the top rows that names every `required` header (a title or merged group row above it
  * is passed over). Missing `required` headers, and a header that is neither known nor an alias (a column
  * that would be dropped), are an IMPORT_FAILED error naming them; completely empty rows are skipped.
@@ -61,9 +62,8 @@ export async function readSheetByHeaders<H extends string>(
   });
   const part = (name: string) => findEntry(entries, name.replace(/^\//, ''));
   const workbook = await readSheetLocations(content, part);
-  if (!workbook.sheetPath) throw importFailed([{ row: 1, column: '', message: '文件中没有工作表' }]);
-  const sheetEntry = part(workbook.sheetPath);
-  if (!sheetEntry) throw unreadable();
+  if (workbook.sheetPaths.length === 0)
+    throw importFailed([{ row: 1, column: '', message: '文件中没有工作表' }]);
   const dateStyles = workbook.stylesPath
     ? await readDateStyles(content, part(workbook.stylesPath))
     : new Set<number>();
@@ -75,148 +75,177 @@ export async function readSheetByHeaders<H extends string>(
     ? await readSharedStrings(content, part(workbook.sharedStringsPath), maxCells, () => tooManyCells(1))
     : [];
 
-  let headerRow = 0;
-  let firstFilledRow = 0;
-  let firstCells = new Map<number, Cell>();
-  const columnsOf = new Map<H, number[]>();
-  const rows: SheetRow<H>[] = [];
-  let filledCells = 0;
-  const required = options.required ?? [];
-  const headerOf = (text: string): H | undefined => {
-    const plain = plainHeader(text);
-    return headers.find((h) => h === plain) ?? options.aliases?.[plain];
-  };
+  // The data sheet is the first whose top rows name the required columns: offices put an
+  // instructions sheet (填表说明) before it. When none does, the first sheet's problem is reported.
+  let firstFailure: AppError | undefined;
+  for (const path of workbook.sheetPaths) {
+    const entry = part(path);
+    if (!entry) throw unreadable();
+    try {
+      return await readSheet(entry);
+    } catch (error) {
+      if (!(error instanceof NoHeaderInSheet)) throw error;
+      firstFailure ??= error.failure;
+    }
+  }
+  throw firstFailure!;
 
-  /** No row near the top names the required columns: they are reported against the first row. */
-  const missingHeaders = () => {
-    const named = new Set([...firstCells.values()].map((c) => headerOf(c.text)));
-    return importFailed(
-      required
-        .filter((h) => !named.has(h))
-        .map((h) => ({ row: firstFilledRow, column: h, message: `缺少列“${h}”，请使用导入模板` })),
-    );
-  };
+  async function readSheet(sheetEntry: ZipEntry): Promise<{ headerRow: number; rows: SheetRow<H>[] }> {
+    let headerRow = 0;
+    let firstFilledRow = 0;
+    let firstCells = new Map<number, Cell>();
+    const columnsOf = new Map<H, number[]>();
+    const rows: SheetRow<H>[] = [];
+    let filledCells = 0;
+    const required = options.required ?? [];
+    const headerOf = (text: string): H | undefined => {
+      const plain = plainHeader(text);
+      return headers.find((h) => h === plain) ?? options.aliases?.[plain];
+    };
 
-  /** Takes the row as the header when it names every required column; returns whether it did. */
-  const takeHeader = (rowNumber: number, cells: Map<number, Cell>) => {
-    const named = [...cells].sort((a, b) => a[0] - b[0]).map(([column, c]) => ({ column, text: c.text }));
-    const known = new Set(named.map((n) => headerOf(n.text)).filter(Boolean));
-    if (!required.every((h) => known.has(h))) return false;
-    headerRow = rowNumber;
-    const ignored = new Set(options.ignored ?? []);
-    const unknown = named.filter((n) => !headerOf(n.text) && !ignored.has(plainHeader(n.text)));
-    if (unknown.length > 0) {
-      throw importFailed(
-        unknown.map((n) => ({
-          row: rowNumber,
-          column: n.text,
-          message: `无法识别的列“${n.text}”：该列内容不会导入，请改用模板中的列名或删除该列`,
-        })),
+    /** No row near the top names the required columns: they are reported against the first row. */
+    const missingHeaders = () => {
+      const named = new Set([...firstCells.values()].map((c) => headerOf(c.text)));
+      return importFailed(
+        required
+          .filter((h) => !named.has(h))
+          .map((h) => ({ row: firstFilledRow, column: h, message: `缺少列“${h}”，请使用导入模板` })),
       );
-    }
-    for (const { column, text } of named) {
-      const header = headerOf(text);
-      if (header) columnsOf.set(header, [...(columnsOf.get(header) ?? []), column]);
-    }
-    return true;
-  };
+    };
 
-  const onRow = (rowNumber: number, cells: Map<number, Cell>) => {
-    if (!headerRow) {
-      if (cells.size === 0) return;
-      if (!firstFilledRow) [firstFilledRow, firstCells] = [rowNumber, cells];
-      if (takeHeader(rowNumber, cells)) return;
-      if (rowNumber - firstFilledRow + 1 >= headerSearchRows) throw missingHeaders();
-      return;
-    }
-    const values = {} as Record<H, string>;
-    const numeric: H[] = [];
-    let empty = true;
-    for (const h of headers) {
-      const found = (columnsOf.get(h) ?? []).map((column) => cells.get(column)).filter(Boolean) as Cell[];
-      const text = found.map((c) => c.text).join(' ');
-      if (found.length === 1 && found[0]!.numeric) numeric.push(h);
-      if (text !== '') empty = false;
-      values[h] = text;
-    }
-    if (empty) return;
-    rows.push({ rowNumber, values, numeric });
-    if (rows.length > maxRows) {
-      throw importFailed([{ row: headerRow, column: '', message: `一次最多导入 ${maxRows} 行，请分批导入` }]);
-    }
-  };
+    /** Takes the row as the header when it names every required column; returns whether it did. */
+    const takeHeader = (rowNumber: number, cells: Map<number, Cell>) => {
+      const named = [...cells].sort((a, b) => a[0] - b[0]).map(([column, c]) => ({ column, text: c.text }));
+      const known = new Set(named.map((n) => headerOf(n.text)).filter(Boolean));
+      if (!required.every((h) => known.has(h))) return false;
+      headerRow = rowNumber;
+      const ignored = new Set(options.ignored ?? []);
+      const unknown = named.filter((n) => !headerOf(n.text) && !ignored.has(plainHeader(n.text)));
+      if (unknown.length > 0) {
+        throw importFailed(
+          unknown.map((n) => ({
+            row: rowNumber,
+            column: n.text,
+            message: `无法识别的列“${n.text}”：该列内容不会导入，请改用模板中的列名或删除该列`,
+          })),
+        );
+      }
+      for (const { column, text } of named) {
+        const header = headerOf(text);
+        if (header) columnsOf.set(header, [...(columnsOf.get(header) ?? []), column]);
+      }
+      return true;
+    };
 
-  const parser = new SaxesParser({ position: false });
-  let rowNumber = 0;
-  let cells = new Map<number, Cell>();
-  let inRow = false;
-  let cell: { column: number; type: string; style: number; value: string; inline: string } | null = null;
-  let capture: 'value' | 'inline' | null = null;
-  let phonetic = 0;
-  parser.on('opentag', (tag) => {
-    const name = localName(tag.name);
-    const attributes = tag.attributes as Record<string, string>;
-    if (name === 'row') {
-      rowNumber = attributes.r ? Number(attributes.r) : rowNumber + 1;
-      if (!Number.isSafeInteger(rowNumber) || rowNumber < 1) throw unreadable();
-      cells = new Map();
-      inRow = true;
-      if (tag.isSelfClosing) finishRow();
-    } else if (name === 'c' && inRow) {
-      const previous = cell?.column ?? lastColumn;
-      const column = attributes.r ? columnIndex(attributes.r) : previous + 1;
-      if (!column) throw unreadable();
-      cell = { column, type: attributes.t ?? 'n', style: Number(attributes.s ?? 0), value: '', inline: '' };
-      lastColumn = column;
-      if (tag.isSelfClosing) finishCell();
-    } else if (cell && name === 'v') capture = 'value';
-    else if (cell && name === 'rPh') phonetic++;
-    else if (cell && name === 't' && !phonetic) capture = 'inline';
-  });
-  let lastColumn = 0;
-  parser.on('text', (text) => {
-    if (!cell || !capture) return;
-    if (capture === 'value') cell.value += text;
-    else cell.inline += text;
-  });
-  parser.on('closetag', (tag) => {
-    const name = localName(tag.name);
-    if (name === 'v' || name === 't') capture = null;
-    else if (name === 'rPh') phonetic--;
-    else if (name === 'c' && cell) finishCell();
-    else if (name === 'row' && inRow) finishRow();
-  });
-  function finishCell() {
-    const c = cell!;
-    cell = null;
-    capture = null;
-    const text = cellText(c, sharedStrings, dateStyles, workbook.date1904);
-    if (text === '') return;
-    if (c.column > maxColumns) {
-      throw importFailed([
-        {
-          row: rowNumber,
-          column: '',
-          message: `表格最多 ${maxColumns} 列，第 ${rowNumber} 行第 ${columnName(c.column)} 列超出，请删除多余的列后重新导入`,
-        },
-      ]);
+    const onRow = (rowNumber: number, cells: Map<number, Cell>) => {
+      if (!headerRow) {
+        if (cells.size === 0) return;
+        if (!firstFilledRow) [firstFilledRow, firstCells] = [rowNumber, cells];
+        if (takeHeader(rowNumber, cells)) return;
+        if (rowNumber - firstFilledRow + 1 >= headerSearchRows) throw new NoHeaderInSheet(missingHeaders());
+        return;
+      }
+      const values = {} as Record<H, string>;
+      const numeric: H[] = [];
+      let empty = true;
+      for (const h of headers) {
+        const found = (columnsOf.get(h) ?? []).map((column) => cells.get(column)).filter(Boolean) as Cell[];
+        const text = found.map((c) => c.text).join(' ');
+        if (found.length === 1 && found[0]!.numeric) numeric.push(h);
+        if (text !== '') empty = false;
+        values[h] = text;
+      }
+      if (empty) return;
+      rows.push({ rowNumber, values, numeric });
+      if (rows.length > maxRows) {
+        throw importFailed([
+          { row: headerRow, column: '', message: `一次最多导入 ${maxRows} 行，请分批导入` },
+        ]);
+      }
+    };
+
+    const parser = new SaxesParser({ position: false });
+    let rowNumber = 0;
+    let cells = new Map<number, Cell>();
+    let inRow = false;
+    let cell: { column: number; type: string; style: number; value: string; inline: string } | null = null;
+    let capture: 'value' | 'inline' | null = null;
+    let phonetic = 0;
+    parser.on('opentag', (tag) => {
+      const name = localName(tag.name);
+      const attributes = tag.attributes as Record<string, string>;
+      if (name === 'row') {
+        rowNumber = attributes.r ? Number(attributes.r) : rowNumber + 1;
+        if (!Number.isSafeInteger(rowNumber) || rowNumber < 1) throw unreadable();
+        cells = new Map();
+        inRow = true;
+        if (tag.isSelfClosing) finishRow();
+      } else if (name === 'c' && inRow) {
+        const previous = cell?.column ?? lastColumn;
+        const column = attributes.r ? columnIndex(attributes.r) : previous + 1;
+        if (!column) throw unreadable();
+        cell = { column, type: attributes.t ?? 'n', style: Number(attributes.s ?? 0), value: '', inline: '' };
+        lastColumn = column;
+        if (tag.isSelfClosing) finishCell();
+      } else if (cell && name === 'v') capture = 'value';
+      else if (cell && name === 'rPh') phonetic++;
+      else if (cell && name === 't' && !phonetic) capture = 'inline';
+    });
+    let lastColumn = 0;
+    parser.on('text', (text) => {
+      if (!cell || !capture) return;
+      if (capture === 'value') cell.value += text;
+      else cell.inline += text;
+    });
+    parser.on('closetag', (tag) => {
+      const name = localName(tag.name);
+      if (name === 'v' || name === 't') capture = null;
+      else if (name === 'rPh') phonetic--;
+      else if (name === 'c' && cell) finishCell();
+      else if (name === 'row' && inRow) finishRow();
+    });
+    function finishCell() {
+      const c = cell!;
+      cell = null;
+      capture = null;
+      const text = cellText(c, sharedStrings, dateStyles, workbook.date1904);
+      if (text === '') return;
+      if (c.column > maxColumns) {
+        throw importFailed([
+          {
+            row: rowNumber,
+            column: '',
+            message: `表格最多 ${maxColumns} 列，第 ${rowNumber} 行第 ${columnName(c.column)} 列超出，请删除多余的列后重新导入`,
+          },
+        ]);
+      }
+      if (++filledCells > maxCells) throw tooManyCells(rowNumber);
+      cells.set(c.column, { text, numeric: isNumberCell(c, dateStyles) });
     }
-    if (++filledCells > maxCells) throw tooManyCells(rowNumber);
-    cells.set(c.column, { text, numeric: isNumberCell(c, dateStyles) });
+    function finishRow() {
+      inRow = false;
+      cell = null;
+      lastColumn = 0;
+      onRow(rowNumber, cells);
+    }
+
+    await parseXml(parser, content, sheetEntry, unreadable);
+    if (!headerRow && firstFilledRow) throw new NoHeaderInSheet(missingHeaders());
+    if (!headerRow)
+      throw new NoHeaderInSheet(
+        importFailed([{ row: 1, column: '', message: '文件是空的：第一行应为列标题' }]),
+      );
+    if (rows.length === 0)
+      throw importFailed([{ row: headerRow + 1, column: '', message: '文件中没有数据行' }]);
+    return { headerRow, rows };
   }
-  function finishRow() {
-    inRow = false;
-    cell = null;
-    lastColumn = 0;
-    onRow(rowNumber, cells);
-  }
+}
 
-  await parseXml(parser, content, sheetEntry, unreadable);
-  if (!headerRow && firstFilledRow) throw missingHeaders();
-  if (!headerRow) throw importFailed([{ row: 1, column: '', message: '文件是空的：第一行应为列标题' }]);
-  if (rows.length === 0)
-    throw importFailed([{ row: headerRow + 1, column: '', message: '文件中没有数据行' }]);
-  return { headerRow, rows };
+/** A sheet without the header row in its top rows: another sheet of the workbook may have it. */
+class NoHeaderInSheet extends Error {
+  constructor(readonly failure: AppError) {
+    super(failure.message);
+  }
 }
 
 const localName = (name: string) => name.slice(name.indexOf(':') + 1);
@@ -270,28 +299,30 @@ async function parseXml(
 }
 
 interface SheetLocations {
-  sheetPath?: string;
+  /** Every sheet, in the workbook's order. */
+  sheetPaths: string[];
   sharedStringsPath?: string;
   stylesPath?: string;
   date1904: boolean;
 }
 
-/** Where the first sheet, the shared strings and the styles are, from the workbook and its relationships. */
+/** Where the sheets, the shared strings and the styles are, from the workbook and its relationships. */
 async function readSheetLocations(
   content: Buffer,
   part: (name: string) => ZipEntry | undefined,
 ): Promise<SheetLocations> {
   const unreadable = () =>
     new AppError('UNSUPPORTED_MEDIA_TYPE', '无法读取该 Excel 文件，请使用导入模板填写后上传');
-  let firstSheetId: string | undefined;
+  const sheetIds: string[] = [];
   let date1904 = false;
   const workbook = new SaxesParser({ position: false });
   workbook.on('opentag', (tag) => {
     const name = localName(tag.name);
     const attributes = tag.attributes as Record<string, string>;
     if (name === 'workbookPr') date1904 = attributes.date1904 === '1' || attributes.date1904 === 'true';
-    if (name === 'sheet' && firstSheetId === undefined) {
-      firstSheetId = Object.entries(attributes).find(([key]) => key === 'id' || key.endsWith(':id'))?.[1];
+    if (name === 'sheet') {
+      const id = Object.entries(attributes).find(([key]) => key === 'id' || key.endsWith(':id'))?.[1];
+      if (id) sheetIds.push(id);
     }
   });
   await parseXml(workbook, content, part('xl/workbook.xml'), unreadable);
@@ -308,12 +339,12 @@ async function readSheetLocations(
   if (relsEntry) await parseXml(rels, content, relsEntry, unreadable);
   const resolve = (target: string) => (target.startsWith('/') ? target.slice(1) : `xl/${target}`);
   const byType = (suffix: string) => [...targets.values()].find((t) => t.type.endsWith(suffix))?.target;
-  const sheetTarget = firstSheetId ? targets.get(firstSheetId)?.target : undefined;
+  const sheetTargets = sheetIds.flatMap((id) => targets.get(id)?.target ?? []);
   const sharedStrings =
     byType('/sharedStrings') ?? (part('xl/sharedStrings.xml') ? 'sharedStrings.xml' : undefined);
   const styles = byType('/styles') ?? (part('xl/styles.xml') ? 'styles.xml' : undefined);
   return {
-    sheetPath: sheetTarget ? resolve(sheetTarget) : undefined,
+    sheetPaths: sheetTargets.map(resolve),
     sharedStringsPath: sharedStrings ? resolve(sharedStrings) : undefined,
     stylesPath: styles ? resolve(styles) : undefined,
     date1904,

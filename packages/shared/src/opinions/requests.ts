@@ -150,6 +150,9 @@ export const listOpinionsQuery = listQuerySchema
     state: z.enum(opinionStates, { error: '状态不正确' }).optional(),
     category: z.string().trim().max(20).optional(),
     year: z.coerce.number().int().min(2000).max(2100).optional(),
+    /** Reported (报送) on these days in the committee's zone, both included. */
+    submittedFrom: isoDate.optional(),
+    submittedTo: isoDate.optional(),
     /** A quarter of `year` (1–4), in the committee's time zone. */
     quarter: z.coerce
       .number({ error: '季度应为 1–4' })

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
-import { Button, Form, Select, Space, type FormInstance } from 'antd';
+import { Button, DatePicker, Form, Select, Space, type FormInstance } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
 import { ReloadOutlined } from '@ant-design/icons';
 
 export interface FilterField {
@@ -29,6 +30,33 @@ export function selectFilter(
         style={{ width }}
       />
     ),
+  };
+}
+
+/**
+ * A filter of a list's dates: one range picker in the form, two days in the address (`${name}From`,
+ * `${name}To`, calendar days the server reads in the committee's zone); either end may stay open.
+ */
+export function dateRangeFilter(name: string, label: string): FilterField {
+  return {
+    name,
+    label,
+    input: <DatePicker.RangePicker allowEmpty={[true, true]} style={{ width: 240 }} />,
+  };
+}
+
+/** The address's two days of a date-range filter, as the picker's value. */
+export function rangeFromAddress(params: URLSearchParams, name: string) {
+  const [from, to] = [params.get(`${name}From`), params.get(`${name}To`)];
+  return from || to ? [from ? dayjs(from) : null, to ? dayjs(to) : null] : undefined;
+}
+
+/** The picker's value as the address's two days. */
+export function rangeToAddress(value: unknown, name: string): Record<string, string | undefined> {
+  const range = value as [Dayjs | null, Dayjs | null] | undefined;
+  return {
+    [`${name}From`]: range?.[0]?.format('YYYY-MM-DD'),
+    [`${name}To`]: range?.[1]?.format('YYYY-MM-DD'),
   };
 }
 

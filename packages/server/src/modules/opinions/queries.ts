@@ -22,7 +22,7 @@ import {
   users,
 } from '../../db/schema';
 import type { ServiceContext } from '../../lib/actor';
-import { existsRow, periodConditions } from '../../lib/where';
+import { dayRangeConditions, existsRow, periodConditions } from '../../lib/where';
 import { outer } from '../../lib/json-rows';
 import { AppError } from '../../lib/errors';
 import { likePattern, orderBy, pageOffset, toPage } from '../../lib/list';
@@ -88,6 +88,13 @@ export function opinionConditions(ctx: ServiceContext, query: ListOpinionsQuery,
   if (query.state) conditions.push(eq(opinions.state, query.state));
   if (query.category) conditions.push(eq(opinions.category, query.category));
   conditions.push(...periodConditions(opinions.submittedAt, query, timeZone));
+  conditions.push(
+    ...dayRangeConditions(
+      opinions.submittedAt,
+      { from: query.submittedFrom, to: query.submittedTo },
+      timeZone,
+    ),
+  );
   if (query.submitterType) conditions.push(eq(opinions.submitterType, query.submitterType));
   if (query.adoptionKind) conditions.push(eq(opinions.adoptionKind, query.adoptionKind));
   if (query.adoptedLevel) conditions.push(ledgerHas(db, 'adopted', query.adoptedLevel));

@@ -1,9 +1,10 @@
+import { randomBytes } from 'node:crypto';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { AddressInfo } from 'node:net';
 import ExcelJS from 'exceljs';
 import { and, desc, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { memberImportHeaders, type ImportRowIssue } from '@cppcc/shared';
+import { memberImportHeaders, memberImportMaxRows, type ImportRowIssue } from '@cppcc/shared';
 import { as, injectAs, postFormAs, type Session } from '../../../test/harness';
 import { useCommitteeApp } from '../../../test/committee-app';
 import { buildMember, buildOrganisation, signedInUser } from '../../../test/factories';
@@ -206,15 +207,15 @@ describe('importing a roster', () => {
     ).toHaveLength(1);
   });
 
-  it('imports a large roster (more rows than one statement can bind) in one go', async () => {
+  it('imports a province’s roster of 10 000 members (more rows than one statement can bind) in one go', async () => {
     const before = await countMembers();
-    const rows = Array.from({ length: 4500 }, (_, i) =>
+    const rows = Array.from({ length: memberImportMaxRows }, (_, i) =>
       row({ 姓名: `批量${i}`, 手机: `135${String(i).padStart(8, '0')}`, 专委会: i % 2 ? '经济委员会' : '' }),
     );
     const res = await upload(liaison, await rosterFile(rows));
     expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
-    expect(res.json()).toEqual({ created: 4500, updated: 0, unchanged: 0 });
-    expect(await countMembers()).toBe(before + 4500);
+    expect(res.json()).toEqual({ created: memberImportMaxRows, updated: 0, unchanged: 0 });
+    expect(await countMembers()).toBe(before + memberImportMaxRows);
   }, 120_000);
 
   it('names missing columns', async () => {
@@ -316,25 +317,47 @@ describe('heavy files', () => {
     expect(rssGrowth).toBeLessThan(100 * 1024 * 1024);
   });
 
-  it('stops reading at the row limit: what follows the 5001st row is never parsed', async () => {
+  it('stops reading at the row limit: what follows the 10 001st row is never parsed', async () => {
     const rows = [
       [...memberImportHeaders],
-      ...Array.from({ length: 5001 }, (_, i) => cellsOf(row({ 手机: `137${String(i).padStart(8, '0')}` }))),
+      ...Array.from({ length: memberImportMaxRows + 1 }, (_, i) =>
+        cellsOf(row({ 手机: `137${String(i).padStart(8, '0')}` })),
+      ),
     ];
-    // Garbage after the 5001st data row: a reader that went on would fail on it instead.
+    // Garbage after the 10 001st data row: a reader that went on would fail on it instead.
     const withGarbage = buildZip([
       ...workbookParts(),
       {
         name: 'xl/worksheets/sheet1.xml',
-        data: sheetXml(rows).replace('</sheetData>', '<row r="9000"><c r="A9000" t="inlineStr"><broken'),
+        data: sheetXml(rows).replace('</sheetData>', '<row r="19000"><c r="A19000" t="inlineStr"><broken'),
       },
     ]);
     const res = await upload(liaison, withGarbage);
     expect(res.statusCode, res.body.slice(0, 300)).toBe(422);
     expect(res.json().details.rows).toEqual([
-      { row: 1, column: '', message: '一次最多导入 5000 行，请分批导入' },
+      { row: 1, column: '', message: '一次最多导入 10000 行，请分批导入' },
     ]);
   });
+
+  it('takes a large workbook written as LibreOffice writes it ([Content_Types].xml last, past the first MB)', async () => {
+    const rows = [
+      [...memberImportHeaders, '备注'],
+      ...Array.from({ length: 6000 }, (_, i) => [
+        ...cellsOf(row({ 姓名: `大表${i}`, 手机: `134${String(i).padStart(8, '0')}`, 专委会: '' })),
+        randomBytes(200).toString('hex'),
+      ]),
+    ];
+    const [contentTypes, ...rest] = workbookParts();
+    const file = buildZip([
+      ...rest,
+      { name: 'xl/worksheets/sheet1.xml', data: sheetXml(rows) },
+      contentTypes!,
+    ]);
+    expect(file.length).toBeGreaterThan(1024 * 1024);
+    const res = await upload(liaison, file);
+    expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
+    expect(res.json().created).toBe(6000);
+  }, 60_000);
 
   it('refuses a sheet wider than 100 columns, naming the limit', async () => {
     const wide = [...cellsOf(row({ 手机: '13755550001' })), ...Array.from({ length: 90 }, () => '备注')];
@@ -417,6 +440,23 @@ describe('heavy files', () => {
     const retry = 2;
     let attempt = 0;
 
+    it('answers an oversize upload with its 413 message to a client that sends the whole body', async () => {
+      const big = Buffer.concat([
+        await rosterFile([row({ 手机: '13633330009' })]),
+        Buffer.alloc(12 * 1024 * 1024, 1),
+      ]);
+      const { payload, headers } = multipartFile(big, '委员名单.xlsx');
+      for (const path of ['/api/members/import', '/api/members/import/preview']) {
+        const res = await fetch(`${baseUrl}${path}`, {
+          method: 'POST',
+          headers: { ...as(liaison), ...headers },
+          body: payload,
+        });
+        expect(res.status).toBe(413);
+        expect(((await res.json()) as { message: string }).message).toContain('不能超过 5 MB');
+      }
+    });
+
     it(
       'keeps /api/health under 50 ms while a heavy legal roster is read and checked',
       { retry, timeout: 60_000 },
@@ -488,6 +528,35 @@ describe('rosters as offices write them', () => {
         .from(members)
         .where(and(eq(members.committeeId, t.committeeId), eq(members.phone, phone)))
     )[0];
+
+  it('finds the data sheet behind an instructions sheet (填表说明)', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const notes = workbook.addWorksheet('填表说明');
+    for (const line of [
+      '委员名单填表说明',
+      '1. 性别填“男”或“女”',
+      '2. 出生年月如 1975-06',
+      '3. 手机号填 11 位',
+    ])
+      notes.addRow([line]);
+    const data = workbook.addWorksheet('委员名单');
+    data.addRow([...memberImportHeaders]);
+    data.addRow(cellsOf(row({ 姓名: '说明后', 手机: '13677770001' })));
+    const res = await upload(liaison, Buffer.from(await workbook.xlsx.writeBuffer()));
+    expect(res.statusCode, res.body).toBe(200);
+    expect((await memberByPhone('13677770001'))?.name).toBe('说明后');
+
+    // A workbook whose sheets all lack the header is refused by its first sheet's missing columns.
+    const none = new ExcelJS.Workbook();
+    none.addWorksheet('填表说明').addRow(['委员名单填表说明']);
+    none.addWorksheet('备用').addRow(['空白']);
+    const refused = await upload(liaison, Buffer.from(await none.xlsx.writeBuffer()));
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().details.rows[0]).toMatchObject({
+      column: '姓名',
+      message: '缺少列“姓名”，请使用导入模板',
+    });
+  });
 
   it('reads their headers, a title row above them, and 工作单位 and 职务 in two columns', async () => {
     const headers = [
@@ -584,24 +653,24 @@ describe('a roster holding members already in the system', () => {
     const first = await upload(
       liaison,
       await rosterFile([
-        row({ 姓名: '钱进', 手机: '13611110001' }),
-        row({ 姓名: '吴敏', 手机: '13611110002', 专委会: '提案委员会' }),
+        row({ 姓名: '钱进', 手机: '13655550001' }),
+        row({ 姓名: '吴敏', 手机: '13655550002', 专委会: '提案委员会' }),
       ]),
     );
     expect(first.statusCode, first.body).toBe(200);
-    const [qian] = await db.select().from(members).where(eq(members.phone, '13611110001'));
+    const [qian] = await db.select().from(members).where(eq(members.phone, '13655550001'));
 
     // 钱进 moves group and employer; 吴敏 is as she was (her empty cells change nothing); one is new.
     const file = await rosterFile([
       row({
         姓名: '钱进',
-        手机: '13611110001',
+        手机: '13655550001',
         活动小组: '',
         工作单位及职务: '南湖物流园 总经理',
         专委会: '经济委员会',
       }),
-      row({ 姓名: '吴敏', 手机: '136 1111 0002', 专委会: '提案委员会', 联系点: '', 是否常委: '' }),
-      row({ 姓名: '郑新', 手机: '13611110003' }),
+      row({ 姓名: '吴敏', 手机: '136 5555 0002', 专委会: '提案委员会', 联系点: '', 是否常委: '' }),
+      row({ 姓名: '郑新', 手机: '13655550003' }),
     ]);
     const before = await countMembers();
     const plan = await preview(liaison, file);
@@ -611,15 +680,15 @@ describe('a roster holding members already in the system', () => {
       {
         row: 2,
         name: '钱进',
-        phone: '13611110001',
+        phone: '13655550001',
         action: 'changed',
         changes: [
           { field: '专委会', from: '提案委员会、经济委员会', to: '经济委员会' },
           { field: '工作单位及职务', from: '南湖物流园 董事长', to: '南湖物流园 总经理' },
         ],
       },
-      { row: 3, name: '吴敏', phone: '13611110002', action: 'unchanged', changes: [] },
-      { row: 4, name: '郑新', phone: '13611110003', action: 'new', changes: [] },
+      { row: 3, name: '吴敏', phone: '13655550002', action: 'unchanged', changes: [] },
+      { row: 4, name: '郑新', phone: '13655550003', action: 'new', changes: [] },
     ]);
     expect(await countMembers()).toBe(before);
 
@@ -654,8 +723,8 @@ describe('a roster holding members already in the system', () => {
 
   it('refuses the preview to members and a bad file row by row', async () => {
     const m = await signedInUser(t.app, t.committeeId, ['member']);
-    expect((await preview(m, await rosterFile([row({ 手机: '13611110009' })]))).statusCode).toBe(403);
-    const bad = await preview(liaison, await rosterFile([row({ 手机: '13611110009', 性别: '未知' })]));
+    expect((await preview(m, await rosterFile([row({ 手机: '13655550009' })]))).statusCode).toBe(403);
+    const bad = await preview(liaison, await rosterFile([row({ 手机: '13655550009', 性别: '未知' })]));
     expect(bad.statusCode).toBe(422);
     expect(bad.json().details.rows).toEqual([
       { row: 2, column: '性别', message: '性别应为“男”或“女”，不是“未知”' },

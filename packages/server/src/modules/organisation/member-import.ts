@@ -422,7 +422,7 @@ export function readRosterOffThread(content: Buffer): Promise<SheetRow<MemberImp
   });
 }
 
-/** Rows checked between two turns of the event loop, so that checking 5 000 rows never holds it long. */
+/** Rows checked between two turns of the event loop, so that checking 10 000 rows never holds it long. */
 const rowsPerTurn = 50;
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 

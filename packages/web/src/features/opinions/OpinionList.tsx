@@ -22,7 +22,14 @@ import {
 import { useOrganisationOptions } from '../../api/resources';
 import { dateText } from '../../components/columns';
 import { DownloadButton } from '../../components/DownloadButton';
-import { FilterBar, selectFilter, type FilterField } from '../../components/FilterBar';
+import {
+  dateRangeFilter,
+  FilterBar,
+  rangeFromAddress,
+  rangeToAddress,
+  selectFilter,
+  type FilterField,
+} from '../../components/FilterBar';
 import { tableChange, useListAddress, withSortOrder } from '../../components/listAddress';
 import { PageCard } from '../../components/PageCard';
 import { CardsOrTable } from '../../components/CardsOrTable';
@@ -44,6 +51,8 @@ const passThroughLabels: Record<string, string> = {
   forwarded: '已转办',
 };
 const visibleFilters = ['q', 'state', 'category', 'year', 'submitterType'];
+/** The filing-date range (dateRangeFilter): two days in the address. */
+const dateKeys = ['submittedFrom', 'submittedTo'];
 /** Every filter of a figure reaches the list, so the list has the figure's count; those not in the bar show as tags. */
 const passThrough = Object.keys(opinionFigureFilterSchema.shape).filter(
   (k) => k !== 'view' && !visibleFilters.includes(k),
@@ -109,7 +118,7 @@ export function OpinionList(props: OpinionListProps) {
       sort: searchParams.get('sort') ?? 'updatedAt',
       order: searchParams.get('order') ?? 'desc',
     };
-    for (const key of [...visibleFilters, ...passThrough]) {
+    for (const key of [...visibleFilters, ...dateKeys, ...passThrough]) {
       const v = searchParams.get(key);
       if (v) out[key] = v;
     }
@@ -119,12 +128,14 @@ export function OpinionList(props: OpinionListProps) {
   const { page, pageSize, ...exportQuery } = params;
 
   const initialValues = useMemo(
-    () =>
-      Object.fromEntries(
+    () => ({
+      ...Object.fromEntries(
         [...visibleFilters, 'sourceCommitteeId']
           .map((k) => [k, searchParams.get(k) ?? undefined])
           .filter(([, v]) => v),
       ),
+      submitted: rangeFromAddress(searchParams, 'submitted'),
+    }),
     // The form seeds itself once; afterwards it is the source of the filters.
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [],
@@ -160,6 +171,7 @@ export function OpinionList(props: OpinionListProps) {
           ...(props.staff
             ? [
                 selectFilter('year', '年度', recentYears(), 110),
+                dateRangeFilter('submitted', '报送日期'),
                 selectFilter('submitterType', '报送人', submitterTypeOptions, 170),
                 ...(childCommittees.length > 0
                   ? [selectFilter('sourceCommitteeId', '报送政协', childCommittees, 180)]
@@ -212,7 +224,10 @@ export function OpinionList(props: OpinionListProps) {
         gap={12}
         initialValues={initialValues}
         onApply={(values) =>
-          update(Object.fromEntries(barFilters.map((k) => [k, values[k] as string | undefined])))
+          update({
+            ...Object.fromEntries(barFilters.map((k) => [k, values[k] as string | undefined])),
+            ...rangeToAddress(values.submitted, 'submitted'),
+          })
         }
         onReset={() => {
           form.resetFields();

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, Button, Flex, Modal, Segmented, Table, Tag, Typography, Upload } from 'antd';
 import { FileExcelOutlined, UploadOutlined } from '@ant-design/icons';
-import { memberImportActionLabels, type MemberImportPlanRow } from '@cppcc/shared';
+import { memberImportActionLabels, memberImportMaxBytes, type MemberImportPlanRow } from '@cppcc/shared';
 import {
   downloadMemberImportTemplate,
   importRowIssues,
@@ -87,7 +87,10 @@ export function MemberImportButtons() {
         accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         showUploadList={false}
         beforeUpload={(file) => {
-          void preview(file);
+          // Said before sending: a browser may show a dropped connection instead of the server's 413.
+          if (file.size > memberImportMaxBytes)
+            showError(`文件不能超过 ${memberImportMaxBytes / 1024 / 1024} MB，请分批导入`);
+          else void preview(file);
           return false;
         }}
       >

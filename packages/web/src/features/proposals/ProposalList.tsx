@@ -1,7 +1,6 @@
 import { useMemo, type Key, type ReactNode } from 'react';
 import { Link } from 'react-router';
-import { DatePicker, Flex, Form, Grid, Input, Space, Tag, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import { Flex, Form, Grid, Input, Space, Tag, Typography } from 'antd';
 import {
   proposalKindLabels,
   proposalStateLabels,
@@ -19,7 +18,14 @@ import {
 } from '../../api/proposals';
 import { toSelectOptions, useOrganisationOptions } from '../../api/resources';
 import { dateText } from '../../components/columns';
-import { FilterBar, selectFilter, type FilterField } from '../../components/FilterBar';
+import {
+  dateRangeFilter,
+  FilterBar,
+  rangeFromAddress,
+  rangeToAddress,
+  selectFilter,
+  type FilterField,
+} from '../../components/FilterBar';
 import { tableChange, useListAddress, withSortOrder } from '../../components/listAddress';
 import { PageCard } from '../../components/PageCard';
 import { CardsOrTable } from '../../components/CardsOrTable';
@@ -44,7 +50,7 @@ const stageLabels: Record<string, string> = {
   pendingReview: '待审查',
 };
 const visibleFilters = ['q', 'state', 'category', 'kind', 'sessionId', 'unitId'];
-/** The filing-date range: one picker in the form, two days in the address. */
+/** The filing-date range (dateRangeFilter): two days in the address. */
 const dateKeys = ['submittedFrom', 'submittedTo'] as const;
 
 export interface ProposalListProps {
@@ -97,8 +103,7 @@ export function ProposalList(props: ProposalListProps) {
       const v = searchParams.get(key);
       if (v) out[key] = /^\d+$/.test(v) && key.endsWith('Id') ? Number(v) : v;
     }
-    const [from, to] = dateKeys.map((k) => searchParams.get(k));
-    if (from || to) out.submitted = [from ? dayjs(from) : null, to ? dayjs(to) : null];
+    out.submitted = rangeFromAddress(searchParams, 'submitted');
     return out;
     // The form seeds itself once; afterwards it is the source of the filters.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -234,11 +239,7 @@ export function ProposalList(props: ProposalListProps) {
           selectFilter('category', '类别', categoryOptions, 130),
           selectFilter('kind', '类型', kindOptions, 120),
           selectFilter('sessionId', '会议', toSelectOptions(formOptions.data?.sessions), 180),
-          {
-            name: 'submitted',
-            label: '提交日期',
-            input: <DatePicker.RangePicker allowEmpty={[true, true]} style={{ width: 240 }} />,
-          },
+          dateRangeFilter('submitted', '提交日期'),
           ...(props.showUnitFilter
             ? [selectFilter('unitId', '承办单位', toSelectOptions(formOptions.data?.units), 200, true)]
             : []),
@@ -253,16 +254,14 @@ export function ProposalList(props: ProposalListProps) {
         narrow={narrow}
         gap={12}
         initialValues={initialValues}
-        onApply={(values) => {
-          const range = values.submitted as [Dayjs | null, Dayjs | null] | undefined;
+        onApply={(values) =>
           update({
             ...Object.fromEntries(
               visibleFilters.map((k) => [k, (values[k] as string | number | undefined) ?? undefined]),
             ),
-            submittedFrom: range?.[0]?.format('YYYY-MM-DD'),
-            submittedTo: range?.[1]?.format('YYYY-MM-DD'),
-          });
-        }}
+            ...rangeToAddress(values.submitted, 'submitted'),
+          })
+        }
         onReset={() => {
           form.resetFields();
           clear();
