@@ -46,21 +46,26 @@ export const pageFooter = () =>
     ],
   });
 
-/** Body text: each line its own paragraph, first line indented two characters. */
-export function textParagraphs(text: string): Paragraph[] {
-  return text
+/**
+ * Body text: each line its own paragraph, first line indented two characters. With `keepEndWithNext`
+ * the last paragraph stays on the page of what follows it (a letter's signature never starts a page
+ * of its own).
+ */
+export function textParagraphs(text: string, options: { keepEndWithNext?: boolean } = {}): Paragraph[] {
+  const lines = text
     .split(/\r?\n/)
     .map((line) => line.trim())
-    .filter(Boolean)
-    .map(
-      (line) =>
-        new Paragraph({
-          indent: { firstLine: bodySize * 20 },
-          spacing: { line: 560, lineRule: 'exact' },
-          alignment: AlignmentType.JUSTIFIED,
-          children: [new TextRun({ text: line, font: body, size: bodySize })],
-        }),
-    );
+    .filter(Boolean);
+  return lines.map(
+    (line, i) =>
+      new Paragraph({
+        indent: { firstLine: bodySize * 20 },
+        spacing: { line: 560, lineRule: 'exact' },
+        alignment: AlignmentType.JUSTIFIED,
+        keepNext: options.keepEndWithNext === true && i === lines.length - 1,
+        children: [new TextRun({ text: line, font: body, size: bodySize })],
+      }),
+  );
 }
 
 export const centredTitle = (
@@ -76,11 +81,17 @@ export const centredTitle = (
 
 export const line = (
   text: string,
-  options: { align?: (typeof AlignmentType)[keyof typeof AlignmentType]; bold?: boolean } = {},
+  options: {
+    align?: (typeof AlignmentType)[keyof typeof AlignmentType];
+    bold?: boolean;
+    /** On the page of the paragraph after it. */
+    keepNext?: boolean;
+  } = {},
 ) =>
   new Paragraph({
     alignment: options.align ?? AlignmentType.LEFT,
     spacing: { line: 560, lineRule: 'exact' },
+    keepNext: options.keepNext,
     children: [new TextRun({ text, font: body, size: bodySize, bold: options.bold })],
   });
 

@@ -1,5 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { dateTimeInZone, dayText, setDisplayTimeZone } from './timeZone';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { dateTimeInZone, dayText, setDisplayTimeZone, thisYear } from './timeZone';
 
 describe('dates shown in the committee’s zone, not the browser’s', () => {
   afterEach(() => setDisplayTimeZone(undefined));
@@ -15,5 +15,18 @@ describe('dates shown in the committee’s zone, not the browser’s', () => {
     expect(dateTimeInZone(lateEvening)).toBe('2026-12-08 22:30');
     expect(dayText('2027-03-02')).toBe('2027-03-02');
     expect(dayText(null)).toBe('');
+  });
+
+  it('takes this year in the committee’s zone', () => {
+    vi.useFakeTimers();
+    try {
+      // 01:00 on 1 January 2027 in Beijing is still 2026 in UTC.
+      vi.setSystemTime(new Date('2026-12-31T17:00:00Z'));
+      expect(thisYear()).toBe(2027);
+      setDisplayTimeZone('UTC');
+      expect(thisYear()).toBe(2026);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

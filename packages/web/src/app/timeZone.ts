@@ -15,3 +15,6 @@ export const dayText = (value: unknown) => (value ? formatDay(String(value), dis
 
 /** `2026-12-08 14:30` of an instant; empty for nothing. */
 export const dateTimeInZone = (value: unknown) => (value ? formatDateTime(String(value), displayZone) : '');
+
+/** The year it is now in the committee's zone (on 31 December evening in Beijing, a UTC browser is a year behind). */
+export const thisYear = () => Number(formatDay(new Date(), displayZone).slice(0, 4));

@@ -7,6 +7,7 @@ import { OpenableCard } from '../../components/FigureCard';
 import { PageCard } from '../../components/PageCard';
 import { SideScroll } from '../../components/SideScroll';
 import { withQuery } from './common';
+import { thisYear } from '../../app/timeZone';
 
 const listPaths: Record<ActivityFigure['list'], string> = {
   activities: '/activities',
@@ -54,7 +55,7 @@ type KindRow = ActivityFigures['byKind'][number];
 export default function ActivityFiguresPage() {
   const navigate = useNavigate();
   const [searchParams, setSearchParams] = useSearchParams();
-  const year = Number(searchParams.get('year')) || new Date().getFullYear();
+  const year = Number(searchParams.get('year')) || thisYear();
   const figures = useActivityFigures(year);
   const data = figures.data;
   const open = (f: Pick<ActivityFigure, 'list' | 'filter'>) => navigate(figureLink(f));

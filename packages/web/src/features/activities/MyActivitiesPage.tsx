@@ -12,6 +12,7 @@ import { PageCard } from '../../components/PageCard';
 import { MemberActions } from './actions/MemberActions';
 import { CardList } from './ListFilters';
 import { ActivityStateTag, AttendanceTag, LeaveStateTag, signedInText, timeRange } from './common';
+import { thisYear } from '../../app/timeZone';
 
 /** `出勤率 90%（出席 9 / 应出席 10 次）`: the rate (a percentage) with what it was taken of. */
 export function rateText(m: Pick<MyAttendance, 'rate' | 'mandatory'>): string {
@@ -73,7 +74,7 @@ export default function MyActivitiesPage() {
 }
 
 function AttendanceCard() {
-  const year = new Date().getFullYear();
+  const year = thisYear();
   const query = useMyAttendance(year);
   const m = query.data;
   return (

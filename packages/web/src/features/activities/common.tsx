@@ -11,6 +11,7 @@ import {
 } from '@cppcc/shared';
 import { dateTimeText } from '../../components/columns';
 import { options } from '../../components/schemaFields';
+import { thisYear } from '../../app/timeZone';
 
 const stateColors: Record<ActivityState, string> = {
   planned: 'default',
@@ -56,7 +57,7 @@ export const leaveStateOptions = options(leaveStateLabels);
 
 /** The years a year filter offers: this one and the four before. */
 export const yearOptions = () => {
-  const now = new Date().getFullYear();
+  const now = thisYear();
   return Array.from({ length: 5 }, (_, i) => ({ value: String(now - i), label: `${now - i}年` }));
 };
 

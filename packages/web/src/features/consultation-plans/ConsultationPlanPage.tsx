@@ -37,11 +37,12 @@ import type { PlanActionContext } from './actions/context';
 import { planActions } from './actions/table';
 import { PlanStateTag, planYearOptions } from './common';
 import { PlanItems } from './PlanItems';
+import { thisYear } from '../../app/timeZone';
 
 /** 年度协商计划: the year's plan with its state, approval, items by quarter and how far each has got. */
 export default function ConsultationPlanPage() {
   const [searchParams, setSearchParams] = useSearchParams();
-  const year = Number(searchParams.get('year')) || new Date().getFullYear();
+  const year = Number(searchParams.get('year')) || thisYear();
   const list = useConsultationPlans(year);
   const planId = list.data?.items[0]?.id ?? null;
   const plan = useConsultationPlan(planId);

@@ -17,6 +17,7 @@ import { blank } from '../../components/schemaFields';
 import { applyServerErrors, validateBody, zodRule } from '../../components/zodForm';
 import { showSuccess } from '../../app/notifier';
 import { planYearOptions, quarterOptions } from './common';
+import { thisYear } from '../../app/timeZone';
 
 interface ItemValues {
   id?: number;
@@ -67,7 +68,7 @@ function PlanForm({
   const [form] = Form.useForm<Values>();
   const save = useSavePlan();
   const [problem, setProblem] = useState<string | null>(null);
-  const year = existing?.year ?? (Number(searchParams.get('year')) || new Date().getFullYear());
+  const year = existing?.year ?? (Number(searchParams.get('year')) || thisYear());
   const kinds = options.kinds.map((k) => ({ value: k.code, label: k.label }));
   const leads = options.organisers
     .filter((o) => o.type === 'specialCommittee' && o.id !== null)

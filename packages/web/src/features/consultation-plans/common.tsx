@@ -1,5 +1,6 @@
 import { Tag } from 'antd';
 import type { ConsultationPlanState, PlanItemProgress } from '@cppcc/shared';
+import { thisYear } from '../../app/timeZone';
 
 /** Colours and words of the plan's page: states, progress, quarters. */
 
@@ -29,6 +30,6 @@ export const quarterName = (quarter: number) => quarterNames[quarter - 1] ?? `ç¬
 
 /** The years the year picker offers: next year, this one and the four before. */
 export const planYearOptions = () => {
-  const now = new Date().getFullYear();
+  const now = thisYear();
   return Array.from({ length: 6 }, (_, i) => now + 1 - i).map((y) => ({ value: y, label: `${y}å¹´` }));
 };

@@ -19,6 +19,7 @@ import { Chart } from '../../components/Chart';
 import { CountGrid } from '../../components/FigureCard';
 import { PageCard } from '../../components/PageCard';
 import { opinionListLink } from './OpinionList';
+import { thisYear } from '../../app/timeZone';
 
 type BreakdownRow = OpinionFigures['byCategory'][number];
 
@@ -38,7 +39,7 @@ export function figureLink(figure: Pick<OpinionFigure, 'list' | 'filter'>): stri
 export default function OpinionFiguresPage() {
   const navigate = useNavigate();
   const [searchParams, setSearchParams] = useSearchParams();
-  const year = Number(searchParams.get('year')) || new Date().getFullYear();
+  const year = Number(searchParams.get('year')) || thisYear();
   const quarter = Number(searchParams.get('quarter')) || undefined;
   const figures = useOpinionFigures(year, quarter);
   const setPeriod = (next: { year?: number; quarter?: number }) => {

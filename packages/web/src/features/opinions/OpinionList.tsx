@@ -35,6 +35,7 @@ import { PageCard } from '../../components/PageCard';
 import { CardsOrTable } from '../../components/CardsOrTable';
 import { OpinionStateTag, recentYears, submitterTypeOptions } from './common';
 import { useCurrentUser } from '../../hooks/useCurrentUser';
+import { thisYear } from '../../app/timeZone';
 
 /** How the filters a figure hands over besides the visible ones are named on their tags. */
 const passThroughLabels: Record<string, string> = {
@@ -103,7 +104,7 @@ export function OpinionList(props: OpinionListProps) {
   const organisation = useOrganisationOptions();
   // The committees below that reported here, as the figures name them (none for a county).
   const overview = useCurrentUser().abilities['opinions.overview'] === true;
-  const figures = useOpinionFigures(new Date().getFullYear(), undefined, !!props.staff && overview);
+  const figures = useOpinionFigures(thisYear(), undefined, !!props.staff && overview);
   const childCommittees = (figures.data?.byChildCommittee ?? []).map((r) => ({
     value: r.id,
     label: r.label,

@@ -9,6 +9,7 @@ import {
   type OpinionState,
 } from '@cppcc/shared';
 import { options } from '../../components/schemaFields';
+import { thisYear } from '../../app/timeZone';
 
 const stateColors: Record<OpinionState, string> = {
   draft: 'default',
@@ -46,6 +47,6 @@ export const channelOptions = options(forwardingChannelLabels);
 
 /** The years a year filter offers: this one and the four before. */
 export const recentYears = () => {
-  const now = new Date().getFullYear();
+  const now = thisYear();
   return Array.from({ length: 5 }, (_, i) => ({ value: String(now - i), label: `${now - i}年` }));
 };

@@ -34,6 +34,7 @@ import { OpenableCard } from '../../components/FigureCard';
 import { PageCard } from '../../components/PageCard';
 import { SideScroll } from '../../components/SideScroll';
 import { DocumentButton } from './common';
+import { thisYear } from '../../app/timeZone';
 
 const percent = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
 
@@ -168,7 +169,7 @@ export default function FiguresPage() {
   const sessionId = Number(searchParams.get('sessionId')) || sessions.at(-1)?.id;
   const year = Number(searchParams.get('year')) || undefined;
 
-  const scope = mode === 'session' ? { sessionId } : { year: year ?? new Date().getFullYear() };
+  const scope = mode === 'session' ? { sessionId } : { year: year ?? thisYear() };
   const figures = useProposalFigures(scope);
   const open = (filter: FigureFilter) => navigate(proposalListLink(filter));
 
@@ -245,7 +246,7 @@ export default function FiguresPage() {
               value={mode}
               onChange={(v) => {
                 setMode(v as 'session' | 'year');
-                setSearchParams(v === 'year' ? { year: String(new Date().getFullYear()) } : {}, {
+                setSearchParams(v === 'year' ? { year: String(thisYear()) } : {}, {
                   replace: true,
                 });
               }}
@@ -267,7 +268,7 @@ export default function FiguresPage() {
                 aria-label="年度"
                 min={2000}
                 max={2100}
-                value={year ?? new Date().getFullYear()}
+                value={year ?? thisYear()}
                 onChange={(v) => v && setSearchParams({ year: String(v) }, { replace: true })}
               />
             )}

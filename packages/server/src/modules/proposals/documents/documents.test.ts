@@ -208,6 +208,16 @@ describe('GET /api/proposals/:id/answer-letter.docx', () => {
       expect(text).toContain(expected);
     }
     expect(text).not.toContain('尚未审核的草稿');
+    // From the body's last paragraph to the date every paragraph keeps with the next (抄送 ends the
+    // block): the signature never stands on a page alone.
+    const xml = await documentXml(res.rawPayload);
+    const paragraphs = xml.match(/<w:p>.*?<\/w:p>|<w:p [^>]*>.*?<\/w:p>/g) ?? [];
+    const index = (needle: string) => paragraphs.findIndex((p) => textOf(p).includes(needle));
+    const block = paragraphs.slice(index('已将助餐点建设列入明年民生实事计划。'), index('抄送：'));
+    expect(block.length).toBeGreaterThan(5);
+    for (const p of block) expect(p, textOf(p)).toContain('<w:keepNext/>');
+    expect(paragraphs[index('抄送：')]).not.toContain('<w:keepNext/>');
+    expect(paragraphs[index('王建国委员：')]).not.toContain('<w:keepNext/>');
   });
 
   it('gives a merged proposal’s proposer the main proposal’s answer', async () => {
