@@ -11,7 +11,10 @@ describe('the opinion list by reporting date', () => {
     const early = await walkOpinion(t, w, 'submitted');
     // 01:00 on 1 April in Beijing is 31 March in UTC; 23:00 on 31 March in Beijing is 31 March.
     const reported = (id: number, at: string) =>
-      w.db.update(s.opinions).set({ submittedAt: new Date(at) }).where(eq(s.opinions.id, id));
+      w.db
+        .update(s.opinions)
+        .set({ submittedAt: new Date(at) })
+        .where(eq(s.opinions.id, id));
     await reported(late.id, '2026-03-31T17:00:00Z');
     await reported(early.id, '2026-03-31T15:00:00Z');
     const ids = async (query: string) => {
