@@ -71,8 +71,13 @@ async function rate(page: Page, id: number, satisfaction: string) {
   await pick('对答复的满意度', satisfaction);
   await pick('办理态度', '满意');
   await pick('是否针对提案', '针对提案');
-  if (satisfaction === '不满意') await dialog.getByLabel('评价意见').fill('答复未回应提出的具体建议');
-  await pressDialogOk(dialog, '提交评价');
+  if (satisfaction !== '不满意') return pressDialogOk(dialog, '提交评价');
+  await dialog.getByLabel('评价意见').fill('答复未回应提出的具体建议');
+  // 不满意 sends the answer back: it is asked once more before it is sent.
+  await dialog.getByRole('button', { name: '提交评价' }).click();
+  const confirm = page.getByRole('dialog').filter({ hasText: '确认评价为“不满意”' });
+  await confirm.getByRole('button', { name: '确定' }).click();
+  await dialog.waitFor({ state: 'hidden' });
 }
 
 async function draftAndSendAnswer(lead: Page, head: Page, id: number, text: string) {
@@ -264,6 +269,8 @@ async function walk(as: ReturnType<typeof signedInPages>['as']) {
 
   // 7. 不满意 from the member (member2 is satisfied): the proposal goes back to the lead unit.
   await rate(member, id, '不满意');
+  // The member who has rated sees whom the proposal waits for.
+  await member.getByText(/^等待提案人评价：/).waitFor();
   await rate(member2, id, '满意');
   await stateTag(member2, '重新办理');
   expect((await proposalState(id)).state).toBe('rehandling');

@@ -160,6 +160,11 @@ export const proposalDetailSchema = z.object({
       reviewedAt: isoOrNull,
     }),
   ),
+  /**
+   * While an answered proposal waits for its ratings: the proposers who have not yet rated every
+   * approved answer of this round (shown to its proposers and the staff; empty otherwise).
+   */
+  awaitingRatings: z.array(z.object({ memberId: z.number(), name: z.string() })),
   ratings: z.array(
     z.object({
       id: z.number(),

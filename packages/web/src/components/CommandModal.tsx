@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { Alert, Form, Modal, type FormInstance } from 'antd';
+import { Alert, App, Form, Modal, type FormInstance } from 'antd';
 import { ApiError } from '../api/client';
 import { applyServerErrors } from './zodForm';
 
@@ -21,6 +21,8 @@ export interface CommandModalProps {
   afterClose?: () => void;
   run: (body: unknown) => Promise<unknown>;
   toBody?: (values: Record<string, unknown>) => unknown;
+  /** A question asked before the body is sent (a step hard to take back); sent only when confirmed. */
+  confirm?: (body: unknown) => string | undefined;
   children?: (form: FormInstance) => ReactNode;
   initialValues?: Record<string, unknown>;
   danger?: boolean;
@@ -35,6 +37,7 @@ export function CommandModal(props: CommandModalProps) {
   const [form] = Form.useForm();
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const { modal } = App.useApp();
 
   async function submit() {
     setProblem(null);
@@ -44,9 +47,20 @@ export function CommandModal(props: CommandModalProps) {
     } catch {
       return;
     }
+    const body = props.toBody ? props.toBody(values) : values;
+    const question = props.confirm?.(body);
+    if (question) {
+      const confirmed = await modal.confirm({
+        title: question,
+        okText: '确定',
+        cancelText: '返回修改',
+        okButtonProps: { danger: true },
+      });
+      if (!confirmed) return;
+    }
     setBusy(true);
     try {
-      await props.run(props.toBody ? props.toBody(values) : values);
+      await props.run(body);
       form.resetFields();
       props.onClose();
     } catch (error) {

@@ -30,6 +30,8 @@ export interface CommandDialogSpec<R extends CommandRoutes, C, K extends Command
   choose?: RecordChoice<R, C, K>;
   /** A warning above the fields (what cannot be undone). */
   warning?: string;
+  /** A question asked before sending this body (不满意 sends the answer back), or none. */
+  confirm?: (body: CommandInput<R, K>) => string | undefined;
   /** The free text the form ends with (a reason, a note). */
   text?: { name: BodyField<R, K>; label: string; rows?: number; placeholder?: string };
 }
@@ -93,6 +95,7 @@ export function commandDialogsFor<R extends CommandRoutes, C>(
               ? spec.toBody(values, context)
               : bodyOf(body, values, binding.version(context), spec.dates)
           }
+          confirm={spec.confirm && ((b) => spec.confirm!(b as CommandInput<R, K>))}
           run={async (values) => {
             await binding.send(context, spec.command, values as CommandInput<R, K>);
             showSuccess(spec.success);

@@ -75,6 +75,25 @@ export function presentProposalDetail(ctx: ServiceContext, data: ProposalDetailD
     return (myUnit !== null && ans?.ans.unitId === myUnit) || r.memberId === a.memberId;
   });
   const opinions = isStaffView || myUnit !== null ? data.opinions : [];
+  // Who the proposal still waits for (every proposer rates every approved answer of the round).
+  const roundAnswers = answerRows.filter(
+    ({ ans }) => ans.round === row.rehandleCount + 1 && ans.state === 'approved',
+  );
+  const isProposer = access.proposerMemberIds.includes(a.memberId ?? -1);
+  const awaitingRatings =
+    row.state === 'answered' && roundAnswers.length > 0 && (isStaffView || isProposer)
+      ? access.proposerMemberIds
+          .filter(
+            (m) =>
+              !roundAnswers.every(({ ans }) =>
+                ratingRows.some(({ r }) => r.answerId === ans.id && r.memberId === m),
+              ),
+          )
+          .map((memberId) => ({
+            memberId,
+            name: people.find(({ pp }) => pp.memberId === memberId)?.name ?? '',
+          }))
+      : [];
   const now = new Date();
   const seesContacts = isStaffView || myUnit !== null;
 
@@ -183,6 +202,7 @@ export function presentProposalDetail(ctx: ServiceContext, data: ProposalDetailD
       sentAt: iso(ans.sentAt),
       reviewedAt: iso(ans.reviewedAt),
     })),
+    awaitingRatings,
     ratings: visibleRatings.map(({ r, name }) => ({
       id: r.id,
       answerId: r.answerId,

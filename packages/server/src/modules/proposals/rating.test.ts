@@ -36,4 +36,23 @@ describe('rating 不满意 and closing with ratings pending', () => {
     const p = await walkProposal(t, w, 'answered');
     await expectCloseOnlyWithReason(t, w, p.id, '尚有 1 位提案人未评价，办结须写明理由');
   });
+
+  it('names the proposers it waits for, to the proposers and the staff, until every one has rated', async () => {
+    const p = await walkProposal(t, w, 'answered');
+    const waiting = async (who: (typeof w.users)[keyof typeof w.users]) =>
+      (await call(who, 'GET', `/proposals/${p.id}`)).body.awaitingRatings;
+    expect(await waiting(w.users.staff)).toEqual([{ memberId: w.members.lead.id, name: '王建国' }]);
+    expect(await waiting(w.users.lead)).toEqual([{ memberId: w.members.lead.id, name: '王建国' }]);
+    // The unit sees its answer's ratings, not whom the proposal waits for.
+    expect(await waiting(w.users.handlerA)).toEqual([]);
+    const answerId = p.answers.at(-1)!.id;
+    const rated = await call(
+      w.users.lead,
+      'POST',
+      `/proposals/${p.id}/rate`,
+      rating(answerId, { satisfaction: 'satisfied' }),
+    );
+    expect(rated.body.state).toBe('closed');
+    expect(rated.body.awaitingRatings).toEqual([]);
+  });
 });

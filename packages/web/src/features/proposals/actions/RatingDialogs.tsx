@@ -28,6 +28,10 @@ export const RateDialog = commandDialog(
       label: '评价意见',
       placeholder: '评价为不满意时请写明理由，答复将退回承办单位重新办理',
     },
+    confirm: (body) =>
+      body.satisfaction === 'dissatisfied'
+        ? '确认评价为“不满意”？全部提案人评价后，答复将退回承办单位重新办理。'
+        : undefined,
   },
   function RateFields({ schema }) {
     return ratingChoices.map(([name, label, choices]) => (

@@ -87,9 +87,19 @@ export const UnitOpinionsCard = optionalListSection(
 
 export function AnswersCard({ proposal: p }: { proposal: ProposalDetail }) {
   if (p.answers.length === 0) return null;
+  const waiting = p.awaitingRatings.map((m) => m.name).join('、');
   return (
     <Card title="答复" size="small">
       <Flex vertical gap={12}>
+        {p.awaitingRatings.length > 0 && (
+          // Who the proposal waits for: a proposer who has rated would otherwise see nothing happen.
+          <Alert
+            type="info"
+            showIcon
+            title={`等待提案人评价：${waiting}`}
+            description="每位提案人评价全部答复后自动办结；有“不满意”的，退回承办单位重新办理。提案工作人员可写明理由后直接办结。"
+          />
+        )}
         {p.answers.map((a) => {
           const ratings = p.ratings.filter((r) => r.answerId === a.id);
           return (
