@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Button, DatePicker, Form, Select, Space, type FormInstance } from 'antd';
+import { Button, DatePicker, Form, Grid, Select, Space, type FormInstance } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { ReloadOutlined } from '@ant-design/icons';
 
@@ -67,18 +67,22 @@ export function FilterBar<V>(props: {
   /** Named forms prefix their field ids (filter_sectorId, edit_sectorId): each label finds its own input. */
   name?: string;
   initialValues?: Record<string, unknown>;
+  /** Stacked (one field a line); phones by default. */
   narrow?: boolean;
   /** Space below the bar. */
   gap?: number;
   onApply: (values: V) => void;
   onReset: () => void;
 }) {
-  const itemStyle = props.narrow ? { marginBottom: 8 } : undefined;
+  // Stacked on phones unless the page says otherwise: an inline row of labelled inputs is wider than 375 px.
+  const phone = Grid.useBreakpoint().md === false;
+  const narrow = props.narrow ?? phone;
+  const itemStyle = narrow ? { marginBottom: 8 } : undefined;
   return (
     <Form
       name={props.name}
       form={props.form}
-      layout={props.narrow ? 'vertical' : 'inline'}
+      layout={narrow ? 'vertical' : 'inline'}
       initialValues={props.initialValues}
       onFinish={props.onApply}
       style={{ marginBottom: props.gap ?? 16, rowGap: 8 }}

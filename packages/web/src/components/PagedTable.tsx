@@ -74,7 +74,9 @@ export function PagedTable<T extends object>({
       .filter(({ column, key }) => key === 'actions' || shown(key, column))
       .map(({ column }) => {
         const { optional: _optional, ...rest } = column;
-        return rest;
+        // Fitting the card, texts wrap: no column is pinned or cut (either would fix the layout and
+        // push the table past its card).
+        return wide ? { ...rest, fixed: undefined, ellipsis: false } : rest;
       });
     if (numbered)
       out.unshift({
@@ -87,7 +89,7 @@ export function PagedTable<T extends object>({
     return out;
     // `keyed` is rebuilt from `columns` on every render; the choice and the page are what change it.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [columns, choice, numbered, page, pageSize]);
+  }, [columns, choice, numbered, page, pageSize, wide]);
 
   // A table wider than the screen scrolls sideways: keyboard users reach its hidden columns by
   // focusing the scrolling region (antd renders it without a tab stop).

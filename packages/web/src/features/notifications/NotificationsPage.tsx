@@ -28,13 +28,13 @@ export default function NotificationsPage() {
               setPage(1);
             }}
           />
-          <Button
-            disabled={!list.data?.unreadCount}
-            loading={markAll.isPending}
-            onClick={() => markAll.mutate()}
-          >
-            全部标为已读
-          </Button>
+          {/* Only while something is unread: a button greyed out until the list loads would fade in
+              and out of legibility as it arrives. */}
+          {!!list.data?.unreadCount && (
+            <Button loading={markAll.isPending} onClick={() => markAll.mutate()}>
+              全部标为已读
+            </Button>
+          )}
         </Space>
       }
     >

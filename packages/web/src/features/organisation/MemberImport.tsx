@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Flex, Modal, Segmented, Table, Tag, Typography, Upload } from 'antd';
+import { Alert, Button, Flex, Modal, Segmented, Space, Table, Tag, Typography, Upload } from 'antd';
 import { FileExcelOutlined, UploadOutlined } from '@ant-design/icons';
 import { memberImportActionLabels, memberImportMaxBytes, type MemberImportPlanRow } from '@cppcc/shared';
 import {
@@ -79,7 +79,7 @@ export function MemberImportButtons() {
   const writes = counts ? counts.created + counts.updated : 0;
 
   return (
-    <>
+    <Space wrap>
       <Button icon={<FileExcelOutlined />} onClick={template}>
         下载模板
       </Button>
@@ -202,6 +202,6 @@ export function MemberImportButtons() {
           ]}
         />
       </Modal>
-    </>
+    </Space>
   );
 }
