@@ -11,6 +11,7 @@ import {
   WidthType,
   type ISectionOptions,
 } from 'docx';
+import { estimatePageNumbersWith } from 'docx/layout';
 import type { FastifyReply } from 'fastify';
 import { defaultTimeZone, formatDay } from '@cppcc/shared';
 import { contentDisposition } from './xlsx';
@@ -110,14 +111,18 @@ const documentStyles = {
   ],
 };
 
+const tocPageNumbers = estimatePageNumbersWith({ guess: true });
+
 export const pack = (sections: ISectionOptions[], title: string, withToc = false) =>
   Packer.toBuffer(
     new Document({
       creator: '政协履职平台',
       title,
       styles: documentStyles,
-      // Word fills in the table of contents' page numbers when it opens the file.
-      features: withToc ? { updateFields: true } : undefined,
+      // The table of contents is written with its page numbers, laid out here (CJK text is guessed at
+      // one em a character, as every CJK font draws it), so Word and LibreOffice show them without a
+      // field refresh.
+      pageNumbers: withToc ? tocPageNumbers : undefined,
       sections,
     }),
   );
