@@ -248,8 +248,8 @@ describe('GET /api/plenary-sessions/:id/proposal-compilation.docx', () => {
     const toc = textOf(xml.slice(xml.indexOf('<w:sdt>'), xml.indexOf('</w:sdt>')));
     // Each with its page (cover 1, contents 2, a proposal a page here), so no field refresh is asked for
     // (compilation-pages.test.ts holds the numbers against LibreOffice's layout).
-    expect(toc).toMatch(/第0023号　关于加强青少年心理健康教育的提案\tPAGEREF \S+ \\h3/);
-    expect(toc).toMatch(/第0024号　关于完善老年助餐服务体系的提案\tPAGEREF \S+ \\h4/);
+    expect(toc).toMatch(/第0023号\u3000关于加强青少年心理健康教育的提案\tPAGEREF \S+ \\h3/);
+    expect(toc).toMatch(/第0024号\u3000关于完善老年助餐服务体系的提案\tPAGEREF \S+ \\h4/);
     const settings = await (await JSZip.loadAsync(res.rawPayload)).file('word/settings.xml')!.async('string');
     expect(settings).not.toContain('w:updateFields');
     const text = textOf(xml);
