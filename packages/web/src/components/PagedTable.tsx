@@ -3,6 +3,9 @@ import { useLocation } from 'react-router';
 import { Button, Checkbox, Flex, Grid, Popover, Space, Table, Tooltip, type TableProps } from 'antd';
 import type { ColumnType } from 'antd/es/table';
 import { ReloadOutlined, SettingOutlined } from '@ant-design/icons';
+import { dateTimeInZone, dayText } from '../app/timeZone';
+
+const nowrap = () => ({ style: { whiteSpace: 'nowrap' as const } });
 
 /** A column of a shared list: `optional` columns start hidden and are shown from 列设置. */
 export type ListColumn<T> = ColumnType<T> & { optional?: boolean };
@@ -76,7 +79,15 @@ export function PagedTable<T extends object>({
         const { optional: _optional, ...rest } = column;
         // Fitting the card, texts wrap: no column is pinned or cut (either would fix the layout and
         // push the table past its card).
-        return wide ? { ...rest, fixed: undefined, ellipsis: false } : rest;
+        if (!wide) return rest;
+        // A date is read whole: its column is never broken inside a date or its heading.
+        const dated = rest.render === dayText || rest.render === dateTimeInZone;
+        return {
+          ...rest,
+          fixed: undefined,
+          ellipsis: false,
+          ...(dated && { onCell: nowrap, onHeaderCell: nowrap }),
+        };
       });
     if (numbered)
       out.unshift({
