@@ -55,13 +55,12 @@ function registerCatalog(app: AppInstance, res: CatalogResource) {
       `${base}/export`,
       doc(`导出${res.label}`, { querystring: res.listQuery ?? listOrganisationQuerySchema }),
       async (req, reply) => {
-        const rows = await exportCatalog(serviceContext(req), res, req.query);
+        const ctx = serviceContext(req);
+        const rows = await exportCatalog(ctx, res, req.query);
+        const { timeZone } = await getSettings(ctx.db, ctx.actor.committeeId);
         return sendXlsx(
           reply,
-          datedFileName(
-            res.exportName,
-            (await getSettings(serviceContext(req).db, req.actor!.committeeId)).timeZone,
-          ),
+          datedFileName(res.exportName, timeZone),
           await writeXlsx(res.exportName, res.exportColumns, rows),
         );
       },

@@ -52,13 +52,12 @@ export async function memberRoutes(app: AppInstance) {
     '/members/export',
     doc('导出委员名单', { querystring: listMembersQuerySchema }),
     async (req, reply) => {
-      const rows = await exportMembers(serviceContext(req), req.query);
+      const ctx = serviceContext(req);
+      const rows = await exportMembers(ctx, req.query);
+      const { timeZone } = await getSettings(ctx.db, ctx.actor.committeeId);
       return sendXlsx(
         reply,
-        datedFileName(
-          '委员名单',
-          (await getSettings(serviceContext(req).db, req.actor!.committeeId)).timeZone,
-        ),
+        datedFileName('委员名单', timeZone),
         await writeXlsx('委员名单', memberExportColumns, rows),
       );
     },
