@@ -18,7 +18,6 @@ import {
   formatProposalNumber,
   proposalStages,
   proposalStateLabels,
-  satisfactionLevels,
   type ListProposalsQuery,
   type ProposalFilter,
   type ProposalState,
@@ -41,7 +40,7 @@ import { likePattern, orderBy, pageOffset, toPage } from '../../lib/list';
 import { authorize, can, collectionOf } from '../../lib/policy';
 import { columnsEqual, dayRangeConditions, existsRow } from '../../lib/where';
 import { getSettings } from '../../lib/settings';
-import { ratingRows, satisfactionRanks } from './figures/filters';
+import { levelOfRank, ratingRows, satisfactionRanks } from './figures/filters';
 
 const handlingStates = ['assigned', 'rehandling'];
 
@@ -336,7 +335,7 @@ export async function listProposals(ctx: ServiceContext, query: ProposalFilter) 
         : {
             memberId: Number(raterId),
             name: raters.find((m) => m.id === Number(raterId))?.name ?? '',
-            satisfaction: satisfactionLevels[3 - Number(raterRank)]!,
+            satisfaction: levelOfRank(Number(raterRank))!,
           },
   }));
   return toPage(items, total?.n ?? 0, query);

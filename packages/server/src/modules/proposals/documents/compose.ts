@@ -12,7 +12,7 @@ import { AppError, forbidden } from '../../../lib/errors';
 import { can, collectionOf } from '../../../lib/policy';
 import { getSettings } from '../../../lib/settings';
 import { datedFileName, writeXlsx } from '../../../lib/xlsx';
-import { ratingRows } from '../figures/filters';
+import { levelOfRank, ratingRows } from '../figures/filters';
 import { listProposals } from '../queries';
 import { exportColumns, type ExportRatings } from './export';
 import {
@@ -170,10 +170,8 @@ async function exportRatings(
 ): Promise<ExportRatings> {
   const out: ExportRatings = { proposal: new Map(), proposers: new Map() };
   if (ids.length === 0) return out;
-  // Ranks as latestRatings gives them: 1 不满意, 2 基本满意, 3 满意.
-  const byRank = ['dissatisfied', 'basicallySatisfied', 'satisfied'] as const;
   const label = (rank: number) => {
-    const level = byRank[rank - 1];
+    const level = levelOfRank(rank);
     return level ? satisfactionLabels[level] : '';
   };
   const idList = sql.join(

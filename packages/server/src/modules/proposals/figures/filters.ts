@@ -40,6 +40,10 @@ export const latestRatings = sql`(
 
 const rankOf = (level: (typeof satisfactionLevels)[number]) => 3 - satisfactionLevels.indexOf(level);
 
+/** The level of a rank as `latestRatings` and `ratingRows` give it (3 满意 … 1 不满意). */
+export const levelOfRank = (rank: number): (typeof satisfactionLevels)[number] | undefined =>
+  satisfactionLevels[3 - rank];
+
 /** The ranks of a satisfaction filter (`satisfied,basicallySatisfied`), as SQL list items. */
 export const satisfactionRanks = (filter: string) =>
   sql.join(
