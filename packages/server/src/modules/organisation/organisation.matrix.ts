@@ -248,6 +248,37 @@ const memberReaders: Role[] = ['liaisonStaff', 'leader', 'sysAdmin'];
 const memberRows = (db: Db, b: number) =>
   db.select().from(s.members).where(eq(s.members.committeeId, b)).orderBy(asc(s.members.id));
 
+/**
+ * A roster naming committee B's sector, term and a B member's phone, uploaded to `url`: the names
+ * must not resolve, and B's members stay as they are.
+ */
+async function foreignRoster(db: Db, b: number, url: string) {
+  const sector = await buildSector(db, b, `外界别${tag()}`);
+  const term = await buildTerm(db, b, { name: `外届${tag()}`, number: 4 });
+  const existing = await buildMember(db, b, { name: `外委员${tag()}`, sectorId: sector.id, termId: term.id });
+  const file = await rosterFile([
+    {
+      姓名: '矩阵委员',
+      性别: '男',
+      民族: '汉族',
+      出生年月: '1980-01',
+      党派: '中共',
+      界别: sector.name,
+      手机: existing.phone,
+      届: term.name,
+    },
+  ]);
+  const { payload, headers } = multipartFile(file, 'roster.xlsx');
+  return {
+    url,
+    payload,
+    headers,
+    mustNotContain: existing.name,
+    snapshot: (d: Db) =>
+      d.select().from(s.members).where(eq(s.members.sectorId, sector.id)).orderBy(asc(s.members.id)),
+  };
+}
+
 export const matrix: MatrixEntry[] = [
   ...cases.flatMap(entriesOf),
   {
@@ -284,75 +315,16 @@ export const matrix: MatrixEntry[] = [
     route: 'POST /api/members/import',
     crossCommittee: {
       roles: ['liaisonStaff', 'sysAdmin'],
-      async foreign(db, b) {
-        // A roster naming committee B's sector, term and a B member's phone, imported as an update: the
-        // names must not resolve, B's member is neither matched nor changed.
-        const sector = await buildSector(db, b, `外界别${tag()}`);
-        const term = await buildTerm(db, b, { name: `外届${tag()}`, number: 4 });
-        const existing = await buildMember(db, b, {
-          name: `外委员${tag()}`,
-          sectorId: sector.id,
-          termId: term.id,
-        });
-        const file = await rosterFile([
-          {
-            姓名: '矩阵委员',
-            性别: '男',
-            民族: '汉族',
-            出生年月: '1980-01',
-            党派: '中共',
-            界别: sector.name,
-            手机: existing.phone,
-            届: term.name,
-          },
-        ]);
-        const { payload, headers } = multipartFile(file, 'roster.xlsx');
-        return {
-          url: '/api/members/import?update=true',
-          payload,
-          headers,
-          mustNotContain: existing.name,
-          snapshot: (d) =>
-            d.select().from(s.members).where(eq(s.members.sectorId, sector.id)).orderBy(asc(s.members.id)),
-        };
-      },
+      // Imported as an update: B's member is neither matched nor changed.
+      foreign: (db, b) => foreignRoster(db, b, '/api/members/import?update=true'),
     },
   },
   {
     route: 'POST /api/members/import/preview',
     crossCommittee: {
       roles: ['liaisonStaff', 'sysAdmin'],
-      async foreign(db, b) {
-        // The preview of such a roster: B's names do not resolve and B's member is not shown as matched.
-        const sector = await buildSector(db, b, `外界别${tag()}`);
-        const term = await buildTerm(db, b, { name: `外届${tag()}`, number: 4 });
-        const existing = await buildMember(db, b, {
-          name: `外委员${tag()}`,
-          sectorId: sector.id,
-          termId: term.id,
-        });
-        const file = await rosterFile([
-          {
-            姓名: '矩阵委员',
-            性别: '男',
-            民族: '汉族',
-            出生年月: '1980-01',
-            党派: '中共',
-            界别: sector.name,
-            手机: existing.phone,
-            届: term.name,
-          },
-        ]);
-        const { payload, headers } = multipartFile(file, 'roster.xlsx');
-        return {
-          url: '/api/members/import/preview',
-          payload,
-          headers,
-          mustNotContain: existing.name,
-          snapshot: (d) =>
-            d.select().from(s.members).where(eq(s.members.sectorId, sector.id)).orderBy(asc(s.members.id)),
-        };
-      },
+      // Previewed: B's member is not shown as matched.
+      foreign: (db, b) => foreignRoster(db, b, '/api/members/import/preview'),
     },
   },
   {
