@@ -45,19 +45,20 @@ export function dateRangeFilter(name: string, label: string): FilterField {
   };
 }
 
+/** The two address keys of a date-range filter: `${name}From`, `${name}To`. */
+export const rangeKeys = (name: string) => [`${name}From`, `${name}To`] as const;
+
 /** The address's two days of a date-range filter, as the picker's value. */
 export function rangeFromAddress(params: URLSearchParams, name: string) {
-  const [from, to] = [params.get(`${name}From`), params.get(`${name}To`)];
+  const [from, to] = rangeKeys(name).map((key) => params.get(key));
   return from || to ? [from ? dayjs(from) : null, to ? dayjs(to) : null] : undefined;
 }
 
 /** The picker's value as the address's two days. */
 export function rangeToAddress(value: unknown, name: string): Record<string, string | undefined> {
   const range = value as [Dayjs | null, Dayjs | null] | undefined;
-  return {
-    [`${name}From`]: range?.[0]?.format('YYYY-MM-DD'),
-    [`${name}To`]: range?.[1]?.format('YYYY-MM-DD'),
-  };
+  const [fromKey, toKey] = rangeKeys(name);
+  return { [fromKey]: range?.[0]?.format('YYYY-MM-DD'), [toKey]: range?.[1]?.format('YYYY-MM-DD') };
 }
 
 /** The filters above a list, one row on wide screens (stacked when `narrow`), with 查询 and 重置. */

@@ -26,6 +26,7 @@ import {
   dateRangeFilter,
   FilterBar,
   rangeFromAddress,
+  rangeKeys,
   rangeToAddress,
   selectFilter,
   type FilterField,
@@ -53,7 +54,7 @@ const passThroughLabels: Record<string, string> = {
 };
 const visibleFilters = ['q', 'state', 'category', 'year', 'submitterType'];
 /** The filing-date range (dateRangeFilter): two days in the address. */
-const dateKeys = ['submittedFrom', 'submittedTo'];
+const dateKeys = rangeKeys('submitted');
 /** Every filter of a figure reaches the list, so the list has the figure's count; those not in the bar show as tags. */
 const passThrough = Object.keys(opinionFigureFilterSchema.shape).filter(
   (k) => k !== 'view' && !visibleFilters.includes(k),

@@ -22,6 +22,7 @@ import {
   dateRangeFilter,
   FilterBar,
   rangeFromAddress,
+  rangeKeys,
   rangeToAddress,
   selectFilter,
   type FilterField,
@@ -51,7 +52,7 @@ const stageLabels: Record<string, string> = {
 };
 const visibleFilters = ['q', 'state', 'category', 'kind', 'sessionId', 'unitId'];
 /** The filing-date range (dateRangeFilter): two days in the address. */
-const dateKeys = ['submittedFrom', 'submittedTo'] as const;
+const dateKeys = rangeKeys('submitted');
 
 export interface ProposalListProps {
   title: string;
