@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { recordIdParam } from '../ids';
+import { pageSchema } from '../organisation';
 import { satisfactionBases } from '../settings';
 import { listProposalsQuery } from './requests';
 import type { ProposalState } from './workflow';
@@ -39,21 +40,20 @@ export const proposalFilterQuery = listProposalsQuery
   .strict();
 export type ProposalFilter = z.infer<typeof proposalFilterQuery>;
 
-export const proposalFiguresQuery = z
-  .object({
-    sessionId: recordIdParam.optional(),
-    year: z.coerce
-      .number({ error: '年度应为数字' })
-      .int()
-      .min(2000, '年度不正确')
-      .max(2100, '年度不正确')
-      .optional(),
-  })
-  .strict()
-  .refine((q) => q.sessionId !== undefined || q.year !== undefined, {
-    message: '请选择会议或年度',
-    path: ['sessionId'],
-  });
+/** A figure's scope: a session, or the proposals submitted in a year. */
+const figureScopeFields = {
+  sessionId: recordIdParam.optional(),
+  year: z.coerce
+    .number({ error: '年度应为数字' })
+    .int()
+    .min(2000, '年度不正确')
+    .max(2100, '年度不正确')
+    .optional(),
+};
+const hasScope = (q: { sessionId?: number; year?: number }) => q.sessionId !== undefined || q.year !== undefined;
+const scopeRequired = { message: '请选择会议或年度', path: ['sessionId'] };
+
+export const proposalFiguresQuery = z.object(figureScopeFields).strict().refine(hasScope, scopeRequired);
 
 const listKeys = listProposalsQuery.shape;
 /** The filter a figure hands to the UI: list-query keys only, so the list behind it has its count. */
@@ -136,18 +136,26 @@ export const proposalFiguresSchema = z.object({
   byKind: z.array(breakdownRowSchema),
   byAnswerCategory: z.array(figureSchema),
   keyProgress: z.array(figureSchema),
-  keyProposals: z.array(
-    z.object({
-      id: z.number(),
-      numberLabel: z.string(),
-      title: z.string(),
-      state: z.string(),
-      stateLabel: z.string(),
-      supervisors: z.array(z.string()),
-      logCount: z.number(),
-      lastLogOn: z.string().nullable(),
-      overdue: z.boolean(),
-    }),
-  ),
 });
-export type ProposalFigures = z.infer<typeof proposalFiguresSchema>;
+/** The key proposals behind `keyProgress`, a page at a time, each with its supervision so far. */
+export const keyProposalProgressQuery = z
+  .object({
+    ...figureScopeFields,
+    page: z.coerce.number().int().min(1).default(1),
+    pageSize: z.coerce.number().int().min(1).max(100).default(10),
+  })
+  .strict()
+  .refine(hasScope, scopeRequired);
+export const keyProposalProgressSchema = z.object({
+  id: z.number(),
+  numberLabel: z.string(),
+  title: z.string(),
+  state: z.string(),
+  stateLabel: z.string(),
+  supervisors: z.array(z.string()),
+  logCount: z.number(),
+  lastLogOn: z.string().nullable(),
+  overdue: z.boolean(),
+});
+export type KeyProposalProgress = z.infer<typeof keyProposalProgressSchema>;
+export const keyProposalProgressPageSchema = pageSchema(keyProposalProgressSchema);

@@ -56,11 +56,24 @@ export const proposals = committeeTable(
   },
   (t) => [
     uniqueIndex('proposals_session_number_key').on(t.sessionId, t.number),
-    index('proposals_committee_state_idx').on(t.committeeId, t.state),
+    // Counts of a list and every figure read this index alone (an index-only scan, grouped in its order).
+    index('proposals_committee_figures_idx').on(
+      t.committeeId,
+      t.state,
+      t.sessionId,
+      t.category,
+      t.kind,
+      t.answerCategory,
+      t.keyStatus,
+      t.leadMemberId,
+    ),
+    index('proposals_committee_number_idx').on(t.committeeId, t.number),
     index('proposals_lead_member_idx').on(t.leadMemberId),
     // What the search index reads since it last synced (modules/search/sync.ts).
     index('proposals_committee_updated_idx').on(t.committeeId, t.updatedAt),
     index('proposals_title_trgm_idx').using('gin', sql`${t.title} gin_trgm_ops`),
+    // A keyword of two characters has no trigram; every keyword has its pairs (title_bigrams, 0010).
+    index('proposals_title_bigrams_idx').using('gin', sql`title_bigrams(${t.title})`),
   ],
 );
 
@@ -114,6 +127,10 @@ export const proposalUnits = committeeTable(
       .on(t.proposalId, t.unitId)
       .where(sql`${t.active}`),
     index('proposal_units_unit_idx').on(t.unitId, t.status),
+    // The next deadline to pass: until then no slot turns overdue (a figure's validity, lib/revisions.ts).
+    index('proposal_units_open_deadline_idx')
+      .on(t.committeeId, t.deadline)
+      .where(sql`${t.active} and ${t.status} <> 'answered'`),
   ],
 );
 
@@ -182,7 +199,10 @@ export const proposalRatings = committeeTable(
     comment: text('comment'),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('proposal_ratings_answer_member_key').on(t.answerId, t.memberId)],
+  (t) => [
+    uniqueIndex('proposal_ratings_answer_member_key').on(t.answerId, t.memberId),
+    index('proposal_ratings_proposal_idx').on(t.proposalId, t.memberId),
+  ],
 );
 
 /** 领衔督办: leaders supervising a key proposal. */

@@ -1,4 +1,5 @@
 import {
+  bigint,
   integer,
   jsonb,
   pgTable,
@@ -24,3 +25,15 @@ export const committees = pgTable(
   },
   (t) => [uniqueIndex('committees_code_key').on(t.code)],
 );
+
+/**
+ * A committee's data revision: one number that a trigger on each table the proposal lists and figures
+ * read raises in every transaction that changes them (migration 0010). Counts and figures are kept with
+ * the revision they were computed at and are valid while it stands (lib/revisions.ts).
+ */
+export const dataRevisions = pgTable('data_revisions', {
+  committeeId: integer('committee_id')
+    .primaryKey()
+    .references(() => committees.id, { onDelete: 'cascade' }),
+  revision: bigint('revision', { mode: 'number' }).notNull().default(0),
+});

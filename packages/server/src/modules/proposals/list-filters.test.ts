@@ -49,3 +49,47 @@ describe('the proposal list by filing date', () => {
     expect(JSON.stringify(bad.body)).toContain('日期格式应为 YYYY-MM-DD');
   });
 });
+
+describe('the proposal list by keyword, and its total', () => {
+  it('finds a keyword of two or more characters anywhere in the title, whatever its case', async () => {
+    const titled = async (title: string) => {
+      const p = await walkProposal(t, w, 'submitted');
+      await w.db.update(proposals).set({ title }).where(eq(proposals.id, p.id));
+      return p.id;
+    };
+    const lift = await titled('关于老旧小区加装电梯的提案');
+    const apart = await titled('关于电动车停放与梯次利用的提案');
+    const air = await titled('关于治理PM2.5的提案');
+    const ids = async (q: string) => {
+      const res = await call(
+        w.users.staff,
+        'GET',
+        `/proposals?view=all&pageSize=100&q=${encodeURIComponent(q)}`,
+      );
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      const found = res.body.items
+        .map((p: { id: number }) => p.id)
+        .filter((id: number) => [lift, apart, air].includes(id));
+      return found.sort();
+    };
+    expect(await ids('电梯')).toEqual([lift]);
+    // 电 and 梯 both appear in the other title, but not side by side.
+    expect(await ids('加装电梯')).toEqual([lift]);
+    expect(await ids('pm2.5')).toEqual([air]);
+    expect(await ids('梯')).toEqual([lift, apart].sort());
+    expect(await ids('电梯改造')).toEqual([]);
+  });
+
+  it('gives every page the same total, and a new total once a proposal is filed', async () => {
+    const total = async (query = '') => {
+      const res = await call(w.users.staff, 'GET', `/proposals?view=all&pageSize=1${query}`);
+      expect(res.status).toBe(200);
+      return res.body.total as number;
+    };
+    const before = await total();
+    expect(await total('&page=2')).toBe(before);
+    await walkProposal(t, w, 'submitted');
+    expect(await total()).toBe(before + 1);
+    expect(await total('&page=3')).toBe(before + 1);
+  });
+});

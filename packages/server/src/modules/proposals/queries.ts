@@ -39,10 +39,14 @@ import { AppError } from '../../lib/errors';
 import { likePattern, orderBy, pageOffset, toPage } from '../../lib/list';
 import { authorize, can, collectionOf } from '../../lib/policy';
 import { columnsEqual, dayRangeConditions, existsRow } from '../../lib/where';
+import { RevisionCache } from '../../lib/revisions';
 import { getSettings } from '../../lib/settings';
 import { levelOfRank, ratingRows, satisfactionRanks } from './figures/filters';
 
 const handlingStates = ['assigned', 'rehandling'];
+
+/** Totals of list filters, kept per revision of the committee's records (lib/revisions.ts). */
+const listTotals = new RevisionCache<number>(1000);
 
 /** The active unit slots of a proposal (a declined slot stays as history). */
 const activeSlotOf = (proposalId: number | AnyColumn) =>
@@ -212,7 +216,12 @@ export async function listProposals(ctx: ServiceContext, query: ProposalFilter) 
     const n = Number(query.q.replace(/[第号]/g, ''));
     conditions.push(
       or(
-        sql`${proposals.title} ilike ${likePattern(query.q)}`,
+        and(
+          // Every pair of adjacent characters of the keyword is in the title: the bigram index finds those
+          // titles, the pattern then keeps the ones that hold the keyword itself.
+          query.q.length >= 2 ? sql`title_bigrams(${proposals.title}) @> title_bigrams(${query.q})` : undefined,
+          sql`${proposals.title} ilike ${likePattern(query.q)}`,
+        ),
         Number.isInteger(n) && n > 0 ? eq(proposals.number, n) : undefined,
       ),
     );
@@ -222,8 +231,15 @@ export async function listProposals(ctx: ServiceContext, query: ProposalFilter) 
   // per proposer's rating (人次); a re-handled proposal is judged by its last answer.
   const satisfaction = query.satisfaction;
   const basis = satisfaction ? (query.satisfactionBasis ?? settings.satisfactionBasis) : null;
-  const ratings = satisfaction && basis ? sql`${ratingRows(basis, query.unitId)} sr` : null;
+  // The page reads each listed proposal's ratings through their index (a lateral join); the count reads the
+  // committee's ratings at once.
   const ratingsOn = sql`sr.proposal_id = ${proposals.id} and sr.rank in (${satisfactionRanks(satisfaction ?? 'satisfied')})`;
+  const pageRatings =
+    satisfaction && basis ? sql`lateral ${ratingRows(basis, { proposalId: proposals.id }, query.unitId)} sr` : null;
+  const countRatings =
+    satisfaction && basis
+      ? sql`${ratingRows(basis, { committeeId: ctx.actor.committeeId }, query.unitId)} sr`
+      : null;
   const order = orderBy(
     query,
     {
@@ -236,8 +252,8 @@ export async function listProposals(ctx: ServiceContext, query: ProposalFilter) 
     },
     proposals.id,
   );
-  const raterId = ratings ? sql<number | null>`sr.member_id` : sql<number | null>`null::int`;
-  const raterRank = ratings ? sql<number | null>`sr.rank` : sql<number | null>`null::int`;
+  const raterId = pageRatings ? sql<number | null>`sr.member_id` : sql<number | null>`null::int`;
+  const raterRank = pageRatings ? sql<number | null>`sr.rank` : sql<number | null>`null::int`;
   let listed = ctx.db
     .select({
       p: proposals,
@@ -252,22 +268,27 @@ export async function listProposals(ctx: ServiceContext, query: ProposalFilter) 
     .innerJoin(plenarySessions, eq(plenarySessions.id, proposals.sessionId))
     .leftJoin(organisationProposers, eq(organisationProposers.id, proposals.organisationProposerId))
     .$dynamic();
-  let counted = ctx.db
-    .select({ n: count() })
-    .from(proposals)
-    .innerJoin(members, eq(members.id, proposals.leadMemberId))
-    .$dynamic();
-  if (ratings) {
-    listed = listed.innerJoin(ratings, ratingsOn);
-    counted = counted.innerJoin(ratings, ratingsOn);
+  // Only the sector filter reads the lead proposer's row; without it the count reads the figures index alone.
+  let counted = ctx.db.select({ n: count() }).from(proposals).$dynamic();
+  if (query.sectorId) counted = counted.innerJoin(members, eq(members.id, proposals.leadMemberId));
+  if (pageRatings && countRatings) {
+    listed = listed.innerJoin(pageRatings, ratingsOn);
+    counted = counted.innerJoin(countRatings, ratingsOn);
   }
-  const [rows, [total]] = await Promise.all([
+  counted = counted.where(where);
+  const countOnce = async () => ({ value: (await counted)[0]?.n ?? 0 });
+  const statement = counted.toSQL();
+  const [rows, total] = await Promise.all([
     listed
       .where(where)
       .orderBy(order, desc(proposals.id), sql`${raterId}`)
       .limit(query.pageSize)
       .offset(pageOffset(query)),
-    counted.where(where),
+    // Each page of the same filter has the same total: counted once per revision of the committee's
+    // records. The overdue view depends on the clock as well, so it is counted every time.
+    query.view === 'overdue'
+      ? countOnce().then((c) => c.value)
+      : listTotals.get(ctx.db, ctx.actor.committeeId, JSON.stringify([statement.sql, statement.params]), countOnce),
   ]);
   const raterIds = [...new Set(rows.map((r) => r.raterId).filter((id): id is number => id !== null))];
   const raters = raterIds.length
@@ -338,5 +359,5 @@ export async function listProposals(ctx: ServiceContext, query: ProposalFilter) 
             satisfaction: levelOfRank(Number(raterRank))!,
           },
   }));
-  return toPage(items, total?.n ?? 0, query);
+  return toPage(items, total, query);
 }

@@ -178,9 +178,10 @@ async function exportRatings(
     ids.map((id) => sql`${id}`),
     sql`, `,
   );
+  const ours = { committeeId: ctx.actor.committeeId };
   if (basis === 'proposer') {
     const { rows } = await ctx.db.execute<{ proposal_id: number; name: string; rank: number }>(
-      sql`select sr.proposal_id, m.name, sr.rank from ${ratingRows('proposer')} sr
+      sql`select sr.proposal_id, m.name, sr.rank from ${ratingRows('proposer', ours)} sr
           join members m on m.id = sr.member_id
           where sr.proposal_id in (${idList}) and m.committee_id = ${ctx.actor.committeeId}
           order by sr.proposal_id, m.name`,
@@ -193,7 +194,7 @@ async function exportRatings(
     return out;
   }
   const { rows } = await ctx.db.execute<{ proposal_id: number; rank: number }>(
-    sql`select sr.proposal_id, sr.rank from ${ratingRows(basis)} sr where sr.proposal_id in (${idList})`,
+    sql`select sr.proposal_id, sr.rank from ${ratingRows(basis, ours)} sr where sr.proposal_id in (${idList})`,
   );
   for (const r of rows) out.proposal.set(r.proposal_id, label(Number(r.rank)));
   return out;

@@ -13,7 +13,13 @@ import {
   signedInUser,
   testPassword,
 } from '../../../../test/factories';
-import { defaultSettings, type FigureFilter, type SatisfactionBasis } from '@cppcc/shared';
+import {
+  defaultSettings,
+  type FigureFilter,
+  type KeyProposalProgress,
+  type Page,
+  type SatisfactionBasis,
+} from '@cppcc/shared';
 import {
   committees,
   proposalProposers,
@@ -343,6 +349,13 @@ beforeAll(async () => {
 async function figuresAs(session: Session, query: string) {
   return t.app.inject({ method: 'GET', url: `/api/proposals/figures?${query}`, headers: as(session) });
 }
+/** The key proposals' progress behind the figures, one page. */
+async function keyProgressAs(session: Session, query: string) {
+  const res = await injectAs(t, session, 'GET', `/api/proposals/figures/key-proposals?${query}`);
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json() as Page<KeyProposalProgress>;
+}
+
 const staffFigures = async (query = `sessionId=${sessionId}`) =>
   (await figuresAs(staffSession, query)).json() as ProposalFigures;
 
@@ -475,8 +488,11 @@ describe('GET /api/proposals/figures', () => {
       'state:rehandling': 1,
       'state:assigned': 0,
     });
+    const progress = await keyProgressAs(staffSession, `sessionId=${sessionId}`);
+    // The list is as long as the figure it lies behind.
+    expect(progress.total).toBe(key.total);
     expect(
-      f.keyProposals.map((k) => [k.numberLabel, k.stateLabel, k.supervisors, k.logCount, k.overdue]),
+      progress.items.map((k) => [k.numberLabel, k.stateLabel, k.supervisors, k.logCount, k.overdue]),
     ).toEqual([
       ['第0003号', '已答复', ['督办领导甲'], 1, false],
       ['第0006号', '重新办理', ['党政领导乙'], 0, true],
@@ -617,7 +633,8 @@ describe('GET /api/proposals/figures', () => {
       basicallySatisfied: 0,
       dissatisfied: 1,
     });
-    expect(f.keyProposals.map((k) => k.numberLabel)).toEqual(['第0006号']);
+    const progress = await keyProgressAs(partyLeaderSession, `sessionId=${sessionId}`);
+    expect(progress.items.map((k) => k.numberLabel)).toEqual(['第0006号']);
     expect(f.byUnit.map((r) => r.label)).toEqual(['区教育局']);
     for (const figure of everyFigure(f)) {
       expect(['key', 'overdue'], `${figure.label} ${JSON.stringify(figure.filter)}`).toContain(
@@ -635,7 +652,7 @@ describe('GET /api/proposals/figures', () => {
     const f = (await figuresAs(other, `sessionId=${sessionId}`)).json() as ProposalFigures;
     expect(f.scope.supervisedOnly).toBe(true);
     for (const figure of everyFigure(f)) expect(figure.value, figure.label).toBe(0);
-    expect(f.keyProposals).toEqual([]);
+    expect((await keyProgressAs(other, `sessionId=${sessionId}`)).items).toEqual([]);
     expect(f.byUnit).toEqual([]);
   });
 

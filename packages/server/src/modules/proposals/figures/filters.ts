@@ -1,4 +1,4 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import {
   parseSatisfactionFilter,
   proposalStages,
@@ -27,14 +27,18 @@ const submittedYear = (timeZone: string) =>
 export const overdueSlot = (now: Date) =>
   sql`pu.active and pu.status <> 'answered' and pu.deadline < ${now.toISOString()}::timestamptz and p.state in (${stateList(proposalStages.handling)})`;
 
+/** Whose ratings: a committee's (for totals), or one proposal's (a lateral join, row by row). */
+export type RatingScope = { committeeId: number } | { proposalId: SQL | AnyColumn };
+
 /**
  * The latest rating of each proposer for each unit's answer (a re-handled proposal is rated again);
  * columns: proposal_id, unit_id, member_id, satisfaction, and rank (不满意 1, 基本满意 2, 满意 3).
  */
-export const latestRatings = sql`(
+export const latestRatings = (of: RatingScope) => sql`(
   select distinct on (r.proposal_id, a.unit_id, r.member_id) r.proposal_id, a.unit_id, r.member_id, r.satisfaction,
     case r.satisfaction when 'satisfied' then 3 when 'basicallySatisfied' then 2 else 1 end as rank
   from proposal_ratings r join proposal_answers a on a.id = r.answer_id
+  where ${'committeeId' in of ? sql`r.committee_id = ${of.committeeId}` : sql`r.proposal_id = ${of.proposalId}`}
   order by r.proposal_id, a.unit_id, r.member_id, a.round desc, r.id desc
 )`;
 
@@ -56,12 +60,13 @@ export const satisfactionRanks = (filter: string) =>
  * member_id, rank): per proposal (件) the lead proposer's rating (`lead`) or the lowest of its proposers'
  * (`lowest`), member_id then null; per proposer (人次) each proposer's own. With `unitId`, only ratings of
  * that unit's answers and unit_id is that unit; without, a rating over several units' answers (分办) is the
- * lowest, unit_id null. Proposers who joined through 并案 rate the main proposal's answer: under `lead`
+ * lowest, unit_id null. Scoped to one proposal (`of.proposalId`, a column of the outer query) it is
+ * read through the ratings' proposal index, for a list that joins it laterally. Proposers who joined through 并案 rate the main proposal's answer: under `lead`
  * they never move a figure, under `lowest` they can lower the one proposal, under `proposer` each is a 人次.
  */
-export function ratingRows(basis: SatisfactionBasis, unitId?: number | 'each'): SQL {
+export function ratingRows(basis: SatisfactionBasis, of: RatingScope, unitId?: number | 'each'): SQL {
   const byUnit = unitId !== undefined;
-  const rated = sql`(select lr.* from ${latestRatings} lr
+  const rated = sql`(select lr.* from ${latestRatings(of)} lr
     join proposals rp on rp.id = lr.proposal_id
     where ${basis === 'lead' ? sql`lr.member_id = rp.lead_member_id` : sql`true`}
     ${typeof unitId === 'number' ? sql`and lr.unit_id = ${unitId}` : sql``})`;
@@ -87,7 +92,7 @@ export function filteredRows(
   const basis = settings.satisfactionBasis;
   const where = proposalConditions(actor, filter, settings.timeZone, now);
   if (!filter.satisfaction) return sql`proposals p where ${where}`;
-  return sql`proposals p join ${ratingRows(filter.satisfactionBasis ?? basis, filter.unitId)} sr
+  return sql`proposals p join ${ratingRows(filter.satisfactionBasis ?? basis, { committeeId: actor.committeeId }, filter.unitId)} sr
     on sr.proposal_id = p.id and sr.rank in (${satisfactionRanks(filter.satisfaction)}) where ${where}`;
 }
 
@@ -116,7 +121,11 @@ export function proposalConditions(
   const where: SQL[] = [sql`p.committee_id = ${actor.committeeId}`];
   const memberId = actor.memberId ?? -1;
   const unitId = actor.unitId ?? -1;
-  const isProposer = sql`(p.lead_member_id = ${memberId} or exists (select 1 from proposal_proposers pp where pp.proposal_id = p.id and pp.member_id = ${memberId} and pp.status = 'confirmed'))`;
+  // Someone who is no member proposes nothing; leaving the test out keeps a count on the figures index.
+  const isProposer =
+    actor.memberId === null
+      ? sql`false`
+      : sql`(p.lead_member_id = ${memberId} or exists (select 1 from proposal_proposers pp where pp.proposal_id = p.id and pp.member_id = ${memberId} and pp.status = 'confirmed'))`;
   switch (filter.view ?? 'all') {
     case 'mine':
       where.push(isProposer);

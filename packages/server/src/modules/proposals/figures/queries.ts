@@ -1,4 +1,4 @@
-import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gt, ne, sql, type SQL } from 'drizzle-orm';
 import {
   formatProposalNumber,
   proposalKindLabels,
@@ -7,14 +7,18 @@ import {
   satisfactionBasisLabels,
   satisfactionLevels,
   type FigureFilter,
+  type CommitteeSettings,
   type FigureUnit,
+  type KeyProposalProgress,
+  type Page,
   type ProposalState,
   type SatisfactionBasis,
 } from '@cppcc/shared';
 import type { DbOrTx } from '../../../db/client';
-import { plenarySessions } from '../../../db/schema';
+import { plenarySessions, proposalUnits, sectors as sectorsTable } from '../../../db/schema';
 import type { Actor } from '../../../lib/actor';
 import { forbidden, notFound } from '../../../lib/errors';
+import { RevisionCache } from '../../../lib/revisions';
 import { getSettings } from '../../../lib/settings';
 import { figureReach, overdueSlot, proposalConditions, ratingRows } from './filters';
 
@@ -45,19 +49,6 @@ export interface BreakdownRow {
   figures: Figure[];
 }
 
-/** One key proposal's progress: where it stands and how much supervision it has had. */
-export interface KeyProposalProgress {
-  id: number;
-  numberLabel: string;
-  title: string;
-  state: ProposalState;
-  stateLabel: string;
-  supervisors: string[];
-  logCount: number;
-  lastLogOn: string | null;
-  overdue: boolean;
-}
-
 export interface ProposalFigures {
   scope: { sessionId: number | null; year: number | null; label: string; supervisedOnly: boolean };
   satisfactionBasis: { code: SatisfactionBasis; label: string; unit: FigureUnit };
@@ -70,7 +61,6 @@ export interface ProposalFigures {
   byKind: BreakdownRow[];
   byAnswerCategory: Figure[];
   keyProgress: Figure[];
-  keyProposals: KeyProposalProgress[];
 }
 
 export interface FigureScope {
@@ -92,9 +82,13 @@ const unitOf = (basis: SatisfactionBasis): FigureUnit => (basis === 'proposer' ?
 const allLevels = satisfactionLevels.join(',');
 const contentLevels = 'satisfied,basicallySatisfied';
 
+/** Figures computed at a committee's revision; a read at the same revision gets them without a query. */
+const computedFigures = new RevisionCache<ProposalFigures>(200);
+
 /**
  * Every figure of a session or a year, computed in SQL from the committee's records. A party or
  * government leader (no overview of the committee) sees the figures of the key proposals they supervise.
+ * Kept until the committee's records change or the next deadline of a unit passes (lib/revisions.ts).
  */
 export async function proposalFigures(
   db: DbOrTx,
@@ -104,6 +98,26 @@ export async function proposalFigures(
 ): Promise<ProposalFigures> {
   const reach = figureReach(actor);
   if (!reach) throw forbidden('只有提案工作人员、主席会议成员和督办重点提案的党政领导可以查看提案统计');
+  const settings = await getSettings(db, actor.committeeId);
+  const label = await scopeLabel(db, actor, scope);
+  const key = JSON.stringify([
+    reach,
+    reach === 'supervised' ? actor.userId : null,
+    scope.sessionId ?? null,
+    scope.year ?? null,
+    settings.satisfactionBasis,
+    settings.timeZone,
+    settings.proposalCategories,
+    settings.answerCategories,
+  ]);
+  return computedFigures.get(db, actor.committeeId, key, async () => ({
+    value: await computeFigures(db, actor, reach, scope, label, settings, now),
+    validUntil: await nextDeadline(db, actor.committeeId, now),
+  }));
+}
+
+/** The session's name, and the year when the figures count one; another committee's session is not found. */
+async function scopeLabel(db: DbOrTx, actor: Actor, scope: FigureScope) {
   let label = '';
   if (scope.sessionId) {
     const [session] = await db
@@ -116,7 +130,34 @@ export async function proposalFigures(
     label = session.name;
   }
   if (scope.year) label = label ? `${label}（${scope.year}年提交）` : `${scope.year}年`;
-  const settings = await getSettings(db, actor.committeeId);
+  return label;
+}
+
+/** When the next open unit slot of the committee passes its deadline: an overdue figure changes then. */
+async function nextDeadline(db: DbOrTx, committeeId: number, now: Date): Promise<Date | null> {
+  const [row] = await db
+    .select({ at: sql<string | null>`min(${proposalUnits.deadline})` })
+    .from(proposalUnits)
+    .where(
+      and(
+        eq(proposalUnits.committeeId, committeeId),
+        eq(proposalUnits.active, true),
+        ne(proposalUnits.status, 'answered'),
+        gt(proposalUnits.deadline, now),
+      ),
+    );
+  return row?.at ? new Date(row.at) : null;
+}
+
+async function computeFigures(
+  db: DbOrTx,
+  actor: Actor,
+  reach: 'committee' | 'supervised',
+  scope: FigureScope,
+  label: string,
+  settings: CommitteeSettings,
+  now: Date,
+): Promise<ProposalFigures> {
   const basis = settings.satisfactionBasis;
   const unit = unitOf(basis);
   // Every filter carries its view, so the list a figure opens is the same set of proposals: the committee's
@@ -128,6 +169,7 @@ export async function proposalFigures(
   };
   const where: SQL = proposalConditions(actor, { ...base, view: base.view ?? 'all' }, settings.timeZone, now);
   const exec = async <T extends Record<string, unknown>>(query: SQL) => (await db.execute<T>(query)).rows;
+  const ours = { committeeId: actor.committeeId };
   /** A satisfaction filter: the levels counted, by the committee's basis. */
   const rated = (filter: FigureFilter, levels: string): FigureFilter => ({
     ...filter,
@@ -135,34 +177,70 @@ export async function proposalFigures(
     satisfactionBasis: basis,
   });
 
-  const [counts] = await exec<Record<string, string>>(sql`
-    select
-      count(*) filter (where ${inStage('submitted')}) as submitted,
-      count(*) filter (where ${inStage('accepted')}) as accepted,
-      count(*) filter (where p.state = 'merged') as merged,
-      count(*) filter (where p.state = 'rejected') as rejected,
-      count(*) filter (where ${inStage('answered')}) as answered,
-      count(*) filter (where exists (select 1 from proposal_units pu where pu.proposal_id = p.id and ${overdueSlot(now)})) as overdue
-    from proposals p where ${where}`);
-  const [ratings] = await exec<Record<string, string>>(sql`
-    select count(*) as rated,
-      count(*) filter (where sr.rank = 3) as satisfied,
-      count(*) filter (where sr.rank = 2) as basically,
-      count(*) filter (where sr.rank = 1) as dissatisfied
-    from proposals p join ${ratingRows(basis)} sr on sr.proposal_id = p.id where ${where}`);
+  // Five independent statements, sent at once (on PostgreSQL each takes its own pooled connection).
+  // The first reads only the figures index: every count by state, category, kind, answer category, key
+  // status and sector comes from its groups.
+  const [groups, [overdueRow], [ratings], unitRows, unitRatings, sectors] = await Promise.all([
+    exec<Record<string, string | null>>(sql`
+      select g.state, g.category, g.kind, g.answer_category, g.key_status, m.sector_id, sum(g.n) as n
+      from (select p.state, p.category, p.kind, p.answer_category, p.key_status, p.lead_member_id, count(*) as n
+        from proposals p where ${where}
+        group by p.state, p.category, p.kind, p.answer_category, p.key_status, p.lead_member_id) g
+      join members m on m.id = g.lead_member_id
+      group by g.state, g.category, g.kind, g.answer_category, g.key_status, m.sector_id`),
+    exec<Record<string, string>>(sql`
+      select count(*) as n from proposals p
+      where ${where} and ${inStage('handling')}
+        and exists (select 1 from proposal_units pu where pu.proposal_id = p.id and ${overdueSlot(now)})`),
+    exec<Record<string, string>>(sql`
+      select count(*) as rated,
+        count(*) filter (where sr.rank = 3) as satisfied,
+        count(*) filter (where sr.rank = 2) as basically,
+        count(*) filter (where sr.rank = 1) as dissatisfied
+      from proposals p join ${ratingRows(basis, ours)} sr on sr.proposal_id = p.id where ${where}`),
+    // A proposal holds at most one active slot per unit (proposal_units_active_key): rows are proposals.
+    exec<Record<string, string>>(sql`
+      select u.id, u.name,
+        count(*) as assigned,
+        count(*) filter (where ${inStage('answered')}) as answered,
+        count(*) filter (where ${overdueSlot(now)}) as overdue
+      from proposal_units pu
+      join units u on u.id = pu.unit_id
+      join proposals p on p.id = pu.proposal_id
+      where pu.active and ${where}
+      group by u.id, u.name
+      order by count(*) desc, u.name`),
+    // Ratings of each unit's own answers, of proposals the unit holds a slot on (as the list's unit filter).
+    exec<Record<string, string>>(sql`
+      select sr.unit_id, count(*) as rated, count(*) filter (where sr.rank >= 2) as content
+      from proposals p join ${ratingRows(basis, ours, 'each')} sr on sr.proposal_id = p.id
+      where ${where} and exists (select 1 from proposal_units pu
+        where pu.proposal_id = p.id and pu.unit_id = sr.unit_id and pu.active)
+      group by sr.unit_id`),
+    db
+      .select({ id: sectorsTable.id, name: sectorsTable.name, sortOrder: sectorsTable.sortOrder })
+      .from(sectorsTable)
+      .where(eq(sectorsTable.committeeId, actor.committeeId)),
+  ]);
+  const sum = (keep: (g: Record<string, string | null>) => boolean) =>
+    groups.filter(keep).reduce((n, g) => n + num(g.n), 0);
+  const inStates = (stage: readonly string[]) => (g: Record<string, string | null>) =>
+    stage.includes(String(g.state));
+  const submittedStage = inStates(proposalStages.submitted);
+  const acceptedStage = inStates(proposalStages.accepted);
+  const answeredStage = inStates(proposalStages.answered);
   const c = {
-    submitted: num(counts?.submitted),
-    accepted: num(counts?.accepted),
-    merged: num(counts?.merged),
-    rejected: num(counts?.rejected),
-    answered: num(counts?.answered),
-    overdue: num(counts?.overdue),
+    submitted: sum(submittedStage),
+    accepted: sum(acceptedStage),
+    merged: sum((g) => g.state === 'merged'),
+    rejected: sum((g) => g.state === 'rejected'),
+    answered: sum(answeredStage),
+    overdue: num(overdueRow?.n),
     rated: num(ratings?.rated),
     satisfied: num(ratings?.satisfied),
     basically: num(ratings?.basically),
     dissatisfied: num(ratings?.dissatisfied),
   };
-
   const count = (key: string, label: string, value: number, filter: FigureFilter): Figure => ({
     key,
     label,
@@ -240,24 +318,6 @@ export async function proposalFigures(
     ),
   ];
 
-  const unitRows = await exec<Record<string, string>>(sql`
-    select u.id, u.name,
-      count(distinct p.id) as assigned,
-      count(distinct p.id) filter (where ${inStage('answered')}) as answered,
-      count(distinct p.id) filter (where ${overdueSlot(now)}) as overdue
-    from proposal_units pu
-    join units u on u.id = pu.unit_id
-    join proposals p on p.id = pu.proposal_id
-    where pu.active and ${where}
-    group by u.id, u.name
-    order by count(distinct p.id) desc, u.name`);
-  // Ratings of each unit's own answers, of proposals the unit holds a slot on (as the list's unit filter).
-  const unitRatings = await exec<Record<string, string>>(sql`
-    select sr.unit_id, count(*) as rated, count(*) filter (where sr.rank >= 2) as content
-    from proposals p join ${ratingRows(basis, 'each')} sr on sr.proposal_id = p.id
-    where ${where} and exists (select 1 from proposal_units pu
-      where pu.proposal_id = p.id and pu.unit_id = sr.unit_id and pu.active)
-    group by sr.unit_id`);
   const byUnit: BreakdownRow[] = unitRows.map((r) => {
     const unitFilter = { ...base, unitId: num(r.id) };
     const ratedHere = unitRatings.find((x) => String(x.unit_id) === String(r.id));
@@ -291,14 +351,15 @@ export async function proposalFigures(
     };
   });
 
-  const sectorRows = await exec<Record<string, string>>(sql`
-    select s.id, s.name,
-      count(*) filter (where ${inStage('submitted')}) as submitted,
-      count(*) filter (where ${inStage('accepted')}) as accepted
-    from proposals p join members m on m.id = p.lead_member_id join sectors s on s.id = m.sector_id
-    where ${where} and ${inStage('submitted')}
-    group by s.id, s.name, s.sort_order
-    order by count(*) desc, s.sort_order`);
+  // Sectors with proposals on record, most first, then in the committee's order.
+  const sectorRows = sectors
+    .map((x) => ({
+      ...x,
+      submitted: sum((g) => submittedStage(g) && String(g.sector_id) === String(x.id)),
+      accepted: sum((g) => acceptedStage(g) && String(g.sector_id) === String(x.id)),
+    }))
+    .filter((x) => x.submitted > 0)
+    .sort((x, y) => y.submitted - x.submitted || x.sortOrder - y.sortOrder);
   const bySector: BreakdownRow[] = sectorRows.map((r) => {
     const sector = { ...base, sectorId: num(r.id) };
     return {
@@ -311,68 +372,66 @@ export async function proposalFigures(
     };
   });
 
-  const categoryRows = await exec<Record<string, string>>(sql`
-    select p.category,
-      count(*) filter (where ${inStage('submitted')}) as submitted,
-      count(*) filter (where ${inStage('accepted')}) as accepted
-    from proposals p where ${where} and ${inStage('submitted')}
-    group by p.category`);
+  const countsBy = (column: string, within: (g: Record<string, string | null>) => boolean = () => true) => {
+    const rows = new Map<string, { submitted: number; accepted: number }>();
+    for (const g of groups) {
+      const value = g[column];
+      if (value === null || value === undefined || !submittedStage(g) || !within(g)) continue;
+      const row = rows.get(value) ?? { submitted: 0, accepted: 0 };
+      row.submitted += num(g.n);
+      if (acceptedStage(g)) row.accepted += num(g.n);
+      rows.set(value, row);
+    }
+    return rows;
+  };
+  const categoryRows = countsBy('category');
   const categoryOrder = (name: string) => {
     const i = settings.proposalCategories.indexOf(name);
     return i === -1 ? settings.proposalCategories.length : i;
   };
-  const byCategory: BreakdownRow[] = categoryRows
-    .map((r) => String(r.category))
+  const byCategory: BreakdownRow[] = [...categoryRows.keys()]
     .sort((a, b) => categoryOrder(a) - categoryOrder(b) || a.localeCompare(b, 'zh'))
     .map((category) => {
-      const r = categoryRows.find((x) => x.category === category)!;
+      const r = categoryRows.get(category)!;
       return {
         id: category,
         label: category,
         figures: [
-          count('submitted', '提交', num(r.submitted), { ...base, category, stage: 'submitted' }),
-          count('accepted', '立案', num(r.accepted), { ...base, category, stage: 'accepted' }),
+          count('submitted', '提交', r.submitted, { ...base, category, stage: 'submitted' }),
+          count('accepted', '立案', r.accepted, { ...base, category, stage: 'accepted' }),
         ],
       };
     });
 
-  const kindRows = await exec<Record<string, string>>(sql`
-    select p.kind,
-      count(*) filter (where ${inStage('submitted')}) as submitted,
-      count(*) filter (where ${inStage('accepted')}) as accepted
-    from proposals p where ${where} and ${inStage('submitted')} and p.kind is not null
-    group by p.kind order by p.kind desc`);
-  const byKind: BreakdownRow[] = kindRows.map((r) => {
-    const kind = String(r.kind) as keyof typeof proposalKindLabels;
+  // 大会提案 before 平时提案.
+  const kindRows = [...countsBy('kind')].sort(([a], [b]) => b.localeCompare(a));
+  const byKind: BreakdownRow[] = kindRows.map(([code, r]) => {
+    const kind = code as keyof typeof proposalKindLabels;
     return {
       id: kind,
       label: proposalKindLabels[kind] ?? kind,
       figures: [
-        count('submitted', '提交', num(r.submitted), { ...base, kind, stage: 'submitted' }),
-        count('accepted', '立案', num(r.accepted), { ...base, kind, stage: 'accepted' }),
+        count('submitted', '提交', r.submitted, { ...base, kind, stage: 'submitted' }),
+        count('accepted', '立案', r.accepted, { ...base, kind, stage: 'accepted' }),
       ],
     };
   });
 
-  const answerRows = await exec<Record<string, string>>(sql`
-    select p.answer_category as code, count(*) as n
-    from proposals p where ${where} and ${inStage('answered')} and p.answer_category is not null
-    group by p.answer_category order by p.answer_category`);
-  const byAnswerCategory: Figure[] = answerRows.map((r) => {
-    const code = String(r.code);
+  const answerCodes = [
+    ...new Set(groups.filter((g) => answeredStage(g) && g.answer_category !== null).map((g) => g.answer_category!)),
+  ].sort();
+  const byAnswerCategory: Figure[] = answerCodes.map((code) => {
     const known = settings.answerCategories.find((c) => c.code === code);
-    return count(code, known ? `${code}类（${known.label}）` : `${code}类`, num(r.n), {
+    const n = sum((g) => answeredStage(g) && g.answer_category === code);
+    return count(code, known ? `${code}类（${known.label}）` : `${code}类`, n, {
       ...base,
       stage: 'answered',
       answerCategory: code,
     });
   });
 
-  const keyRows = await exec<Record<string, string>>(sql`
-    select p.state, count(*) as n from proposals p
-    where ${where} and p.key_status = 'approved' group by p.state`);
   const keyOf = (list: readonly string[]) =>
-    keyRows.filter((r) => list.includes(String(r.state))).reduce((n, r) => n + num(r.n), 0);
+    sum((g) => g.key_status === 'approved' && list.includes(String(g.state)));
   const keyBase: FigureFilter = { ...base, keyStatus: 'approved' };
   const keyProgress: Figure[] = [
     count('total', '重点提案', keyOf(proposalStages.accepted), { ...keyBase, stage: 'accepted' }),
@@ -382,28 +441,6 @@ export async function proposalFigures(
       count(`state:${state}`, proposalStateLabels[state], keyOf([state]), { ...keyBase, state }),
     ),
   ];
-
-  const keyRowsDetail = await exec<Record<string, unknown>>(sql`
-    select p.id, p.number, p.title, p.state,
-      coalesce((select array_agg(u.display_name order by u.display_name) from proposal_supervisions ps
-        join users u on u.id = ps.leader_user_id where ps.proposal_id = p.id), '{}') as supervisors,
-      (select count(*) from proposal_supervision_logs l where l.proposal_id = p.id) as logs,
-      (select max(l.occurred_on) from proposal_supervision_logs l where l.proposal_id = p.id) as last_log,
-      exists (select 1 from proposal_units pu where pu.proposal_id = p.id and ${overdueSlot(now)}) as overdue
-    from proposals p
-    where ${where} and p.key_status = 'approved' and ${inStage('accepted')}
-    order by p.number nulls last, p.id`);
-  const keyProposals: KeyProposalProgress[] = keyRowsDetail.map((r) => ({
-    id: num(r.id),
-    numberLabel: formatProposalNumber(r.number === null ? null : num(r.number)),
-    title: String(r.title),
-    state: r.state as ProposalState,
-    stateLabel: proposalStateLabels[r.state as ProposalState],
-    supervisors: (r.supervisors as string[] | null) ?? [],
-    logCount: num(r.logs),
-    lastLogOn: r.last_log ? new Date(r.last_log as string).toISOString() : null,
-    overdue: r.overdue === true || r.overdue === 't',
-  }));
 
   return {
     scope: {
@@ -421,6 +458,52 @@ export async function proposalFigures(
     byKind,
     byAnswerCategory,
     keyProgress,
-    keyProposals,
   };
+}
+
+/**
+ * The key proposals behind the figures' 重点提案 (accepted and later), a page at a time by number, each with
+ * its supervisors, supervision log and whether a unit is past its deadline.
+ */
+export async function keyProposalProgress(
+  db: DbOrTx,
+  actor: Actor,
+  query: FigureScope & { page: number; pageSize: number },
+  now = new Date(),
+): Promise<Page<KeyProposalProgress>> {
+  const reach = figureReach(actor);
+  if (!reach) throw forbidden('只有提案工作人员、主席会议成员和督办重点提案的党政领导可以查看提案统计');
+  await scopeLabel(db, actor, query);
+  const settings = await getSettings(db, actor.committeeId);
+  const filter: FigureFilter = {
+    view: reach === 'supervised' ? 'key' : 'all',
+    ...(query.sessionId ? { sessionId: query.sessionId } : {}),
+    ...(query.year ? { year: query.year } : {}),
+  };
+  const where = sql`${proposalConditions(actor, filter, settings.timeZone, now)} and p.key_status = 'approved' and ${inStage('accepted')}`;
+  const [rows, [total]] = await Promise.all([
+    db.execute<Record<string, unknown>>(sql`
+      select p.id, p.number, p.title, p.state,
+        coalesce((select array_agg(u.display_name order by u.display_name) from proposal_supervisions ps
+          join users u on u.id = ps.leader_user_id where ps.proposal_id = p.id), '{}') as supervisors,
+        (select count(*) from proposal_supervision_logs l where l.proposal_id = p.id) as logs,
+        (select max(l.occurred_on) from proposal_supervision_logs l where l.proposal_id = p.id) as last_log,
+        exists (select 1 from proposal_units pu where pu.proposal_id = p.id and ${overdueSlot(now)}) as overdue
+      from proposals p where ${where}
+      order by p.number nulls last, p.id
+      limit ${query.pageSize} offset ${(query.page - 1) * query.pageSize}`),
+    db.execute<{ n: string }>(sql`select count(*) as n from proposals p where ${where}`).then((r) => r.rows),
+  ]);
+  const items = rows.rows.map((r) => ({
+    id: num(r.id),
+    numberLabel: formatProposalNumber(r.number === null ? null : num(r.number)),
+    title: String(r.title),
+    state: r.state as ProposalState,
+    stateLabel: proposalStateLabels[r.state as ProposalState],
+    supervisors: (r.supervisors as string[] | null) ?? [],
+    logCount: num(r.logs),
+    lastLogOn: r.last_log ? new Date(r.last_log as string).toISOString() : null,
+    overdue: r.overdue === true || r.overdue === 't',
+  }));
+  return { items, total: num(total?.n), page: query.page, pageSize: query.pageSize };
 }

@@ -1,7 +1,12 @@
-import { proposalFiguresQuery, proposalFiguresSchema } from '@cppcc/shared';
+import {
+  keyProposalProgressPageSchema,
+  keyProposalProgressQuery,
+  proposalFiguresQuery,
+  proposalFiguresSchema,
+} from '@cppcc/shared';
 import type { AppInstance } from '../../../app';
 import { serviceContext } from '../../../lib/request-context';
-import { proposalFigures } from './queries';
+import { keyProposalProgress, proposalFigures } from './queries';
 import { documentedAs } from '../../../lib/api-docs';
 
 const doc = documentedAs('proposals');
@@ -20,6 +25,17 @@ export async function proposalFiguresRoutes(app: AppInstance) {
       const { db, actor } = serviceContext(req);
       // Refuses everyone but staff, leaders and supervising party leaders (figureReach).
       return proposalFigures(db, actor, req.query);
+    },
+  );
+  app.get(
+    '/proposals/figures/key-proposals',
+    doc('重点提案办理进度（按会议或年度，分页）：督办领导、督办记录和是否超期', {
+      querystring: keyProposalProgressQuery,
+      response: { 200: keyProposalProgressPageSchema },
+    }),
+    async (req) => {
+      const { db, actor } = serviceContext(req);
+      return keyProposalProgress(db, actor, req.query);
     },
   );
 }
