@@ -66,7 +66,8 @@ async function runMode(label: string) {
         'list, key proposals': list('&keyStatus=approved'),
         'list, overdue view': (i) => list('')(i).replace('view=all', 'view=overdue'),
         'list, satisfied': list('&satisfaction=satisfied'),
-        'list, keyword of 2 characters': (i) => list(`&q=${encodeURIComponent(['电梯', '养老', '教育'][i % 3]!)}`)(i),
+        'list, keyword of 2 characters': (i) =>
+          list(`&q=${encodeURIComponent(['电梯', '养老', '教育'][i % 3]!)}`)(i),
         'list, keyword of 4 characters': (i) =>
           list(`&q=${encodeURIComponent(['老旧小区', '农村饮水', '垃圾分类'][i % 3]!)}`)(i),
         'figures of the session': () => `/api/proposals/figures?sessionId=${sessionId}`,
@@ -75,7 +76,9 @@ async function runMode(label: string) {
       const timings: Record<string, Timing> = {};
       for (const [name, url] of Object.entries(cases)) timings[name] = await timed(t, staff, url);
       results.set(size, timings);
-      console.log(`  ${size.toLocaleString('en')} proposals (filled in ${((performance.now() - started) / 1000).toFixed(1)} s)`);
+      console.log(
+        `  ${size.toLocaleString('en')} proposals (filled in ${((performance.now() - started) / 1000).toFixed(1)} s)`,
+      );
       for (const [name, r] of Object.entries(timings))
         console.log(
           `    ${name.padEnd(32)} p50 ${r.p50.toFixed(1).padStart(7)} ms  p99 ${r.p99.toFixed(1).padStart(7)} ms`,
@@ -90,7 +93,11 @@ async function runMode(label: string) {
 /** The worst p99 of the list cases at a size. */
 const listP99 = (timings: Record<string, Timing> | undefined) =>
   timings
-    ? Math.max(...Object.entries(timings).filter(([k]) => k.startsWith('list')).map(([, r]) => r.p99))
+    ? Math.max(
+        ...Object.entries(timings)
+          .filter(([k]) => k.startsWith('list'))
+          .map(([, r]) => r.p99),
+      )
     : undefined;
 const ms = (v: number | undefined) => (v === undefined ? '–' : v.toFixed(1));
 

@@ -50,7 +50,8 @@ const figureScopeFields = {
     .max(2100, '年度不正确')
     .optional(),
 };
-const hasScope = (q: { sessionId?: number; year?: number }) => q.sessionId !== undefined || q.year !== undefined;
+const hasScope = (q: { sessionId?: number; year?: number }) =>
+  q.sessionId !== undefined || q.year !== undefined;
 const scopeRequired = { message: '请选择会议或年度', path: ['sessionId'] };
 
 export const proposalFiguresQuery = z.object(figureScopeFields).strict().refine(hasScope, scopeRequired);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { committees, proposals } from '../../db/schema';
+import { committees, proposalUnits, proposals } from '../../db/schema';
 import { useProposalWorld, walkProposal } from './proposal-world.fixture';
 
 const { t, w, call } = useProposalWorld();
@@ -91,5 +91,22 @@ describe('the proposal list by keyword, and its total', () => {
     await walkProposal(t, w, 'submitted');
     expect(await total()).toBe(before + 1);
     expect(await total('&page=3')).toBe(before + 1);
+  });
+
+  it('counts a proposal overdue once its deadline passes, with no write in between', async () => {
+    const overdueTotal = async () => {
+      const res = await call(w.users.staff, 'GET', '/proposals?view=overdue&pageSize=1');
+      expect(res.status).toBe(200);
+      return res.body.total as number;
+    };
+    const p = await walkProposal(t, w, 'assigned');
+    await w.db
+      .update(proposalUnits)
+      .set({ deadline: new Date(Date.now() + 1500) })
+      .where(eq(proposalUnits.proposalId, p.id));
+    const before = await overdueTotal();
+    expect(await overdueTotal()).toBe(before);
+    await new Promise((r) => setTimeout(r, 1600));
+    expect(await overdueTotal()).toBe(before + 1);
   });
 });

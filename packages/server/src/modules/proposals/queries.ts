@@ -41,7 +41,7 @@ import { authorize, can, collectionOf } from '../../lib/policy';
 import { columnsEqual, dayRangeConditions, existsRow } from '../../lib/where';
 import { RevisionCache } from '../../lib/revisions';
 import { getSettings } from '../../lib/settings';
-import { levelOfRank, ratingRows, satisfactionRanks } from './figures/filters';
+import { levelOfRank, nextDeadline, ratingRows, satisfactionRanks } from './figures/filters';
 
 const handlingStates = ['assigned', 'rehandling'];
 
@@ -219,7 +219,9 @@ export async function listProposals(ctx: ServiceContext, query: ProposalFilter) 
         and(
           // Every pair of adjacent characters of the keyword is in the title: the bigram index finds those
           // titles, the pattern then keeps the ones that hold the keyword itself.
-          query.q.length >= 2 ? sql`title_bigrams(${proposals.title}) @> title_bigrams(${query.q})` : undefined,
+          query.q.length >= 2
+            ? sql`title_bigrams(${proposals.title}) @> title_bigrams(${query.q})`
+            : undefined,
           sql`${proposals.title} ilike ${likePattern(query.q)}`,
         ),
         Number.isInteger(n) && n > 0 ? eq(proposals.number, n) : undefined,
@@ -235,7 +237,9 @@ export async function listProposals(ctx: ServiceContext, query: ProposalFilter) 
   // committee's ratings at once.
   const ratingsOn = sql`sr.proposal_id = ${proposals.id} and sr.rank in (${satisfactionRanks(satisfaction ?? 'satisfied')})`;
   const pageRatings =
-    satisfaction && basis ? sql`lateral ${ratingRows(basis, { proposalId: proposals.id }, query.unitId)} sr` : null;
+    satisfaction && basis
+      ? sql`lateral ${ratingRows(basis, { proposalId: proposals.id }, query.unitId)} sr`
+      : null;
   const countRatings =
     satisfaction && basis
       ? sql`${ratingRows(basis, { committeeId: ctx.actor.committeeId }, query.unitId)} sr`
@@ -285,10 +289,17 @@ export async function listProposals(ctx: ServiceContext, query: ProposalFilter) 
       .limit(query.pageSize)
       .offset(pageOffset(query)),
     // Each page of the same filter has the same total: counted once per revision of the committee's
-    // records. The overdue view depends on the clock as well, so it is counted every time.
-    query.view === 'overdue'
-      ? countOnce().then((c) => c.value)
-      : listTotals.get(ctx.db, ctx.actor.committeeId, JSON.stringify([statement.sql, statement.params]), countOnce),
+    // records. What is overdue changes with the clock as well, at the next deadline to pass.
+    listTotals.get(
+      ctx.db,
+      ctx.actor.committeeId,
+      // The clock is not part of the filter: the value holds until the next deadline passes.
+      JSON.stringify([statement.sql, statement.params.map((v) => (v === now.toISOString() ? 'now' : v))]),
+      async () => ({
+        ...(await countOnce()),
+        validUntil: query.view === 'overdue' ? await nextDeadline(ctx.db, ctx.actor.committeeId, now) : null,
+      }),
+    ),
   ]);
   const raterIds = [...new Set(rows.map((r) => r.raterId).filter((id): id is number => id !== null))];
   const raters = raterIds.length

@@ -1,4 +1,4 @@
-import { sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { and, eq, gt, ne, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import {
   parseSatisfactionFilter,
   proposalStages,
@@ -6,6 +6,8 @@ import {
   type FigureFilter,
   type SatisfactionBasis,
 } from '@cppcc/shared';
+import type { DbOrTx } from '../../../db/client';
+import { proposalUnits } from '../../../db/schema';
 import type { Actor } from '../../../lib/actor';
 import { likePattern } from '../../../lib/list';
 import { can, collectionOf } from '../../../lib/policy';
@@ -26,6 +28,22 @@ const submittedYear = (timeZone: string) =>
  */
 export const overdueSlot = (now: Date) =>
   sql`pu.active and pu.status <> 'answered' and pu.deadline < ${now.toISOString()}::timestamptz and p.state in (${stateList(proposalStages.handling)})`;
+
+/** When the next open unit slot of the committee passes its deadline: an overdue figure changes then. */
+export async function nextDeadline(db: DbOrTx, committeeId: number, now: Date): Promise<Date | null> {
+  const [row] = await db
+    .select({ at: sql<string | null>`min(${proposalUnits.deadline})` })
+    .from(proposalUnits)
+    .where(
+      and(
+        eq(proposalUnits.committeeId, committeeId),
+        eq(proposalUnits.active, true),
+        ne(proposalUnits.status, 'answered'),
+        gt(proposalUnits.deadline, now),
+      ),
+    );
+  return row?.at ? new Date(row.at) : null;
+}
 
 /** Whose ratings: a committee's (for totals), or one proposal's (a lateral join, row by row). */
 export type RatingScope = { committeeId: number } | { proposalId: SQL | AnyColumn };

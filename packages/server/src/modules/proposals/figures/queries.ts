@@ -1,4 +1,4 @@
-import { and, eq, gt, ne, sql, type SQL } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import {
   formatProposalNumber,
   proposalKindLabels,
@@ -15,12 +15,12 @@ import {
   type SatisfactionBasis,
 } from '@cppcc/shared';
 import type { DbOrTx } from '../../../db/client';
-import { plenarySessions, proposalUnits, sectors as sectorsTable } from '../../../db/schema';
+import { plenarySessions, sectors as sectorsTable } from '../../../db/schema';
 import type { Actor } from '../../../lib/actor';
 import { forbidden, notFound } from '../../../lib/errors';
 import { RevisionCache } from '../../../lib/revisions';
 import { getSettings } from '../../../lib/settings';
-import { figureReach, overdueSlot, proposalConditions, ratingRows } from './filters';
+import { figureReach, nextDeadline, overdueSlot, proposalConditions, ratingRows } from './filters';
 
 export interface Figure {
   key: string;
@@ -131,22 +131,6 @@ async function scopeLabel(db: DbOrTx, actor: Actor, scope: FigureScope) {
   }
   if (scope.year) label = label ? `${label}（${scope.year}年提交）` : `${scope.year}年`;
   return label;
-}
-
-/** When the next open unit slot of the committee passes its deadline: an overdue figure changes then. */
-async function nextDeadline(db: DbOrTx, committeeId: number, now: Date): Promise<Date | null> {
-  const [row] = await db
-    .select({ at: sql<string | null>`min(${proposalUnits.deadline})` })
-    .from(proposalUnits)
-    .where(
-      and(
-        eq(proposalUnits.committeeId, committeeId),
-        eq(proposalUnits.active, true),
-        ne(proposalUnits.status, 'answered'),
-        gt(proposalUnits.deadline, now),
-      ),
-    );
-  return row?.at ? new Date(row.at) : null;
 }
 
 async function computeFigures(
@@ -418,7 +402,9 @@ async function computeFigures(
   });
 
   const answerCodes = [
-    ...new Set(groups.filter((g) => answeredStage(g) && g.answer_category !== null).map((g) => g.answer_category!)),
+    ...new Set(
+      groups.filter((g) => answeredStage(g) && g.answer_category !== null).map((g) => g.answer_category!),
+    ),
   ].sort();
   const byAnswerCategory: Figure[] = answerCodes.map((code) => {
     const known = settings.answerCategories.find((c) => c.code === code);
