@@ -1,8 +1,10 @@
 /**
  * HTTP throughput on the embedded database and on PostgreSQL, one after the other, on the demo data:
  * `GET /api/health` (trivial, one `select 1`), `GET /api/auth/me` (signed in: session lookup + user),
- * a page of the staff's proposal list, a closed proposal's detail and the session's proposal figures
- * (the heaviest read).
+ * a page of the staff's proposal list, a closed proposal's detail and the session's proposal figures,
+ * each against the ceilings measured in the same run (bench/ceiling-server.ts: a bare Fastify constant,
+ * and a bare Fastify with one primary-key SELECT through a pg pool). On the embedded database it also
+ * measures isolation: a static file and `/api/health` while 5 clients run the heaviest reads.
  * Run with `npm run bench` (or `npx tsx bench/http.ts`). Loopback only; 10 s per case.
  * BENCH_DATABASE_URL overrides the PostgreSQL server (default postgres://postgres@127.0.0.1:5432/postgres).
  */
@@ -11,7 +13,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { apiGet, apiSignIn, startServer } from '../e2e/server';
+import { spawn } from 'node:child_process';
+import { apiGet, apiSignIn, repoRoot, startServer } from '../e2e/server';
+import { recordTargets } from './measure';
 
 const durationSeconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
@@ -23,7 +27,69 @@ interface CaseResult {
   p99: number;
   failures: number;
 }
-type ModeResult = Record<'health' | 'me' | 'list' | 'detail' | 'figures', CaseResult>;
+type ModeResult = Record<'health' | 'me' | 'list' | 'detail' | 'figures' | 'constant' | 'row', CaseResult> & {
+  isolation?: { static: number; health: number; heavy: number };
+};
+
+/** Starts bench/ceiling-server.ts on the mode's database and resolves with its address. */
+async function startCeiling(databaseUrl?: string) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/ceiling-server.ts'], {
+    cwd: repoRoot,
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, CEILING_DATABASE_URL: databaseUrl ?? '' },
+  });
+  const baseUrl = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /listening (\S+)/.exec(out);
+      if (match) resolve(match[1]!);
+    });
+    child.once('exit', (code) => reject(new Error(`ceiling server exited ${code}`)));
+  });
+  return {
+    baseUrl,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+/**
+ * Isolation on the embedded database: 5 clients run the heaviest reads (search, the satisfied list with a
+ * keyword, a closed proposal's detail, the figures) while one client asks for a static file (the page,
+ * `index.html`) and one for
+ * `/api/health`; the p99 of each.
+ */
+async function isolation(baseUrl: string, cookie: string, closedId: number, sessionId: number) {
+  const heavy = autocannon({
+    url: baseUrl,
+    connections: 5,
+    duration: durationSeconds,
+    headers: { cookie },
+    requests: [
+      { method: 'GET', path: `/api/search?q=${encodeURIComponent('养老服务')}` },
+      {
+        method: 'GET',
+        path: `/api/proposals?view=all&satisfaction=satisfied&q=${encodeURIComponent('提案')}`,
+      },
+      { method: 'GET', path: `/api/proposals/${closedId}` },
+      { method: 'GET', path: `/api/proposals/figures?sessionId=${sessionId}` },
+    ],
+  });
+  const [heavyResult, staticResult, healthResult] = await Promise.all([
+    heavy,
+    autocannon({ url: `${baseUrl}/`, connections: 1, duration: durationSeconds }),
+    autocannon({ url: `${baseUrl}/api/health`, connections: 1, duration: durationSeconds }),
+  ]);
+  return {
+    static: staticResult.latency.p99,
+    health: healthResult.latency.p99,
+    heavy: heavyResult.requests.average,
+  };
+}
 
 async function measure(url: string, headers: Record<string, string> = {}): Promise<CaseResult> {
   // A short warm-up so that JIT and connection set-up do not count.
@@ -65,7 +131,20 @@ async function runMode(label: string, databaseUrl?: string): Promise<ModeResult>
     const figures = await measure(`${server.baseUrl}/api/proposals/figures?sessionId=${currentSessionId}`, {
       cookie: staff.cookie,
     });
-    return { health, me, list, detail, figures };
+    const isolated =
+      databaseUrl === undefined
+        ? await isolation(server.baseUrl, staff.cookie, closed.items[0]!.id, currentSessionId)
+        : undefined;
+    await server.stop();
+    // The ceilings, with the app's process stopped: the same machine, the same database kind.
+    const ceiling = await startCeiling(databaseUrl);
+    try {
+      const constant = await measure(`${ceiling.baseUrl}/constant`);
+      const row = await measure(`${ceiling.baseUrl}/row`);
+      return { health, me, list, detail, figures, constant, row, isolation: isolated };
+    } finally {
+      await ceiling.stop();
+    }
   } finally {
     await server.stop();
     rmSync(dataDir, { recursive: true, force: true });
@@ -96,6 +175,8 @@ const postgres = await withScratchDatabase((url) => runMode('PostgreSQL', url));
 
 console.log(`\n${connections} 个连接，每项 ${durationSeconds} 秒（回环地址）`);
 const cases = [
+  ['ceiling: Fastify constant  ', 'constant'],
+  ['ceiling: one PK SELECT     ', 'row'],
   ['GET /api/health          ', 'health'],
   ['GET /api/auth/me         ', 'me'],
   ['GET /api/proposals       ', 'list'],
@@ -109,9 +190,15 @@ for (const [name, key] of cases) {
     `${name}  嵌入式 ${format(e)}   PostgreSQL ${format(p)}   嵌入式/PostgreSQL ${(e.reqPerSec / p.reqPerSec).toFixed(2)}`,
   );
 }
-// Each case against the trivial request of the same mode: the cost of the work itself.
-console.log('\n相对 /api/health 的吞吐比（同一模式）');
-for (const [name, key] of cases.slice(1)) {
-  const ratio = (m: ModeResult) => (m[key].reqPerSec / m.health.reqPerSec).toFixed(2);
-  console.log(`${name}  嵌入式 ${ratio(embedded)}   PostgreSQL ${ratio(postgres)}`);
-}
+// Each case against the one-SELECT ceiling of the same mode: what the platform adds to one query.
+console.log('\n相对“Fastify + 一条主键查询”上限的吞吐比（同一模式）');
+const ratio = (m: ModeResult, key: keyof ModeResult) =>
+  ((m[key] as CaseResult).reqPerSec / m.row.reqPerSec).toFixed(2);
+for (const [name, key] of cases.slice(2))
+  console.log(`${name}  嵌入式 ${ratio(embedded, key)}   PostgreSQL ${ratio(postgres, key)}`);
+const iso = embedded.isolation!;
+recordTargets([
+  `detail/ceiling postgres ${ratio(postgres, 'detail')} embedded ${ratio(embedded, 'detail')}`,
+  `me/ceiling postgres ${ratio(postgres, 'me')} embedded ${ratio(embedded, 'me')}`,
+  `isolation static p99 ${iso.static} ms health p99 ${iso.health} ms (embedded, while 5 clients ran ${Math.round(iso.heavy)} heavy reads/s)`,
+]);

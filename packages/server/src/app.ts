@@ -23,7 +23,14 @@ import type { Actor } from './lib/actor';
 import { registerApiDocs } from './lib/api-docs';
 import { AppError } from './lib/errors';
 import { refuseUnroutableUrl, rejectUnstorableInput } from './lib/input-guard';
-import { checkCsrf, csrfHeaderName, loadSession, sessionCookieName, clearSessionCookie } from './lib/auth';
+import {
+  checkCsrf,
+  csrfHeaderName,
+  loadSession,
+  sessionCookieName,
+  clearSessionCookie,
+  type SessionAccount,
+} from './lib/auth';
 import { registerSecurityHeaders } from './lib/security-headers';
 import { registerStaticWeb } from './lib/static-web';
 import { registerModules } from './modules';
@@ -43,6 +50,8 @@ declare module 'fastify' {
     actor: Actor | null;
     csrfToken: string | null;
     mustChangePassword: boolean;
+    /** The signed-in account as the session lookup read it. */
+    account: SessionAccount | null;
   }
   interface FastifyInstance {
     deps: AppDeps;
@@ -85,6 +94,7 @@ export async function buildApp(deps: AppDeps): Promise<AppInstance> {
   app.decorateRequest('actor', null);
   app.decorateRequest('csrfToken', null);
   app.decorateRequest('mustChangePassword', false);
+  app.decorateRequest('account', null);
 
   registerSecurityHeaders(app);
   await app.register(cookie, { secret: deps.config.sessionSecret });
@@ -107,6 +117,7 @@ export async function buildApp(deps: AppDeps): Promise<AppInstance> {
     req.actor = loaded.actor;
     req.csrfToken = loaded.csrfToken;
     req.mustChangePassword = loaded.mustChangePassword;
+    req.account = loaded.account;
   });
 
   // Access is decided before the body is parsed or validated: an anonymous caller learns nothing about the schema.

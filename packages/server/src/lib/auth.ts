@@ -2,7 +2,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import { and, eq, lt, ne, or, sql } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Db, DbOrTx } from '../db/client';
+import type { Database, Db, DbOrTx } from '../db/client';
 import { committees, sessions, users } from '../db/schema';
 import { actorOfUser, type Actor } from './actor';
 import { AppError } from './errors';
@@ -84,10 +84,17 @@ export async function destroyUserSessions(db: DbOrTx, userId: number, exceptToke
     );
 }
 
+/** The signed-in account as the session lookup read it: enough to answer `GET /api/auth/me` with no query. */
+export interface SessionAccount {
+  user: typeof users.$inferSelect;
+  committee: Pick<typeof committees.$inferSelect, 'id' | 'name' | 'level' | 'settings'>;
+}
+
 export interface LoadedSession {
   actor: Actor;
   csrfToken: string;
   mustChangePassword: boolean;
+  account: SessionAccount;
 }
 
 /**
@@ -100,7 +107,12 @@ const prepareSessionQuery = (db: Db) =>
     .select({
       session: sessions,
       user: users,
-      committeeIdleMinutes: sql<number | null>`(${committees.settings}->>'sessionIdleMinutes')::int`,
+      committee: {
+        id: committees.id,
+        name: committees.name,
+        level: committees.level,
+        settings: committees.settings,
+      },
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
@@ -116,12 +128,32 @@ function sessionQueryOf(db: Db) {
   return query;
 }
 
+/** When the session lookup last answered, per database handle. */
+const lastLookupAt = new WeakMap<Db, number>();
+async function lookupSession(db: Db, key: string) {
+  try {
+    const rows = await sessionQueryOf(db).execute({ key });
+    lastLookupAt.set(db, Date.now());
+    return rows;
+  } catch (error) {
+    lastLookupAt.delete(db);
+    throw error;
+  }
+}
+
 /**
- * Runs the session lookup for a key no session has: the health check takes the path of every
- * signed-in request (a pooled connection and its prepared statement), not a bare `select 1`.
+ * Whether the session lookup works: the health check takes the path of every signed-in request (a
+ * pooled connection and its prepared statement), not a bare `select 1`. When every connection is busy
+ * and the lookup of a signed-in request answered within the last `recentMs`, that lookup proves the
+ * path already, and the check does not queue behind the traffic (the embedded database has one
+ * connection); on a quiet pool it always runs the lookup itself.
  */
-export async function probeSessionLookup(db: Db): Promise<void> {
-  await sessionQueryOf(db).execute({ key: '' });
+export async function probeSessionLookup(database: Pick<Database, 'db' | 'pool'>, recentMs = 500): Promise<void> {
+  const { db, pool } = database;
+  const last = lastLookupAt.get(db);
+  const busy = pool.idleCount === 0 && pool.totalCount >= (pool.options.max ?? 10);
+  if (busy && last !== undefined && Date.now() - last < recentMs) return;
+  await lookupSession(db, '');
 }
 
 export const defaultSessionMaxHours = 12;
@@ -139,9 +171,10 @@ export async function loadSession(
   maxHours = defaultSessionMaxHours,
 ): Promise<LoadedSession | 'expired' | null> {
   const key = sessionKey(token);
-  const [row] = await sessionQueryOf(db).execute({ key });
+  const [row] = await lookupSession(db, key);
   if (!row) return null;
-  const idleMinutes = row.committeeIdleMinutes ?? defaultIdleMinutes;
+  const committeeIdleMinutes = Number(row.committee.settings.sessionIdleMinutes);
+  const idleMinutes = Number.isInteger(committeeIdleMinutes) ? committeeIdleMinutes : defaultIdleMinutes;
   const now = Date.now();
   if (
     row.user.disabled ||
@@ -162,6 +195,7 @@ export async function loadSession(
     csrfToken: row.session.csrfToken,
     mustChangePassword: row.user.mustChangePassword,
     actor: actorOfUser(row.user, ip),
+    account: { user: row.user, committee: row.committee },
   };
 }
 

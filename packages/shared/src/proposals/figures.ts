@@ -138,6 +138,7 @@ export const proposalFiguresSchema = z.object({
   byAnswerCategory: z.array(figureSchema),
   keyProgress: z.array(figureSchema),
 });
+export type ProposalFigures = z.infer<typeof proposalFiguresSchema>;
 /** The key proposals behind `keyProgress`, a page at a time, each with its supervision so far. */
 export const keyProposalProgressQuery = z
   .object({

@@ -6,6 +6,7 @@ import {
   type BatchReviewResult,
   type CoProposerCandidate,
   type CommandRequest,
+  type KeyProposalProgress,
   type Page,
   type ProposalCommandRoutes,
   type ProposalDetail,
@@ -60,6 +61,19 @@ export function useProposalFigures(scope: { sessionId?: number; year?: number })
     queryKey: [...root, 'figures', scope],
     queryFn: () => api<ProposalFigures>('/api/proposals/figures', { query: scope }),
     enabled: scope.sessionId !== undefined || scope.year !== undefined,
+  });
+}
+
+/** The key proposals behind the figures' 重点提案, a page at a time, with their supervision. */
+export function useKeyProposalProgress(scope: { sessionId?: number; year?: number }, page: number) {
+  return useQuery({
+    queryKey: [...root, 'figures', scope, 'key-proposals', page],
+    queryFn: () =>
+      api<Page<KeyProposalProgress>>('/api/proposals/figures/key-proposals', {
+        query: { ...scope, page, pageSize: 10 },
+      }),
+    enabled: scope.sessionId !== undefined || scope.year !== undefined,
+    placeholderData: keepPreviousData,
   });
 }
 

@@ -4,7 +4,7 @@ import type { AppInstance } from '../../app';
 import { serviceContext } from '../../lib/request-context';
 import { clearSessionCookie, sessionCookieName, destroySession, setSessionCookie } from '../../lib/auth';
 import { AppError } from '../../lib/errors';
-import { changePassword, presentCurrentUser, signIn } from './service';
+import { changePassword, currentUserOf, signIn } from './service';
 
 const loginBody = z
   .object({
@@ -75,10 +75,8 @@ export async function authRoutes(app: AppInstance) {
       schema: { tags: ['auth'], summary: '当前用户', response: { 200: currentUserResponse } },
       config: { access: 'session' },
     },
-    async (req) => {
-      const { db, actor } = serviceContext(req);
-      return presentCurrentUser(db, actor.userId, req.csrfToken!);
-    },
+    // The session lookup of this request read the account: no further query.
+    async (req) => currentUserOf(req.account!, req.csrfToken!),
   );
 
   // Public, so that a visitor is answered `{ user: null }` rather than 401.
@@ -89,7 +87,7 @@ export async function authRoutes(app: AppInstance) {
       config: { access: 'public' },
     },
     async (req) => ({
-      user: req.actor ? await presentCurrentUser(database.db, req.actor.userId, req.csrfToken!) : null,
+      user: req.account ? currentUserOf(req.account, req.csrfToken!) : null,
     }),
   );
 

@@ -18,6 +18,7 @@ import {
   reserveLoginAttempt,
   verifyDecoyPassword,
   verifyPassword,
+  type SessionAccount,
 } from '../../lib/auth';
 import { AppError } from '../../lib/errors';
 
@@ -28,7 +29,11 @@ export async function presentCurrentUser(db: Db, userId: number, csrfToken: stri
     .innerJoin(committees, eq(committees.id, users.committeeId))
     .where(eq(users.id, userId));
   if (!row) throw new AppError('UNAUTHENTICATED');
-  const { user, committee } = row;
+  return currentUserOf(row, csrfToken);
+}
+
+/** The current user's answer from the account the session lookup already read. */
+export function currentUserOf({ user, committee }: SessionAccount, csrfToken: string) {
   return {
     id: user.id,
     username: user.username,

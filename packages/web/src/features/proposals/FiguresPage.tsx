@@ -34,6 +34,7 @@ import { OpenableCard } from '../../components/FigureCard';
 import { PageCard } from '../../components/PageCard';
 import { SideScroll } from '../../components/SideScroll';
 import { DocumentButton } from './common';
+import { KeyProgressCard } from './KeyProgressCard';
 import { thisYear } from '../../app/timeZone';
 
 const percent = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
@@ -334,6 +335,9 @@ export default function FiguresPage() {
           </Flex>
         )}
       </PageCard>
+      {data && data.keyProgress.some((f) => f.key === 'total' && f.value > 0) && (
+        <KeyProgressCard key={JSON.stringify(scope)} scope={scope} />
+      )}
       {tables.map((t) => (
         <Card key={t.title} size="small" title={t.title}>
           <Row gutter={[16, 16]}>
