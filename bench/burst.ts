@@ -142,9 +142,13 @@ for (let i = 0; i < 20; i++) {
   verifications.push(performance.now() - started);
 }
 const verification = percentiles(verifications).p50;
-console.log(`password hash ${hash.split('$').slice(1, 4).join(' ')}: one verification ${verification.toFixed(1)} ms`);
+console.log(
+  `password hash ${hash.split('$').slice(1, 4).join(' ')}: one verification ${verification.toFixed(1)} ms`,
+);
 
-const url = process.env.DATABASE_URL;
+// PostgreSQL as `npm run bench` measures it (the same server as bench/http.ts) unless DATABASE_URL says otherwise.
+const url =
+  process.env.DATABASE_URL ?? process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 delete process.env.DATABASE_URL;
 const embedded = await runMode('embedded (PGlite)');
 let postgres: Awaited<ReturnType<typeof runMode>> | undefined;

@@ -101,7 +101,9 @@ const listP99 = (timings: Record<string, Timing> | undefined) =>
     : undefined;
 const ms = (v: number | undefined) => (v === undefined ? '–' : v.toFixed(1));
 
-const url = process.env.DATABASE_URL;
+// PostgreSQL as `npm run bench` measures it (the same server as bench/http.ts) unless DATABASE_URL says otherwise.
+const url =
+  process.env.DATABASE_URL ?? process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 delete process.env.DATABASE_URL;
 const embedded = process.env.GROWTH_DATABASES === 'postgres' ? undefined : await runMode('embedded (PGlite)');
 let postgres: Awaited<ReturnType<typeof runMode>> | undefined;

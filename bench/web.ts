@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { apiSignIn, repoRoot, startServer } from '../e2e/server';
+import { recordTargets } from './measure';
 
 const chromiumPath = '/usr/bin/chromium';
 const demoPassword = 'Bench#Demo2024';
@@ -116,4 +117,5 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       `${name}  ${kb(t.wire).padStart(9)}  (解压后 ${kb(t.decoded)}, ${t.files} 个文件)  目标 < ${targets[key]} KB  ${verdict}`,
     );
   }
+  recordTargets([`web first load JS login ${kb(login.wire)} member home ${kb(home.wire)} (over the wire)`]);
 }

@@ -44,10 +44,16 @@ export function formatDateTime(value: Date | string, timeZone: string = defaultT
   return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
 }
 
+/** Zone names the runtime knew: a formatter is costly to build, and every settings read checks its zone. */
+const knownTimeZones = new Set<string>();
+
 /** Whether the runtime knows the zone by this IANA name. */
 export function isTimeZone(name: string): boolean {
+  if (knownTimeZones.has(name)) return true;
   try {
     new Intl.DateTimeFormat('en', { timeZone: name });
+    // Only names that exist are kept, so the set stays as small as the zone database.
+    knownTimeZones.add(name);
     return true;
   } catch {
     return false;

@@ -148,7 +148,10 @@ async function lookupSession(db: Db, key: string) {
  * path already, and the check does not queue behind the traffic (the embedded database has one
  * connection); on a quiet pool it always runs the lookup itself.
  */
-export async function probeSessionLookup(database: Pick<Database, 'db' | 'pool'>, recentMs = 500): Promise<void> {
+export async function probeSessionLookup(
+  database: Pick<Database, 'db' | 'pool'>,
+  recentMs = 500,
+): Promise<void> {
   const { db, pool } = database;
   const last = lastLookupAt.get(db);
   const busy = pool.idleCount === 0 && pool.totalCount >= (pool.options.max ?? 10);

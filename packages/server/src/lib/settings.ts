@@ -17,6 +17,27 @@ import { notFound } from './errors';
  * validates (the schema grew stricter) falls back to its default instead of breaking every caller.
  */
 export function mergeSettings(stored: Record<string, unknown> | null | undefined): CommitteeSettings {
+  // The same stored settings always merge to the same result: kept, frozen, for the next read.
+  const key = JSON.stringify(stored ?? null);
+  const kept = mergedSettings.get(key);
+  if (kept) return kept;
+  const merged = deepFreeze(validatedMerge(stored));
+  mergedSettings.set(key, merged);
+  if (mergedSettings.size > 500) mergedSettings.delete(mergedSettings.keys().next().value!);
+  return merged;
+}
+
+const mergedSettings = new Map<string, CommitteeSettings>();
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+function validatedMerge(stored: Record<string, unknown> | null | undefined): CommitteeSettings {
   const merged: Record<string, unknown> = structuredClone(defaultSettings);
   for (const key of Object.keys(settingsShape) as SettingKey[]) {
     if (!stored || !(key in stored)) continue;

@@ -20,7 +20,8 @@ import {
   users,
 } from '../../db/schema';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import type { DbOrTx } from '../../db/client';
+import { PgTransaction } from 'drizzle-orm/pg-core';
+import type { Db, DbOrTx } from '../../db/client';
 import { jsonRows, rowFromJson } from '../../lib/json-rows';
 import { buildAccess, type ProposalRow } from './access';
 
@@ -35,7 +36,29 @@ const where = (proposalIdColumn: AnyPgColumn) => sql`where ${proposalIdColumn} =
  * the same rows, so nothing is loaded twice.
  */
 export async function loadProposalDetail(db: DbOrTx, committeeId: number, proposalId: number) {
-  const [found] = await db
+  const [found] = await detailQueryOf(db).execute({ committeeId, proposalId });
+  if (!found) return null;
+  return fromDetailRow(found);
+}
+
+/**
+ * The detail query is built once per database handle and prepared under one name, so neither Drizzle
+ * nor the database builds or parses it again for each read. A transaction prepares its own on its
+ * connection (the same name and text, which the driver prepares once per connection).
+ */
+const detailQueries = new WeakMap<Db, ReturnType<typeof prepareDetailQuery>>();
+function detailQueryOf(db: DbOrTx) {
+  if (db instanceof PgTransaction) return prepareDetailQuery(db);
+  let query = detailQueries.get(db);
+  if (!query) {
+    query = prepareDetailQuery(db);
+    detailQueries.set(db, query);
+  }
+  return query;
+}
+
+const prepareDetailQuery = (db: DbOrTx) =>
+  db
     .select({
       proposal: proposals,
       session: sql<Json | null>`(select jsonb_build_object('id', ${plenarySessions.id}, 'name', ${plenarySessions.name}) from ${plenarySessions} where ${plenarySessions.id} = ${proposals.sessionId})`,
@@ -108,8 +131,17 @@ export async function loadProposalDetail(db: DbOrTx, committeeId: number, propos
       ).mapWith((v) => v as Json[]),
     })
     .from(proposals)
-    .where(and(eq(proposals.id, proposalId), eq(proposals.committeeId, committeeId)));
-  if (!found) return null;
+    .where(
+      and(
+        eq(proposals.id, sql.placeholder('proposalId')),
+        eq(proposals.committeeId, sql.placeholder('committeeId')),
+      ),
+    )
+    .prepare('load_proposal_detail');
+
+type DetailRow = Awaited<ReturnType<ReturnType<typeof prepareDetailQuery>['execute']>>[number];
+
+function fromDetailRow(found: DetailRow) {
   const row: ProposalRow = found.proposal;
   const people = found.people.map((p) => ({
     pp: rowFromJson(proposalProposers, p.row as Json),
@@ -160,4 +192,4 @@ export async function loadProposalDetail(db: DbOrTx, committeeId: number, propos
   };
 }
 
-export type ProposalDetailData = NonNullable<Awaited<ReturnType<typeof loadProposalDetail>>>;
+export type ProposalDetailData = ReturnType<typeof fromDetailRow>;
