@@ -127,6 +127,8 @@ export const proposalUnits = committeeTable(
       .on(t.proposalId, t.unitId)
       .where(sql`${t.active}`),
     index('proposal_units_unit_idx').on(t.unitId, t.status),
+    // Every slot of a proposal, the declined ones too (the detail shows them as history).
+    index('proposal_units_proposal_idx').on(t.proposalId),
     // The next deadline to pass: until then no slot turns overdue (a figure's validity, lib/revisions.ts).
     index('proposal_units_open_deadline_idx')
       .on(t.committeeId, t.deadline)
@@ -251,6 +253,8 @@ export const proposalEvaluations = committeeTable(
     uniqueIndex('proposal_evaluations_proposer_key')
       .on(t.proposalId, t.unitId, t.memberId)
       .where(sql`${t.direction} = 'proposerToHandling'`),
+    // Both directions of one proposal, as its detail reads them.
+    index('proposal_evaluations_proposal_idx').on(t.proposalId),
   ],
 );
 

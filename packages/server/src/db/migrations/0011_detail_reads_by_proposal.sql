@@ -1,0 +1,2 @@
+CREATE INDEX "proposal_evaluations_proposal_idx" ON "proposal_evaluations" USING btree ("proposal_id");--> statement-breakpoint
+CREATE INDEX "proposal_units_proposal_idx" ON "proposal_units" USING btree ("proposal_id");
