@@ -260,7 +260,24 @@ export async function listProposals(ctx: ServiceContext, query: ProposalFilter) 
   const raterRank = pageRatings ? sql<number | null>`sr.rank` : sql<number | null>`null::int`;
   let listed = ctx.db
     .select({
-      p: proposals,
+      // The columns a list item shows; the text (content) stays in the database.
+      p: {
+        id: proposals.id,
+        number: proposals.number,
+        sessionId: proposals.sessionId,
+        kind: proposals.kind,
+        title: proposals.title,
+        category: proposals.category,
+        state: proposals.state,
+        proposerType: proposals.proposerType,
+        keyStatus: proposals.keyStatus,
+        excellentStatus: proposals.excellentStatus,
+        answerCategory: proposals.answerCategory,
+        submittedAt: proposals.submittedAt,
+        deadline: proposals.deadline,
+        version: proposals.version,
+        updatedAt: proposals.updatedAt,
+      },
       leadName: members.name,
       organisationName: organisationProposers.name,
       sessionName: plenarySessions.name,

@@ -45,18 +45,23 @@ export async function nextDeadline(db: DbOrTx, committeeId: number, now: Date): 
   return row?.at ? new Date(row.at) : null;
 }
 
-/** Whose ratings: a committee's (for totals), or one proposal's (a lateral join, row by row). */
-export type RatingScope = { committeeId: number } | { proposalId: SQL | AnyColumn };
+/**
+ * Whose ratings: a committee's (for totals), narrowed by conditions over its proposals `p` when given
+ * (read in the same join, so the proposals are read once), or one proposal's (a lateral join, row by row).
+ */
+export type RatingScope = { committeeId: number; where?: SQL } | { proposalId: SQL | AnyColumn };
 
 /**
  * The latest rating of each proposer for each unit's answer (a re-handled proposal is rated again);
- * columns: proposal_id, unit_id, member_id, satisfaction, and rank (不满意 1, 基本满意 2, 满意 3).
+ * columns: proposal_id, unit_id, member_id, satisfaction, and rank (不满意 1, 基本满意 2, 满意 3). With
+ * `leadOnly`, only the lead proposers' (the same rows as filtering afterwards: the member is in the key).
  */
-export const latestRatings = (of: RatingScope) => sql`(
+export const latestRatings = (of: RatingScope, leadOnly = false) => sql`(
   select distinct on (r.proposal_id, a.unit_id, r.member_id) r.proposal_id, a.unit_id, r.member_id, r.satisfaction,
     case r.satisfaction when 'satisfied' then 3 when 'basicallySatisfied' then 2 else 1 end as rank
-  from proposal_ratings r join proposal_answers a on a.id = r.answer_id
-  where ${'committeeId' in of ? sql`r.committee_id = ${of.committeeId}` : sql`r.proposal_id = ${of.proposalId}`}
+  from proposal_ratings r join proposal_answers a on a.id = r.answer_id join proposals p on p.id = r.proposal_id
+  where ${'committeeId' in of ? sql`r.committee_id = ${of.committeeId}${of.where ? sql` and ${of.where}` : sql``}` : sql`r.proposal_id = ${of.proposalId}`}
+    ${leadOnly ? sql`and r.member_id = p.lead_member_id` : sql``}
   order by r.proposal_id, a.unit_id, r.member_id, a.round desc, r.id desc
 )`;
 
@@ -84,10 +89,8 @@ export const satisfactionRanks = (filter: string) =>
  */
 export function ratingRows(basis: SatisfactionBasis, of: RatingScope, unitId?: number | 'each'): SQL {
   const byUnit = unitId !== undefined;
-  const rated = sql`(select lr.* from ${latestRatings(of)} lr
-    join proposals rp on rp.id = lr.proposal_id
-    where ${basis === 'lead' ? sql`lr.member_id = rp.lead_member_id` : sql`true`}
-    ${typeof unitId === 'number' ? sql`and lr.unit_id = ${unitId}` : sql``})`;
+  const rated = sql`(select lr.* from ${latestRatings(of, basis === 'lead')} lr
+    ${typeof unitId === 'number' ? sql`where lr.unit_id = ${unitId}` : sql``})`;
   const unitColumn = byUnit ? sql`x.unit_id` : sql`null::int`;
   const keys = [sql`x.proposal_id`, ...(byUnit ? [sql`x.unit_id`] : [])];
   if (basis === 'proposer') keys.push(sql`x.member_id`);

@@ -181,7 +181,7 @@ async function computeFigures(
         count(*) filter (where sr.rank = 3) as satisfied,
         count(*) filter (where sr.rank = 2) as basically,
         count(*) filter (where sr.rank = 1) as dissatisfied
-      from proposals p join ${ratingRows(basis, ours)} sr on sr.proposal_id = p.id where ${where}`),
+      from ${ratingRows(basis, { ...ours, where })} sr`),
     // A proposal holds at most one active slot per unit (proposal_units_active_key): rows are proposals.
     exec<Record<string, string>>(sql`
       select u.id, u.name,
@@ -197,9 +197,9 @@ async function computeFigures(
     // Ratings of each unit's own answers, of proposals the unit holds a slot on (as the list's unit filter).
     exec<Record<string, string>>(sql`
       select sr.unit_id, count(*) as rated, count(*) filter (where sr.rank >= 2) as content
-      from proposals p join ${ratingRows(basis, ours, 'each')} sr on sr.proposal_id = p.id
-      where ${where} and exists (select 1 from proposal_units pu
-        where pu.proposal_id = p.id and pu.unit_id = sr.unit_id and pu.active)
+      from ${ratingRows(basis, { ...ours, where }, 'each')} sr
+      where exists (select 1 from proposal_units pu
+        where pu.proposal_id = sr.proposal_id and pu.unit_id = sr.unit_id and pu.active)
       group by sr.unit_id`),
     db
       .select({ id: sectorsTable.id, name: sectorsTable.name, sortOrder: sectorsTable.sortOrder })
