@@ -342,6 +342,19 @@ async function walk(as: ReturnType<typeof signedInPages>['as']) {
     (url) => url.pathname === '/proposals' && url.searchParams.get('stage') === 'answered',
   );
   await staff.getByRole('link', { name: title }).waitFor();
+
+  // The key proposals behind 重点提案, with their supervision, as many as the figure says.
+  await staff.goto(`/proposals/figures?sessionId=${session}`);
+  const keyFigure = await staff.getByRole('link', { name: /^重点提案 \d+件$/ }).getAttribute('aria-label');
+  const keyCount = Number(/(\d+)件/.exec(keyFigure ?? '')![1]);
+  expect(keyCount).toBeGreaterThan(0);
+  const progress = staff.getByText(`重点提案督办进度（共 ${keyCount} 件）`);
+  await progress.waitFor();
+  const firstKey = staff.locator('.ant-card', { has: progress }).getByRole('link').first();
+  const keyTitle = await firstKey.textContent();
+  await firstKey.click();
+  await staff.waitForURL(/\/proposals\/\d+$/);
+  await staff.getByRole('heading', { name: keyTitle! }).first().waitFor();
 }
 
 interface ListPage {
