@@ -65,12 +65,16 @@ export function useProposalFigures(scope: { sessionId?: number; year?: number })
 }
 
 /** The key proposals behind the figures' 重点提案, a page at a time, with their supervision. */
-export function useKeyProposalProgress(scope: { sessionId?: number; year?: number }, page: number) {
+export function useKeyProposalProgress(
+  scope: { sessionId?: number; year?: number },
+  page: number,
+  pageSize: number,
+) {
   return useQuery({
-    queryKey: [...root, 'figures', scope, 'key-proposals', page],
+    queryKey: [...root, 'figures', scope, 'key-proposals', page, pageSize],
     queryFn: () =>
       api<Page<KeyProposalProgress>>('/api/proposals/figures/key-proposals', {
-        query: { ...scope, page, pageSize: 10 },
+        query: { ...scope, page, pageSize },
       }),
     enabled: scope.sessionId !== undefined || scope.year !== undefined,
     placeholderData: keepPreviousData,

@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { Alert, Card, Table, Tag } from 'antd';
-import type { ColumnsType } from 'antd/es/table';
+import { Alert, Card, Flex, Grid, Tag, Typography } from 'antd';
 import type { KeyProposalProgress } from '@cppcc/shared';
 import { useKeyProposalProgress } from '../../api/proposals';
 import { dayText } from '../../app/timeZone';
-import { SideScroll } from '../../components/SideScroll';
+import { CardsOrTable } from '../../components/CardsOrTable';
+import type { ListColumn } from '../../components/PagedTable';
 
-const columns: ColumnsType<KeyProposalProgress> = [
+const columns: ListColumn<KeyProposalProgress>[] = [
   { title: '编号', dataIndex: 'numberLabel', width: 96 },
   {
     title: '标题',
@@ -26,34 +26,61 @@ const columns: ColumnsType<KeyProposalProgress> = [
   },
 ];
 
-/** The key proposals of the figures' scope with their supervision, paged by the server. */
+/** A key proposal on a phone: number and title, then where it stands and its supervision. */
+function KeyProposalCard({ proposal: p }: { proposal: KeyProposalProgress }) {
+  return (
+    <>
+      <Flex justify="space-between" gap={8} align="start">
+        <Typography.Text strong style={{ flex: 1, minWidth: 0 }}>
+          {p.numberLabel} {p.title}
+        </Typography.Text>
+        {p.overdue && <Tag color="red">超期</Tag>}
+      </Flex>
+      <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block' }}>
+        {[
+          p.stateLabel,
+          `督办 ${p.supervisors.join('、') || '—'}`,
+          `${p.logCount} 次`,
+          p.lastLogOn ? `最近 ${dayText(p.lastLogOn)}` : null,
+        ]
+          .filter(Boolean)
+          .join(' · ')}
+      </Typography.Text>
+    </>
+  );
+}
+
+/** The key proposals of the figures' scope with their supervision, paged by the server; cards on phones. */
 export function KeyProgressCard({ scope }: { scope: { sessionId?: number; year?: number } }) {
   const [page, setPage] = useState(1);
-  const progress = useKeyProposalProgress(scope, page);
-  const data = progress.data;
+  const [pageSize, setPageSize] = useState(10);
+  const progress = useKeyProposalProgress(scope, page, pageSize);
+  const narrow = Grid.useBreakpoint().md === false;
+  const total = progress.data?.total;
   return (
-    <Card size="small" title={`重点提案督办进度${data ? `（共 ${data.total} 件）` : ''}`}>
+    <Card size="small" title={`重点提案督办进度${total === undefined ? '' : `（共 ${total} 件）`}`}>
       {progress.isError && <Alert type="error" showIcon title={progress.error.message} />}
-      <SideScroll label="重点提案督办进度">
-        <Table<KeyProposalProgress>
-          rowKey="id"
-          size="small"
-          loading={progress.isFetching}
-          dataSource={data?.items ?? []}
-          columns={columns}
-          locale={{ emptyText: '暂无重点提案' }}
-          pagination={{
-            current: page,
-            pageSize: 10,
-            total: data?.total ?? 0,
-            size: 'small',
-            hideOnSinglePage: true,
-            showTotal: (total) => `共 ${total} 件`,
-            onChange: setPage,
-          }}
-          style={{ minWidth: 'max-content' }}
-        />
-      </SideScroll>
+      <CardsOrTable<KeyProposalProgress>
+        narrow={narrow}
+        list={progress}
+        page={page}
+        pageSize={pageSize}
+        countWord="件"
+        emptyText="暂无重点提案"
+        link={(p) => `/proposals/${p.id}`}
+        onPage={(next, size) => {
+          setPage(next);
+          setPageSize(size);
+        }}
+        card={(p) => <KeyProposalCard proposal={p} />}
+        table={{
+          columns,
+          onChange: (pager) => {
+            setPage(pager.current ?? 1);
+            setPageSize(pager.pageSize ?? pageSize);
+          },
+        }}
+      />
     </Card>
   );
 }
