@@ -105,6 +105,8 @@ export const settingsShape = {
   acknowledgeWindowDays: whole('签收/退办期限（天）', 1, 60),
   coUnitOpinionDays: whole('协办意见期限（天）', 1, 180),
   rehandleLimit: whole('不满意重办次数', 0, 5),
+  /** Proposers rate an answer within this many days of the proposal being answered. */
+  ratingWindowDays: whole('评价期限（天）', 1, 180),
   /** How 满意率 and the satisfaction figures count: per proposal (件) or per proposer (人次). */
   satisfactionBasis: z.enum(satisfactionBases, { error: '请选择满意率统计口径' }),
   excellentProposalCapPercent: whole('优秀提案比例上限（%）', 1, 100),
@@ -184,6 +186,7 @@ export const defaultSettings: CommitteeSettings = {
   acknowledgeWindowDays: 7,
   coUnitOpinionDays: 30,
   rehandleLimit: 1,
+  ratingWindowDays: 30,
   satisfactionBasis: 'lead',
   excellentProposalCapPercent: 5,
   maxLeaveRequestsPerMeeting: 2,
@@ -218,6 +221,7 @@ export const settingLabels: Record<SettingKey, string> = {
   acknowledgeWindowDays: '签收/退办期限（天）',
   coUnitOpinionDays: '协办意见期限（天）',
   rehandleLimit: '不满意重办次数',
+  ratingWindowDays: '评价期限（天）',
   satisfactionBasis: '满意率统计口径',
   excellentProposalCapPercent: '优秀提案比例上限（%）',
   maxLeaveRequestsPerMeeting: '每次会议请假次数上限',

@@ -165,6 +165,8 @@ export const proposalDetailSchema = z.object({
    * approved answer of this round (shown to its proposers and the staff; empty otherwise).
    */
   awaitingRatings: z.array(z.object({ memberId: z.number(), name: z.string() })),
+  /** While proposers still have to rate: the end of the last day to rate by (the committee's rating window). */
+  ratingDueAt: z.string().nullable(),
   ratings: z.array(
     z.object({
       id: z.number(),

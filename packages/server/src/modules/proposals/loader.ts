@@ -1,6 +1,7 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import {
   attachments,
+  committees,
   members,
   organisationProposers,
   plenarySessions,
@@ -23,6 +24,7 @@ import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { PgTransaction } from 'drizzle-orm/pg-core';
 import type { Db, DbOrTx } from '../../db/client';
 import { jsonRows, rowFromJson } from '../../lib/json-rows';
+import { mergeSettings } from '../../lib/settings';
 import { buildAccess, type ProposalRow } from './access';
 
 type Json = Record<string, unknown>;
@@ -61,6 +63,10 @@ const prepareDetailQuery = (db: DbOrTx) =>
   db
     .select({
       proposal: proposals,
+      // The committee's rules the presenter applies (the rating window), in the same round trip.
+      settings: sql<
+        Record<string, unknown>
+      >`(select ${committees.settings} from ${committees} where ${committees.id} = ${proposals.committeeId})`,
       session: sql<Json | null>`(select jsonb_build_object('id', ${plenarySessions.id}, 'name', ${plenarySessions.name}) from ${plenarySessions} where ${plenarySessions.id} = ${proposals.sessionId})`,
       organisation: sql<Json | null>`(select jsonb_build_object('id', ${organisationProposers.id}, 'name', ${organisationProposers.name}, 'kind', ${organisationProposers.kind}) from ${organisationProposers} where ${organisationProposers.id} = ${proposals.organisationProposerId})`,
       people: jsonRows(
@@ -163,6 +169,7 @@ function fromDetailRow(found: DetailRow) {
   return {
     row,
     access,
+    settings: mergeSettings(found.settings),
     session: found.session as { id: number; name: string } | null,
     organisation: found.organisation as { id: number; name: string; kind: string } | null,
     people,

@@ -13,6 +13,8 @@ import {
   unitStatusLabels,
   type ProposalDetail,
   type ProposalState,
+  formatDay,
+  zonedDayEnd,
 } from '@cppcc/shared';
 import { proposals } from '../../db/schema';
 import type { ServiceContext } from '../../lib/actor';
@@ -94,6 +96,17 @@ export function presentProposalDetail(ctx: ServiceContext, data: ProposalDetailD
             name: people.find(({ pp }) => pp.memberId === memberId)?.name ?? '',
           }))
       : [];
+  // The last day to rate by: the rating window from the day the proposal was answered, in the committee's zone.
+  const ratingDueAt =
+    awaitingRatings.length > 0 && row.answeredAt
+      ? zonedDayEnd(
+          formatDay(
+            new Date(row.answeredAt.getTime() + data.settings.ratingWindowDays * 86_400_000),
+            data.settings.timeZone,
+          ),
+          data.settings.timeZone,
+        ).toISOString()
+      : null;
   const now = new Date();
   const seesContacts = isStaffView || myUnit !== null;
 
@@ -203,6 +216,7 @@ export function presentProposalDetail(ctx: ServiceContext, data: ProposalDetailD
       reviewedAt: iso(ans.reviewedAt),
     })),
     awaitingRatings,
+    ratingDueAt,
     ratings: visibleRatings.map(({ r, name }) => ({
       id: r.id,
       answerId: r.answerId,

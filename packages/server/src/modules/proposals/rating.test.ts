@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
+import { formatDay, zonedDayEnd } from '@cppcc/shared';
 import * as s from '../../db/schema';
 import { expectCloseOnlyWithReason, useProposalWorld, walkProposal } from './proposal-world.fixture';
 
@@ -42,6 +43,13 @@ describe('rating 不满意 and closing with ratings pending', () => {
     const waiting = async (who: (typeof w.users)[keyof typeof w.users]) =>
       (await call(who, 'GET', `/proposals/${p.id}`)).body.awaitingRatings;
     expect(await waiting(w.users.staff)).toEqual([{ memberId: w.members.lead.id, name: '王建国' }]);
+    // Until when: the end of the 30th day after the proposal was answered, in the committee's zone.
+    const read = (await call(w.users.lead, 'GET', `/proposals/${p.id}`)).body;
+    const due = zonedDayEnd(
+      formatDay(new Date(Date.parse(read.answeredAt) + 30 * 86_400_000), 'Asia/Shanghai'),
+      'Asia/Shanghai',
+    );
+    expect(read.ratingDueAt).toBe(due.toISOString());
     expect(await waiting(w.users.lead)).toEqual([{ memberId: w.members.lead.id, name: '王建国' }]);
     // The unit sees its answer's ratings, not whom the proposal waits for.
     expect(await waiting(w.users.handlerA)).toEqual([]);
@@ -54,5 +62,6 @@ describe('rating 不满意 and closing with ratings pending', () => {
     );
     expect(rated.body.state).toBe('closed');
     expect(rated.body.awaitingRatings).toEqual([]);
+    expect(rated.body.ratingDueAt).toBeNull();
   });
 });

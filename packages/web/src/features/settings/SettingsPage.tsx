@@ -50,6 +50,7 @@ const numberGroups: { title: string; fields: SettingKey[] }[] = [
       'acknowledgeWindowDays',
       'coUnitOpinionDays',
       'rehandleLimit',
+      'ratingWindowDays',
       'excellentProposalCapPercent',
     ],
   },

@@ -96,7 +96,7 @@ export function AnswersCard({ proposal: p }: { proposal: ProposalDetail }) {
           <Alert
             type="info"
             showIcon
-            title={`等待提案人评价：${waiting}`}
+            title={`等待提案人评价：${waiting}${p.ratingDueAt ? `（请于 ${dateText(p.ratingDueAt)} 前评价）` : ''}`}
             description="每位提案人评价全部答复后自动办结；有“不满意”的，退回承办单位重新办理。提案工作人员可写明理由后直接办结。"
           />
         )}
