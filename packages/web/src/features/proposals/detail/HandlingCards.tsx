@@ -88,6 +88,12 @@ export const UnitOpinionsCard = optionalListSection(
 export function AnswersCard({ proposal: p }: { proposal: ProposalDetail }) {
   if (p.answers.length === 0) return null;
   const waiting = p.awaitingRatings.map((m) => m.name).join('、');
+  // The rating window: a day still ahead, or one that has passed (staff may then close with a reason).
+  const due = p.ratingDueAt
+    ? Date.parse(p.ratingDueAt) < Date.now()
+      ? `（评价期限 ${dateText(p.ratingDueAt)} 已过）`
+      : `（请于 ${dateText(p.ratingDueAt)} 前评价）`
+    : '';
   return (
     <Card title="答复" size="small">
       <Flex vertical gap={12}>
@@ -96,7 +102,7 @@ export function AnswersCard({ proposal: p }: { proposal: ProposalDetail }) {
           <Alert
             type="info"
             showIcon
-            title={`等待提案人评价：${waiting}${p.ratingDueAt ? `（请于 ${dateText(p.ratingDueAt)} 前评价）` : ''}`}
+            title={`等待提案人评价：${waiting}${due}`}
             description="每位提案人评价全部答复后自动办结；有“不满意”的，退回承办单位重新办理。提案工作人员可写明理由后直接办结。"
           />
         )}
