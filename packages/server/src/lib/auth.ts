@@ -6,6 +6,7 @@ import type { Database, Db, DbOrTx } from '../db/client';
 import { committees, sessions, users } from '../db/schema';
 import { actorOfUser, type Actor } from './actor';
 import { AppError } from './errors';
+import { preparedPerDatabase } from './prepared';
 
 export const sessionCookieName = 'cppcc_sid';
 export const csrfHeaderName = 'x-csrf-token';
@@ -98,11 +99,10 @@ export interface LoadedSession {
 }
 
 /**
- * Every signed-in request runs this lookup, so it is prepared once per database handle instead of
- * being built anew: `GET /api/auth/me` on PostgreSQL serves about 1.4 times the requests so.
+ * Every signed-in request runs this lookup, so it is prepared once per database handle (lib/prepared.ts)
+ * instead of being built anew: `GET /api/auth/me` on PostgreSQL serves about 1.4 times the requests so.
  */
-const sessionQueries = new WeakMap<Db, ReturnType<typeof prepareSessionQuery>>();
-const prepareSessionQuery = (db: Db) =>
+const sessionQueryOf = preparedPerDatabase((db: Db) =>
   db
     .select({
       session: sessions,
@@ -118,15 +118,8 @@ const prepareSessionQuery = (db: Db) =>
     .innerJoin(users, eq(users.id, sessions.userId))
     .innerJoin(committees, eq(committees.id, users.committeeId))
     .where(eq(sessions.id, sql.placeholder('key')))
-    .prepare('load_session');
-function sessionQueryOf(db: Db) {
-  let query = sessionQueries.get(db);
-  if (!query) {
-    query = prepareSessionQuery(db);
-    sessionQueries.set(db, query);
-  }
-  return query;
-}
+    .prepare('load_session'),
+);
 
 /** When the session lookup last answered, per database handle. */
 const lastLookupAt = new WeakMap<Db, number>();

@@ -26,7 +26,8 @@ interface Entry<T> {
  * Values computed from a committee's records, each kept with the revision it was computed at: a read at
  * the same revision gets the kept value instead of counting again. The revision is read before and after
  * the computation, and the value is kept only when no write committed in between, so a kept value is
- * never older than the revision it is filed under. Inside a transaction it always computes. Bounded: the least recently used entries go first.
+ * never older than the revision it is filed under. Inside a transaction it always computes. Bounded: the
+ * least recently used entries go first.
  */
 export class RevisionCache<T> {
   private readonly entries = new Map<string, Entry<T>>();

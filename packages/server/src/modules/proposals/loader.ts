@@ -21,9 +21,9 @@ import {
   users,
 } from '../../db/schema';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import { PgTransaction } from 'drizzle-orm/pg-core';
-import type { Db, DbOrTx } from '../../db/client';
+import type { DbOrTx } from '../../db/client';
 import { jsonRows, rowFromJson } from '../../lib/json-rows';
+import { preparedPerDatabase } from '../../lib/prepared';
 import { mergeSettings } from '../../lib/settings';
 import { buildAccess, type ProposalRow } from './access';
 
@@ -41,22 +41,6 @@ export async function loadProposalDetail(db: DbOrTx, committeeId: number, propos
   const [found] = await detailQueryOf(db).execute({ committeeId, proposalId });
   if (!found) return null;
   return fromDetailRow(found);
-}
-
-/**
- * The detail query is built once per database handle and prepared under one name, so neither Drizzle
- * nor the database builds or parses it again for each read. A transaction prepares its own on its
- * connection (the same name and text, which the driver prepares once per connection).
- */
-const detailQueries = new WeakMap<Db, ReturnType<typeof prepareDetailQuery>>();
-function detailQueryOf(db: DbOrTx) {
-  if (db instanceof PgTransaction) return prepareDetailQuery(db);
-  let query = detailQueries.get(db);
-  if (!query) {
-    query = prepareDetailQuery(db);
-    detailQueries.set(db, query);
-  }
-  return query;
 }
 
 const prepareDetailQuery = (db: DbOrTx) =>
@@ -144,6 +128,9 @@ const prepareDetailQuery = (db: DbOrTx) =>
       ),
     )
     .prepare('load_proposal_detail');
+
+// Prepared once per pool (lib/prepared.ts).
+const detailQueryOf = preparedPerDatabase(prepareDetailQuery);
 
 type DetailRow = Awaited<ReturnType<ReturnType<typeof prepareDetailQuery>['execute']>>[number];
 

@@ -21,6 +21,7 @@ import type { ServiceContext } from '../../lib/actor';
 import { notFound } from '../../lib/errors';
 import { authorize, can } from '../../lib/policy';
 import { accessOf, type ProposalRow } from './access';
+import { addDays } from './helpers';
 import { commandPolicies } from './workflow';
 import { loadProposalDetail, type ProposalDetailData } from './loader';
 
@@ -100,10 +101,7 @@ export function presentProposalDetail(ctx: ServiceContext, data: ProposalDetailD
   const ratingDueAt =
     awaitingRatings.length > 0 && row.answeredAt
       ? zonedDayEnd(
-          formatDay(
-            new Date(row.answeredAt.getTime() + data.settings.ratingWindowDays * 86_400_000),
-            data.settings.timeZone,
-          ),
+          formatDay(addDays(row.answeredAt, data.settings.ratingWindowDays), data.settings.timeZone),
           data.settings.timeZone,
         ).toISOString()
       : null;

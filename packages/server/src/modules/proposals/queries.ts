@@ -297,7 +297,6 @@ export async function listProposals(ctx: ServiceContext, query: ProposalFilter) 
     counted = counted.innerJoin(countRatings, ratingsOn);
   }
   counted = counted.where(where);
-  const countOnce = async () => ({ value: (await counted)[0]?.n ?? 0 });
   const statement = counted.toSQL();
   const [rows, total] = await Promise.all([
     listed
@@ -306,16 +305,18 @@ export async function listProposals(ctx: ServiceContext, query: ProposalFilter) 
       .limit(query.pageSize)
       .offset(pageOffset(query)),
     // Each page of the same filter has the same total: counted once per revision of the committee's
-    // records. What is overdue changes with the clock as well, at the next deadline to pass.
+    // records. The clock is no part of the key: what is overdue holds until the next deadline passes.
     listTotals.get(
       ctx.db,
       ctx.actor.committeeId,
-      // The clock is not part of the filter: the value holds until the next deadline passes.
       JSON.stringify([statement.sql, statement.params.map((v) => (v === now.toISOString() ? 'now' : v))]),
-      async () => ({
-        ...(await countOnce()),
-        validUntil: query.view === 'overdue' ? await nextDeadline(ctx.db, ctx.actor.committeeId, now) : null,
-      }),
+      async () => {
+        const [[row], validUntil] = await Promise.all([
+          counted,
+          query.view === 'overdue' ? nextDeadline(ctx.db, ctx.actor.committeeId, now) : null,
+        ]);
+        return { value: row?.n ?? 0, validUntil };
+      },
     ),
   ]);
   const raterIds = [...new Set(rows.map((r) => r.raterId).filter((id): id is number => id !== null))];

@@ -83,9 +83,10 @@ export const satisfactionRanks = (filter: string) =>
  * member_id, rank): per proposal (件) the lead proposer's rating (`lead`) or the lowest of its proposers'
  * (`lowest`), member_id then null; per proposer (人次) each proposer's own. With `unitId`, only ratings of
  * that unit's answers and unit_id is that unit; without, a rating over several units' answers (分办) is the
- * lowest, unit_id null. Scoped to one proposal (`of.proposalId`, a column of the outer query) it is
- * read through the ratings' proposal index, for a list that joins it laterally. Proposers who joined through 并案 rate the main proposal's answer: under `lead`
- * they never move a figure, under `lowest` they can lower the one proposal, under `proposer` each is a 人次.
+ * lowest, unit_id null. Scoped to one proposal (`of.proposalId`, a column of the outer query) it is read
+ * through the ratings' proposal index, for a list that joins it laterally. Proposers who joined through 并案
+ * rate the main proposal's answer: under `lead` they never move a figure, under `lowest` they can lower the
+ * one proposal, under `proposer` each is a 人次.
  */
 export function ratingRows(basis: SatisfactionBasis, of: RatingScope, unitId?: number | 'each'): SQL {
   const byUnit = unitId !== undefined;

@@ -18,6 +18,7 @@ import type { DbOrTx } from '../../../db/client';
 import { plenarySessions, sectors as sectorsTable } from '../../../db/schema';
 import type { Actor } from '../../../lib/actor';
 import { forbidden, notFound } from '../../../lib/errors';
+import { pageOffset, toPage } from '../../../lib/list';
 import { RevisionCache } from '../../../lib/revisions';
 import { getSettings } from '../../../lib/settings';
 import { figureReach, nextDeadline, overdueSlot, proposalConditions, ratingRows } from './filters';
@@ -96,8 +97,7 @@ export async function proposalFigures(
   scope: FigureScope,
   now = new Date(),
 ): Promise<ProposalFigures> {
-  const reach = figureReach(actor);
-  if (!reach) throw forbidden('只有提案工作人员、主席会议成员和督办重点提案的党政领导可以查看提案统计');
+  const reach = reachOf(actor);
   const settings = await getSettings(db, actor.committeeId);
   const label = await scopeLabel(db, actor, scope);
   const key = JSON.stringify([
@@ -110,11 +110,31 @@ export async function proposalFigures(
     settings.proposalCategories,
     settings.answerCategories,
   ]);
-  return computedFigures.get(db, actor.committeeId, key, async () => ({
-    value: await computeFigures(db, actor, reach, scope, label, settings, now),
-    validUntil: await nextDeadline(db, actor.committeeId, now),
-  }));
+  return computedFigures.get(db, actor.committeeId, key, async () => {
+    const [value, validUntil] = await Promise.all([
+      computeFigures(db, actor, reach, scope, label, settings, now),
+      nextDeadline(db, actor.committeeId, now),
+    ]);
+    return { value, validUntil };
+  });
 }
+
+/** Who may see figures, and how far (figureReach); everyone else is refused. */
+function reachOf(actor: Actor) {
+  const reach = figureReach(actor);
+  if (!reach) throw forbidden('只有提案工作人员、主席会议成员和督办重点提案的党政领导可以查看提案统计');
+  return reach;
+}
+
+/**
+ * The filter every figure of a scope carries, so the list a figure opens is the same set of proposals: the
+ * committee's record (never a viewer's narrowed view), or for a supervising party leader their key proposals.
+ */
+const scopeFilter = (reach: 'committee' | 'supervised', scope: FigureScope): FigureFilter => ({
+  ...(reach === 'supervised' ? { view: 'key' } : {}),
+  ...(scope.sessionId ? { sessionId: scope.sessionId } : {}),
+  ...(scope.year ? { year: scope.year } : {}),
+});
 
 /** The session's name, and the year when the figures count one; another committee's session is not found. */
 async function scopeLabel(db: DbOrTx, actor: Actor, scope: FigureScope) {
@@ -144,13 +164,7 @@ async function computeFigures(
 ): Promise<ProposalFigures> {
   const basis = settings.satisfactionBasis;
   const unit = unitOf(basis);
-  // Every filter carries its view, so the list a figure opens is the same set of proposals: the committee's
-  // record (never a viewer's narrowed view), or for a supervising party leader their key proposals.
-  const base: FigureFilter = {
-    ...(reach === 'supervised' ? { view: 'key' } : {}),
-    ...(scope.sessionId ? { sessionId: scope.sessionId } : {}),
-    ...(scope.year ? { year: scope.year } : {}),
-  };
+  const base = scopeFilter(reach, scope);
   const where: SQL = proposalConditions(actor, { ...base, view: base.view ?? 'all' }, settings.timeZone, now);
   const exec = async <T extends Record<string, unknown>>(query: SQL) => (await db.execute<T>(query)).rows;
   const ours = { committeeId: actor.committeeId };
@@ -457,16 +471,12 @@ export async function keyProposalProgress(
   query: FigureScope & { page: number; pageSize: number },
   now = new Date(),
 ): Promise<Page<KeyProposalProgress>> {
-  const reach = figureReach(actor);
-  if (!reach) throw forbidden('只有提案工作人员、主席会议成员和督办重点提案的党政领导可以查看提案统计');
+  const reach = reachOf(actor);
+  // Another committee's session is not found.
   await scopeLabel(db, actor, query);
   const settings = await getSettings(db, actor.committeeId);
-  const filter: FigureFilter = {
-    view: reach === 'supervised' ? 'key' : 'all',
-    ...(query.sessionId ? { sessionId: query.sessionId } : {}),
-    ...(query.year ? { year: query.year } : {}),
-  };
-  const where = sql`${proposalConditions(actor, filter, settings.timeZone, now)} and p.key_status = 'approved' and ${inStage('accepted')}`;
+  const base = scopeFilter(reach, query);
+  const where = sql`${proposalConditions(actor, { ...base, view: base.view ?? 'all' }, settings.timeZone, now)} and p.key_status = 'approved' and ${inStage('accepted')}`;
   const [rows, [total]] = await Promise.all([
     db.execute<Record<string, unknown>>(sql`
       select p.id, p.number, p.title, p.state,
@@ -477,7 +487,7 @@ export async function keyProposalProgress(
         exists (select 1 from proposal_units pu where pu.proposal_id = p.id and ${overdueSlot(now)}) as overdue
       from proposals p where ${where}
       order by p.number nulls last, p.id
-      limit ${query.pageSize} offset ${(query.page - 1) * query.pageSize}`),
+      limit ${query.pageSize} offset ${pageOffset(query)}`),
     db.execute<{ n: string }>(sql`select count(*) as n from proposals p where ${where}`).then((r) => r.rows),
   ]);
   const items = rows.rows.map((r) => ({
@@ -491,5 +501,5 @@ export async function keyProposalProgress(
     lastLogOn: r.last_log ? new Date(r.last_log as string).toISOString() : null,
     overdue: r.overdue === true || r.overdue === 't',
   }));
-  return { items, total: num(total?.n), page: query.page, pageSize: query.pageSize };
+  return toPage(items, num(total?.n), query);
 }
