@@ -8,8 +8,6 @@
  * signed-in `GET /api/auth/me`. Requests go through the app in process (`inject`).
  * Run with `npm run bench:search` (SEARCH_BENCH_PROPOSALS=10000 for a shorter run).
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import * as s from '../packages/server/src/db/schema';
 import { syncSearchIndex } from '../packages/server/src/modules/search/sync';
@@ -22,23 +20,12 @@ import {
   signedInUser,
 } from '../packages/server/test/factories';
 import { as, createTestApp, type Session, type TestContext } from '../packages/server/test/harness';
+import { percentiles, textsOfTheEvaluationSet } from './measure';
 
 const size = Number(process.env.SEARCH_BENCH_PROPOSALS ?? 100_000);
 const rounds = 100;
 
-interface Text {
-  kind: string;
-  title: string;
-  content: string;
-}
-const folder = join(import.meta.dirname, '../packages/server/eval/search/issues');
-const texts: Text[] = readdirSync(folder)
-  .filter((f) => f.endsWith('.json'))
-  .flatMap((f) =>
-    (JSON.parse(readFileSync(join(folder, f), 'utf8')) as { issues: { texts: Text[] }[] }).issues.flatMap(
-      (i) => i.texts,
-    ),
-  );
+const texts = textsOfTheEvaluationSet();
 const places = '城关 东城 西城 南关 北郊 青石 柳河 桃园 松林 白马 金川 石桥 龙泉 新村 高庙 河口'.split(' ');
 const words = [
   '电梯',
@@ -53,13 +40,6 @@ const words = [
   '托育',
 ];
 
-const quantile = (sorted: number[], q: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
-const summary = (ms: number[]) => {
-  const sorted = [...ms].sort((a, b) => a - b);
-  return { p50: quantile(sorted, 0.5), p95: quantile(sorted, 0.95) };
-};
-
 async function timed(
   t: TestContext,
   session: Session,
@@ -72,7 +52,7 @@ async function timed(
     times.push(performance.now() - started);
     if (res.statusCode !== 200) throw new Error(`${request(i).url}: ${res.statusCode} ${res.body}`);
   }
-  return summary(times);
+  return percentiles(times);
 }
 
 /** Many proposals in few statements: each row a text of the set, placed in a town and a year. */
@@ -177,8 +157,8 @@ async function runMode(label: string) {
       await syncSearchIndex(db, committee.id, settings);
       catchUps.push(performance.now() - sync);
     }
-    const submit = summary(submits);
-    const catchUp = summary(catchUps);
+    const submit = percentiles(submits);
+    const catchUp = percentiles(catchUps);
 
     const line = (name: string, r: { p50: number; p95: number }) =>
       `  ${name.padEnd(44)} p50 ${r.p50.toFixed(1).padStart(7)} ms  p95 ${r.p95.toFixed(1).padStart(7)} ms  (p95 ${(r.p95 / baseline.p95).toFixed(1)}× baseline)`;

@@ -12,15 +12,9 @@ import { currentSignInCode } from '../packages/server/src/modules/activities/rul
 import { crowdOfMembers } from '../packages/server/test/crowd';
 import { buildActivity, buildCommittee, buildSector, buildTerm } from '../packages/server/test/factories';
 import { as, createTestApp, type Session, type TestContext } from '../packages/server/test/harness';
+import { percentiles } from './measure';
 
 const members = 250;
-const quantile = (sorted: number[], q: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
-const summary = (ms: number[]) => {
-  const sorted = [...ms].sort((a, b) => a - b);
-  return { p50: quantile(sorted, 0.5), p99: quantile(sorted, 0.99) };
-};
-
 async function timed(
   t: TestContext,
   sessions: Session[],
@@ -38,7 +32,7 @@ async function timed(
       if (res.statusCode !== 200) failures++;
     }),
   );
-  return { ...summary(times), failures };
+  return { ...percentiles(times), failures };
 }
 
 async function runMode(label: string) {
