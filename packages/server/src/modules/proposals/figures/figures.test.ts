@@ -659,15 +659,25 @@ describe('GET /api/proposals/figures', () => {
   it('refuses members and unit staff, and asks for a scope', async () => {
     for (const roles of [['member'], ['unitHandler'], ['unitHead'], ['opinionStaff']] as const) {
       const session = await signedInUser(t.app, t.committeeId, [...roles]);
-      const res = await figuresAs(session, `sessionId=${sessionId}`);
-      expect(res.statusCode, roles.join()).toBe(403);
-      expect(res.json().message).toBe(
-        '只有提案工作人员、主席会议成员和督办重点提案的党政领导可以查看提案统计',
-      );
+      for (const res of [
+        await figuresAs(session, `sessionId=${sessionId}`),
+        await injectAs(t, session, 'GET', `/api/proposals/figures/key-proposals?sessionId=${sessionId}`),
+      ]) {
+        expect(res.statusCode, roles.join()).toBe(403);
+        expect(res.json().message).toBe(
+          '只有提案工作人员、主席会议成员和督办重点提案的党政领导可以查看提案统计',
+        );
+      }
     }
     const missing = await figuresAs(staffSession, '');
     expect(missing.statusCode).toBe(400);
     expect(missing.json().message).toBe('请选择会议或年度');
+    const keyPage = (query: string) =>
+      injectAs(t, staffSession, 'GET', `/api/proposals/figures/key-proposals?${query}`);
+    const keyMissing = await keyPage('page=1');
+    expect(keyMissing.statusCode).toBe(400);
+    expect(keyMissing.json().message).toBe('请选择会议或年度');
+    expect((await keyPage(`sessionId=${sessionId}&pageSize=101`)).statusCode).toBe(400);
     const bad = await figuresAs(staffSession, 'sessionId=abc');
     expect(bad.statusCode).toBe(400);
   });
